@@ -1,0 +1,160 @@
+import { z } from 'zod';
+import { isValidTimeZone, parseLocalDateTime, zonedLocalToUtc } from '../time/zoned-time.ts';
+
+// A campaign is data: everything its notice announces lives here, in both languages, so the
+// next edition or a provincial collection is a new file rather than new code.
+
+export const localizedText = z.strictObject({
+  'zh-CN': z.string().trim().min(1, 'Chinese text is required'),
+  en: z.string().trim().min(1, 'English text is required'),
+});
+export type LocalizedText = z.infer<typeof localizedText>;
+
+const key = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]*$/, 'use lower-case letters, digits and hyphens, starting with a letter');
+
+const localDateTime = z
+  .string()
+  .refine((text) => parseLocalDateTime(text) !== null, 'use a real local time as YYYY-MM-DDTHH:mm:ss');
+
+const isoDate = z
+  .string()
+  .refine((text) => /^\d{4}-\d{2}-\d{2}$/.test(text) && parseLocalDateTime(`${text}T00:00:00`) !== null,
+    'use a real date as YYYY-MM-DD');
+
+const named = z.strictObject({ key, name: localizedText, description: localizedText });
+
+const organizer = z.strictObject({ key, name: localizedText });
+
+const caseElement = z.strictObject({
+  key,
+  name: localizedText,
+  required: z.boolean(),
+  countsTowardBody: z.boolean(),
+  hint: localizedText.optional(),
+});
+
+const attachmentKind = z.strictObject({
+  key,
+  name: localizedText,
+  description: localizedText,
+  required: z.boolean(),
+  accept: z.array(z.string().regex(/^[a-z]+\/[a-z0-9.+*-]+$/, 'use a MIME type such as image/jpeg')).min(1),
+  maxBytes: z.number().int().positive(),
+  maxCount: z.number().int().positive(),
+});
+
+const formField = z.strictObject({
+  key,
+  label: localizedText,
+  kind: z.enum(['line', 'category', 'text', 'opinion']),
+  lines: z.number().int().positive().max(40).optional(),
+});
+
+const channel = z.strictObject({
+  key,
+  name: localizedText,
+  description: localizedText,
+  operator: key.optional(),
+});
+
+const tier = z.strictObject({ key, name: localizedText, quota: z.number().int().positive().nullable() });
+
+const mainlandPhone = z
+  .string()
+  .regex(/^(0\d{2,3}-\d{7,8}|1\d{10})$/, 'use a landline such as 021-28288809 or an 11-digit mobile');
+
+export const campaignSchema = z
+  .strictObject({
+    slug: key,
+    edition: z.number().int().positive(),
+    title: localizedText,
+    shortTitle: localizedText,
+    description: localizedText,
+    theme: localizedText,
+    noticeDate: isoDate,
+    organizers: z.array(organizer).min(1),
+    generalRequirements: z.array(localizedText).min(1),
+    subjectIntro: localizedText,
+    categories: z.array(named).min(1),
+    criteria: z.array(named).min(1),
+    caseStyle: z.strictObject({
+      elements: z.array(caseElement).min(1),
+      requirements: localizedText,
+      summaryMaxChars: z.number().int().positive(),
+      bodyMaxChars: z.number().int().positive(),
+    }),
+    window: z.strictObject({
+      opensAt: localDateTime,
+      closesAt: localDateTime,
+      timeZone: z.string().refine(isValidTimeZone, 'use an IANA time zone such as Asia/Shanghai'),
+      timeZoneLabel: localizedText,
+    }),
+    submission: z.strictObject({
+      method: z.array(localizedText).min(1),
+      email: z.email(),
+      specialPageUrl: z.url().optional(),
+    }),
+    attachments: z.array(attachmentKind).min(1),
+    declarationForm: z.strictObject({
+      title: localizedText,
+      fields: z.array(formField).min(1),
+      note: localizedText,
+    }),
+    channels: z.array(channel).min(1),
+    tiers: z.array(tier).min(1),
+    others: localizedText,
+    contacts: z.strictObject({
+      organizer: key,
+      department: localizedText,
+      people: z.array(z.strictObject({ name: localizedText })).min(1),
+      phones: z.array(mainlandPhone).min(1),
+    }),
+  })
+  .superRefine((campaign, ctx) => {
+    const lists = ['organizers', 'categories', 'criteria', 'attachments', 'channels', 'tiers'] as const;
+    for (const list of lists) {
+      reportDuplicateKeys(campaign[list], [list], ctx);
+    }
+    reportDuplicateKeys(campaign.caseStyle.elements, ['caseStyle', 'elements'], ctx);
+    reportDuplicateKeys(campaign.declarationForm.fields, ['declarationForm', 'fields'], ctx);
+
+    const { opensAt, closesAt, timeZone } = campaign.window;
+    if (isValidTimeZone(timeZone) && zonedLocalToUtc(closesAt, timeZone) <= zonedLocalToUtc(opensAt, timeZone)) {
+      ctx.addIssue({ code: 'custom', path: ['window', 'closesAt'], message: 'must be after window.opensAt' });
+    }
+
+    const organizerKeys = new Set(campaign.organizers.map((o) => o.key));
+    if (!organizerKeys.has(campaign.contacts.organizer)) {
+      ctx.addIssue({ code: 'custom', path: ['contacts', 'organizer'], message: `names no organizer (have: ${[...organizerKeys].join(', ')})` });
+    }
+    campaign.channels.forEach((c, i) => {
+      if (c.operator && !organizerKeys.has(c.operator)) {
+        ctx.addIssue({ code: 'custom', path: ['channels', i, 'operator'], message: `names no organizer (have: ${[...organizerKeys].join(', ')})` });
+      }
+    });
+    if (!campaign.caseStyle.elements.some((e) => e.countsTowardBody)) {
+      ctx.addIssue({ code: 'custom', path: ['caseStyle', 'elements'], message: 'at least one element must count toward the body' });
+    }
+  });
+
+function reportDuplicateKeys(items: readonly { key: string }[], path: (string | number)[], ctx: z.RefinementCtx) {
+  const seen = new Set<string>();
+  items.forEach((item, i) => {
+    if (seen.has(item.key)) {
+      ctx.addIssue({ code: 'custom', path: [...path, i, 'key'], message: `duplicate key "${item.key}"` });
+    }
+    seen.add(item.key);
+  });
+}
+
+export type Campaign = z.infer<typeof campaignSchema>;
+
+/** One line per problem, each naming the field: "window.closesAt: must be after window.opensAt". */
+export function describeCampaignIssues(error: z.ZodError): string[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.length > 0 ? issue.path.join('.') : '(file)';
+    return `${path}: ${issue.message}`;
+  });
+}

@@ -1,0 +1,111 @@
+// Wall-clock times in a named IANA zone, converted without a date library: campaigns state
+// their deadlines in local time ("2024-06-30 23:59:59 北京时间") and we store UTC.
+
+const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})$/;
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+export interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+/** True when the runtime knows this IANA zone name. */
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    formatterFor(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The wall clock a person in `timeZone` reads at `instant`. */
+export function wallClockAt(instant: Date, timeZone: string): WallClock {
+  const parts: Record<string, number> = {};
+  for (const part of formatterFor(timeZone).formatToParts(instant)) {
+    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  }
+  return {
+    year: parts.year ?? 0,
+    month: parts.month ?? 0,
+    day: parts.day ?? 0,
+    hour: parts.hour ?? 0,
+    minute: parts.minute ?? 0,
+    second: parts.second ?? 0,
+  };
+}
+
+function offsetMs(instant: Date, timeZone: string): number {
+  const w = wallClockAt(instant, timeZone);
+  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+  return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
+}
+
+/** Parses `YYYY-MM-DDTHH:mm:ss`; returns null for anything else or an impossible date. */
+export function parseLocalDateTime(text: string): WallClock | null {
+  const m = LOCAL_DATE_TIME.exec(text);
+  if (!m) return null;
+  const [year, month, day, hour, minute, second] = m.slice(1).map(Number) as [
+    number, number, number, number, number, number,
+  ];
+  const probe = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
+  if (
+    probe.getUTCFullYear() !== year ||
+    probe.getUTCMonth() !== month - 1 ||
+    probe.getUTCDate() !== day ||
+    hour > 23 || minute > 59 || second > 59
+  ) {
+    return null;
+  }
+  return { year, month, day, hour, minute, second };
+}
+
+/**
+ * The instant at which clocks in `timeZone` show `local` (`YYYY-MM-DDTHH:mm:ss`).
+ * A time skipped by a DST jump resolves to the instant just after the jump.
+ */
+export function zonedLocalToUtc(local: string, timeZone: string): Date {
+  const wall = parseLocalDateTime(local);
+  if (!wall) throw new RangeError(`not a local date-time: ${local}`);
+  const naive = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
+  let guess = naive - offsetMs(new Date(naive), timeZone);
+  const corrected = naive - offsetMs(new Date(guess), timeZone);
+  if (corrected !== guess) guess = corrected;
+  return new Date(guess);
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** `YYYY-MM-DD HH:mm:ss` as read on a clock in `timeZone`. */
+export function formatInZone(instant: Date, timeZone: string): string {
+  const w = wallClockAt(instant, timeZone);
+  return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)} ${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}`;
+}
+
+/** `YYYY-MM-DD` as read on a calendar in `timeZone`. */
+export function formatDateInZone(instant: Date, timeZone: string): string {
+  return formatInZone(instant, timeZone).slice(0, 10);
+}

@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Engine } from './db/database.ts';
+import type { Database } from './db/schema.ts';
+import { enforceAccessDeclarations } from './http/access.ts';
+import { registerErrorHandling } from './http/error-handler.ts';
+import './http/fastify-types.ts';
+import { registerLocale } from './http/locale.ts';
+import { systemClock, type Clock } from './ids.ts';
+import { campaignsRoutes } from './modules/campaigns/campaigns.routes.ts';
+import { healthRoutes } from './modules/health/health.routes.ts';
+import { pagesRoutes } from './pages/pages.routes.tsx';
+
+export interface AppOptions {
+  db: Kysely<Database>;
+  engine: Engine;
+  baseUrl: string;
+  clock?: Clock;
+  logger?: FastifyServerOptions['logger'];
+  trustProxy?: boolean;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
+/** The whole HTTP application as a plugin tree; it never listens, so tests inject into it. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: options.trustProxy ?? false,
+    // Keep a well-formed id from the proxy so one request is traceable across hops.
+    genReqId: (request) => {
+      const incoming = request.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
+    return503OnClosing: true,
+  });
+
+  app.decorate('db', options.db);
+  app.decorate('engine', options.engine);
+  app.decorate('clock', options.clock ?? systemClock);
+  app.decorate('baseUrl', options.baseUrl);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  enforceAccessDeclarations(app);
+  registerErrorHandling(app);
+
+  const https = options.baseUrl.startsWith('https:');
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'self'"],
+        upgradeInsecureRequests: https ? [] : null,
+      },
+    },
+    hsts: https ? { maxAge: 15552000 } : false,
+  });
+  await app.register(fastifyCookie);
+  // Off by default; routes that need a limit (sign-in, uploads) opt in with config.rateLimit.
+  await app.register(fastifyRateLimit, { global: false });
+  registerLocale(app);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Zhengji API',
+        description: 'Case-solicitation campaigns: the call, submissions, review and publication.',
+        version: '1',
+      },
+      servers: [{ url: options.baseUrl }],
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  await app.register(healthRoutes);
+  await app.register(campaignsRoutes);
+  await app.register(pagesRoutes);
+
+  app.withTypeProvider<ZodTypeProvider>().get('/api/v1/openapi.json', {
+    config: { access: 'public' },
+    schema: { hide: true, response: { 200: z.unknown() } },
+  }, async () => app.swagger());
+
+  return app;
+}

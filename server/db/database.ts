@@ -1,0 +1,91 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import { StartupError } from '../startup-error.ts';
+import type { Database } from './schema.ts';
+
+export type Engine = 'sqlite' | 'postgres';
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  engine: Engine;
+  /** Where the data lives, safe to log: a file path or host/database without credentials. */
+  location: string;
+}
+
+export const SQLITE_FILE = 'zhengji.sqlite';
+
+/** Opens the configured engine and proves it answers; throws StartupError with the reason. */
+export async function openDatabase(options: {
+  databaseUrl: string | undefined;
+  dataDir: string;
+}): Promise<DatabaseHandle> {
+  const handle = options.databaseUrl
+    ? openPostgres(options.databaseUrl)
+    : openSqlite(path.join(ensureWritableDir(options.dataDir), SQLITE_FILE));
+  try {
+    await sql`select 1`.execute(handle.db);
+  } catch (error) {
+    await handle.db.destroy().catch(() => undefined);
+    throw new StartupError(`Cannot connect to the database at ${handle.location}: ${describeDbError(error)}`);
+  }
+  return handle;
+}
+
+export function openSqlite(file: string): DatabaseHandle {
+  let database: SQLite.Database;
+  try {
+    database = new SQLite(file);
+  } catch (error) {
+    throw new StartupError(`Cannot open the SQLite database ${file}: ${(error as Error).message}`);
+  }
+  database.pragma('journal_mode = WAL');
+  database.pragma('foreign_keys = ON');
+  database.pragma('busy_timeout = 5000');
+  database.pragma('synchronous = NORMAL');
+  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }), engine: 'sqlite', location: file };
+}
+
+export function openPostgres(url: string): DatabaseHandle {
+  const parsed = new URL(url);
+  const location = `postgres://${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`;
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
+  // An idle client that loses its server must not crash the process; the next query reports it.
+  pool.on('error', () => undefined);
+  return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), engine: 'postgres', location };
+}
+
+function ensureWritableDir(dir: string): string {
+  const absolute = path.resolve(dir);
+  try {
+    mkdirSync(absolute, { recursive: true });
+    const probe = path.join(absolute, `.write-test-${process.pid}`);
+    writeFileSync(probe, '');
+    rmSync(probe);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    throw new StartupError(`DATA_DIR ${absolute} cannot be written (${code}); create it or point DATA_DIR elsewhere`);
+  }
+  return absolute;
+}
+
+function describeDbError(error: unknown): string {
+  const e = error as { code?: string; message?: string; errors?: { code?: string }[] };
+  const code = e.code ?? e.errors?.[0]?.code;
+  switch (code) {
+    case 'ECONNREFUSED':
+      return 'connection refused (is PostgreSQL running and listening there?)';
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return 'host not found';
+    case '28P01':
+    case '28000':
+      return 'the user name or password was not accepted';
+    case '3D000':
+      return 'that database does not exist (create it first)';
+    default:
+      return e.message || String(code ?? error);
+  }
+}

@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as initial from './2026-11-26-001-initial.ts';
+
+// Listed by hand so the set is fixed at build time; names sort in the order they run.
+export const migrations: Record<string, Migration> = {
+  '2026-11-26-001-initial': initial,
+};

@@ -1,0 +1,29 @@
+import type { FastifyInstance, RouteOptions } from 'fastify';
+
+/**
+ * Who may call a route. Every route states one; the app refuses to start with a route that
+ * does not, so no endpoint is reachable by accident. Later roles (signed-in, unit operator,
+ * reviewer, organizer) extend this list with their policies.
+ */
+export const ACCESS = ['public'] as const;
+export type Access = (typeof ACCESS)[number];
+
+export class MissingAccessError extends Error {
+  override name = 'MissingAccessError';
+}
+
+function assertAccessDeclared(route: RouteOptions): void {
+  const access = route.config?.access;
+  if (!access || !(ACCESS as readonly string[]).includes(access)) {
+    const methods = Array.isArray(route.method) ? route.method.join(',') : route.method;
+    throw new MissingAccessError(`route ${methods} ${route.url} declares no access policy (config.access)`);
+  }
+}
+
+export function enforceAccessDeclarations(app: FastifyInstance): void {
+  app.addHook('onRoute', (route) => {
+    // HEAD routes are generated from their GET twin and share its config.
+    if (route.method === 'HEAD') return;
+    assertAccessDeclared(route);
+  });
+}

@@ -1,0 +1,50 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, errorBody } from '../errors.ts';
+import { renderErrorPage } from '../pages/error-page.tsx';
+
+/** JSON for the API and operations endpoints, HTML pages for everything a person opens. */
+function wantsJson(request: FastifyRequest): boolean {
+  const path = request.url.split('?')[0] ?? '';
+  return path.startsWith('/api/') || path === '/healthz';
+}
+
+function send(request: FastifyRequest, reply: FastifyReply, error: AppError, details?: unknown) {
+  reply.code(error.status);
+  if (wantsJson(request)) {
+    return reply.type('application/json; charset=utf-8').send(errorBody(error, request.locale, request.id, details));
+  }
+  return reply.type('text/html; charset=utf-8').send(renderErrorPage(request, error));
+}
+
+function toAppError(error: FastifyError): { appError: AppError; details?: unknown } {
+  if (error instanceof AppError) return { appError: error };
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const details = error.validation.map((issue) => ({
+      field: issue.instancePath.replace(/^\//, '').replaceAll('/', '.') || (issue.params as { issue?: { path?: unknown[] } })?.issue?.path?.join('.') || '',
+      message: issue.message ?? 'invalid',
+    }));
+    const detail = details.map((d) => (d.field ? `${d.field}: ${d.message}` : d.message)).join('; ');
+    return { appError: new AppError('invalid_request', { detail }), details };
+  }
+  const status = error.statusCode ?? 500;
+  if (status === 429) return { appError: new AppError('rate_limited') };
+  if (status === 404) return { appError: new AppError('not_found') };
+  if (status >= 400 && status < 500) return { appError: new AppError('invalid_request', { detail: error.message }) };
+  return { appError: new AppError('internal', { requestId: '' }) };
+}
+
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const { appError, details } = toAppError(error);
+    if (appError.status >= 500) {
+      request.log.error({ err: error }, 'request failed');
+      const withId = new AppError(appError.code, { requestId: request.id });
+      return send(request, reply, withId);
+    }
+    request.log.info({ code: appError.code, reason: error.message }, 'request refused');
+    return send(request, reply, appError, details);
+  });
+
+  app.setNotFoundHandler((request, reply) => send(request, reply, new AppError('not_found')));
+}

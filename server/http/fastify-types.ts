@@ -1,0 +1,23 @@
+import type { Kysely } from 'kysely';
+import type { Locale } from '../../core/i18n/locale.ts';
+import type { Database } from '../db/schema.ts';
+import type { Engine } from '../db/database.ts';
+import type { Clock } from '../ids.ts';
+import type { Access } from './access.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Kysely<Database>;
+    engine: Engine;
+    clock: Clock;
+    baseUrl: string;
+  }
+  interface FastifyRequest {
+    locale: Locale;
+    /** A `?lang=` value we do not serve, kept to tell the user. */
+    unsupportedLanguage: string | undefined;
+  }
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+}

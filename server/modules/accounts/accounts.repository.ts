@@ -1,0 +1,30 @@
+import type { Insertable, Kysely, Selectable } from 'kysely';
+import type { Database, RoleGrantsTable, UsersTable } from '../../db/schema.ts';
+
+export type UserRow = Selectable<UsersTable>;
+
+export async function findUserByEmail(db: Kysely<Database>, email: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+}
+
+export async function insertUser(db: Kysely<Database>, row: Insertable<UsersTable>): Promise<void> {
+  await db.insertInto('users').values(row).execute();
+}
+
+export async function insertRoleGrant(db: Kysely<Database>, row: Insertable<RoleGrantsTable>): Promise<void> {
+  await db.insertInto('role_grants').values(row).execute();
+}
+
+export async function countPlatformOrganizers(db: Kysely<Database>): Promise<number> {
+  const { count } = await db
+    .selectFrom('role_grants')
+    .select((eb) => eb.fn.countAll<string | number>().as('count'))
+    .where('role', '=', 'organizer')
+    .where('campaign_id', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(count);
+}
+
+export async function listRoleGrants(db: Kysely<Database>, userId: string): Promise<Selectable<RoleGrantsTable>[]> {
+  return db.selectFrom('role_grants').selectAll().where('user_id', '=', userId).execute();
+}

@@ -1,0 +1,47 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../errors.ts';
+import { errorResponseSchema } from '../../http/error-schema.ts';
+import { campaignDetailSchema, campaignSummarySchema, presentCampaignDetail, presentCampaignSummary } from './campaigns.present.ts';
+import { getCampaign, listCampaigns } from './campaigns.service.ts';
+
+const langQuery = z.object({ lang: z.string().optional().describe('zh-CN or en: the language of error messages') });
+
+export async function campaignsRoutes(app: FastifyInstance): Promise<void> {
+  const routes = app.withTypeProvider<ZodTypeProvider>();
+
+  // An explicit language we do not serve is a caller's mistake worth reporting.
+  routes.addHook('preHandler', async (request) => {
+    if (request.unsupportedLanguage !== undefined) {
+      throw new AppError('unsupported_language', { lang: request.unsupportedLanguage });
+    }
+  });
+
+  routes.get('/api/v1/campaigns', {
+    config: { access: 'public' },
+    schema: {
+      tags: ['campaigns'],
+      summary: 'List campaigns, newest first',
+      querystring: langQuery,
+      response: { 200: z.object({ data: z.array(campaignSummarySchema) }), 400: errorResponseSchema },
+    },
+  }, async () => {
+    const now = app.clock();
+    return { data: (await listCampaigns(app.db)).map((c) => presentCampaignSummary(c, now, app.baseUrl)) };
+  });
+
+  routes.get('/api/v1/campaigns/:slug', {
+    config: { access: 'public' },
+    schema: {
+      tags: ['campaigns'],
+      summary: 'One campaign: its whole call, in Chinese and English, with its window state',
+      params: z.object({ slug: z.string().max(100) }),
+      querystring: langQuery,
+      response: { 200: z.object({ data: campaignDetailSchema }), 400: errorResponseSchema, 404: errorResponseSchema },
+    },
+  }, async (request) => {
+    const stored = await getCampaign(app.db, request.params.slug);
+    return { data: presentCampaignDetail(stored, app.clock(), app.baseUrl) };
+  });
+}

@@ -1,0 +1,106 @@
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Campaign } from '../../../core/campaign/campaign.schema.ts';
+import { campaignWindow, type CampaignWindow } from '../../../core/campaign/campaign.window.ts';
+import type { Database } from '../../db/schema.ts';
+import { AppError } from '../../errors.ts';
+import { newId } from '../../ids.ts';
+import { LruCache } from '../../shared/lru-cache.ts';
+import {
+  findCampaignBySlug,
+  findCampaignHashBySlug,
+  insertCampaignIfAbsent,
+  listCampaignRows,
+  updateCampaignDefinition,
+  type CampaignRow,
+} from './campaigns.repository.ts';
+
+export interface StoredCampaign {
+  id: string;
+  definition: Campaign;
+  contentHash: string;
+  window: CampaignWindow;
+  updatedAt: string;
+}
+
+export interface CampaignSource {
+  file: string;
+  campaign: Campaign;
+}
+
+export type SyncAction = 'created' | 'updated' | 'unchanged';
+
+function toStoredCampaign(row: CampaignRow): StoredCampaign {
+  const definition = JSON.parse(row.definition) as Campaign;
+  return {
+    id: row.id,
+    definition,
+    contentHash: row.content_hash,
+    window: campaignWindow(definition),
+    updatedAt: row.updated_at,
+  };
+}
+
+export function hashCampaign(campaign: Campaign): string {
+  return createHash('sha256').update(JSON.stringify(campaign)).digest('hex');
+}
+
+/**
+ * Makes the stored campaigns match the files: creates new ones, updates changed ones and
+ * leaves the rest untouched, so running it on every start never duplicates anything.
+ */
+export async function syncCampaigns(
+  db: Kysely<Database>,
+  sources: CampaignSource[],
+  now: Date,
+): Promise<{ slug: string; action: SyncAction }[]> {
+  const outcomes: { slug: string; action: SyncAction }[] = [];
+  for (const { file, campaign } of sources) {
+    const window = campaignWindow(campaign);
+    const values = {
+      edition: campaign.edition,
+      definition: JSON.stringify(campaign),
+      content_hash: hashCampaign(campaign),
+      source_file: file,
+      time_zone: window.timeZone,
+      opens_at: window.opensAt.toISOString(),
+      closes_at: window.closesAt.toISOString(),
+      updated_at: now.toISOString(),
+    };
+    const created = await insertCampaignIfAbsent(db, {
+      id: newId(),
+      slug: campaign.slug,
+      created_at: now.toISOString(),
+      ...values,
+    });
+    const action: SyncAction = created
+      ? 'created'
+      : (await updateCampaignDefinition(db, campaign.slug, values))
+        ? 'updated'
+        : 'unchanged';
+    outcomes.push({ slug: campaign.slug, action });
+  }
+  return outcomes;
+}
+
+/** Every campaign, newest window first; campaigns are public information. */
+export async function listCampaigns(db: Kysely<Database>): Promise<StoredCampaign[]> {
+  return (await listCampaignRows(db)).map(toStoredCampaign);
+}
+
+// Parsed definitions by content hash. Every read checks the stored hash first, so a campaign
+// changed by another instance is never served stale.
+const parsed = new LruCache<StoredCampaign>(50);
+
+/** The campaign with this slug, or AppError campaign_not_found. */
+export async function getCampaign(db: Kysely<Database>, slug: string): Promise<StoredCampaign> {
+  const version = await findCampaignHashBySlug(db, slug);
+  if (!version) throw new AppError('campaign_not_found', { slug });
+  const cached = parsed.get(version.content_hash);
+  if (cached && cached.id === version.id) return cached;
+  const row = await findCampaignBySlug(db, slug);
+  if (!row) throw new AppError('campaign_not_found', { slug });
+  const stored = toStoredCampaign(row);
+  parsed.set(stored.contentHash, stored);
+  return stored;
+}

@@ -1,0 +1,76 @@
+import type { ReactNode } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import type { Locale } from '../../core/i18n/locale.ts';
+import { translator } from '../../core/i18n/messages.ts';
+import { PAGE_CSS } from './styles.ts';
+
+export interface PageHead {
+  title: string;
+  description: string;
+  /** Absolute URL of this page in this language. */
+  url: string;
+  /** Absolute URLs of this page in each language, for hreflang and the switch. */
+  alternates: Record<Locale, string>;
+  scripts?: string[];
+}
+
+const OG_LOCALE: Record<Locale, string> = { 'zh-CN': 'zh_CN', en: 'en_US' };
+
+export function Layout(props: {
+  locale: Locale;
+  head: PageHead;
+  unsupportedLanguage?: string | undefined;
+  children: ReactNode;
+}) {
+  const { locale, head } = props;
+  const t = translator(locale);
+  const other: Locale = locale === 'zh-CN' ? 'en' : 'zh-CN';
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{head.title}</title>
+        <meta name="description" content={head.description} />
+        <link rel="canonical" href={head.url} />
+        <link rel="alternate" hrefLang="zh-CN" href={head.alternates['zh-CN']} />
+        <link rel="alternate" hrefLang="en" href={head.alternates.en} />
+        <link rel="alternate" hrefLang="x-default" href={head.alternates['zh-CN']} />
+        <meta property="og:type" content="website" />
+        <meta property="og:site_name" content={t('site.name')} />
+        <meta property="og:title" content={head.title} />
+        <meta property="og:description" content={head.description} />
+        <meta property="og:url" content={head.url} />
+        <meta property="og:locale" content={OG_LOCALE[locale]} />
+        <meta property="og:locale:alternate" content={OG_LOCALE[other]} />
+        <meta name="twitter:card" content="summary" />
+        <style dangerouslySetInnerHTML={{ __html: PAGE_CSS }} />
+      </head>
+      <body>
+        <a className="skip" href="#main">{t('site.skipToContent')}</a>
+        <header className="topbar">
+          <div className="inner">
+            <a className="brand" href={locale === 'en' ? '/?lang=en' : '/?lang=zh-CN'}>
+              {t('site.name')}
+              <small>{t('site.tagline')}</small>
+            </a>
+            <a className="lang" href={head.alternates[other]} hrefLang={other} lang={other} aria-label={t('site.switchLanguageLabel')}>
+              {t('site.switchLanguage')}
+            </a>
+          </div>
+        </header>
+        {props.unsupportedLanguage !== undefined && (
+          <div className="notice" role="status">
+            {t('site.unsupportedLanguage', { lang: props.unsupportedLanguage })}
+          </div>
+        )}
+        {props.children}
+        {head.scripts?.map((src) => <script key={src} src={src} defer />)}
+      </body>
+    </html>
+  );
+}
+
+export function renderDocument(element: ReactNode): string {
+  return `<!doctype html>${renderToStaticMarkup(element)}`;
+}

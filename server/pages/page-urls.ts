@@ -1,0 +1,12 @@
+import type { Locale } from '../../core/i18n/locale.ts';
+
+/** `path` in each language, absolute; the language is explicit so a shared link keeps it. */
+export function alternatesOf(baseUrl: string, path: string): Record<Locale, string> {
+  const join = path.includes('?') ? '&' : '?';
+  return { 'zh-CN': `${baseUrl}${path}${join}lang=zh-CN`, en: `${baseUrl}${path}${join}lang=en` };
+}
+
+export const campaignPath = (slug: string) => `/campaigns/${encodeURIComponent(slug)}`;
+
+export const declarationFormPath = (slug: string, locale: Locale) =>
+  `${campaignPath(slug)}/declaration-form.docx?lang=${locale}`;

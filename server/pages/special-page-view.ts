@@ -1,0 +1,68 @@
+import type { Campaign, LocalizedText } from '../../core/campaign/campaign.schema.ts';
+import {
+  formatWindowInstant,
+  remainingUntil,
+  windowPhase,
+  type CampaignWindow,
+  type Remaining,
+  type WindowPhase,
+} from '../../core/campaign/campaign.window.ts';
+import type { Locale } from '../../core/i18n/locale.ts';
+import { translator, type Translator } from '../../core/i18n/messages.ts';
+
+export const pick = (text: LocalizedText, locale: Locale): string => text[locale];
+
+export interface TimelineItem {
+  when: string;
+  label: string;
+  past: boolean;
+}
+
+export interface StatusView {
+  phase: WindowPhase;
+  headline: string;
+  detail: string;
+  /** Present while the window is open: what is left, to the minute (the page adds seconds). */
+  remaining: Remaining | undefined;
+  deadlineMs: number;
+}
+
+export interface SpecialPageView {
+  campaign: Campaign;
+  locale: Locale;
+  t: Translator;
+  zone: string;
+  opens: string;
+  closes: string;
+  status: StatusView;
+  timeline: TimelineItem[];
+}
+
+/** Everything on the special page that depends on the clock, computed once for rendering. */
+export function specialPageView(campaign: Campaign, window: CampaignWindow, locale: Locale, now: Date): SpecialPageView {
+  const t = translator(locale);
+  const zone = pick(campaign.window.timeZoneLabel, locale);
+  const opens = formatWindowInstant(window.opensAt, window.timeZone);
+  const closes = formatWindowInstant(window.closesAt, window.timeZone);
+  const phase = windowPhase(window, now);
+  const status: StatusView = {
+    phase,
+    headline: t(`status.${phase}`),
+    detail: t(`status.${phase}Detail`, { opens, closes, zone }),
+    remaining: phase === 'open' ? { ...remainingUntil(window.closesAt, now), seconds: 0 } : undefined,
+    deadlineMs: window.closesAt.getTime() + 1,
+  };
+  const noticeAt = new Date(`${campaign.noticeDate}T00:00:00Z`);
+  const timeline: TimelineItem[] = [
+    { when: campaign.noticeDate, label: t('page.timeline.notice'), past: noticeAt <= now },
+    { when: opens, label: t('page.timeline.opens'), past: window.opensAt <= now },
+    { when: closes, label: t('page.timeline.closes'), past: window.closesAt < now },
+  ];
+  return { campaign, locale, t, zone, opens, closes, status, timeline };
+}
+
+/** Changes whenever the rendered page would: used to cache the HTML. */
+export function specialPageCacheKey(view: SpecialPageView): string {
+  const r = view.status.remaining;
+  return `${view.locale}|${view.status.phase}|${r ? `${r.days}:${r.hours}:${r.minutes}` : ''}|${view.timeline.map((i) => (i.past ? 1 : 0)).join('')}`;
+}

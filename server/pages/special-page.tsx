@@ -1,0 +1,190 @@
+import { sectionNumber } from '../../core/i18n/messages.ts';
+import { formatBytes } from '../../core/text/format-bytes.ts';
+import { Layout, type PageHead } from './layout.tsx';
+import { pick, type SpecialPageView, type StatusView } from './special-page-view.ts';
+
+const SECTIONS = [
+  ['requirements', 'page.generalRequirements'],
+  ['subject', 'page.subjectAndContent'],
+  ['criteria', 'page.criteria'],
+  ['style', 'page.caseStyle'],
+  ['submission', 'page.submission'],
+  ['publicity', 'page.publicity'],
+  ['others', 'page.others'],
+] as const;
+
+export function SpecialPage(props: { view: SpecialPageView; head: PageHead; formUrl: string; unsupportedLanguage?: string | undefined }) {
+  const { view, head } = props;
+  const { campaign: c, locale, t } = view;
+  const heading = (index: number) => `${sectionNumber(locale, index + 1)}${locale === 'en' ? ' ' : ''}${t(SECTIONS[index]![1])}`;
+  return (
+    <Layout locale={locale} head={head} unsupportedLanguage={props.unsupportedLanguage}>
+      <div className="hero">
+        <div className="inner">
+          <span className="edition">{t('home.edition', { edition: c.edition })}</span>
+          <h1>{pick(c.title, locale)}</h1>
+          <p className="theme">
+            <span className="sr">{t('page.theme')}：</span>
+            {pick(c.theme, locale)}
+          </p>
+          <p className="meta">
+            {t('page.organizers')}：{c.organizers.map((o) => pick(o.name, locale)).join(locale === 'en' ? '; ' : '、')}
+          </p>
+          <p className="meta">
+            {t('page.noticeDate')}：<time dateTime={c.noticeDate}>{c.noticeDate}</time>
+          </p>
+        </div>
+      </div>
+      <main id="main" className="inner">
+        <Status status={view.status} t={t} formUrl={props.formUrl} />
+        <nav className="toc" aria-label={t('page.contents')}>
+          {SECTIONS.map(([id], i) => (
+            <a key={id} href={`#${id}`}>{t(SECTIONS[i]![1])}</a>
+          ))}
+        </nav>
+        <p>{pick(c.description, locale)}</p>
+
+        <section id="requirements">
+          <h2>{heading(0)}</h2>
+          {c.generalRequirements.map((p, i) => <p key={i}>{pick(p, locale)}</p>)}
+        </section>
+
+        <section id="subject">
+          <h2>{heading(1)}</h2>
+          <p>{pick(c.subjectIntro, locale)}</p>
+          <ol className="grid categories">
+            {c.categories.map((category, i) => (
+              <li key={category.key} className="card" id={`category-${category.key}`}>
+                <h3><span className="num">{i + 1}</span>{pick(category.name, locale)}</h3>
+                <p>{pick(category.description, locale)}</p>
+              </li>
+            ))}
+          </ol>
+        </section>
+
+        <section id="criteria">
+          <h2>{heading(2)}</h2>
+          <ul className="grid criteria">
+            {c.criteria.map((criterion) => (
+              <li key={criterion.key} className="card" id={`criterion-${criterion.key}`}>
+                <h3>{pick(criterion.name, locale)}</h3>
+                <p>{pick(criterion.description, locale)}</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+
+        <section id="style">
+          <h2>{heading(3)}</h2>
+          <p>{t('page.caseElements')}：</p>
+          <ol className="elements">
+            {c.caseStyle.elements.map((element) => (
+              <li key={element.key}>
+                {pick(element.name, locale)}
+                <small>{element.required ? t('page.required') : t('page.optional')}</small>
+              </li>
+            ))}
+          </ol>
+          {c.caseStyle.elements.filter((e) => e.hint).map((e) => (
+            <p key={e.key} className="hint">{pick(e.name, locale)}：{pick(e.hint!, locale)}</p>
+          ))}
+          <p>{pick(c.caseStyle.requirements, locale)}</p>
+          <div className="limits">
+            <div><b>≤ {c.caseStyle.summaryMaxChars}</b>{t('page.summaryLimit', { max: c.caseStyle.summaryMaxChars })}</div>
+            <div><b>≤ {c.caseStyle.bodyMaxChars}</b>{t('page.bodyLimit', { max: c.caseStyle.bodyMaxChars })}</div>
+          </div>
+          <p className="hint">{t('page.wordCountRule')}</p>
+        </section>
+
+        <section id="submission">
+          <h2>{heading(4)}</h2>
+          <h3>{t('page.window')}</h3>
+          <p>{t('page.windowRange', { opens: view.opens, closes: view.closes, zone: view.zone })}</p>
+          <h3>{t('page.timeline')}</h3>
+          <ol className="timeline">
+            {view.timeline.map((item) => (
+              <li key={item.label} className={item.past ? 'past' : undefined}>
+                <time>{item.when}</time>
+                {item.label}
+              </li>
+            ))}
+          </ol>
+          {c.submission.method.map((p, i) => <p key={i}>{pick(p, locale)}</p>)}
+          <p>{t('page.submissionEmail')}：<a href={`mailto:${c.submission.email}`}>{c.submission.email}</a></p>
+          <h3>{t('page.attachments')}</h3>
+          <ul className="attachments">
+            {c.attachments.map((a) => (
+              <li key={a.key}>
+                <strong>{pick(a.name, locale)}</strong>
+                <span className={a.required ? 'tag req' : 'tag opt'}>
+                  {a.required ? t('page.attachmentRequired') : t('page.attachmentOptional')}
+                </span>
+                <div className="hint">
+                  {pick(a.description, locale)} {t('page.attachmentLimits', { count: a.maxCount, size: formatBytes(a.maxBytes) })}
+                </div>
+              </li>
+            ))}
+          </ul>
+          <a className="button" href={props.formUrl} download>{t('page.downloadForm')}</a>
+          <p className="hint">{t('page.downloadFormHint')}</p>
+        </section>
+
+        <section id="publicity">
+          <h2>{heading(5)}</h2>
+          <ol className="grid">
+            {c.channels.map((channel, i) => (
+              <li key={channel.key} className="card">
+                <h3><span className="num">{i + 1}</span>{pick(channel.name, locale)}</h3>
+                <p>{pick(channel.description, locale)}</p>
+              </li>
+            ))}
+          </ol>
+          <p>{t('page.tiers')}：{c.tiers.map((tier) => pick(tier.name, locale)).join(locale === 'en' ? ', ' : '、')}</p>
+        </section>
+
+        <section id="others">
+          <h2>{heading(6)}</h2>
+          <p>{pick(c.others, locale)}</p>
+          <h3>{t('page.contacts')}</h3>
+          <dl className="contacts">
+            <dt>{pick(c.contacts.department, locale)}</dt>
+            <dd>{t('page.contactPeople')}：{c.contacts.people.map((p) => pick(p.name, locale)).join(locale === 'en' ? ', ' : '、')}</dd>
+            <dd>
+              {t('page.phones')}：
+              {c.contacts.phones.map((phone, i) => (
+                <span key={phone}>{i > 0 && (locale === 'en' ? ', ' : '、')}<a href={`tel:${phone}`}>{phone}</a></span>
+              ))}
+            </dd>
+          </dl>
+        </section>
+      </main>
+      <footer>
+        {c.organizers.map((o) => pick(o.name, locale)).join(' · ')}
+      </footer>
+    </Layout>
+  );
+}
+
+function Status(props: { status: StatusView; t: SpecialPageView['t']; formUrl: string }) {
+  const { status, t } = props;
+  const r = status.remaining;
+  return (
+    <div className="status" role="status">
+      <span className={`badge ${status.phase}`}>{status.headline}</span>
+      <p>{status.detail}</p>
+      {r && (
+        <div
+          className="countdown"
+          data-deadline={status.deadlineMs}
+          data-closed={t('status.closed')}
+          data-units={[t('unit.day'), t('unit.hour'), t('unit.minute'), t('unit.second')].join('|')}
+        >
+          <span className="label">{t('status.countdown')}</span>
+          <b>{r.days}</b><span>{t('unit.day')}</span>
+          <b>{r.hours}</b><span>{t('unit.hour')}</span>
+          <b>{r.minutes}</b><span>{t('unit.minute')}</span>
+        </div>
+      )}
+    </div>
+  );
+}

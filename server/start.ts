@@ -1,0 +1,52 @@
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import type { Config } from './config.ts';
+import { openDatabase, type DatabaseHandle } from './db/database.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { buildApp } from './app.ts';
+import { systemClock, type Clock } from './ids.ts';
+import { ensureFirstOrganizer } from './modules/accounts/accounts.service.ts';
+import { readCampaignFiles } from './modules/campaigns/campaign-files.ts';
+import { syncCampaigns } from './modules/campaigns/campaigns.service.ts';
+
+export interface Started {
+  app: FastifyInstance;
+  database: DatabaseHandle;
+}
+
+/**
+ * Everything between a valid config and a ready app, in order: campaign files (fail fast on a
+ * bad one), database, migrations, campaigns, first organizer. The database closes with the app.
+ */
+export async function startApp(
+  config: Config,
+  options: { logger?: FastifyServerOptions['logger']; clock?: Clock } = {},
+): Promise<Started> {
+  const clock = options.clock ?? systemClock;
+  const sources = readCampaignFiles(config.campaignsDir);
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    const ran = await migrateToLatest(database.db);
+    const synced = await syncCampaigns(database.db, sources, clock());
+    const organizer = await ensureFirstOrganizer(database.db, config.admin, clock());
+    const app = await buildApp({
+      db: database.db,
+      engine: database.engine,
+      baseUrl: config.baseUrl,
+      clock,
+      logger: options.logger,
+      trustProxy: config.trustProxy,
+    });
+    app.addHook('onClose', async () => database.db.destroy());
+    app.log.info({ engine: database.engine, database: database.location, migrations: ran }, 'database ready');
+    app.log.info({ campaigns: synced }, 'campaigns loaded');
+    if (organizer === 'not-configured') {
+      app.log.warn('no organizer account yet: set ZHENGJI_ADMIN_EMAIL and ZHENGJI_ADMIN_PASSWORD and restart to create one');
+    } else if (organizer !== 'organizer-exists') {
+      app.log.info({ email: config.admin?.email, outcome: organizer }, 'first organizer account ready');
+    }
+    return { app, database };
+  } catch (error) {
+    await database.db.destroy().catch(() => undefined);
+    throw error;
+  }
+}
