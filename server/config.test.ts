@@ -63,6 +63,6 @@ describe('loadConfig', () => {
     expect(problemsOf({ ZHENGJI_ADMIN_EMAIL: 'a@b.cn' })).toEqual([
       'ZHENGJI_ADMIN_PASSWORD: set ZHENGJI_ADMIN_EMAIL and ZHENGJI_ADMIN_PASSWORD together, or neither',
     ]);
-    expect(problemsOf({ PORT: '70000' })).toEqual(['PORT: must be 1–65535 (got "70000")']);
+    expect(problemsOf({ PORT: '70000' })).toEqual(['PORT: must be 0–65535 (got "70000")']);
   });
 });

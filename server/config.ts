@@ -20,7 +20,7 @@ const envSchema = z
   .object({
     PORT: z.preprocess(
       emptyAsUndefined,
-      z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be 1–65535').max(65535, 'must be 1–65535').default(3000),
+      z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(0, 'must be 0–65535').max(65535, 'must be 0–65535').default(3000),
     ),
     HOST: z.preprocess(emptyAsUndefined, z.string().default('127.0.0.1')),
     DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('./data')),

@@ -1,6 +1,8 @@
 import type { MessageKey } from './zh-CN.ts';
 
 export const en: Record<MessageKey, string> = {
+  'punct.colon': ': ',
+  'punct.list': ', ',
   'site.name': 'Zhengji',
   'site.tagline': 'National collections of typical cases',
   'site.switchLanguage': '中文',

@@ -1,5 +1,7 @@
 // The Chinese catalogue is the reference: every other language must carry the same keys.
 export const zhCN = {
+  'punct.colon': '：',
+  'punct.list': '、',
   'site.name': '征集',
   'site.tagline': '全国典型案例征集平台',
   'site.switchLanguage': 'English',

@@ -20,10 +20,21 @@ function assertAccessDeclared(route: RouteOptions): void {
   }
 }
 
+export interface RouteAccess {
+  method: string;
+  url: string;
+  access: Access;
+}
+
+/** Refuses routes without a policy and records every route with its policy, for tests and audits. */
 export function enforceAccessDeclarations(app: FastifyInstance): void {
+  const table: RouteAccess[] = [];
+  app.decorate('routeAccess', table);
   app.addHook('onRoute', (route) => {
     // HEAD routes are generated from their GET twin and share its config.
     if (route.method === 'HEAD') return;
     assertAccessDeclared(route);
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) table.push({ method, url: route.url, access: route.config!.access! });
   });
 }

@@ -3,7 +3,7 @@ import type { Locale } from '../../core/i18n/locale.ts';
 import type { Database } from '../db/schema.ts';
 import type { Engine } from '../db/database.ts';
 import type { Clock } from '../ids.ts';
-import type { Access } from './access.ts';
+import type { Access, RouteAccess } from './access.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -11,6 +11,7 @@ declare module 'fastify' {
     engine: Engine;
     clock: Clock;
     baseUrl: string;
+    routeAccess: RouteAccess[];
   }
   interface FastifyRequest {
     locale: Locale;

@@ -15,7 +15,7 @@ import { SpecialPage } from './special-page.tsx';
 import { pick, specialPageCacheKey, specialPageView } from './special-page-view.ts';
 
 const langQuery = z.object({ lang: z.string().max(100).optional() });
-const slugParams = z.object({ slug: z.string().max(100) });
+const slugParams = z.object({ slug: z.string().max(64) });
 
 function sendHtml(request: FastifyRequest, reply: FastifyReply, html: string) {
   rememberLanguageChoice(request, reply);

@@ -24,14 +24,14 @@ export function SpecialPage(props: { view: SpecialPageView; head: PageHead; form
           <span className="edition">{t('home.edition', { edition: c.edition })}</span>
           <h1>{pick(c.title, locale)}</h1>
           <p className="theme">
-            <span className="sr">{t('page.theme')}：</span>
+            <span className="sr">{t('page.theme')}{t('punct.colon')}</span>
             {pick(c.theme, locale)}
           </p>
           <p className="meta">
-            {t('page.organizers')}：{c.organizers.map((o) => pick(o.name, locale)).join(locale === 'en' ? '; ' : '、')}
+            {t('page.organizers')}{t('punct.colon')}{c.organizers.map((o) => pick(o.name, locale)).join(locale === 'en' ? '; ' : t('punct.list'))}
           </p>
           <p className="meta">
-            {t('page.noticeDate')}：<time dateTime={c.noticeDate}>{c.noticeDate}</time>
+            {t('page.noticeDate')}{t('punct.colon')}<time dateTime={c.noticeDate}>{c.noticeDate}</time>
           </p>
         </div>
       </div>
@@ -76,7 +76,7 @@ export function SpecialPage(props: { view: SpecialPageView; head: PageHead; form
 
         <section id="style">
           <h2>{heading(3)}</h2>
-          <p>{t('page.caseElements')}：</p>
+          <p>{t('page.caseElements')}{t('punct.colon')}</p>
           <ol className="elements">
             {c.caseStyle.elements.map((element) => (
               <li key={element.key}>
@@ -86,7 +86,7 @@ export function SpecialPage(props: { view: SpecialPageView; head: PageHead; form
             ))}
           </ol>
           {c.caseStyle.elements.filter((e) => e.hint).map((e) => (
-            <p key={e.key} className="hint">{pick(e.name, locale)}：{pick(e.hint!, locale)}</p>
+            <p key={e.key} className="hint">{pick(e.name, locale)}{t('punct.colon')}{pick(e.hint!, locale)}</p>
           ))}
           <p>{pick(c.caseStyle.requirements, locale)}</p>
           <div className="limits">
@@ -110,7 +110,7 @@ export function SpecialPage(props: { view: SpecialPageView; head: PageHead; form
             ))}
           </ol>
           {c.submission.method.map((p, i) => <p key={i}>{pick(p, locale)}</p>)}
-          <p>{t('page.submissionEmail')}：<a href={`mailto:${c.submission.email}`}>{c.submission.email}</a></p>
+          <p>{t('page.submissionEmail')}{t('punct.colon')}<a href={`mailto:${c.submission.email}`}>{c.submission.email}</a></p>
           <h3>{t('page.attachments')}</h3>
           <ul className="attachments">
             {c.attachments.map((a) => (
@@ -139,7 +139,7 @@ export function SpecialPage(props: { view: SpecialPageView; head: PageHead; form
               </li>
             ))}
           </ol>
-          <p>{t('page.tiers')}：{c.tiers.map((tier) => pick(tier.name, locale)).join(locale === 'en' ? ', ' : '、')}</p>
+          <p>{t('page.tiers')}{t('punct.colon')}{c.tiers.map((tier) => pick(tier.name, locale)).join(t('punct.list'))}</p>
         </section>
 
         <section id="others">
@@ -148,11 +148,11 @@ export function SpecialPage(props: { view: SpecialPageView; head: PageHead; form
           <h3>{t('page.contacts')}</h3>
           <dl className="contacts">
             <dt>{pick(c.contacts.department, locale)}</dt>
-            <dd>{t('page.contactPeople')}：{c.contacts.people.map((p) => pick(p.name, locale)).join(locale === 'en' ? ', ' : '、')}</dd>
+            <dd>{t('page.contactPeople')}{t('punct.colon')}{c.contacts.people.map((p) => pick(p.name, locale)).join(t('punct.list'))}</dd>
             <dd>
-              {t('page.phones')}：
+              {t('page.phones')}{t('punct.colon')}
               {c.contacts.phones.map((phone, i) => (
-                <span key={phone}>{i > 0 && (locale === 'en' ? ', ' : '、')}<a href={`tel:${phone}`}>{phone}</a></span>
+                <span key={phone}>{i > 0 && t('punct.list')}<a href={`tel:${phone}`}>{phone}</a></span>
               ))}
             </dd>
           </dl>

@@ -36,7 +36,7 @@ export async function campaignsRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags: ['campaigns'],
       summary: 'One campaign: its whole call, in Chinese and English, with its window state',
-      params: z.object({ slug: z.string().max(100) }),
+      params: z.object({ slug: z.string().max(64) }),
       querystring: langQuery,
       response: { 200: z.object({ data: campaignDetailSchema }), 400: errorResponseSchema, 404: errorResponseSchema },
     },

@@ -1,0 +1,18 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parse, stringify } from 'yaml';
+
+/** The seventh collection's file as plain data, to change in a test. */
+export function seventhCampaignData(): Record<string, any> {
+  return parse(readFileSync('campaigns/seventh-collection.yaml', 'utf8'));
+}
+
+/** A campaigns folder holding the given files (name → YAML text or data). */
+export function campaignsFolder(files: Record<string, string | object>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'zhengji-campaigns-'));
+  for (const [name, content] of Object.entries(files)) {
+    writeFileSync(path.join(dir, name), typeof content === 'string' ? content : stringify(content));
+  }
+  return dir;
+}

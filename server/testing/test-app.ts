@@ -1,0 +1,27 @@
+import type { FastifyInstance } from 'fastify';
+import { onTestFinished } from 'vitest';
+import { buildApp } from '../app.ts';
+import { createTestDatabase, type TestDatabase } from './test-database.ts';
+import { DURING_WINDOW } from './fixtures.ts';
+
+export const TEST_BASE_URL = 'http://zhengji.test';
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: TestDatabase;
+  /** Moves the app's clock. */
+  setNow(now: Date): void;
+}
+
+/** The real app on a private database copy, closed when the test finishes. */
+export async function createTestApp(options: { now?: Date } = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  let now = options.now ?? DURING_WINDOW;
+  const app = await buildApp({ db: database.db, engine: database.engine, baseUrl: TEST_BASE_URL, clock: () => now });
+  await app.ready();
+  onTestFinished(async () => {
+    await app.close();
+    await database.dispose();
+  });
+  return { app, database, setNow: (next) => { now = next; } };
+}
