@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -18,9 +17,11 @@ import { enforceAccessDeclarations } from './http/access.ts';
 import { registerErrorHandling } from './http/error-handler.ts';
 import './http/fastify-types.ts';
 import { registerLocale } from './http/locale.ts';
+import { registerSecurityHeaders } from './http/security-headers.ts';
 import { systemClock, type Clock } from './ids.ts';
 import { campaignsRoutes } from './modules/campaigns/campaigns.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { clientAssets } from './pages/client-assets.ts';
 import { pagesRoutes } from './pages/pages.routes.tsx';
 
 export interface AppOptions {
@@ -51,30 +52,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('engine', options.engine);
   app.decorate('clock', options.clock ?? systemClock);
   app.decorate('baseUrl', options.baseUrl);
+  app.decorate('assets', await clientAssets());
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.addHook('onSend', async (request, reply) => {
-    reply.header('x-request-id', request.id);
-  });
 
   enforceAccessDeclarations(app);
   registerErrorHandling(app);
 
-  const https = options.baseUrl.startsWith('https:');
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        formAction: ["'self'"],
-        frameAncestors: ["'self'"],
-        upgradeInsecureRequests: https ? [] : null,
-      },
-    },
-    hsts: https ? { maxAge: 15552000 } : false,
-  });
+  registerSecurityHeaders(app, { https: options.baseUrl.startsWith('https:') });
   await app.register(fastifyCookie);
   // Off by default; routes that need a limit (sign-in, uploads) opt in with config.rateLimit.
   await app.register(fastifyRateLimit, { global: false });

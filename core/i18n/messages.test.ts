@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en.ts';
-import { sectionNumber, translate } from './messages.ts';
+import { chineseNumeral, editionLabel, sectionNumber, translate } from './messages.ts';
 import { zhCN } from './zh-CN.ts';
 
 describe('translate', () => {
@@ -25,5 +25,14 @@ describe('sectionNumber', () => {
   it('numbers sections the Chinese way and the English way', () => {
     expect([1, 7, 10, 12].map((n) => sectionNumber('zh-CN', n))).toEqual(['一、', '七、', '十、', '十二、']);
     expect(sectionNumber('en', 3)).toBe('3.');
+  });
+});
+
+describe('chineseNumeral and editionLabel', () => {
+  it('writes numbers as an official notice does', () => {
+    expect([1, 7, 10, 11, 20, 21, 99].map(chineseNumeral)).toEqual(['一', '七', '十', '十一', '二十', '二十一', '九十九']);
+    expect(chineseNumeral(100)).toBe('100');
+    expect(editionLabel('zh-CN', 7)).toBe('第七届');
+    expect(editionLabel('en', 7)).toBe('Edition 7');
   });
 });

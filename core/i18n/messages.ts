@@ -23,10 +23,21 @@ export function translator(locale: Locale): Translator {
 
 const CHINESE_NUMERALS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
+/** 1–99 in Chinese numerals (七, 十二, 二十一), as editions and sections are numbered. */
+export function chineseNumeral(n: number): string {
+  if (!Number.isInteger(n) || n < 0 || n > 99) return String(n);
+  if (n <= 10) return CHINESE_NUMERALS[n]!;
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  return `${tens === 1 ? '' : CHINESE_NUMERALS[tens]}十${ones === 0 ? '' : CHINESE_NUMERALS[ones]}`;
+}
+
 /** Section numbering as each language writes it in an official notice: 一、 or 1. */
 export function sectionNumber(locale: Locale, n: number): string {
-  if (locale === 'en') return `${n}.`;
-  if (n <= 10) return `${CHINESE_NUMERALS[n]}、`;
-  if (n < 20) return `十${CHINESE_NUMERALS[n - 10]}、`;
-  return `${n}、`;
+  return locale === 'en' ? `${n}.` : `${chineseNumeral(n)}、`;
+}
+
+/** "第七届" or "Edition 7". */
+export function editionLabel(locale: Locale, edition: number): string {
+  return translate(locale, 'home.edition', { edition: locale === 'en' ? edition : chineseNumeral(edition) });
 }

@@ -20,7 +20,7 @@ describe('route access declarations', () => {
       'GET /campaigns/:slug/declaration-form.docx public',
       'GET /healthz public',
     ]);
-    expect(app.routeAccess.filter((r) => r.url.startsWith('/assets/')).map((r) => r.access)).toEqual(['public']);
+    expect(app.routeAccess.filter((r) => r.url.startsWith('/assets/')).map((r) => r.access)).toEqual(['public', 'public']);
   });
 
   it('refuses to start with a route that states no policy', async () => {

@@ -3,6 +3,7 @@ import type { Locale } from '../../core/i18n/locale.ts';
 import type { Database } from '../db/schema.ts';
 import type { Engine } from '../db/database.ts';
 import type { Clock } from '../ids.ts';
+import type { ClientAssets } from '../pages/client-assets.ts';
 import type { Access, RouteAccess } from './access.ts';
 
 declare module 'fastify' {
@@ -12,6 +13,7 @@ declare module 'fastify' {
     clock: Clock;
     baseUrl: string;
     routeAccess: RouteAccess[];
+    assets: ClientAssets;
   }
   interface FastifyRequest {
     locale: Locale;

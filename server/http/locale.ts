@@ -18,10 +18,11 @@ export function resolveLocale(request: FastifyRequest): { locale: Locale; unsupp
 export function registerLocale(app: FastifyInstance): void {
   app.decorateRequest('locale', 'zh-CN');
   app.decorateRequest('unsupportedLanguage', undefined);
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', (request, _reply, done) => {
     const { locale, unsupported } = resolveLocale(request);
     request.locale = locale;
     request.unsupportedLanguage = unsupported;
+    done();
   });
 }
 

@@ -2,20 +2,25 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { SITE_CSS } from '../../web/public/site-css.ts';
+import { encodeBody, type EncodedBody } from '../http/precompressed.ts';
 
-// Public pages work without JavaScript; these small scripts only add to them (the countdown).
-// They are bundled once per process from web/public, with core/ code they share with the server.
+// What public pages load besides their HTML: one stylesheet and small scripts that only add to
+// a page that works without them (the countdown). Scripts are bundled once per process from
+// web/public with the core/ code they share with the server. Names carry a content hash, so
+// browsers keep them forever and a new version is a new name.
 
 export interface ClientAsset {
   url: string;
-  body: string;
+  type: string;
+  body: EncodedBody;
 }
 
-const ENTRIES = { countdown: 'web/public/countdown.ts' } as const;
-export type ClientAssetName = keyof typeof ENTRIES;
+const SCRIPTS = { countdown: 'web/public/countdown.ts' } as const;
+export type ClientAssets = Record<keyof typeof SCRIPTS | 'site', ClientAsset>;
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-let bundled: Promise<Record<ClientAssetName, ClientAsset>> | undefined;
+let bundled: Promise<ClientAssets> | undefined;
 
 async function bundle(entry: string): Promise<string> {
   const result = await build({
@@ -30,16 +35,19 @@ async function bundle(entry: string): Promise<string> {
   return result.outputFiles[0]!.text;
 }
 
-export function clientAssets(): Promise<Record<ClientAssetName, ClientAsset>> {
+function asset(name: string, extension: 'js' | 'css', text: string): ClientAsset {
+  const hash = createHash('sha256').update(text).digest('hex').slice(0, 12);
+  const type = extension === 'js' ? 'text/javascript; charset=utf-8' : 'text/css; charset=utf-8';
+  return { url: `/assets/${name}.${hash}.${extension}`, type, body: encodeBody(text) };
+}
+
+export function clientAssets(): Promise<ClientAssets> {
   bundled ??= (async () => {
-    const entries = await Promise.all(
-      Object.entries(ENTRIES).map(async ([name, entry]) => {
-        const body = await bundle(entry);
-        const hash = createHash('sha256').update(body).digest('hex').slice(0, 12);
-        return [name, { url: `/assets/${name}.${hash}.js`, body }] as const;
-      }),
+    const scripts = await Promise.all(
+      Object.entries(SCRIPTS).map(async ([name, entry]) => [name, asset(name, 'js', await bundle(entry))] as const),
     );
-    return Object.fromEntries(entries) as Record<ClientAssetName, ClientAsset>;
+    const css = SITE_CSS.replace(/\n/g, '');
+    return { ...Object.fromEntries(scripts), site: asset('site', 'css', css) } as ClientAssets;
   })();
   return bundled;
 }

@@ -13,9 +13,9 @@ export function renderErrorPage(request: FastifyRequest, error: AppError): strin
   const title = error.status === 404 && error.code === 'not_found' ? t('notFound.title') : error.messageIn(locale);
   const alternates = alternatesOf(baseUrl, path);
   return renderDocument(
-    <Layout locale={locale} head={{ title: `${title} · ${t('site.name')}`, description: title, url: alternates[locale], alternates }}>
+    <Layout locale={locale} head={{ title: `${title} · ${t('site.name')}`, description: title, url: alternates[locale], alternates, stylesheet: request.server.assets.site.url }}>
       <main id="main" className="inner">
-        <section style={{ marginTop: 24 }}>
+        <section className="first">
           <h2>{title}</h2>
           <p>{error.code === 'not_found' ? t('notFound.body') : error.messageIn(locale)}</p>
           <a className="button" href={`/?lang=${locale}`}>{t('notFound.back')}</a>

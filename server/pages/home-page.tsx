@@ -12,7 +12,7 @@ export function HomePage(props: { campaigns: StoredCampaign[]; locale: Locale; n
   return (
     <Layout locale={locale} head={props.head} unsupportedLanguage={props.unsupportedLanguage}>
       <main id="main" className="inner">
-        <section style={{ marginTop: 24 }}>
+        <section className="first">
           <h2>{t('home.title')}</h2>
           {props.campaigns.length === 0 && <p>{t('home.empty')}</p>}
           <ul className="grid campaigns">
@@ -22,7 +22,7 @@ export function HomePage(props: { campaigns: StoredCampaign[]; locale: Locale; n
               return (
                 <li key={c.slug} className="card">
                   <span className={`badge ${phase}`}>{t(`status.${phase}`)}</span>
-                  <h3 style={{ marginTop: 8 }}>
+                  <h3 className="campaign-title">
                     <a href={`${campaignPath(c.slug)}?lang=${locale}`}>{pick(c.title, locale)}</a>
                   </h3>
                   <p>{pick(c.theme, locale)}</p>

@@ -2,7 +2,6 @@ import type { ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import type { Locale } from '../../core/i18n/locale.ts';
 import { translator } from '../../core/i18n/messages.ts';
-import { PAGE_CSS } from './styles.ts';
 
 export interface PageHead {
   title: string;
@@ -11,6 +10,7 @@ export interface PageHead {
   url: string;
   /** Absolute URLs of this page in each language, for hreflang and the switch. */
   alternates: Record<Locale, string>;
+  stylesheet: string;
   scripts?: string[];
 }
 
@@ -44,7 +44,7 @@ export function Layout(props: {
         <meta property="og:locale" content={OG_LOCALE[locale]} />
         <meta property="og:locale:alternate" content={OG_LOCALE[other]} />
         <meta name="twitter:card" content="summary" />
-        <style dangerouslySetInnerHTML={{ __html: PAGE_CSS }} />
+        <link rel="stylesheet" href={head.stylesheet} />
       </head>
       <body>
         <a className="skip" href="#main">{t('site.skipToContent')}</a>
@@ -54,7 +54,7 @@ export function Layout(props: {
               {t('site.name')}
               <small>{t('site.tagline')}</small>
             </a>
-            <a className="lang" href={head.alternates[other]} hrefLang={other} lang={other} aria-label={t('site.switchLanguageLabel')}>
+            <a className="lang" href={relative(head.alternates[other])} hrefLang={other} lang={other} aria-label={t('site.switchLanguageLabel')}>
               {t('site.switchLanguage')}
             </a>
           </div>
@@ -69,6 +69,12 @@ export function Layout(props: {
       </body>
     </html>
   );
+}
+
+// The switch stays on this host even when BASE_URL names another (a proxy, a test port).
+function relative(url: string): string {
+  const { pathname, search } = new URL(url);
+  return `${pathname}${search}`;
 }
 
 export function renderDocument(element: ReactNode): string {

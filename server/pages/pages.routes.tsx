@@ -1,38 +1,39 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { getCampaign, listCampaigns } from '../modules/campaigns/campaigns.service.ts';
+import { getCampaign, listCampaigns, type StoredCampaign } from '../modules/campaigns/campaigns.service.ts';
+import type { Locale } from '../../core/i18n/locale.ts';
 import { translator } from '../../core/i18n/messages.ts';
 import { buildDeclarationForm, declarationFormFileName } from '../documents/declaration-form.ts';
 import { attachmentDisposition } from '../http/content-disposition.ts';
 import { rememberLanguageChoice } from '../http/locale.ts';
+import { encodeBody, sendEncoded, type EncodedBody } from '../http/precompressed.ts';
 import { LruCache } from '../shared/lru-cache.ts';
-import { clientAssets } from './client-assets.ts';
 import { HomePage } from './home-page.tsx';
 import { renderDocument } from './layout.tsx';
 import { alternatesOf, campaignPath, declarationFormPath } from './page-urls.ts';
 import { SpecialPage } from './special-page.tsx';
-import { pick, specialPageCacheKey, specialPageView } from './special-page-view.ts';
+import { pick, specialPageClockKey, specialPageView } from './special-page-view.ts';
 
 const langQuery = z.object({ lang: z.string().max(100).optional() });
 const slugParams = z.object({ slug: z.string().max(64) });
 
-function sendHtml(request: FastifyRequest, reply: FastifyReply, html: string) {
+function sendHtml(request: FastifyRequest, reply: FastifyReply, html: string | EncodedBody) {
   rememberLanguageChoice(request, reply);
-  return reply
+  reply
     .header('content-language', request.locale)
-    .header('vary', 'Accept-Language, Cookie')
+    .header('vary', 'Accept-Encoding, Accept-Language, Cookie')
     .header('cache-control', 'no-cache')
-    .type('text/html; charset=utf-8')
-    .send(html);
+    .type('text/html; charset=utf-8');
+  return typeof html === 'string' ? reply.send(html) : sendEncoded(request, reply, html);
 }
 
 /** The public, server-rendered pages: readable without JavaScript, in WeChat, on a phone. */
 export async function pagesRoutes(app: FastifyInstance): Promise<void> {
   const routes = app.withTypeProvider<ZodTypeProvider>();
-  const pageCache = new LruCache<string>(200);
+  const pageCache = new LruCache<EncodedBody>(200);
   const formCache = new LruCache<Buffer>(20);
-  const assets = await clientAssets();
+  const { assets } = app;
 
   routes.get('/', {
     config: { access: 'public' },
@@ -47,11 +48,31 @@ export async function pagesRoutes(app: FastifyInstance): Promise<void> {
         locale={locale}
         now={app.clock()}
         unsupportedLanguage={request.unsupportedLanguage}
-        head={{ title: `${t('home.title')} · ${t('site.name')}`, description: t('home.description'), url: alternates[locale], alternates }}
+        head={{ title: `${t('home.title')} · ${t('site.name')}`, description: t('home.description'), url: alternates[locale], alternates, stylesheet: assets.site.url }}
       />,
     );
     return sendHtml(request, reply, html);
   });
+
+  function renderSpecialPage(stored: StoredCampaign, locale: Locale, now: Date, unsupportedLanguage: string | undefined): string {
+    const c = stored.definition;
+    const alternates = alternatesOf(app.baseUrl, campaignPath(c.slug));
+    return renderDocument(
+      <SpecialPage
+        view={specialPageView(c, stored.window, locale, now)}
+        formUrl={declarationFormPath(c.slug, locale)}
+        unsupportedLanguage={unsupportedLanguage}
+        head={{
+          title: `${pick(c.title, locale)} · ${translator(locale)('site.name')}`,
+          description: pick(c.description, locale),
+          url: alternates[locale],
+          alternates,
+          stylesheet: assets.site.url,
+          scripts: [assets.countdown.url],
+        }}
+      />,
+    );
+  }
 
   routes.get('/campaigns/:slug', {
     config: { access: 'public' },
@@ -59,29 +80,18 @@ export async function pagesRoutes(app: FastifyInstance): Promise<void> {
   }, async (request, reply) => {
     const { locale, unsupportedLanguage } = request;
     const stored = await getCampaign(app.db, request.params.slug);
-    const view = specialPageView(stored.definition, stored.window, locale, app.clock());
-    const key = `${stored.contentHash}|${specialPageCacheKey(view)}`;
-    let html = unsupportedLanguage === undefined ? pageCache.get(key) : undefined;
-    if (!html) {
-      const c = stored.definition;
-      const alternates = alternatesOf(app.baseUrl, campaignPath(c.slug));
-      html = renderDocument(
-        <SpecialPage
-          view={view}
-          formUrl={declarationFormPath(c.slug, locale)}
-          unsupportedLanguage={unsupportedLanguage}
-          head={{
-            title: `${pick(c.title, locale)} · ${translator(locale)('site.name')}`,
-            description: pick(c.description, locale),
-            url: alternates[locale],
-            alternates,
-            scripts: [assets.countdown.url],
-          }}
-        />,
-      );
-      if (unsupportedLanguage === undefined) pageCache.set(key, html);
+    const now = app.clock();
+    if (unsupportedLanguage !== undefined) {
+      return sendHtml(request, reply, renderSpecialPage(stored, locale, now, unsupportedLanguage));
     }
-    return sendHtml(request, reply, html);
+    // Rendered once per language, content version and minute of the countdown; served encoded.
+    const key = `${stored.contentHash}|${locale}|${specialPageClockKey(stored.definition, stored.window, now)}`;
+    let page = pageCache.get(key);
+    if (!page) {
+      page = encodeBody(renderSpecialPage(stored, locale, now, undefined));
+      pageCache.set(key, page);
+    }
+    return sendHtml(request, reply, page);
   });
 
   routes.get('/campaigns/:slug/declaration-form.docx', {
@@ -104,11 +114,9 @@ export async function pagesRoutes(app: FastifyInstance): Promise<void> {
   });
 
   for (const asset of Object.values(assets)) {
-    routes.get(asset.url, { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) =>
-      reply
-        .type('text/javascript; charset=utf-8')
-        .header('cache-control', 'public, max-age=31536000, immutable')
-        .send(asset.body),
-    );
+    routes.get(asset.url, { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
+      reply.type(asset.type).header('cache-control', 'public, max-age=31536000, immutable').header('vary', 'Accept-Encoding');
+      return sendEncoded(request, reply, asset.body);
+    });
   }
 }

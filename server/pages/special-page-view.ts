@@ -61,8 +61,13 @@ export function specialPageView(campaign: Campaign, window: CampaignWindow, loca
   return { campaign, locale, t, zone, opens, closes, status, timeline };
 }
 
-/** Changes whenever the rendered page would: used to cache the HTML. */
-export function specialPageCacheKey(view: SpecialPageView): string {
-  const r = view.status.remaining;
-  return `${view.locale}|${view.status.phase}|${r ? `${r.days}:${r.hours}:${r.minutes}` : ''}|${view.timeline.map((i) => (i.past ? 1 : 0)).join('')}`;
+/**
+ * Everything clock-dependent that the rendered page shows, cheap to compute (no formatting):
+ * with the content hash and language it keys the page cache, so a cached page is never stale.
+ */
+export function specialPageClockKey(campaign: Campaign, window: CampaignWindow, now: Date): string {
+  const phase = windowPhase(window, now);
+  const r = phase === 'open' ? remainingUntil(window.closesAt, now) : undefined;
+  const noticePast = new Date(`${campaign.noticeDate}T00:00:00Z`) <= now;
+  return `${phase}|${r ? `${r.days}:${r.hours}:${r.minutes}` : ''}|${noticePast ? 1 : 0}`;
 }

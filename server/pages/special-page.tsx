@@ -1,4 +1,4 @@
-import { sectionNumber } from '../../core/i18n/messages.ts';
+import { editionLabel, sectionNumber } from '../../core/i18n/messages.ts';
 import { formatBytes } from '../../core/text/format-bytes.ts';
 import { Layout, type PageHead } from './layout.tsx';
 import { pick, type SpecialPageView, type StatusView } from './special-page-view.ts';
@@ -21,7 +21,7 @@ export function SpecialPage(props: { view: SpecialPageView; head: PageHead; form
     <Layout locale={locale} head={head} unsupportedLanguage={props.unsupportedLanguage}>
       <div className="hero">
         <div className="inner">
-          <span className="edition">{t('home.edition', { edition: c.edition })}</span>
+          <span className="edition">{editionLabel(locale, c.edition)}</span>
           <h1>{pick(c.title, locale)}</h1>
           <p className="theme">
             <span className="sr">{t('page.theme')}{t('punct.colon')}</span>

@@ -80,6 +80,7 @@ export async function syncCampaigns(
         : 'unchanged';
     outcomes.push({ slug: campaign.slug, action });
   }
+  versionsOf(db).clear();
   return outcomes;
 }
 
@@ -88,15 +89,34 @@ export async function listCampaigns(db: Kysely<Database>): Promise<StoredCampaig
   return (await listCampaignRows(db)).map(toStoredCampaign);
 }
 
-// Parsed definitions by content hash. Every read checks the stored hash first, so a campaign
-// changed by another instance is never served stale.
+// Which version of a campaign is current is re-read from the database at most once a second
+// per instance; a campaign changed elsewhere shows here within that second. Parsed
+// definitions are kept by content hash, so a version is never parsed twice.
+const VERSION_TTL_MS = 1000;
+const versionsByDb = new WeakMap<Kysely<Database>, Map<string, { id: string; hash: string; checkedAt: number }>>();
 const parsed = new LruCache<StoredCampaign>(50);
+
+function versionsOf(db: Kysely<Database>) {
+  let versions = versionsByDb.get(db);
+  if (!versions) {
+    versions = new Map();
+    versionsByDb.set(db, versions);
+  }
+  return versions;
+}
 
 /** The campaign with this slug, or AppError campaign_not_found. */
 export async function getCampaign(db: Kysely<Database>, slug: string): Promise<StoredCampaign> {
-  const version = await findCampaignHashBySlug(db, slug);
-  if (!version) throw new AppError('campaign_not_found', { slug });
-  const cached = parsed.get(version.content_hash);
+  const versions = versionsOf(db);
+  const now = performance.now();
+  let version = versions.get(slug);
+  if (!version || now - version.checkedAt > VERSION_TTL_MS) {
+    const row = await findCampaignHashBySlug(db, slug);
+    if (!row) throw new AppError('campaign_not_found', { slug });
+    version = { id: row.id, hash: row.content_hash, checkedAt: now };
+    versions.set(slug, version);
+  }
+  const cached = parsed.get(version.hash);
   if (cached && cached.id === version.id) return cached;
   const row = await findCampaignBySlug(db, slug);
   if (!row) throw new AppError('campaign_not_found', { slug });

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
 import { z } from 'zod';
+import { databaseAnswers } from './health.service.ts';
 
 export async function healthRoutes(app: FastifyInstance): Promise<void> {
   app.withTypeProvider<ZodTypeProvider>().get('/healthz', {
@@ -13,12 +13,9 @@ export async function healthRoutes(app: FastifyInstance): Promise<void> {
       response: { 200: z.object({ status: z.literal('ok') }), 503: z.object({ status: z.literal('unavailable') }) },
     },
   }, async (request, reply) => {
-    try {
-      await sql`select 1`.execute(app.db);
-      return { status: 'ok' as const };
-    } catch (error) {
-      request.log.error({ err: error }, 'health check: database does not answer');
-      return reply.code(503).send({ status: 'unavailable' as const });
-    }
+    const health = await databaseAnswers(app.db);
+    if (health.ok) return { status: 'ok' as const };
+    request.log.error({ err: health.error }, 'health check: database does not answer');
+    return reply.code(503).send({ status: 'unavailable' as const });
   });
 }

@@ -1,5 +1,5 @@
-// Inlined into every public page: one round trip on a slow phone connection, no flash.
-export const PAGE_CSS = `
+// The stylesheet of the public pages, served as one immutable, precompressed file.
+export const SITE_CSS = `
 *,*::before,*::after{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%}
 body{margin:0;font-family:"Noto Sans CJK SC","Noto Sans SC","PingFang SC","Hiragino Sans GB","Microsoft YaHei","Source Han Sans SC",system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;font-size:16px;line-height:1.75;color:#1f1f1f;background:#f6f4f1}
@@ -63,6 +63,8 @@ h3{font-size:17px;margin:0 0 6px}
 .contacts dt{font-weight:600;margin-top:6px}
 .contacts dd{margin:0}
 .campaigns{list-style:none;padding:0}
+section.first{margin-top:24px}
+.campaign-title{margin-top:8px}
 footer{font-size:13px;color:#8c8c8c;text-align:center;padding:20px 16px 32px}
 @media (min-width:720px){
 .hero{padding:40px 16px 48px}

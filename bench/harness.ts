@@ -1,0 +1,100 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+export interface RunningServer {
+  url: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Starts bench/servers/<name>.ts in its own process, so load and server do not share a core. */
+export function startServerProcess(name: string, env: Record<string, string> = {}): Promise<RunningServer> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'servers', `${name}.ts`)], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let buffer = '';
+    child.once('exit', (code) => reject(new Error(`bench server ${name} exited with ${code}`)));
+    child.stdout!.on('data', (chunk) => {
+      buffer += chunk;
+      const line = buffer.split('\n').find((l) => l.startsWith('{"url"'));
+      if (!line) return;
+      child.stdout!.removeAllListeners('data');
+      child.stdout!.resume();
+      resolve({
+        url: JSON.parse(line).url,
+        child,
+        stop: () =>
+          new Promise((done) => {
+            child.removeAllListeners('exit');
+            child.once('exit', () => done());
+            child.kill('SIGTERM');
+          }),
+      });
+    });
+  });
+}
+
+export interface LoadResult {
+  rps: number;
+  p99_ms: number;
+  errors: number;
+  non2xx: number;
+}
+
+// What a browser sends; servers answer it with a compressed body when they have one.
+const BROWSER_HEADERS = { 'accept-encoding': 'gzip, deflate, br', 'accept-language': 'zh-CN,zh;q=0.9' };
+
+// wrk (C) when installed: autocannon (JavaScript) spends more CPU parsing a 6 KB page than a
+// small server spends producing it, so on two cores it measures itself. autocannon otherwise,
+// or when BENCH_TOOL=autocannon.
+export const WRK = process.env.BENCH_TOOL === 'autocannon' ? undefined : ['/usr/bin/wrk', '/usr/local/bin/wrk'].find((p) => existsSync(p));
+export const LOAD_TOOL = WRK ? 'wrk' : 'autocannon';
+
+function parseWrk(output: string): LoadResult {
+  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(output)?.[1] ?? NaN);
+  const p99 = /\s99%\s+([\d.]+)(us|ms|s)/.exec(output);
+  const scale = { us: 0.001, ms: 1, s: 1000 } as const;
+  const socket = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(output);
+  return {
+    rps: Math.round(rps),
+    p99_ms: p99 ? Math.round(Number(p99[1]) * scale[p99[2] as keyof typeof scale] * 100) / 100 : NaN,
+    errors: socket ? socket.slice(1).reduce((sum, n) => sum + Number(n), 0) : 0,
+    non2xx: Number(/Non-2xx or 3xx responses: (\d+)/.exec(output)?.[1] ?? 0),
+  };
+}
+
+function runWrk(url: string, connections: number, seconds: number): Promise<LoadResult> {
+  const headerArgs = Object.entries(BROWSER_HEADERS).flatMap(([k, v]) => ['-H', `${k}: ${v}`]);
+  return new Promise((resolve, reject) => {
+    execFile(WRK!, ['-t1', `-c${connections}`, `-d${seconds}s`, '--latency', ...headerArgs, url], (error, stdout) =>
+      error ? reject(error) : resolve(parseWrk(stdout)),
+    );
+  });
+}
+
+async function runAutocannon(url: string, connections: number, seconds: number): Promise<LoadResult> {
+  const result = await autocannon({ url, connections, duration: seconds, headers: BROWSER_HEADERS });
+  return {
+    rps: Math.round(result.requests.average),
+    p99_ms: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+/** Drives `url` with `connections` keep-alive connections for `seconds`. */
+export function load(url: string, connections: number, seconds: number): Promise<LoadResult> {
+  return WRK ? runWrk(url, connections, seconds) : runAutocannon(url, connections, seconds);
+}
+
+export const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+};

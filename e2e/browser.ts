@@ -1,0 +1,30 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser } from 'playwright-core';
+import { loadConfig } from '../server/config.ts';
+import { startApp } from '../server/start.ts';
+
+// Browser journeys run in Debian's Chromium, never a downloaded build.
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const hasChromium = existsSync(CHROMIUM);
+export const SKIP_REASON = `browser journeys skipped: no Chromium at ${CHROMIUM} (apt-get install chromium fonts-noto-cjk; .ci/run does)`;
+
+export const SCREENSHOTS = path.resolve('test-results/screenshots');
+
+export async function launchBrowser(): Promise<Browser> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** The whole app as `npm start` runs it, on a fresh SQLite folder and a loopback port. */
+export async function startServer(now: () => Date): Promise<{ app: FastifyInstance; url: string }> {
+  const config = loadConfig({ DATA_DIR: mkdtempSync(path.join(tmpdir(), 'zhengji-e2e-')), PORT: '0' });
+  const { app } = await startApp(config, { clock: now });
+  return { app, url: await app.listen({ port: 0, host: '127.0.0.1' }) };
+}
