@@ -23,6 +23,8 @@ describe('loadConfig', () => {
       admin: undefined,
       logLevel: 'info',
       trustProxy: false,
+      smtpUrl: undefined,
+      mailFrom: '征集平台 <no-reply@localhost>',
     });
   });
 

@@ -34,6 +34,10 @@ const envSchema = z
       z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     ),
     TRUST_PROXY: z.preprocess(emptyAsUndefined, z.enum(['true', 'false']).default('false')),
+    SMTP_URL: optional(
+      z.string().refine((text) => /^smtps?:\/\/[^\s]+$/.test(text), 'must be an SMTP URL such as smtp://user:password@smtp.example.cn:587'),
+    ),
+    MAIL_FROM: z.preprocess(emptyAsUndefined, z.string().default('征集平台 <no-reply@localhost>')),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.ZHENGJI_ADMIN_EMAIL) !== Boolean(env.ZHENGJI_ADMIN_PASSWORD)) {
@@ -55,6 +59,9 @@ export interface Config {
   admin: { email: string; password: string } | undefined;
   logLevel: string;
   trustProxy: boolean;
+  /** Mail goes out through this server; without it, mail is kept for organizers to read. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
 }
 
 export class ConfigError extends Error {
@@ -65,7 +72,7 @@ export class ConfigError extends Error {
 }
 
 // Values of these are never echoed back, not even in an error message.
-const SECRET = /PASSWORD|DATABASE_URL/;
+const SECRET = /PASSWORD|DATABASE_URL|SMTP_URL/;
 
 /** Parses the environment into a typed config, or throws ConfigError listing every problem. */
 export function loadConfig(env: Record<string, string | undefined>): Config {
@@ -94,5 +101,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
         : undefined,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === 'true',
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
   };
 }

@@ -34,7 +34,10 @@ describe.each(engines)('migrations on %s', (engine) => {
     expect(await migrateToLatest(db)).toEqual(Object.keys(migrations));
     expect(await migrateToLatest(db)).toEqual([]);
     const tables = (await db.introspection.getTables()).map((t) => t.name).sort();
-    expect(tables).toEqual(['campaigns', 'role_grants', 'schema_migrations', 'schema_migrations_lock', 'users']);
+    expect(tables).toEqual([
+      'audit_head', 'audit_log', 'campaigns', 'jobs', 'mails', 'one_time_tokens', 'organization_members', 'organizations',
+      'reviewer_profiles', 'role_grants', 'schema_migrations', 'schema_migrations_lock', 'sessions', 'users',
+    ]);
   });
 
   it('create tables whose constraints hold on this engine', async () => {

@@ -23,8 +23,128 @@ export interface UsersTable {
   password_hash: string | null;
   display_name: string;
   email_verified_at: string | null;
+  /** The language of the mail this person receives. */
+  locale: Generated<'zh-CN' | 'en'>;
+  disabled_at: Generated<string | null>;
   created_at: string;
   updated_at: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  /** SHA-256 of the cookie's token; the token itself is never stored. */
+  token_hash: string;
+  user_id: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  user_agent: string | null;
+  ip: string | null;
+}
+
+export type OneTimeTokenKind = 'verify_email' | 'reset_password' | 'join_unit' | 'reviewer_invite';
+
+export interface OneTimeTokensTable {
+  id: string;
+  kind: OneTimeTokenKind;
+  token_hash: string;
+  email: string;
+  user_id: string | null;
+  /** The organization or campaign the link is about, when it is about one. */
+  subject_id: string | null;
+  payload: Generated<string>;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface OrganizationsTable {
+  id: string;
+  name: string;
+  /** The name normalized for duplicate detection (full-width/half-width, spaces, case). */
+  name_key: string;
+  type: string;
+  level: 'village' | 'township' | 'county' | 'city' | 'province' | 'central';
+  division_code: string;
+  credit_code: string | null;
+  superior_name: string;
+  superior_email: string | null;
+  address: string;
+  contact_name: string;
+  contact_position: string;
+  contact_phone: string;
+  contact_email: string;
+  merged_into: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface OrganizationMembersTable {
+  organization_id: string;
+  user_id: string;
+  role: 'owner' | 'operator';
+  created_at: string;
+}
+
+export interface ReviewerProfilesTable {
+  user_id: string;
+  /** JSON array of category keys. */
+  expertise: Generated<string>;
+  organization: Generated<string>;
+  division_code: string | null;
+  capacity: Generated<number>;
+  updated_at: string;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  at: string;
+  actor_id: string | null;
+  actor_label: string;
+  action: string;
+  subject_type: string;
+  subject_id: string | null;
+  /** JSON of what changed. */
+  change: Generated<string>;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
+}
+
+export interface JobsTable {
+  id: string;
+  kind: string;
+  payload: string;
+  run_at: string;
+  attempts: Generated<number>;
+  max_attempts: number;
+  locked_until: string | null;
+  locked_by: string | null;
+  last_error: string | null;
+  done_at: string | null;
+  failed_at: string | null;
+  created_at: string;
+}
+
+export interface MailsTable {
+  id: string;
+  to_email: string;
+  locale: string;
+  template: string;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  /** queued → sent (through SMTP) or kept (no SMTP configured: shown to organizers), or failed. */
+  status: 'queued' | 'sent' | 'kept' | 'failed';
+  message_id: string | null;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
 }
 
 export interface RoleGrantsTable {
@@ -45,4 +165,13 @@ export interface Database {
   campaigns: CampaignsTable;
   users: UsersTable;
   role_grants: RoleGrantsTable;
+  sessions: SessionsTable;
+  one_time_tokens: OneTimeTokensTable;
+  organizations: OrganizationsTable;
+  organization_members: OrganizationMembersTable;
+  reviewer_profiles: ReviewerProfilesTable;
+  audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
+  jobs: JobsTable;
+  mails: MailsTable;
 }
