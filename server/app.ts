@@ -14,13 +14,21 @@ import { z } from 'zod';
 import type { Engine } from './db/database.ts';
 import type { Database } from './db/schema.ts';
 import { enforceAccessDeclarations } from './http/access.ts';
+import { registerAuthentication } from './http/authenticate.ts';
+import { registerCsrf } from './http/csrf.ts';
 import { registerErrorHandling } from './http/error-handler.ts';
 import './http/fastify-types.ts';
 import { registerLocale } from './http/locale.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { systemClock, type Clock } from './ids.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
 import { campaignsRoutes } from './modules/campaigns/campaigns.routes.ts';
+import { divisionsRoutes } from './modules/divisions/divisions.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { mailRoutes } from './modules/mail/mail.routes.ts';
+import { organizationsRoutes } from './modules/organizations/organizations.routes.ts';
+import { reviewersRoutes } from './modules/reviewers/reviewers.routes.ts';
 import { clientAssets } from './pages/client-assets.ts';
 import { pagesRoutes } from './pages/pages.routes.tsx';
 
@@ -64,6 +72,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Off by default; routes that need a limit (sign-in, uploads) opt in with config.rateLimit.
   await app.register(fastifyRateLimit, { global: false });
   registerLocale(app);
+  await registerCsrf(app);
+  registerAuthentication(app);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -80,6 +90,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(healthRoutes);
   await app.register(campaignsRoutes);
+  await app.register(divisionsRoutes);
+  await app.register(authRoutes);
+  await app.register(organizationsRoutes);
+  await app.register(reviewersRoutes);
+  await app.register(auditRoutes);
+  await app.register(mailRoutes);
   await app.register(pagesRoutes);
 
   app.withTypeProvider<ZodTypeProvider>().get('/api/v1/openapi.json', {

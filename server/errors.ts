@@ -7,7 +7,16 @@ const STATUS = {
   not_found: 404,
   invalid_request: 400,
   unsupported_language: 400,
+  weak_password: 400,
+  link_invalid: 400,
+  invalid_credentials: 401,
+  email_not_verified: 403,
+  unauthenticated: 401,
+  forbidden: 403,
+  csrf_invalid: 403,
+  unit_exists: 409,
   rate_limited: 429,
+  too_many_attempts: 429,
   internal: 500,
   unavailable: 503,
 } as const satisfies Record<string, number>;
@@ -21,13 +30,18 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly params: Params = {},
+    /** Machine-readable specifics (field problems, a duplicate's id), shown to the caller. */
+    readonly details?: unknown,
   ) {
     super(translate('en', `error.${code}` as MessageKey, params));
     this.status = STATUS[code];
   }
 
   messageIn(locale: Locale): string {
-    return translate(locale, `error.${this.code}` as MessageKey, this.params);
+    const problems = Array.isArray(this.details) && this.code === 'weak_password'
+      ? (this.details as string[]).map((p) => translate(locale, `password.${p}` as MessageKey)).join(translate(locale, 'punct.list'))
+      : '';
+    return translate(locale, `error.${this.code}` as MessageKey, { ...this.params, problems });
   }
 }
 

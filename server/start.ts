@@ -7,6 +7,9 @@ import { systemClock, type Clock } from './ids.ts';
 import { ensureFirstOrganizer } from './modules/accounts/accounts.service.ts';
 import { readCampaignFiles } from './modules/campaigns/campaign-files.ts';
 import { syncCampaigns } from './modules/campaigns/campaigns.service.ts';
+import { startJobWorker } from './jobs/jobs.worker.ts';
+import { createMailSendHandler, MAIL_SEND_JOB } from './mail/mail.service.ts';
+import { createSmtpTransport } from './mail/mail.transport.ts';
 
 export interface Started {
   app: FastifyInstance;
@@ -15,11 +18,12 @@ export interface Started {
 
 /**
  * Everything between a valid config and a ready app, in order: campaign files (fail fast on a
- * bad one), database, migrations, campaigns, first organizer. The database closes with the app.
+ * bad one), database, migrations, campaigns, first organizer, the job worker. The worker and the
+ * database close with the app.
  */
 export async function startApp(
   config: Config,
-  options: { logger?: FastifyServerOptions['logger']; clock?: Clock } = {},
+  options: { logger?: FastifyServerOptions['logger']; clock?: Clock; jobIntervalMs?: number } = {},
 ): Promise<Started> {
   const clock = options.clock ?? systemClock;
   const sources = readCampaignFiles(config.campaignsDir);
@@ -36,7 +40,26 @@ export async function startApp(
       logger: options.logger,
       trustProxy: config.trustProxy,
     });
-    app.addHook('onClose', async () => database.db.destroy());
+    // Background work (mail first) runs in every instance; leases keep two from taking one job.
+    const worker = startJobWorker({
+      db: database.db,
+      engine: database.engine,
+      handlers: {
+        [MAIL_SEND_JOB]: createMailSendHandler({
+          db: database.db,
+          transport: config.smtpUrl ? createSmtpTransport(config.smtpUrl) : undefined,
+          from: config.mailFrom,
+          clock,
+        }),
+      },
+      log: app.log,
+      intervalMs: options.jobIntervalMs ?? 2000,
+      clock,
+    });
+    app.addHook('onClose', async () => {
+      await worker.stop();
+      await database.db.destroy();
+    });
     app.log.info({ engine: database.engine, database: database.location, migrations: ran }, 'database ready');
     app.log.info({ campaigns: synced }, 'campaigns loaded');
     if (organizer === 'not-configured') {

@@ -2,10 +2,15 @@ import type { FastifyInstance, RouteOptions } from 'fastify';
 
 /**
  * Who may call a route. Every route states one; the app refuses to start with a route that
- * does not, so no endpoint is reachable by accident. Later roles (signed-in, unit operator,
- * reviewer, organizer) extend this list with their policies.
+ * does not, so no endpoint is reachable by accident. This is the gate at the door; which
+ * records a caller then sees is decided by the service's policy (a unit's operators see their
+ * unit, organizers see all), and a record one may not see answers exactly like one that does
+ * not exist.
+ *   public     anyone, signed in or not
+ *   signed-in  any signed-in account
+ *   organizer  an organizer of some campaign, or of the platform
  */
-export const ACCESS = ['public'] as const;
+export const ACCESS = ['public', 'signed-in', 'organizer'] as const;
 export type Access = (typeof ACCESS)[number];
 
 export class MissingAccessError extends Error {

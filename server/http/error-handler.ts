@@ -18,7 +18,7 @@ function send(request: FastifyRequest, reply: FastifyReply, error: AppError, det
 }
 
 function toAppError(error: FastifyError): { appError: AppError; details?: unknown } {
-  if (error instanceof AppError) return { appError: error };
+  if (error instanceof AppError) return { appError: error, details: error.details };
   if (hasZodFastifySchemaValidationErrors(error)) {
     const details = error.validation.map((issue) => ({
       field: issue.instancePath.replace(/^\//, '').replaceAll('/', '.') || (issue.params as { issue?: { path?: unknown[] } })?.issue?.path?.join('.') || '',
@@ -27,6 +27,7 @@ function toAppError(error: FastifyError): { appError: AppError; details?: unknow
     const detail = details.map((d) => (d.field ? `${d.field}: ${d.message}` : d.message)).join('; ');
     return { appError: new AppError('invalid_request', { detail }), details };
   }
+  if (error.code?.startsWith('FST_CSRF_')) return { appError: new AppError('csrf_invalid') };
   const status = error.statusCode ?? 500;
   if (status === 429) return { appError: new AppError('rate_limited') };
   if (status === 404) return { appError: new AppError('not_found') };

@@ -5,6 +5,7 @@ import type { Engine } from '../db/database.ts';
 import type { Clock } from '../ids.ts';
 import type { ClientAssets } from '../pages/client-assets.ts';
 import type { Access, RouteAccess } from './access.ts';
+import type { Actor } from '../modules/auth/actor.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -19,6 +20,8 @@ declare module 'fastify' {
     locale: Locale;
     /** A `?lang=` value we do not serve, kept to tell the user. */
     unsupportedLanguage: string | undefined;
+    /** The signed-in person, or null for a visitor. */
+    actor: Actor | null;
   }
   interface FastifyContextConfig {
     access?: Access;

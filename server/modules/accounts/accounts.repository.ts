@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { Database, RoleGrantsTable, UsersTable } from '../../db/schema.ts';
 
 export type UserRow = Selectable<UsersTable>;
@@ -27,4 +27,16 @@ export async function countPlatformOrganizers(db: Kysely<Database>): Promise<num
 
 export async function listRoleGrants(db: Kysely<Database>, userId: string): Promise<Selectable<RoleGrantsTable>[]> {
   return db.selectFrom('role_grants').selectAll().where('user_id', '=', userId).execute();
+}
+
+export async function findUserById(db: Kysely<Database>, id: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function updateUser(
+  db: Kysely<Database>,
+  id: string,
+  values: Pick<Updateable<UsersTable>, 'password_hash' | 'display_name' | 'email_verified_at' | 'locale' | 'updated_at'>,
+): Promise<void> {
+  await db.updateTable('users').set(values).where('id', '=', id).execute();
 }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { newId } from '../../ids.ts';
 import { countPlatformOrganizers, findUserByEmail, insertRoleGrant, insertUser } from './accounts.repository.ts';
+import { appendAudit } from '../audit/audit.service.ts';
 import { hashPassword } from './password.ts';
 
 export type BootstrapOutcome = 'created' | 'granted' | 'organizer-exists' | 'not-configured';
@@ -37,6 +38,7 @@ export async function ensureFirstOrganizer(
       });
     }
     await insertRoleGrant(trx, { id: newId(), user_id: userId, role: 'organizer', campaign_id: null, created_at: stamp });
+    await appendAudit(trx, { actorId: null, actorLabel: 'ZHENGJI_ADMIN_EMAIL', action: 'role.grant', subjectType: 'user', subjectId: userId, change: { role: 'organizer', campaignId: null, email: admin.email } }, now);
     return existing ? 'granted' : 'created';
   });
 }

@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { createPerson, signedIn, UNIT_INPUT } from '../testing/people.ts';
+import { createTestApp } from '../testing/test-app.ts';
+import { TestClient } from '../testing/test-client.ts';
+import { testEngine } from '../testing/test-database.ts';
+
+// Every route, every role: the gate each route declares holds for each kind of caller. A new
+// route without a sample request here fails the test, so none goes untested.
+
+type Role = 'stranger' | 'applicant' | 'unitA' | 'unitB' | 'reviewer' | 'organizer';
+const ROLES: Role[] = ['stranger', 'applicant', 'unitA', 'unitB', 'reviewer', 'organizer'];
+
+interface World {
+  app: FastifyInstance;
+  clients: Record<Role, TestClient>;
+  unitA: string;
+  unitB: string;
+}
+
+async function world(): Promise<World> {
+  const { app, database } = await createTestApp();
+  const campaign = await database.db.selectFrom('campaigns').select('id').executeTakeFirstOrThrow();
+  await createPerson(database.db, { email: 'applicant@example.cn' });
+  await createPerson(database.db, { email: 'a@example.cn' });
+  await createPerson(database.db, { email: 'b@example.cn' });
+  await createPerson(database.db, { email: 'reviewer@example.cn', grants: [{ role: 'reviewer', campaignId: campaign.id }] });
+  await createPerson(database.db, { email: 'organizer@example.cn', grants: [{ role: 'organizer', campaignId: null }] });
+  const clients = {
+    stranger: new TestClient(app),
+    applicant: await signedIn(app, 'applicant@example.cn'),
+    unitA: await signedIn(app, 'a@example.cn'),
+    unitB: await signedIn(app, 'b@example.cn'),
+    reviewer: await signedIn(app, 'reviewer@example.cn'),
+    organizer: await signedIn(app, 'organizer@example.cn'),
+  };
+  const unitA = (await clients.unitA.post('/api/v1/organizations', UNIT_INPUT)).json().data.id;
+  const unitB = (await clients.unitB.post('/api/v1/organizations', { ...UNIT_INPUT, name: '上海市浦东新区陆家嘴街道党工委', divisionCode: '310115' })).json().data.id;
+  return { app, clients, unitA, unitB };
+}
+
+const SAMPLES: Record<string, (w: World) => { url: string; body?: unknown }> = {
+  'GET /': () => ({ url: '/' }),
+  'GET /healthz': () => ({ url: '/healthz' }),
+  'GET /api/v1/openapi.json': () => ({ url: '/api/v1/openapi.json' }),
+  'GET /api/v1/campaigns': () => ({ url: '/api/v1/campaigns' }),
+  'GET /api/v1/campaigns/:slug': () => ({ url: '/api/v1/campaigns/seventh-collection' }),
+  'GET /campaigns/:slug': () => ({ url: '/campaigns/seventh-collection' }),
+  'GET /campaigns/:slug/declaration-form.docx': () => ({ url: '/campaigns/seventh-collection/declaration-form.docx' }),
+  'GET /api/v1/divisions': () => ({ url: '/api/v1/divisions' }),
+  'GET /api/v1/divisions/:code': () => ({ url: '/api/v1/divisions/110105' }),
+  'GET /api/v1/auth/csrf': () => ({ url: '/api/v1/auth/csrf' }),
+  'POST /api/v1/auth/sign-up': () => ({ url: '/api/v1/auth/sign-up', body: { email: 'new@example.cn', password: 'Shequ-dangwei-2024', displayName: 'N' } }),
+  'POST /api/v1/auth/verify-email': () => ({ url: '/api/v1/auth/verify-email', body: { token: 'nope' } }),
+  'POST /api/v1/auth/sign-in': () => ({ url: '/api/v1/auth/sign-in', body: { email: 'nobody@example.cn', password: 'wrong-password' } }),
+  'POST /api/v1/auth/sign-out': () => ({ url: '/api/v1/auth/sign-out' }),
+  'POST /api/v1/auth/password-reset': () => ({ url: '/api/v1/auth/password-reset', body: { email: 'nobody@example.cn' } }),
+  'POST /api/v1/auth/password-reset/confirm': () => ({ url: '/api/v1/auth/password-reset/confirm', body: { token: 'nope', password: 'Shequ-dangwei-2024' } }),
+  'GET /api/v1/me': () => ({ url: '/api/v1/me' }),
+  'POST /api/v1/organizations': () => ({ url: '/api/v1/organizations', body: { ...UNIT_INPUT, name: '新单位党支部' } }),
+  'GET /api/v1/organizations': () => ({ url: '/api/v1/organizations' }),
+  'GET /api/v1/organizations/:id': (w) => ({ url: `/api/v1/organizations/${w.unitA}` }),
+  'PUT /api/v1/organizations/:id': (w) => ({ url: `/api/v1/organizations/${w.unitA}`, body: UNIT_INPUT }),
+  'GET /api/v1/organizations/:id/members': (w) => ({ url: `/api/v1/organizations/${w.unitA}/members` }),
+  'POST /api/v1/organizations/:id/invitations': (w) => ({ url: `/api/v1/organizations/${w.unitA}/invitations`, body: { email: 'colleague@example.cn' } }),
+  'POST /api/v1/organization-invitations/accept': () => ({ url: '/api/v1/organization-invitations/accept', body: { token: 'nope' } }),
+  'POST /api/v1/organizations/:id/merge': (w) => ({ url: `/api/v1/organizations/${w.unitB}/merge`, body: { into: w.unitA } }),
+  'POST /api/v1/campaigns/:slug/reviewer-invitations': () => ({ url: '/api/v1/campaigns/seventh-collection/reviewer-invitations', body: { email: 'expert@example.cn' } }),
+  'GET /api/v1/campaigns/:slug/reviewers': () => ({ url: '/api/v1/campaigns/seventh-collection/reviewers' }),
+  'POST /api/v1/reviewer-invitations/accept': () => ({ url: '/api/v1/reviewer-invitations/accept', body: { token: 'nope' } }),
+  'GET /api/v1/me/reviewer-profile': () => ({ url: '/api/v1/me/reviewer-profile' }),
+  'PUT /api/v1/me/reviewer-profile': () => ({ url: '/api/v1/me/reviewer-profile', body: { expertise: ['rural'], organization: '中国浦东干部学院', divisionCode: '310115', capacity: 20 } }),
+  'GET /api/v1/audit': () => ({ url: '/api/v1/audit' }),
+  'GET /api/v1/audit/verification': () => ({ url: '/api/v1/audit/verification' }),
+  'GET /api/v1/outgoing-mail': () => ({ url: '/api/v1/outgoing-mail' }),
+};
+
+// Routes whose gate is stricter than their declared access: platform organizers only.
+const PLATFORM_ONLY = new Set(['GET /api/v1/audit', 'GET /api/v1/audit/verification', 'GET /api/v1/outgoing-mail']);
+
+describe(`authorization matrix (${testEngine()})`, () => {
+  it('has a sample request for every route of the app', async () => {
+    const { app } = await createTestApp();
+    const routes = app.routeAccess.filter((r) => !r.url.startsWith('/assets/')).map((r) => `${r.method} ${r.url}`).sort();
+    expect(routes).toEqual(Object.keys(SAMPLES).sort());
+  });
+
+  it('lets each role through exactly the gates its routes declare', async () => {
+    const w = await world();
+    const outcome: string[] = [];
+    const expected: string[] = [];
+    // Signing out ends the clients' sessions, so it goes last.
+    const routes = w.app.routeAccess
+      .filter((r) => !r.url.startsWith('/assets/'))
+      .sort((a, b) => Number(a.url === '/api/v1/auth/sign-out') - Number(b.url === '/api/v1/auth/sign-out'));
+    for (const route of routes) {
+      const key = `${route.method} ${route.url}`;
+      const sample = SAMPLES[key]!(w);
+      for (const role of ROLES) {
+        const res = await w.clients[role].request({ method: route.method as 'GET', url: sample.url, body: sample.body });
+        const gate = res.statusCode === 401 ? 'unauthenticated' : res.statusCode === 403 && res.json().error.code === 'forbidden' ? 'forbidden' : 'through';
+        outcome.push(`${key} as ${role}: ${gate}`);
+        const signedIn = role !== 'stranger';
+        const want =
+          route.access === 'public' ? 'through'
+            : !signedIn ? 'unauthenticated'
+              : route.access === 'organizer' && role !== 'organizer' ? 'forbidden'
+                : PLATFORM_ONLY.has(key) && role !== 'organizer' ? 'forbidden'
+                  : 'through';
+        // Signing out and signing in change the client's own state; the rest are side-effect free for the gate.
+        expected.push(`${key} as ${role}: ${key === 'POST /api/v1/auth/sign-in' ? gate : want}`);
+      }
+    }
+    expect(outcome).toEqual(expected);
+  });
+
+  it("answers another unit's records exactly like records that do not exist", async () => {
+    const w = await world();
+    const missing = '00000000-0000-4000-8000-000000000000';
+    for (const path of ['', '/members']) {
+      const other = await w.clients.unitA.get(`/api/v1/organizations/${w.unitB}${path}`);
+      const none = await w.clients.unitA.get(`/api/v1/organizations/${missing}${path}`);
+      expect([other.statusCode, other.json().error]).toEqual([none.statusCode, none.json().error]);
+      expect(other.statusCode).toBe(404);
+    }
+    const edit = await w.clients.unitA.put(`/api/v1/organizations/${w.unitB}`, UNIT_INPUT);
+    expect([edit.statusCode, edit.json().error.code]).toEqual([404, 'not_found']);
+  });
+
+  it('shows each role only its own units in lists, search and counts', async () => {
+    const w = await world();
+    const list = async (role: Role, q = '') => {
+      const body = (await w.clients[role].get(`/api/v1/organizations${q}`)).json();
+      return { total: body.total, names: body.data.map((u: { name: string }) => u.name) };
+    };
+    expect(await list('unitA')).toEqual({ total: 1, names: ['北京市朝阳区建外街道第一社区党委'] });
+    expect(await list('unitA', `?q=${encodeURIComponent('陆家嘴')}`)).toEqual({ total: 0, names: [] });
+    expect(await list('reviewer')).toEqual({ total: 0, names: [] });
+    expect(await list('applicant', '?division=310000')).toEqual({ total: 0, names: [] });
+    expect(await list('organizer', `?q=${encodeURIComponent('陆家嘴')}`)).toEqual({ total: 1, names: ['上海市浦东新区陆家嘴街道党工委'] });
+    expect((await list('organizer')).total).toBe(2);
+  });
+});

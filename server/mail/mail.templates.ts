@@ -1,0 +1,149 @@
+import type { Locale } from '../../core/i18n/locale.ts';
+
+// Every mail the platform sends, in every language. The catalogue's type makes a missing
+// language or a missing template a compile error; the copy is plain text and the layout
+// escapes all of it for HTML, so no parameter reaches the HTML unescaped.
+
+export interface MailParams {
+  verify_email: { link: string };
+  reset_password: { link: string; hours: number };
+  join_unit: { inviterName: string; unitName: string; link: string };
+  reviewer_invite: { campaignTitle: string; link: string };
+}
+
+export type MailTemplate = keyof MailParams;
+
+export const MAIL_TEMPLATES = ['verify_email', 'reset_password', 'join_unit', 'reviewer_invite'] as const satisfies readonly MailTemplate[];
+
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+interface MailCopy {
+  subject: string;
+  paragraphs: string[];
+  action: { label: string; link: string };
+  closing: string[];
+}
+
+type Catalogue = { [T in MailTemplate]: Record<Locale, (params: MailParams[T]) => MailCopy> };
+
+const ZH_BRAND = '「征集平台」';
+const EN_BRAND = '[Zhengji]';
+
+const CHROME: Record<Locale, { greeting: string; colon: string; fallback: string; automatic: string; signature: string }> = {
+  'zh-CN': {
+    colon: '：',
+    greeting: '您好！',
+    fallback: '如果按钮无法打开，请将下面的链接复制到浏览器地址栏中打开：',
+    automatic: '本邮件由系统自动发送，请勿直接回复。',
+    signature: '征集平台',
+  },
+  en: {
+    colon: ':',
+    greeting: 'Hello,',
+    fallback: 'If the button does not work, copy this link into your browser’s address bar:',
+    automatic: 'This message was sent automatically; please do not reply to it.',
+    signature: 'Zhengji',
+  },
+};
+
+const catalogue: Catalogue = {
+  verify_email: {
+    'zh-CN': ({ link }) => ({
+      subject: `${ZH_BRAND}请验证您的邮箱`,
+      paragraphs: ['感谢您注册征集平台。请点击下面的链接验证您的邮箱地址，验证后即可登录使用。'],
+      action: { label: '验证邮箱', link },
+      closing: ['如果您没有注册征集平台，请忽略本邮件。'],
+    }),
+    en: ({ link }) => ({
+      subject: `${EN_BRAND} Please verify your email address`,
+      paragraphs: ['Thank you for registering with Zhengji. Please open the link below to verify your email address; you can sign in once it is verified.'],
+      action: { label: 'Verify email address', link },
+      closing: ['If you did not register with Zhengji, you can ignore this message.'],
+    }),
+  },
+  reset_password: {
+    'zh-CN': ({ link, hours }) => ({
+      subject: `${ZH_BRAND}重置您的密码`,
+      paragraphs: [`我们收到了重置您征集平台账户密码的申请。请在${hours}小时内点击下面的链接设置新密码，逾期链接将失效。`],
+      action: { label: '设置新密码', link },
+      closing: ['如果您没有申请重置密码，请忽略本邮件，您的密码不会改变。'],
+    }),
+    en: ({ link, hours }) => ({
+      subject: `${EN_BRAND} Reset your password`,
+      paragraphs: [
+        `We received a request to reset the password of your Zhengji account. Open the link below within ${hours} ${hours === 1 ? 'hour' : 'hours'} to choose a new password; after that the link no longer works.`,
+      ],
+      action: { label: 'Choose a new password', link },
+      closing: ['If you did not ask to reset your password, ignore this message; your password stays as it is.'],
+    }),
+  },
+  join_unit: {
+    'zh-CN': ({ inviterName, unitName, link }) => ({
+      subject: `${ZH_BRAND}${oneLine(inviterName)}邀请您加入「${oneLine(unitName)}」`,
+      paragraphs: [`${inviterName}邀请您作为「${unitName}」的经办人，在征集平台上代表该单位填报和提交案例。请点击下面的链接接受邀请。`],
+      action: { label: '接受邀请', link },
+      closing: ['如果您不认识邀请人或不愿加入，请忽略本邮件。'],
+    }),
+    en: ({ inviterName, unitName, link }) => ({
+      subject: `${EN_BRAND} ${oneLine(inviterName)} invites you to act for ${oneLine(unitName)}`,
+      paragraphs: [`${inviterName} invites you to act for ${unitName} on Zhengji: to draft and submit cases on the unit’s behalf. Open the link below to accept the invitation.`],
+      action: { label: 'Accept the invitation', link },
+      closing: ['If you do not know the sender or do not wish to join, you can ignore this message.'],
+    }),
+  },
+  reviewer_invite: {
+    'zh-CN': ({ campaignTitle, link }) => ({
+      subject: `${ZH_BRAND}邀请您担任「${oneLine(campaignTitle)}」评审专家`,
+      paragraphs: [`主办单位诚挚邀请您担任「${campaignTitle}」的评审专家。请点击下面的链接接受邀请并完成账户设置。`],
+      action: { label: '接受邀请', link },
+      closing: ['如果您无法参加本次评审，请忽略本邮件。'],
+    }),
+    en: ({ campaignTitle, link }) => ({
+      subject: `${EN_BRAND} Invitation to review for ${oneLine(campaignTitle)}`,
+      paragraphs: [`The organizers invite you to serve as a reviewer for ${campaignTitle}. Open the link below to accept the invitation and set up your account.`],
+      action: { label: 'Accept the invitation', link },
+      closing: ['If you cannot take part in this review, you can ignore this message.'],
+    }),
+  },
+};
+
+/** Renders a mail in a language; throws when a link is not an http(s) URL. */
+export function renderMail<T extends MailTemplate>(template: T, locale: Locale, params: MailParams[T]): RenderedMail {
+  const copy = catalogue[template][locale](params);
+  if (!/^https?:\/\/\S+$/.test(copy.action.link)) throw new TypeError(`${template}: the link must be an http(s) URL`);
+  const chrome = CHROME[locale];
+  const text = [
+    chrome.greeting,
+    ...copy.paragraphs,
+    `${copy.action.label}${chrome.colon}\n${copy.action.link}`,
+    ...copy.closing,
+    `${chrome.automatic}\n${chrome.signature}`,
+  ].join('\n\n');
+  const p = (content: string) => `<p style="margin:0 0 16px">${content}</p>`;
+  const href = escapeHtml(copy.action.link);
+  const html = [
+    `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${escapeHtml(copy.subject)}</title></head>`,
+    '<body style="font-family:system-ui,-apple-system,\'PingFang SC\',\'Microsoft YaHei\',sans-serif;font-size:15px;line-height:1.6;color:#1f1f1f">',
+    p(escapeHtml(chrome.greeting)),
+    ...copy.paragraphs.map((text) => p(escapeHtml(text))),
+    p(`<a href="${href}" style="display:inline-block;padding:8px 20px;background:#b71c1c;color:#fff;text-decoration:none;border-radius:4px">${escapeHtml(copy.action.label)}</a>`),
+    p(`${escapeHtml(chrome.fallback)}<br><a href="${href}">${href}</a>`),
+    ...copy.closing.map((text) => p(escapeHtml(text))),
+    `<p style="margin:24px 0 0;color:#666;font-size:13px">${escapeHtml(chrome.automatic)}<br>${escapeHtml(chrome.signature)}</p>`,
+    '</body></html>',
+  ].join('\n');
+  return { subject: oneLine(copy.subject), text, html };
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+// A name in a subject stays on one line whatever it contains.
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,71 @@
+import type { Insertable, Kysely, Selectable } from 'kysely';
+import type { Database, OneTimeTokenKind, OneTimeTokensTable, SessionsTable } from '../../db/schema.ts';
+
+export type SessionRow = Selectable<SessionsTable>;
+export type OneTimeTokenRow = Selectable<OneTimeTokensTable>;
+
+export async function insertSession(db: Kysely<Database>, row: Insertable<SessionsTable>): Promise<void> {
+  await db.insertInto('sessions').values(row).execute();
+}
+
+export async function findLiveSession(db: Kysely<Database>, tokenHash: string, now: string) {
+  return db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select([
+      'sessions.id as session_id',
+      'sessions.last_seen_at',
+      'users.id as user_id',
+      'users.email',
+      'users.display_name',
+      'users.locale',
+      'users.email_verified_at',
+    ])
+    .where('sessions.token_hash', '=', tokenHash)
+    .where('sessions.expires_at', '>', now)
+    .where('users.disabled_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export async function touchSession(db: Kysely<Database>, id: string, lastSeenAt: string, expiresAt: string): Promise<void> {
+  await db.updateTable('sessions').set({ last_seen_at: lastSeenAt, expires_at: expiresAt }).where('id', '=', id).execute();
+}
+
+export async function deleteSession(db: Kysely<Database>, id: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id', '=', id).execute();
+}
+
+export async function deleteSessionsOfUser(db: Kysely<Database>, userId: string): Promise<void> {
+  await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+}
+
+export async function insertOneTimeToken(db: Kysely<Database>, row: Insertable<OneTimeTokensTable>): Promise<void> {
+  await db.insertInto('one_time_tokens').values(row).execute();
+}
+
+export async function findOneTimeToken(db: Kysely<Database>, kind: OneTimeTokenKind, tokenHash: string): Promise<OneTimeTokenRow | undefined> {
+  return db.selectFrom('one_time_tokens').selectAll().where('kind', '=', kind).where('token_hash', '=', tokenHash).executeTakeFirst();
+}
+
+/** Marks the token used unless it already was; true for the one caller that used it. */
+export async function consumeOneTimeToken(db: Kysely<Database>, id: string, now: string): Promise<boolean> {
+  const result = await db
+    .updateTable('one_time_tokens')
+    .set({ used_at: now })
+    .where('id', '=', id)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function countRecentFailedSignIns(db: Kysely<Database>, email: string, since: string): Promise<number> {
+  const { count } = await db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.countAll<string | number>().as('count'))
+    .where('action', '=', 'auth.sign_in_failed')
+    .where('subject_type', '=', 'email')
+    .where('subject_id', '=', email)
+    .where('at', '>', since)
+    .executeTakeFirstOrThrow();
+  return Number(count);
+}

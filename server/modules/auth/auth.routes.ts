@@ -1,0 +1,97 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { LOCALES } from '../../../core/i18n/locale.ts';
+import { AppError } from '../../errors.ts';
+import { clearSessionCookie, requireActor, setSessionCookie } from '../../http/authenticate.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { errorResponseSchema } from '../../http/error-schema.ts';
+import { presentMe, meSchema } from './auth.present.ts';
+import { requestPasswordReset, resetPassword, resolveSession, signIn, signOut, signUp, verifyEmail, type RequestMeta } from './auth.service.ts';
+
+const accepted = z.object({ status: z.string() });
+const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 429: errorResponseSchema };
+const email = z.email('not an e-mail address').max(254);
+const password = z.string().min(1, 'required').max(200);
+
+// Sign-up and sign-in are limited per client address too; the per-account lockout lives in
+// the database (auth.service) so it holds across instances.
+const perAddress = (max: number, timeWindow: string) => ({ rateLimit: { max, timeWindow } });
+
+export async function authRoutes(app: FastifyInstance): Promise<void> {
+  const routes = app.withTypeProvider<ZodTypeProvider>();
+  const meta = (request: FastifyRequest): RequestMeta => ({
+    ip: request.ip ?? null,
+    userAgent: request.headers['user-agent'] ?? null,
+    baseUrl: app.baseUrl,
+  });
+
+  routes.get('/api/v1/auth/csrf', {
+    config: { access: 'public' },
+    schema: { tags: ['auth'], summary: 'A token to send as X-CSRF-Token with every state-changing request', response: { 200: z.object({ token: z.string() }) } },
+  }, async (_request, reply) => ({ token: reply.generateCsrf() }));
+
+  routes.post('/api/v1/auth/sign-up', {
+    config: { access: 'public', ...perAddress(10, '1 hour') },
+    schema: {
+      tags: ['auth'],
+      summary: 'Create an account; a verification link is mailed. The answer is the same whether or not the address had an account.',
+      body: z.object({ email, password, displayName: z.string().trim().min(1).max(50), locale: z.enum(LOCALES).optional() }),
+      response: { 202: accepted, ...errors },
+    },
+  }, async (request, reply) => {
+    const { body } = request;
+    await inTransaction(app.db, (trx) => signUp(trx, { ...body, locale: body.locale ?? request.locale }, app.clock(), meta(request)));
+    return reply.code(202).send({ status: 'check_your_email' });
+  });
+
+  routes.post('/api/v1/auth/verify-email', {
+    config: { access: 'public' },
+    schema: { tags: ['auth'], summary: 'Verify an e-mail address with the mailed token', body: z.object({ token: z.string().max(100) }), response: { 200: accepted, ...errors } },
+  }, async (request) => {
+    await inTransaction(app.db, (trx) => verifyEmail(trx, request.body.token, app.clock()));
+    return { status: 'verified' };
+  });
+
+  routes.post('/api/v1/auth/sign-in', {
+    config: { access: 'public', ...perAddress(30, '1 minute') },
+    schema: { tags: ['auth'], summary: 'Sign in; sets the session cookie', body: z.object({ email, password }), response: { 200: z.object({ data: meSchema }), ...errors } },
+  }, async (request, reply) => {
+    const outcome = await inTransaction(app.db, (trx) => signIn(trx, request.body, app.clock(), meta(request)));
+    // The failed attempt is committed above before it is reported, so it counts.
+    if (!outcome.ok) throw new AppError(outcome.code);
+    setSessionCookie(app, reply, outcome.token);
+    const actor = await resolveSession(app.db, outcome.token, app.clock());
+    return { data: presentMe(requireActor(actor)) };
+  });
+
+  routes.post('/api/v1/auth/sign-out', {
+    config: { access: 'signed-in' },
+    schema: { tags: ['auth'], summary: 'End this session on every instance', response: { 204: z.null(), ...errors } },
+  }, async (request, reply) => {
+    await inTransaction(app.db, (trx) => signOut(trx, requireActor(request.actor), app.clock()));
+    clearSessionCookie(reply);
+    return reply.code(204).send(null);
+  });
+
+  routes.post('/api/v1/auth/password-reset', {
+    config: { access: 'public', ...perAddress(10, '1 hour') },
+    schema: { tags: ['auth'], summary: 'Mail a one-time reset link; the same answer whether or not the address has an account', body: z.object({ email }), response: { 202: accepted, ...errors } },
+  }, async (request, reply) => {
+    await inTransaction(app.db, (trx) => requestPasswordReset(trx, request.body.email, app.clock(), meta(request)));
+    return reply.code(202).send({ status: 'check_your_email' });
+  });
+
+  routes.post('/api/v1/auth/password-reset/confirm', {
+    config: { access: 'public' },
+    schema: { tags: ['auth'], summary: 'Set a new password with the mailed token; signs out every session', body: z.object({ token: z.string().max(100), password }), response: { 200: accepted, ...errors } },
+  }, async (request) => {
+    await inTransaction(app.db, (trx) => resetPassword(trx, request.body.token, request.body.password, app.clock()));
+    return { status: 'password_changed' };
+  });
+
+  routes.get('/api/v1/me', {
+    config: { access: 'signed-in' },
+    schema: { tags: ['auth'], summary: 'The signed-in account, its roles and units', response: { 200: z.object({ data: meSchema }), ...errors } },
+  }, async (request) => ({ data: presentMe(requireActor(request.actor)) }));
+}

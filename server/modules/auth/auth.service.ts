@@ -1,0 +1,191 @@
+import type { Kysely, Transaction } from 'kysely';
+import { checkPassword } from '../../../core/auth/password-strength.ts';
+import type { Locale } from '../../../core/i18n/locale.ts';
+import type { Database } from '../../db/schema.ts';
+import { AppError } from '../../errors.ts';
+import { newId } from '../../ids.ts';
+import { queueMail } from '../../mail/mail.service.ts';
+import { hashSecretToken, newSecretToken } from '../../shared/secret-token.ts';
+import { findUserByEmail, findUserById, insertUser, listRoleGrants, updateUser } from '../accounts/accounts.repository.ts';
+import { hashPassword, verifyPassword } from '../accounts/password.ts';
+import { appendAudit } from '../audit/audit.service.ts';
+import { listUnitsOfUser } from '../organizations/organizations.repository.ts';
+import type { Actor } from './actor.ts';
+import {
+  consumeOneTimeToken,
+  countRecentFailedSignIns,
+  deleteSession,
+  deleteSessionsOfUser,
+  findLiveSession,
+  findOneTimeToken,
+  insertOneTimeToken,
+  insertSession,
+  touchSession,
+} from './auth.repository.ts';
+
+const DAY_MS = 86_400_000;
+export const SESSION_DAYS = 30;
+const VERIFY_LINK_HOURS = 48;
+const RESET_LINK_HOURS = 2;
+const SIGN_IN_WINDOW_MS = 15 * 60_000;
+const SIGN_IN_MAX_FAILURES = 5;
+const TOUCH_EVERY_MS = 5 * 60_000;
+
+const later = (now: Date, ms: number) => new Date(now.getTime() + ms).toISOString();
+export const normalizeEmail = (email: string) => email.trim().toLowerCase();
+
+export interface RequestMeta {
+  ip: string | null;
+  userAgent: string | null;
+  baseUrl: string;
+}
+
+/** Refuses a weak password with every problem named, before anything is written. */
+export function assertStrongPassword(password: string, context: { email?: string; name?: string }): void {
+  const result = checkPassword(password, context);
+  if (!result.ok) throw new AppError('weak_password', {}, result.problems);
+}
+
+async function issueLink(
+  trx: Transaction<Database>,
+  input: { kind: 'verify_email' | 'reset_password'; email: string; userId: string; hours: number; locale: Locale },
+  now: Date,
+  baseUrl: string,
+): Promise<void> {
+  const { token, hash } = newSecretToken();
+  await insertOneTimeToken(trx, {
+    id: newId(), kind: input.kind, token_hash: hash, email: input.email, user_id: input.userId, subject_id: null,
+    created_at: now.toISOString(), expires_at: later(now, input.hours * 3_600_000), used_at: null,
+  });
+  const mail = { to: input.email, locale: input.locale };
+  if (input.kind === 'verify_email') {
+    await queueMail(trx, { ...mail, template: 'verify_email', params: { link: `${baseUrl}/app/verify-email?token=${token}` } }, now);
+  } else {
+    await queueMail(trx, { ...mail, template: 'reset_password', params: { link: `${baseUrl}/app/reset-password?token=${token}`, hours: input.hours } }, now);
+  }
+}
+
+/**
+ * Registers an unverified account and mails a verification link. The caller learns nothing
+ * about whether the address already had an account: an unverified one gets a fresh link, a
+ * verified one nothing.
+ */
+export async function signUp(
+  trx: Transaction<Database>,
+  input: { email: string; password: string; displayName: string; locale: Locale },
+  now: Date,
+  meta: RequestMeta,
+): Promise<void> {
+  const email = normalizeEmail(input.email);
+  assertStrongPassword(input.password, { email, name: input.displayName });
+  const existing = await findUserByEmail(trx, email);
+  if (existing) {
+    if (!existing.email_verified_at) {
+      await issueLink(trx, { kind: 'verify_email', email, userId: existing.id, hours: VERIFY_LINK_HOURS, locale: existing.locale }, now, meta.baseUrl);
+    }
+    return;
+  }
+  const id = newId();
+  const stamp = now.toISOString();
+  await insertUser(trx, {
+    id, email, password_hash: await hashPassword(input.password), display_name: input.displayName.trim(),
+    email_verified_at: null, locale: input.locale, created_at: stamp, updated_at: stamp,
+  });
+  await appendAudit(trx, { actorId: id, actorLabel: email, action: 'account.sign_up', subjectType: 'user', subjectId: id, change: { email, locale: input.locale } }, now);
+  await issueLink(trx, { kind: 'verify_email', email, userId: id, hours: VERIFY_LINK_HOURS, locale: input.locale }, now, meta.baseUrl);
+}
+
+async function useLink(trx: Transaction<Database>, kind: 'verify_email' | 'reset_password', token: string, now: Date) {
+  const row = await findOneTimeToken(trx, kind, hashSecretToken(token));
+  if (!row || row.used_at || row.expires_at <= now.toISOString() || !row.user_id) throw new AppError('link_invalid');
+  if (!(await consumeOneTimeToken(trx, row.id, now.toISOString()))) throw new AppError('link_invalid');
+  return { ...row, user_id: row.user_id };
+}
+
+/** Marks the address verified; a link works once and only before it expires. */
+export async function verifyEmail(trx: Transaction<Database>, token: string, now: Date): Promise<void> {
+  const row = await useLink(trx, 'verify_email', token, now);
+  await updateUser(trx, row.user_id, { email_verified_at: now.toISOString(), updated_at: now.toISOString() });
+  await appendAudit(trx, { actorId: row.user_id, actorLabel: row.email, action: 'account.verify_email', subjectType: 'user', subjectId: row.user_id, change: {} }, now);
+}
+
+export type SignInOutcome =
+  | { ok: true; token: string; expiresAt: Date }
+  | { ok: false; code: 'invalid_credentials' | 'too_many_attempts' | 'email_not_verified' };
+
+/**
+ * Checks the password and opens a database session. Failures are recorded in the audit log
+ * (and so count across every app instance); five within fifteen minutes lock the address out.
+ */
+export async function signIn(
+  trx: Transaction<Database>,
+  input: { email: string; password: string },
+  now: Date,
+  meta: RequestMeta,
+): Promise<SignInOutcome> {
+  const email = normalizeEmail(input.email);
+  const failures = await countRecentFailedSignIns(trx, email, new Date(now.getTime() - SIGN_IN_WINDOW_MS).toISOString());
+  if (failures >= SIGN_IN_MAX_FAILURES) return { ok: false, code: 'too_many_attempts' };
+  const user = await findUserByEmail(trx, email);
+  const valid = user?.password_hash && !user.disabled_at ? await verifyPassword(user.password_hash, input.password) : false;
+  if (!user || !valid) {
+    await appendAudit(trx, { actorId: user?.id ?? null, actorLabel: email, action: 'auth.sign_in_failed', subjectType: 'email', subjectId: email, change: { ip: meta.ip } }, now);
+    return { ok: false, code: 'invalid_credentials' };
+  }
+  if (!user.email_verified_at) return { ok: false, code: 'email_not_verified' };
+  const { token, hash } = newSecretToken();
+  const sessionId = newId();
+  const expiresAt = new Date(now.getTime() + SESSION_DAYS * DAY_MS);
+  await insertSession(trx, {
+    id: sessionId, token_hash: hash, user_id: user.id, created_at: now.toISOString(), last_seen_at: now.toISOString(),
+    expires_at: expiresAt.toISOString(), user_agent: meta.userAgent?.slice(0, 300) ?? null, ip: meta.ip,
+  });
+  await appendAudit(trx, { actorId: user.id, actorLabel: email, action: 'auth.sign_in', subjectType: 'session', subjectId: sessionId, change: { ip: meta.ip } }, now);
+  return { ok: true, token, expiresAt };
+}
+
+/** Ends this session everywhere: the row is deleted, so every instance refuses the cookie. */
+export async function signOut(trx: Transaction<Database>, actor: Actor, now: Date): Promise<void> {
+  await deleteSession(trx, actor.sessionId);
+  await appendAudit(trx, { actorId: actor.userId, actorLabel: actor.email, action: 'auth.sign_out', subjectType: 'session', subjectId: actor.sessionId, change: {} }, now);
+}
+
+/** Mails a reset link when the address has an account; answers the same either way. */
+export async function requestPasswordReset(trx: Transaction<Database>, rawEmail: string, now: Date, meta: RequestMeta): Promise<void> {
+  const user = await findUserByEmail(trx, normalizeEmail(rawEmail));
+  if (!user || user.disabled_at) return;
+  await issueLink(trx, { kind: 'reset_password', email: user.email, userId: user.id, hours: RESET_LINK_HOURS, locale: user.locale }, now, meta.baseUrl);
+}
+
+/** Sets a new password from a one-time link and signs the account out everywhere. */
+export async function resetPassword(trx: Transaction<Database>, token: string, password: string, now: Date): Promise<void> {
+  const row = await findOneTimeToken(trx, 'reset_password', hashSecretToken(token));
+  const user = row?.user_id ? await findUserById(trx, row.user_id) : undefined;
+  if (user) assertStrongPassword(password, { email: user.email, name: user.display_name });
+  const used = await useLink(trx, 'reset_password', token, now);
+  const stamp = now.toISOString();
+  await updateUser(trx, used.user_id, { password_hash: await hashPassword(password), email_verified_at: user?.email_verified_at ?? stamp, updated_at: stamp });
+  await deleteSessionsOfUser(trx, used.user_id);
+  await appendAudit(trx, { actorId: used.user_id, actorLabel: used.email, action: 'auth.password_reset', subjectType: 'user', subjectId: used.user_id, change: {} }, now);
+}
+
+/** The actor behind a session cookie, or null; extends the session as it is used. */
+export async function resolveSession(db: Kysely<Database>, token: string, now: Date): Promise<Actor | null> {
+  const session = await findLiveSession(db, hashSecretToken(token), now.toISOString());
+  if (!session) return null;
+  if (now.getTime() - Date.parse(session.last_seen_at) > TOUCH_EVERY_MS) {
+    await touchSession(db, session.session_id, now.toISOString(), later(now, SESSION_DAYS * DAY_MS));
+  }
+  const [grants, units] = await Promise.all([listRoleGrants(db, session.user_id), listUnitsOfUser(db, session.user_id)]);
+  return {
+    userId: session.user_id,
+    email: session.email,
+    displayName: session.display_name,
+    locale: session.locale,
+    sessionId: session.session_id,
+    emailVerified: session.email_verified_at !== null,
+    platformOrganizer: grants.some((g) => g.role === 'organizer' && g.campaign_id === null),
+    grants: grants.map((g) => ({ role: g.role, campaignId: g.campaign_id })),
+    units: units.map((u) => ({ organizationId: u.organization_id, role: u.role })),
+  };
+}

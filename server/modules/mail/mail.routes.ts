@@ -1,0 +1,35 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../errors.ts';
+import { requireActor } from '../../http/authenticate.ts';
+import { errorResponseSchema } from '../../http/error-schema.ts';
+import { listOutgoingMail } from '../../mail/mail.service.ts';
+
+const mailSchema = z.object({
+  id: z.string(), to: z.string(), locale: z.string(), template: z.string(), subject: z.string(), text: z.string(), html: z.string(),
+  status: z.enum(['queued', 'sent', 'kept', 'failed']), messageId: z.string().nullable(), lastError: z.string().nullable(),
+  createdAt: z.string(), sentAt: z.string().nullable(),
+});
+
+export async function mailRoutes(app: FastifyInstance): Promise<void> {
+  app.withTypeProvider<ZodTypeProvider>().get('/api/v1/outgoing-mail', {
+    config: { access: 'organizer' },
+    schema: {
+      tags: ['mail'],
+      summary: 'Every mail the platform sent or kept (no SMTP configured), newest first (platform organizers)',
+      querystring: z.object({
+        search: z.string().max(100).optional(),
+        status: z.enum(['queued', 'sent', 'kept', 'failed']).optional(),
+        limit: z.coerce.number().int().min(1).max(100).default(20),
+        offset: z.coerce.number().int().min(0).default(0),
+      }),
+      response: { 200: z.object({ data: z.array(mailSchema), total: z.number().int() }), 401: errorResponseSchema, 403: errorResponseSchema },
+    },
+  }, async (request) => {
+    // Mail holds one-time links for every account: platform organizers only.
+    if (!requireActor(request.actor).platformOrganizer) throw new AppError('forbidden');
+    const { total, items } = await listOutgoingMail(app.db, request.query);
+    return { data: items, total };
+  });
+}

@@ -1,0 +1,131 @@
+import type { Kysely, Transaction } from 'kysely';
+import { normalizeOrgName } from '../../../core/org/org-name.ts';
+import type { Database } from '../../db/schema.ts';
+import { AppError } from '../../errors.ts';
+import { newId } from '../../ids.ts';
+import { queueMail } from '../../mail/mail.service.ts';
+import { hashSecretToken, newSecretToken } from '../../shared/secret-token.ts';
+import { appendAudit } from '../audit/audit.service.ts';
+import { consumeOneTimeToken, findOneTimeToken, insertOneTimeToken } from '../auth/auth.repository.ts';
+import { actorLabel, type Actor } from '../auth/actor.ts';
+import type { OrganizationInput } from './organization-input.ts';
+import {
+  findLiveOrganization,
+  findOrganizationByName,
+  insertMember,
+  insertOrganization,
+  listMembers,
+  moveMembers,
+  searchOrganizations,
+  updateOrganization,
+  type OrganizationFilter,
+  type OrganizationRow,
+} from './organizations.repository.ts';
+import { canEditUnit, canManageMembers, canSeeUnit } from './organizations.policy.ts';
+
+const INVITE_DAYS = 7;
+
+function toColumns(input: OrganizationInput) {
+  return {
+    name: input.name,
+    name_key: normalizeOrgName(input.name),
+    type: input.type,
+    level: input.level,
+    division_code: input.divisionCode,
+    credit_code: input.creditCode ?? null,
+    superior_name: input.superiorName,
+    superior_email: input.superiorEmail ?? null,
+    address: input.address,
+    contact_name: input.contactName,
+    contact_position: input.contactPosition,
+    contact_phone: input.contactPhone,
+    contact_email: input.contactEmail,
+  };
+}
+
+async function assertNameFree(trx: Transaction<Database>, input: OrganizationInput, exceptId?: string) {
+  const same = await findOrganizationByName(trx, input.divisionCode, normalizeOrgName(input.name));
+  if (same && same.id !== exceptId) throw new AppError('unit_exists', { name: same.name }, { organizationId: same.id, name: same.name });
+}
+
+/** A unit the actor may see, or not_found whether it is missing or someone else's. */
+export async function getUnit(db: Kysely<Database>, actor: Actor, id: string): Promise<OrganizationRow> {
+  const unit = await findLiveOrganization(db, id);
+  if (!unit || !canSeeUnit(actor, unit.id)) throw new AppError('not_found');
+  return unit;
+}
+
+/** Registers a unit with the actor as its owner; a same-named unit in the division is refused with a way to join it. */
+export async function registerUnit(trx: Transaction<Database>, actor: Actor, input: OrganizationInput, now: Date): Promise<OrganizationRow> {
+  await assertNameFree(trx, input);
+  const stamp = now.toISOString();
+  const id = newId();
+  await insertOrganization(trx, { id, ...toColumns(input), merged_into: null, created_at: stamp, updated_at: stamp });
+  await insertMember(trx, { organization_id: id, user_id: actor.userId, role: 'owner', created_at: stamp });
+  await appendAudit(trx, { actorId: actor.userId, actorLabel: actorLabel(actor), action: 'organization.register', subjectType: 'organization', subjectId: id, change: toColumns(input) }, now);
+  return (await findLiveOrganization(trx, id))!;
+}
+
+/** Changes a unit's profile (its operators, or organizers correcting it), recording what changed. */
+export async function updateUnit(trx: Transaction<Database>, actor: Actor, id: string, input: OrganizationInput, now: Date): Promise<OrganizationRow> {
+  const unit = await getUnit(trx, actor, id);
+  if (!canEditUnit(actor, unit.id)) throw new AppError('not_found');
+  await assertNameFree(trx, input, id);
+  const next = toColumns(input);
+  const change = Object.fromEntries(
+    Object.entries(next).filter(([k, v]) => unit[k as keyof typeof next] !== v).map(([k, v]) => [k, { from: unit[k as keyof typeof next], to: v }]),
+  );
+  await updateOrganization(trx, id, { ...next, updated_at: now.toISOString() });
+  await appendAudit(trx, { actorId: actor.userId, actorLabel: actorLabel(actor), action: 'organization.update', subjectType: 'organization', subjectId: id, change }, now);
+  return (await findLiveOrganization(trx, id))!;
+}
+
+/** Units the actor may see: their own, or every unit for organizers. */
+export async function listUnits(db: Kysely<Database>, actor: Actor, filter: Omit<OrganizationFilter, 'memberUserId'>, page: { limit: number; offset: number }) {
+  return searchOrganizations(db, { ...filter, memberUserId: canSeeUnit(actor, '*') ? undefined : actor.userId }, page);
+}
+
+export async function listUnitMembers(db: Kysely<Database>, actor: Actor, id: string) {
+  await getUnit(db, actor, id);
+  return listMembers(db, id);
+}
+
+/** Mails a colleague a one-time link to act for the unit; only the unit's owner or organizers may. */
+export async function inviteOperator(trx: Transaction<Database>, actor: Actor, unitId: string, email: string, now: Date, baseUrl: string): Promise<void> {
+  const unit = await getUnit(trx, actor, unitId);
+  if (!canManageMembers(actor, unit.id)) throw new AppError('forbidden');
+  const { token, hash } = newSecretToken();
+  const to = email.trim().toLowerCase();
+  await insertOneTimeToken(trx, {
+    id: newId(), kind: 'join_unit', token_hash: hash, email: to, user_id: null, subject_id: unit.id,
+    created_at: now.toISOString(), expires_at: new Date(now.getTime() + INVITE_DAYS * 86_400_000).toISOString(), used_at: null,
+  });
+  await queueMail(trx, {
+    to, locale: actor.locale, template: 'join_unit',
+    params: { inviterName: actor.displayName, unitName: unit.name, link: `${baseUrl}/app/join?token=${token}` },
+  }, now);
+  await appendAudit(trx, { actorId: actor.userId, actorLabel: actorLabel(actor), action: 'organization.invite_operator', subjectType: 'organization', subjectId: unit.id, change: { email: to } }, now);
+}
+
+/** Adds the signed-in account to the unit named by an invitation link; a link works once. */
+export async function acceptUnitInvitation(trx: Transaction<Database>, actor: Actor, token: string, now: Date): Promise<OrganizationRow> {
+  const row = await findOneTimeToken(trx, 'join_unit', hashSecretToken(token));
+  if (!row || row.used_at || row.expires_at <= now.toISOString() || !row.subject_id) throw new AppError('link_invalid');
+  const unit = await findLiveOrganization(trx, row.subject_id);
+  if (!unit || !(await consumeOneTimeToken(trx, row.id, now.toISOString()))) throw new AppError('link_invalid');
+  await insertMember(trx, { organization_id: unit.id, user_id: actor.userId, role: 'operator', created_at: now.toISOString() });
+  await appendAudit(trx, { actorId: actor.userId, actorLabel: actorLabel(actor), action: 'organization.join', subjectType: 'organization', subjectId: unit.id, change: { invited: row.email } }, now);
+  return unit;
+}
+
+/** Folds a duplicate unit into another: members move, the duplicate stays on record as merged. */
+export async function mergeUnits(trx: Transaction<Database>, actor: Actor, fromId: string, intoId: string, now: Date): Promise<OrganizationRow> {
+  const from = await getUnit(trx, actor, fromId);
+  const into = await getUnit(trx, actor, intoId);
+  if (from.id === into.id) throw new AppError('invalid_request', { detail: 'a unit cannot be merged into itself' });
+  await moveMembers(trx, from.id, into.id);
+  await updateOrganization(trx, from.id, { merged_into: into.id, updated_at: now.toISOString() });
+  await appendAudit(trx, { actorId: actor.userId, actorLabel: actorLabel(actor), action: 'organization.merge', subjectType: 'organization', subjectId: from.id, change: { into: into.id } }, now);
+  return into;
+}
+
