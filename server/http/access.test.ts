@@ -13,8 +13,8 @@ describe('route access declarations', () => {
       .sort();
     expect(table).toEqual([
       'GET / public',
-      'GET /api/v1/audit organizer',
-      'GET /api/v1/audit/verification organizer',
+      'GET /api/v1/audit platform-organizer',
+      'GET /api/v1/audit/verification platform-organizer',
       'GET /api/v1/auth/csrf public',
       'GET /api/v1/campaigns public',
       'GET /api/v1/campaigns/:slug public',
@@ -27,7 +27,7 @@ describe('route access declarations', () => {
       'GET /api/v1/organizations signed-in',
       'GET /api/v1/organizations/:id signed-in',
       'GET /api/v1/organizations/:id/members signed-in',
-      'GET /api/v1/outgoing-mail organizer',
+      'GET /api/v1/outgoing-mail platform-organizer',
       'GET /campaigns/:slug public',
       'GET /campaigns/:slug/declaration-form.docx public',
       'GET /healthz public',

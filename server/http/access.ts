@@ -8,9 +8,10 @@ import type { FastifyInstance, RouteOptions } from 'fastify';
  * not exist.
  *   public     anyone, signed in or not
  *   signed-in  any signed-in account
- *   organizer  an organizer of some campaign, or of the platform
+ *   organizer           an organizer of some campaign, or of the platform
+ *   platform-organizer  an organizer of the platform (audit log, outgoing mail)
  */
-export const ACCESS = ['public', 'signed-in', 'organizer'] as const;
+export const ACCESS = ['public', 'signed-in', 'organizer', 'platform-organizer'] as const;
 export type Access = (typeof ACCESS)[number];
 
 export class MissingAccessError extends Error {

@@ -33,6 +33,7 @@ export function registerAuthentication(app: FastifyInstance): void {
     request.actor = token ? await resolveSession(app.db, token, app.clock()) : null;
     if (!request.actor) throw new AppError('unauthenticated');
     if (access === 'organizer' && !isOrganizer(request.actor)) throw new AppError('forbidden');
+    if (access === 'platform-organizer' && !request.actor.platformOrganizer) throw new AppError('forbidden');
   });
 }
 

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { matchLocale, negotiateLocale, type Locale } from '../../core/i18n/locale.ts';
+import { AppError } from '../errors.ts';
 
 export const LANG_COOKIE = 'zhengji_lang';
 const ONE_YEAR_S = 365 * 24 * 3600;
@@ -22,6 +23,11 @@ export function registerLocale(app: FastifyInstance): void {
     const { locale, unsupported } = resolveLocale(request);
     request.locale = locale;
     request.unsupportedLanguage = unsupported;
+    // Pages show themselves with a notice; the API refuses, since a caller's mistake is worth reporting.
+    if (unsupported !== undefined && request.url.startsWith('/api/')) {
+      done(new AppError('unsupported_language', { lang: unsupported }));
+      return;
+    }
     done();
   });
 }

@@ -4,7 +4,7 @@ import { createTestDatabase, testEngine } from '../testing/test-database.ts';
 import { findMailById } from './mail.repository.ts';
 import { createMailSendHandler, MAIL_SEND_JOB, queueMail } from './mail.service.ts';
 import { createSmtpTransport, type MailTransport } from './mail.transport.ts';
-import { closedPort, startSmtpTestServer } from './smtp-test-server.ts';
+import { closedPort, startSmtpTestServer } from '../testing/smtp-test-server.ts';
 
 const T0 = new Date('2024-03-01T08:00:00.000Z');
 const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);

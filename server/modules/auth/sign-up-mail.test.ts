@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { loadConfig } from '../../config.ts';
-import { startSmtpTestServer } from '../../mail/smtp-test-server.ts';
+import { startSmtpTestServer } from '../../testing/smtp-test-server.ts';
 import { startApp } from '../../start.ts';
 import { TestClient } from '../../testing/test-client.ts';
 

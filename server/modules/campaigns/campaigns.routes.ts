@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../errors.ts';
 import { errorResponseSchema } from '../../http/error-schema.ts';
 import { campaignDetailSchema, campaignSummarySchema, presentCampaignDetail, presentCampaignSummary } from './campaigns.present.ts';
 import { getCampaign, listCampaigns } from './campaigns.service.ts';
@@ -11,12 +10,6 @@ const langQuery = z.object({ lang: z.string().optional().describe('zh-CN or en: 
 export async function campaignsRoutes(app: FastifyInstance): Promise<void> {
   const routes = app.withTypeProvider<ZodTypeProvider>();
 
-  // An explicit language we do not serve is a caller's mistake worth reporting.
-  routes.addHook('preHandler', async (request) => {
-    if (request.unsupportedLanguage !== undefined) {
-      throw new AppError('unsupported_language', { lang: request.unsupportedLanguage });
-    }
-  });
 
   routes.get('/api/v1/campaigns', {
     config: { access: 'public' },

@@ -31,11 +31,6 @@ const divisionDetailSchema = z.object({
 export async function divisionsRoutes(app: FastifyInstance): Promise<void> {
   const routes = app.withTypeProvider<ZodTypeProvider>();
 
-  routes.addHook('preHandler', async (request) => {
-    if (request.unsupportedLanguage !== undefined) {
-      throw new AppError('unsupported_language', { lang: request.unsupportedLanguage });
-    }
-  });
 
   routes.get('/api/v1/divisions', {
     config: { access: 'public' },
