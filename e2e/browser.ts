@@ -22,9 +22,12 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** The whole app as `npm start` runs it, on a fresh SQLite folder and a loopback port. */
-export async function startServer(now: () => Date): Promise<{ app: FastifyInstance; url: string }> {
-  const config = loadConfig({ DATA_DIR: mkdtempSync(path.join(tmpdir(), 'zhengji-e2e-')), PORT: '0' });
+/**
+ * The whole app as `npm start` runs it, on a fresh SQLite folder and a loopback port; `env` adds
+ * settings (ZHENGJI_ADMIN_EMAIL and ZHENGJI_ADMIN_PASSWORD for a first organizer).
+ */
+export async function startServer(now: () => Date, env: Record<string, string> = {}): Promise<{ app: FastifyInstance; url: string }> {
+  const config = loadConfig({ ...env, DATA_DIR: mkdtempSync(path.join(tmpdir(), 'zhengji-e2e-')), PORT: '0' });
   const { app } = await startApp(config, { clock: now });
   return { app, url: await app.listen({ port: 0, host: '127.0.0.1' }) };
 }

@@ -31,6 +31,7 @@ import { organizationsRoutes } from './modules/organizations/organizations.route
 import { reviewersRoutes } from './modules/reviewers/reviewers.routes.ts';
 import { clientAssets } from './pages/client-assets.ts';
 import { pagesRoutes } from './pages/pages.routes.tsx';
+import { workbenchRoutes } from './pages/workbench.routes.ts';
 
 export interface AppOptions {
   db: Kysely<Database>;
@@ -96,6 +97,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(reviewersRoutes);
   await app.register(auditRoutes);
   await app.register(mailRoutes);
+  await app.register(workbenchRoutes);
   await app.register(pagesRoutes);
 
   app.withTypeProvider<ZodTypeProvider>().get('/api/v1/openapi.json', {

@@ -28,6 +28,8 @@ describe('route access declarations', () => {
       'GET /api/v1/organizations/:id signed-in',
       'GET /api/v1/organizations/:id/members signed-in',
       'GET /api/v1/outgoing-mail platform-organizer',
+      'GET /app public',
+      'GET /app/* public',
       'GET /campaigns/:slug public',
       'GET /campaigns/:slug/declaration-form.docx public',
       'GET /healthz public',

@@ -73,6 +73,8 @@ const SAMPLES: Record<string, (w: World) => { url: string; body?: unknown }> = {
   'GET /api/v1/audit': () => ({ url: '/api/v1/audit' }),
   'GET /api/v1/audit/verification': () => ({ url: '/api/v1/audit/verification' }),
   'GET /api/v1/outgoing-mail': () => ({ url: '/api/v1/outgoing-mail' }),
+  'GET /app': () => ({ url: '/app' }),
+  'GET /app/*': () => ({ url: '/app/sign-in' }),
 };
 
 describe(`authorization matrix (${testEngine()})`, () => {

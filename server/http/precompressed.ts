@@ -19,7 +19,8 @@ export function encodeBody(text: string): EncodedBody {
   };
 }
 
-function accepts(header: string, coding: string): boolean {
+/** Whether an Accept-Encoding header admits `coding` (listed, and not with q=0). */
+export function acceptsEncoding(header: string, coding: string): boolean {
   return header.split(',').some((part) => {
     const [name = '', ...params] = part.trim().split(';');
     if (name.trim().toLowerCase() !== coding) return false;
@@ -31,7 +32,7 @@ function accepts(header: string, coding: string): boolean {
 /** Sends the smallest encoding the client accepts; the caller sets type and other headers. */
 export function sendEncoded(request: FastifyRequest, reply: FastifyReply, body: EncodedBody) {
   const header = request.headers['accept-encoding'] ?? '';
-  const coding = accepts(header, 'br') ? 'br' : accepts(header, 'gzip') ? 'gzip' : 'identity';
+  const coding = acceptsEncoding(header, 'br') ? 'br' : acceptsEncoding(header, 'gzip') ? 'gzip' : 'identity';
   if (coding !== 'identity') reply.header('content-encoding', coding);
   return reply.send(body[coding]);
 }

@@ -1,0 +1,167 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import type { FastifyInstance } from 'fastify';
+import { checkPassword } from '../core/auth/password-strength.ts';
+import { translate, type MessageKey } from '../core/i18n/messages.ts';
+import { SCREENSHOTS, SKIP_REASON, hasChromium, launchBrowser, startServer } from './browser.ts';
+
+if (!hasChromium) console.warn(SKIP_REASON);
+
+const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 900 } };
+
+const ADMIN = { email: 'secretariat@example.cn', password: 'Mishuchu-2024-zhengji' };
+const PERSON = { name: '王晓明', email: 'wangxm@example.cn', password: 'Shequ-dangwei-2024' };
+const UNIT = '北京市朝阳区建外街道第一社区党委';
+
+/** The workbench as `npm run build` makes it; built here when a fresh checkout has none. */
+function ensureBuilt(): void {
+  if (existsSync(path.resolve('dist/workbench/index.html'))) return;
+  const vite = path.resolve('node_modules/.bin/vite');
+  const result = spawnSync(vite, ['build', '--config', 'web/workbench/vite.config.ts'], { stdio: 'inherit' });
+  if (result.status !== 0) throw new Error(`npm run build failed with status ${result.status}`);
+}
+
+describe.skipIf(!hasChromium)('workbench in Chromium', () => {
+  let browser: Browser;
+  let server: { app: FastifyInstance; url: string };
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    ensureBuilt();
+    server = await startServer(() => new Date(), { ZHENGJI_ADMIN_EMAIL: ADMIN.email, ZHENGJI_ADMIN_PASSWORD: ADMIN.password });
+    browser = await launchBrowser();
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.app.close();
+  });
+
+  async function open(options: BrowserContextOptions, where: string, storageState?: Awaited<ReturnType<BrowserContext['storageState']>>) {
+    const context = await browser.newContext({ ...options, locale: 'zh-CN', storageState });
+    const page = await context.newPage();
+    // A CSP refusal (antd's injected styles) or a script error fails the journey; refused API
+    // calls (401 before sign-in, the weak password's 400) are expected and shown in the page.
+    page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && problems.push(m.text()));
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(`${server.url}${where}`);
+    return { context, page };
+  }
+
+  const fitsWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+
+  async function signIn(page: Page, email: string, password: string) {
+    await page.locator('#f-email').fill(email);
+    await page.locator('#f-password').fill(password);
+    await page.getByRole('button', { name: '登 录' }).or(page.getByRole('button', { name: '登录' })).click();
+  }
+
+  async function choose(page: Page, fieldId: string, option: string) {
+    await page.locator(`#${fieldId}`).click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option }).first().click();
+  }
+
+  it('signs up, verifies by mail, signs in and registers a unit with the cascading division selector', async () => {
+    const { context, page } = await open(PHONE, '/app/sign-up');
+    expect(await page.locator('h3').innerText()).toBe('注册账号');
+    expect(await page.locator('.wb-rules li').allInnerTexts()).toEqual([
+      '· 10–128 个字符',
+      '· 混合至少两类字符（字母、数字、符号或汉字）',
+      '· 不是常见密码，不包含邮箱名或姓名，没有重复或连续字符',
+    ]);
+    expect(await fitsWidth(page)).toBe(true);
+    expect(await page.evaluate(() => document.fonts.check('16px "Noto Sans CJK SC"'))).toBe(true);
+    await page.screenshot({ path: `${SCREENSHOTS}/workbench-sign-up-phone.png`, fullPage: true });
+
+    // The server refuses a weak password and its message, in Chinese, shows above the form.
+    await page.locator('#f-displayName').fill(PERSON.name);
+    await page.locator('#f-email').fill(PERSON.email);
+    await page.locator('#f-password').fill('aaaaaaaaaa');
+    await page.getByRole('button', { name: '注 册' }).or(page.getByRole('button', { name: '注册' })).click();
+    const check = checkPassword('aaaaaaaaaa', { email: PERSON.email, name: PERSON.name });
+    const problems = check.ok ? [] : check.problems.map((p) => translate('zh-CN', `password.${p}` as MessageKey));
+    await expect.poll(() => page.locator('[role=alert]').innerText()).toBe(translate('zh-CN', 'error.weak_password', { problems: problems.join('、') }));
+
+    await page.locator('#f-password').fill(PERSON.password);
+    await expect.poll(() => page.locator('.wb-rules li.met').count()).toBe(3);
+    await page.getByRole('button', { name: '注 册' }).or(page.getByRole('button', { name: '注册' })).click();
+    await page.getByText('请查收邮件').waitFor();
+    expect(await page.locator('.ant-result-subtitle').innerText()).toBe(`我们已向 ${PERSON.email} 发送验证邮件，请点击邮件中的链接完成注册。`);
+
+    // No SMTP here: the mail is kept in the database, link and all.
+    const mail = await server.app.db.selectFrom('mails').select(['text_body', 'template']).where('to_email', '=', PERSON.email).executeTakeFirstOrThrow();
+    const link = /\/app\/verify-email\?token=[\w-]+/.exec(mail.text_body)?.[0];
+    expect(link).toMatch(/^\/app\/verify-email\?token=/);
+    await page.goto(`${server.url}${link}`);
+    await page.getByText('邮箱已验证，现在可以登录了。').waitFor();
+
+    await page.getByRole('link', { name: '登录' }).click();
+    await page.waitForURL(/\/app\/sign-in/);
+    await signIn(page, PERSON.email, PERSON.password);
+    await page.waitForURL(/\/app\/unit$/);
+    await page.getByText('登记申报单位').waitFor();
+
+    await page.locator('#f-name').fill(UNIT);
+    await choose(page, 'f-type', '城市基层党建');
+    await choose(page, 'f-level', '村（社区）级');
+    await page.locator('#f-divisionCode').click();
+    await page.locator('.ant-cascader-menu-item', { hasText: '北京市' }).click();
+    await page.locator('.ant-cascader-menu-item', { hasText: '朝阳区' }).click();
+    await page.locator('#f-superiorName').fill('中共北京市朝阳区建外街道工作委员会');
+    await page.locator('#f-address').fill('北京市朝阳区建外大街1号');
+    await page.locator('#f-contactName').fill('李华');
+    await page.locator('#f-contactPosition').fill('党委书记');
+    await page.locator('#f-contactPhone').fill('010-65001234');
+    await page.locator('#f-contactEmail').fill('lihua@example.cn');
+    await page.getByRole('button', { name: '登记单位' }).click();
+
+    await page.locator('.wb-unit-view').waitFor();
+    const view = page.locator('.wb-unit-view');
+    await expect.poll(() => view.locator('td', { hasText: '北京市 朝阳区' }).count()).toBe(1);
+    expect(await view.locator('td').first().innerText()).toBe(UNIT);
+    expect(await fitsWidth(page)).toBe(true);
+    await page.screenshot({ path: `${SCREENSHOTS}/workbench-unit-phone.png`, fullPage: true });
+
+    // The same session on a desktop.
+    const desk = await open(DESKTOP, '/app/unit', await context.storageState());
+    await desk.page.locator('.wb-unit-view').waitFor();
+    await expect.poll(() => desk.page.locator('.wb-unit-view td', { hasText: '北京市 朝阳区' }).count()).toBe(1);
+    expect(await desk.page.locator('.wb-nav .ant-menu-item').allInnerTexts()).toEqual(['我的单位', '成员']);
+    await desk.page.screenshot({ path: `${SCREENSHOTS}/workbench-unit-desktop.png`, fullPage: true });
+    await desk.context.close();
+
+    const signUpDesk = await open(DESKTOP, '/app/sign-up');
+    await signUpDesk.page.locator('.wb-rules').waitFor();
+    await signUpDesk.page.screenshot({ path: `${SCREENSHOTS}/workbench-sign-up-desktop.png`, fullPage: true });
+    await signUpDesk.context.close();
+    await context.close();
+  }, 120_000);
+
+  it('lets the organizer find that unit by search, on a phone and on a desktop', async () => {
+    for (const [device, options] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
+      const { context, page } = await open(options, '/app');
+      await page.waitForURL(/\/app\/sign-in\?next=/);
+      await signIn(page, ADMIN.email, ADMIN.password);
+      await page.waitForURL(/\/app\/org\/units$/);
+      await page.getByPlaceholder('单位名称、联系人或邮箱').fill('建外街道');
+      await page.getByPlaceholder('单位名称、联系人或邮箱').press('Enter');
+      await expect.poll(() => page.locator('.wb-total').innerText()).toBe('共 1 个单位');
+      expect(await page.locator('.wb-units-table tbody tr.ant-table-row td:first-child').allInnerTexts()).toEqual([UNIT]);
+      await expect.poll(() => page.locator('.wb-units-table tbody tr.ant-table-row').innerText()).toContain('北京市 朝阳区');
+      expect(await fitsWidth(page)).toBe(true);
+      await page.screenshot({ path: `${SCREENSHOTS}/workbench-org-units-${device}.png`, fullPage: true });
+      if (device === 'desktop') {
+        expect(await page.locator('.wb-nav .ant-menu-item').allInnerTexts()).toEqual(['单位', '评审专家', '审计日志', '发信记录']);
+        await page.getByRole('link', { name: UNIT }).click();
+        await page.waitForURL(/\/app\/org\/units\/[0-9a-f-]{36}$/);
+        await page.locator('.wb-unit-view').waitFor();
+        expect(await page.locator('.wb-unit-view td').first().innerText()).toBe(UNIT);
+      }
+      await context.close();
+    }
+    expect(problems).toEqual([]);
+  }, 120_000);
+});

@@ -1,0 +1,105 @@
+import { Button, Drawer, Dropdown, Grid, Layout, Menu, Select, Typography } from 'antd';
+import { useState, type ReactNode } from 'react';
+import type { Me } from '../api.ts';
+import { useI18n } from '../i18n.tsx';
+import { useRouter } from '../router.tsx';
+import { isPlatformOrganizer, homeOf, useRole, useSignedOut, type WorkRole } from '../session.tsx';
+import type { MessageKey } from '../../../../core/i18n/messages.ts';
+import { LangSwitch } from './LangSwitch.tsx';
+
+// The signed-in frame: navigation for the role in use, a role switch for people with several,
+// the account menu. On a phone the menu folds into a drawer.
+
+function navFor(role: WorkRole, me: Me): { path: string; label: MessageKey }[] {
+  if (role === 'unit') return [{ path: '/app/unit', label: 'wb.nav.myUnit' }, { path: '/app/unit/members', label: 'wb.nav.members' }];
+  if (role === 'reviewer') return [{ path: '/app/reviewer', label: 'wb.nav.reviewerProfile' }];
+  const items: { path: string; label: MessageKey }[] = [
+    { path: '/app/org/units', label: 'wb.nav.units' },
+    { path: '/app/org/reviewers', label: 'wb.nav.reviewers' },
+  ];
+  // The audit log and the mail log answer platform organizers only (GET /api/v1/audit).
+  if (isPlatformOrganizer(me)) items.push({ path: '/app/org/audit', label: 'wb.nav.audit' }, { path: '/app/org/mail', label: 'wb.nav.mail' });
+  return items;
+}
+
+export function Shell({ me, children }: { me: Me; children: ReactNode }) {
+  const { t } = useI18n();
+  const { path, navigate } = useRouter();
+  const { role, roles, setRole } = useRole();
+  const signOut = useSignedOut();
+  const screens = Grid.useBreakpoint();
+  const phone = !screens.md;
+  const [open, setOpen] = useState(false);
+
+  const nav = navFor(role, me);
+  const selected = nav.filter((n) => path === n.path || path.startsWith(`${n.path}/`)).sort((a, b) => b.path.length - a.path.length)[0]?.path;
+  const menu = (
+    <Menu
+      mode={phone ? 'inline' : 'horizontal'}
+      className="wb-menu"
+      selectedKeys={selected ? [selected] : []}
+      items={nav.map((n) => ({ key: n.path, label: t(n.label) }))}
+      onClick={({ key }) => {
+        setOpen(false);
+        navigate(key);
+      }}
+    />
+  );
+  const roleSwitch = roles.length > 1 && (
+    <Select<WorkRole>
+      className="wb-role"
+      aria-label={t('wb.switchRole')}
+      value={role}
+      onChange={(next) => {
+        setRole(next);
+        setOpen(false);
+        navigate(homeOf(next));
+      }}
+      options={roles.map((r) => ({ value: r, label: t(`wb.role.${r}`) }))}
+    />
+  );
+  const account = (
+    <Dropdown
+      trigger={['click']}
+      menu={{
+        items: [
+          { key: 'email', label: me.email, disabled: true },
+          { type: 'divider' },
+          { key: 'sign-out', label: t('wb.signOut'), danger: true },
+        ],
+        onClick: async ({ key }) => {
+          if (key !== 'sign-out') return;
+          await signOut();
+          navigate('/app/sign-in', { replace: true });
+        },
+      }}
+    >
+      <Button className="wb-account" type="text">{me.displayName}</Button>
+    </Dropdown>
+  );
+
+  return (
+    <Layout className="wb-shell">
+      <Layout.Header className="wb-header">
+        {phone && <Button className="wb-burger" type="text" aria-label={t('wb.menu')} onClick={() => setOpen(true)}>☰</Button>}
+        <a className="wb-brand" href="/app" onClick={(e) => { e.preventDefault(); navigate(homeOf(role)); }}>{t('site.name')}</a>
+        {!phone && <div className="wb-nav">{menu}</div>}
+        <div className="wb-header-end">
+          {!phone && roleSwitch}
+          <LangSwitch />
+          {account}
+        </div>
+      </Layout.Header>
+      {phone && (
+        <Drawer placement="left" open={open} onClose={() => setOpen(false)} title={t('wb.title')} size={280}>
+          {roleSwitch && <div className="wb-drawer-role">{roleSwitch}</div>}
+          {menu}
+        </Drawer>
+      )}
+      <Layout.Content className="wb-content">
+        {!me.emailVerified && <Typography.Text type="warning">{t('wb.unverified')}</Typography.Text>}
+        {children}
+      </Layout.Content>
+    </Layout>
+  );
+}

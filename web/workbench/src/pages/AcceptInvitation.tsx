@@ -1,0 +1,58 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Button, Result, Space, Typography } from 'antd';
+import { api, type Organization } from '../api.ts';
+import { AuthLayout } from '../components/AuthLayout.tsx';
+import { useI18n } from '../i18n.tsx';
+import { Link, useRouter } from '../router.tsx';
+import { ME_KEY, useMe } from '../session.tsx';
+
+// /app/join?token= (a unit's colleague) and /app/reviewer-invitation?token= (an expert): both
+// need an account, so a visitor signs in or up first and comes back here.
+
+export function AcceptInvitationPage({ kind }: { kind: 'unit' | 'reviewer' }) {
+  const { t } = useI18n();
+  const { search, path, navigate } = useRouter();
+  const token = search.get('token');
+  const me = useMe();
+  const client = useQueryClient();
+  const accept = useMutation({
+    mutationFn: () => api.post<{ data?: Organization; campaignId?: string }>(
+      kind === 'unit' ? '/api/v1/organization-invitations/accept' : '/api/v1/reviewer-invitations/accept',
+      { token },
+    ),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: ME_KEY });
+    },
+  });
+  const title = t(kind === 'unit' ? 'wb.joinTitle' : 'wb.reviewerInviteTitle');
+  if (!token) return <AuthLayout title={title}><Result status="warning" title={t('wb.missingToken')} /></AuthLayout>;
+  const here = `${path}?token=${encodeURIComponent(token)}`;
+
+  if (accept.isSuccess) {
+    const data = accept.data;
+    return (
+      <AuthLayout title={title}>
+        <Result
+          status="success"
+          title={kind === 'unit' ? t('wb.joined', { name: data.data?.name ?? '' }) : t('wb.reviewerJoined')}
+          extra={<Button type="primary" onClick={() => navigate(kind === 'unit' ? '/app/unit' : '/app/reviewer')}>{t('wb.goHome')}</Button>}
+        />
+      </AuthLayout>
+    );
+  }
+  return (
+    <AuthLayout title={title}>
+      <Typography.Paragraph>{t(kind === 'unit' ? 'wb.joinHint' : 'wb.reviewerInviteHint')}</Typography.Paragraph>
+      {accept.isError && <Result status="error" title={accept.error.message} />}
+      {me.data ? (
+        <Button type="primary" block loading={accept.isPending} onClick={() => accept.mutate()}>{t('wb.accept')}</Button>
+      ) : (
+        <Space wrap>
+          <Typography.Text strong>{t('wb.signInFirst')}</Typography.Text>
+          <Link to={`/app/sign-in?next=${encodeURIComponent(here)}`}>{t('wb.signIn')}</Link>
+          <Link to={`/app/sign-up?next=${encodeURIComponent(here)}`}>{t('wb.signUp')}</Link>
+        </Space>
+      )}
+    </AuthLayout>
+  );
+}

@@ -1,0 +1,72 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Card, Form, Input, Table, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { z } from 'zod';
+import type { MessageKey } from '../../../../core/i18n/messages.ts';
+import { api, type ReviewerProfile } from '../api.ts';
+import { DivisionName } from '../components/UnitView.tsx';
+import { applyServerError, FormField, ServerMessage } from '../forms.tsx';
+import { useI18n } from '../i18n.tsx';
+
+// The seventh collection is the campaign running now; a campaign picker comes with the second.
+export const CAMPAIGN = 'seventh-collection';
+
+type Reviewer = ReviewerProfile & { userId: string; email: string; displayName: string };
+
+export function OrgReviewersPage() {
+  const { t, locale } = useI18n();
+  const client = useQueryClient();
+  const [message, setMessage] = useState<string | null>(null);
+  const campaign = useQuery({
+    queryKey: ['campaign', CAMPAIGN],
+    queryFn: () => api.get<{ data: { title: Record<string, string> } }>(`/api/v1/campaigns/${CAMPAIGN}`),
+  });
+  const reviewers = useQuery({
+    queryKey: ['reviewers', CAMPAIGN],
+    queryFn: async () => (await api.get<{ data: Reviewer[] }>(`/api/v1/campaigns/${CAMPAIGN}/reviewers`)).data,
+  });
+  const schema = useMemo(() => z.object({ email: z.email(t('wb.invalidEmail')) }), [t]);
+  const { control, handleSubmit, setError, reset } = useForm({ resolver: zodResolver(schema), defaultValues: { email: '' } });
+  const invite = useMutation({
+    mutationFn: (v: { email: string }) => api.post(`/api/v1/campaigns/${CAMPAIGN}/reviewer-invitations`, v),
+    onSuccess: async () => {
+      reset();
+      await client.invalidateQueries({ queryKey: ['reviewers', CAMPAIGN] });
+    },
+    onError: (error) => setMessage(applyServerError(error, setError, ['email'])),
+  });
+  const title = campaign.data?.data.title?.[locale] ?? CAMPAIGN;
+  return (
+    <>
+      <Card className="wb-card" title={t('wb.org.reviewersTitle', { campaign: title })}>
+        <Table<Reviewer>
+          rowKey="userId"
+          size="small"
+          loading={reviewers.isLoading}
+          dataSource={reviewers.data ?? []}
+          pagination={false}
+          scroll={{ x: 'max-content' }}
+          locale={{ emptyText: t('wb.org.noReviewers') }}
+          columns={[
+            { title: t('wb.displayName'), dataIndex: 'displayName' },
+            { title: t('wb.email'), dataIndex: 'email' },
+            { title: t('wb.reviewer.expertise'), dataIndex: 'expertise', render: (e: string[]) => e.map((v) => <Tag key={v}>{t(`wb.type.${v}` as MessageKey)}</Tag>) },
+            { title: t('wb.reviewer.organization'), dataIndex: 'organization' },
+            { title: t('wb.reviewer.division'), dataIndex: 'divisionCode', render: (c: string | null) => <DivisionName code={c} /> },
+            { title: t('wb.reviewer.capacity'), dataIndex: 'capacity' },
+          ]}
+        />
+      </Card>
+      <Card className="wb-card" size="small" title={t('wb.org.inviteReviewer')}>
+        <ServerMessage message={message} />
+        {invite.isSuccess && <Typography.Paragraph type="success" role="status">{t('wb.members.invited', { email: invite.variables.email })}</Typography.Paragraph>}
+        <Form layout="vertical" component="form" onFinish={() => handleSubmit((v) => { setMessage(null); invite.mutate(v); })()}>
+          <FormField control={control} name="email" label={t('wb.email')} required render={(f) => <Input {...f} type="email" />} />
+          <Button type="primary" htmlType="submit" loading={invite.isPending}>{t('wb.org.inviteReviewer')}</Button>
+        </Form>
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,48 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Button, Form, Input } from 'antd';
+import { useMemo, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { z } from 'zod';
+import { api, type Me } from '../api.ts';
+import { AuthLayout } from '../components/AuthLayout.tsx';
+import { applyServerError, FormField, ServerMessage } from '../forms.tsx';
+import { useI18n } from '../i18n.tsx';
+import { Link, safeNext, useRouter } from '../router.tsx';
+import { homeOf, ME_KEY, workRoles } from '../session.tsx';
+
+export function SignInPage() {
+  const { t } = useI18n();
+  const { navigate, search } = useRouter();
+  const client = useQueryClient();
+  const [message, setMessage] = useState<string | null>(null);
+  const schema = useMemo(() => z.object({ email: z.email(t('wb.invalidEmail')), password: z.string().min(1, t('wb.required')) }), [t]);
+  const { control, handleSubmit, setError } = useForm({ resolver: zodResolver(schema), defaultValues: { email: '', password: '' } });
+  const next = safeNext(search.get('next'));
+
+  const signIn = useMutation({
+    mutationFn: (body: z.infer<typeof schema>) => api.post<{ data: Me }>('/api/v1/auth/sign-in', body),
+    onSuccess: ({ data }) => {
+      // The session changed: the CSRF secret cookie pairs with the new session from here on.
+      api.resetCsrf();
+      client.setQueryData(ME_KEY, data);
+      navigate(next ?? homeOf(workRoles(data)[0]!), { replace: true });
+    },
+    onError: (error) => setMessage(applyServerError(error, setError, ['email', 'password'])),
+  });
+
+  return (
+    <AuthLayout title={t('wb.signInTitle')}>
+      <ServerMessage message={message} />
+      <Form layout="vertical" component="form" onFinish={() => handleSubmit((v) => { setMessage(null); signIn.mutate(v); })()}>
+        <FormField control={control} name="email" label={t('wb.email')} required render={(f) => <Input {...f} type="email" autoComplete="email" />} />
+        <FormField control={control} name="password" label={t('wb.password')} required render={(f) => <Input.Password {...f} autoComplete="current-password" />} />
+        <Button type="primary" htmlType="submit" block loading={signIn.isPending}>{t('wb.signIn')}</Button>
+      </Form>
+      <div className="wb-auth-links">
+        <Link to="/app/forgot-password">{t('wb.forgotPassword')}</Link>
+        <span>{t('wb.noAccount')} <Link to={next ? `/app/sign-up?next=${encodeURIComponent(next)}` : '/app/sign-up'}>{t('wb.signUp')}</Link></span>
+      </div>
+    </AuthLayout>
+  );
+}

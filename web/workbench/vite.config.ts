@@ -1,0 +1,55 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type Plugin } from 'vite';
+
+// The workbench SPA: built into dist/workbench at the repository root and served under /app
+// by server/pages/workbench.routes.ts. It shares core/ with the server, never server/.
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '../..');
+
+/** Writes .br and .gz beside each script and stylesheet, so the server streams them as they are. */
+function precompress(): Plugin {
+  return {
+    name: 'zhengji-precompress',
+    apply: 'build',
+    writeBundle(options) {
+      const assets = path.join(options.dir ?? '', 'assets');
+      for (const name of readdirSync(assets)) {
+        if (!/\.(js|css|svg|json)$/.test(name)) continue;
+        const body = readFileSync(path.join(assets, name));
+        writeFileSync(path.join(assets, `${name}.br`), brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }));
+        writeFileSync(path.join(assets, `${name}.gz`), gzipSync(body, { level: 9 }));
+      }
+    },
+  };
+}
+
+export default defineConfig({
+  root: here,
+  base: '/app/',
+  plugins: [react(), precompress()],
+  build: {
+    outDir: path.join(repo, 'dist/workbench'),
+    emptyOutDir: true,
+    target: 'es2022',
+    // Ant Design is large; it is split into its own long-cached chunk below.
+    chunkSizeWarningLimit: 1500,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+            { name: 'antd', test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[a-z-]+)[\\/]/ },
+          ],
+        },
+      },
+    },
+  },
+  server: {
+    fs: { allow: [repo] },
+    proxy: { '/api': 'http://127.0.0.1:3000' },
+  },
+});
