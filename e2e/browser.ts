@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,4 +31,12 @@ export async function startServer(now: () => Date, env: Record<string, string> =
   const config = loadConfig({ ...env, DATA_DIR: mkdtempSync(path.join(tmpdir(), 'zhengji-e2e-')), PORT: '0' });
   const { app } = await startApp(config, { clock: now });
   return { app, url: await app.listen({ port: 0, host: '127.0.0.1' }) };
+}
+
+/** The workbench as `npm run build` makes it; built here when a fresh checkout has none. */
+export function ensureWorkbenchBuilt(): void {
+  if (existsSync(path.resolve('dist/workbench/index.html'))) return;
+  const vite = path.resolve('node_modules/.bin/vite');
+  const result = spawnSync(vite, ['build', '--config', 'web/workbench/vite.config.ts'], { stdio: 'inherit' });
+  if (result.status !== 0) throw new Error(`npm run build failed with status ${result.status}`);
 }

@@ -1,12 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { checkPassword } from '../core/auth/password-strength.ts';
 import { translate, type MessageKey } from '../core/i18n/messages.ts';
-import { SCREENSHOTS, SKIP_REASON, hasChromium, launchBrowser, startServer } from './browser.ts';
+import { SCREENSHOTS, SKIP_REASON, ensureWorkbenchBuilt, hasChromium, launchBrowser, startServer } from './browser.ts';
 
 if (!hasChromium) console.warn(SKIP_REASON);
 
@@ -17,13 +14,6 @@ const ADMIN = { email: 'secretariat@example.cn', password: 'Mishuchu-2024-zhengj
 const PERSON = { name: '王晓明', email: 'wangxm@example.cn', password: 'Shequ-dangwei-2024' };
 const UNIT = '北京市朝阳区建外街道第一社区党委';
 
-/** The workbench as `npm run build` makes it; built here when a fresh checkout has none. */
-function ensureBuilt(): void {
-  if (existsSync(path.resolve('dist/workbench/index.html'))) return;
-  const vite = path.resolve('node_modules/.bin/vite');
-  const result = spawnSync(vite, ['build', '--config', 'web/workbench/vite.config.ts'], { stdio: 'inherit' });
-  if (result.status !== 0) throw new Error(`npm run build failed with status ${result.status}`);
-}
 
 describe.skipIf(!hasChromium)('workbench in Chromium', () => {
   let browser: Browser;
@@ -31,7 +21,7 @@ describe.skipIf(!hasChromium)('workbench in Chromium', () => {
   const problems: string[] = [];
 
   beforeAll(async () => {
-    ensureBuilt();
+    ensureWorkbenchBuilt();
     server = await startServer(() => new Date(), { ZHENGJI_ADMIN_EMAIL: ADMIN.email, ZHENGJI_ADMIN_PASSWORD: ADMIN.password });
     browser = await launchBrowser();
   }, 180_000);

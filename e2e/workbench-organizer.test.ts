@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import type { FastifyInstance } from 'fastify';
+import { createPerson, PASSWORD } from '../server/testing/people.ts';
+import { SCREENSHOTS, SKIP_REASON, ensureWorkbenchBuilt, hasChromium, launchBrowser, startServer } from './browser.ts';
+
+if (!hasChromium) console.warn(SKIP_REASON);
+
+const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 900 } };
+const ADMIN = { email: 'secretariat@example.cn', password: 'Mishuchu-2024-zhengji' };
+const EXPERT = 'chen.prof@example.cn';
+
+// An organizer invites a reviewer, who accepts from the mailed link and fills the profile;
+// the organizer then sees the reviewer, an intact audit chain and the invitation mail.
+describe.skipIf(!hasChromium)('organizer and reviewer in the workbench', () => {
+  let browser: Browser;
+  let server: { app: FastifyInstance; url: string };
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    ensureWorkbenchBuilt();
+    server = await startServer(() => new Date(), { ZHENGJI_ADMIN_EMAIL: ADMIN.email, ZHENGJI_ADMIN_PASSWORD: ADMIN.password });
+    await createPerson(server.app.db, { email: EXPERT, name: '陈教授' });
+    browser = await launchBrowser();
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.app.close();
+  });
+
+  async function open(options: BrowserContextOptions, where: string) {
+    const context = await browser.newContext({ ...options, locale: 'zh-CN' });
+    const page = await context.newPage();
+    page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && problems.push(m.text()));
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(`${server.url}${where}`);
+    return { context, page };
+  }
+
+  async function signIn(page: Page, email: string, password: string) {
+    await page.locator('#f-email').fill(email);
+    await page.locator('#f-password').fill(password);
+    await page.getByRole('button', { name: /^登\s?录$/ }).click();
+  }
+
+  it('invites, accepts, profiles, and shows it all to the organizer', async () => {
+    const organizer = await open(DESKTOP, '/app/org/reviewers');
+    await signIn(organizer.page, ADMIN.email, ADMIN.password);
+    await organizer.page.waitForURL(/\/app\/org\/reviewers$/);
+    await organizer.page.locator('#f-email').fill(EXPERT);
+    await organizer.page.getByRole('button', { name: '邀请评审专家' }).click();
+    await organizer.page.getByRole('status').filter({ hasText: EXPERT }).waitFor();
+
+    const mail = await server.app.db.selectFrom('mails').selectAll().where('template', '=', 'reviewer_invite').executeTakeFirstOrThrow();
+    expect(mail.to_email).toBe(EXPERT);
+    const link = new URL(/https?:\/\/\S+reviewer-invitation\?token=[\w-]+/.exec(mail.text_body)![0]);
+
+    const expert = await open(PHONE, `${link.pathname}${link.search}`);
+    await expert.page.getByRole('link', { name: '登录' }).click();
+    await signIn(expert.page, EXPERT, PASSWORD);
+    await expert.page.waitForURL(/reviewer-invitation\?token=/);
+    await expert.page.getByRole('button', { name: /^接受邀请$|^接 受 邀 请$/ }).click();
+    await expert.page.getByText('您已成为评审专家，请完善评审资料。').waitFor();
+    await expert.page.getByRole('button', { name: /返回工作台|返 回 工 作 台/ }).click();
+    await expert.page.waitForURL(/\/app\/reviewer$/);
+    await expert.page.locator('#f-organization').fill('中国浦东干部学院');
+    await expert.page.locator('#f-capacity').fill('30');
+    await expert.page.locator('#f-expertise').click();
+    await expert.page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: '农村基层党建' }).first().click();
+    await expert.page.keyboard.press('Escape');
+    await expert.page.getByRole('button', { name: /^保\s?存$/ }).click();
+    await expert.page.getByText('已保存').first().waitFor();
+    expect(await expert.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await expert.page.screenshot({ path: `${SCREENSHOTS}/workbench-reviewer-profile-phone.png`, fullPage: true });
+
+    await organizer.page.reload();
+    const row = organizer.page.locator('tr', { hasText: EXPERT });
+    await row.waitFor();
+    expect(await row.innerText()).toMatch(/陈教授[\s\S]*农村基层党建[\s\S]*中国浦东干部学院[\s\S]*30/);
+    await organizer.page.screenshot({ path: `${SCREENSHOTS}/workbench-org-reviewers-desktop.png`, fullPage: true });
+
+    await organizer.page.goto(`${server.url}/app/org/audit`);
+    await organizer.page.getByRole('button', { name: '校验哈希链' }).click();
+    await organizer.page.getByText(/^哈希链完整：共 \d+ 条记录。$/).waitFor();
+    await organizer.page.screenshot({ path: `${SCREENSHOTS}/workbench-org-audit-desktop.png`, fullPage: true });
+
+    await organizer.page.goto(`${server.url}/app/org/mail`);
+    await organizer.page.locator('tr', { hasText: EXPERT }).waitFor();
+    await organizer.page.screenshot({ path: `${SCREENSHOTS}/workbench-org-mail-desktop.png`, fullPage: true });
+
+    await organizer.context.close();
+    await expert.context.close();
+    expect(problems).toEqual([]);
+  });
+});
