@@ -89,6 +89,15 @@ describe.skipIf(!hasChromium)('organizer and reviewer in the workbench', () => {
     await organizer.page.locator('tr', { hasText: EXPERT }).waitFor();
     await organizer.page.screenshot({ path: `${SCREENSHOTS}/workbench-org-mail-desktop.png`, fullPage: true });
 
+    await organizer.page.goto(`${server.url}/app/org/organizers`);
+    expect(await organizer.page.locator('tr', { hasText: ADMIN.email }).innerText()).toContain('全平台');
+
+    await organizer.page.goto(`${server.url}/app/account`);
+    await organizer.page.locator('#f-displayName').fill('秘书处');
+    await organizer.page.getByRole('button', { name: /^保\s?存$/ }).click();
+    await organizer.page.getByRole('button', { name: '秘书处' }).waitFor();
+    await organizer.page.screenshot({ path: `${SCREENSHOTS}/workbench-account-desktop.png`, fullPage: true });
+
     await organizer.context.close();
     await expert.context.close();
     expect(problems).toEqual([]);

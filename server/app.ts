@@ -21,6 +21,7 @@ import './http/fastify-types.ts';
 import { registerLocale } from './http/locale.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { systemClock, type Clock } from './ids.ts';
+import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { campaignsRoutes } from './modules/campaigns/campaigns.routes.ts';
@@ -93,6 +94,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(campaignsRoutes);
   await app.register(divisionsRoutes);
   await app.register(authRoutes);
+  await app.register(accountsRoutes);
   await app.register(organizationsRoutes);
   await app.register(reviewersRoutes);
   await app.register(auditRoutes);

@@ -27,6 +27,7 @@ describe('route access declarations', () => {
       'GET /api/v1/organizations signed-in',
       'GET /api/v1/organizations/:id signed-in',
       'GET /api/v1/organizations/:id/members signed-in',
+      'GET /api/v1/organizers platform-organizer',
       'GET /api/v1/outgoing-mail platform-organizer',
       'GET /app public',
       'GET /app/* public',
@@ -43,11 +44,14 @@ describe('route access declarations', () => {
       'POST /api/v1/organization-invitations/accept signed-in',
       'POST /api/v1/organizations signed-in',
       'POST /api/v1/organizations/:id/invitations signed-in',
+      'POST /api/v1/organizations/:id/join-requests signed-in',
       'POST /api/v1/organizations/:id/merge organizer',
       'POST /api/v1/reviewer-invitations/accept signed-in',
+      'POST /api/v1/me/password signed-in',
+      'PUT /api/v1/me signed-in',
       'PUT /api/v1/me/reviewer-profile signed-in',
       'PUT /api/v1/organizations/:id signed-in',
-    ]);
+    ].sort());
     expect(app.routeAccess.filter((r) => r.url.startsWith('/assets/')).map((r) => r.access)).toEqual(['public', 'public']);
   });
 

@@ -10,6 +10,7 @@ const SAMPLE: MailParams = {
   reset_password: { link: LINK, hours: 2 },
   join_unit: { inviterName: HOSTILE, unitName: HOSTILE, link: LINK },
   reviewer_invite: { campaignTitle: HOSTILE, link: LINK },
+  join_request: { requesterName: HOSTILE, requesterEmail: 'a@example.cn', unitName: HOSTILE, link: LINK },
 };
 
 describe('mail templates', () => {

@@ -9,11 +9,12 @@ export interface MailParams {
   reset_password: { link: string; hours: number };
   join_unit: { inviterName: string; unitName: string; link: string };
   reviewer_invite: { campaignTitle: string; link: string };
+  join_request: { requesterName: string; requesterEmail: string; unitName: string; link: string };
 }
 
 export type MailTemplate = keyof MailParams;
 
-export const MAIL_TEMPLATES = ['verify_email', 'reset_password', 'join_unit', 'reviewer_invite'] as const satisfies readonly MailTemplate[];
+export const MAIL_TEMPLATES = ['verify_email', 'reset_password', 'join_unit', 'reviewer_invite', 'join_request'] as const satisfies readonly MailTemplate[];
 
 export interface RenderedMail {
   subject: string;
@@ -107,6 +108,20 @@ const catalogue: Catalogue = {
       paragraphs: [`The organizers invite you to serve as a reviewer for ${campaignTitle}. Open the link below to accept the invitation and set up your account.`],
       action: { label: 'Accept the invitation', link },
       closing: ['If you cannot take part in this review, you can ignore this message.'],
+    }),
+  },
+  join_request: {
+    'zh-CN': ({ requesterName, requesterEmail, unitName, link }) => ({
+      subject: `${ZH_BRAND}${oneLine(requesterName)}申请加入「${oneLine(unitName)}」`,
+      paragraphs: [`${requesterName}（${requesterEmail}）在登记单位时发现「${unitName}」已在征集平台登记，申请作为经办人加入。如确认是本单位同事，请在成员页面向其邮箱发送邀请。`],
+      action: { label: '打开成员页面', link },
+      closing: ['如果您不认识申请人，请忽略本邮件，对方不会获得任何权限。'],
+    }),
+    en: ({ requesterName, requesterEmail, unitName, link }) => ({
+      subject: `${EN_BRAND} ${oneLine(requesterName)} asks to join ${oneLine(unitName)}`,
+      paragraphs: [`${requesterName} (${requesterEmail}) found that ${unitName} is already registered on Zhengji and asks to act for it. If this is a colleague, send an invitation to that address from the members page.`],
+      action: { label: 'Open the members page', link },
+      closing: ['If you do not know this person, ignore this message; they gain no access.'],
     }),
   },
 };

@@ -40,3 +40,14 @@ export async function updateUser(
 ): Promise<void> {
   await db.updateTable('users').set(values).where('id', '=', id).execute();
 }
+
+export async function listOrganizerAccounts(db: Kysely<Database>) {
+  return db
+    .selectFrom('role_grants')
+    .innerJoin('users', 'users.id', 'role_grants.user_id')
+    .leftJoin('campaigns', 'campaigns.id', 'role_grants.campaign_id')
+    .select(['users.id as user_id', 'users.email', 'users.display_name', 'campaigns.slug as campaign_slug', 'role_grants.created_at'])
+    .where('role_grants.role', '=', 'organizer')
+    .orderBy('users.email')
+    .execute();
+}

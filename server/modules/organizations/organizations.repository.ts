@@ -102,3 +102,13 @@ export async function searchOrganizations(db: Kysely<Database>, filter: Organiza
   ]);
   return { total: Number(total), items };
 }
+
+export async function listOwnerEmails(db: Kysely<Database>, organizationId: string) {
+  return db
+    .selectFrom('organization_members')
+    .innerJoin('users', 'users.id', 'organization_members.user_id')
+    .select(['users.email', 'users.locale'])
+    .where('organization_members.organization_id', '=', organizationId)
+    .where('organization_members.role', '=', 'owner')
+    .execute();
+}

@@ -14,6 +14,7 @@ import {
   listUnits,
   mergeUnits,
   registerUnit,
+  requestToJoinUnit,
   updateUnit,
 } from './organizations.service.ts';
 
@@ -86,6 +87,14 @@ export async function organizationsRoutes(app: FastifyInstance): Promise<void> {
   }, async (request, reply) => {
     await inTransaction(app.db, (trx) => inviteOperator(trx, requireActor(request.actor), request.params.id, request.body.email, app.clock(), app.baseUrl));
     return reply.code(202).send({ status: 'invited' });
+  });
+
+  routes.post('/api/v1/organizations/:id/join-requests', {
+    config: { access: 'signed-in', rateLimit: { max: 10, timeWindow: '1 hour' } },
+    schema: { tags: ['organizations'], summary: "Ask an existing unit's owners to invite the caller", params: idParams, response: { 202: z.object({ status: z.string() }), ...errors } },
+  }, async (request, reply) => {
+    await inTransaction(app.db, (trx) => requestToJoinUnit(trx, requireActor(request.actor), request.params.id, app.clock(), app.baseUrl));
+    return reply.code(202).send({ status: 'requested' });
   });
 
   routes.post('/api/v1/organization-invitations/accept', {

@@ -14,6 +14,7 @@ import {
   findOrganizationByName,
   insertMember,
   insertOrganization,
+  listOwnerEmails,
   listMembers,
   moveMembers,
   searchOrganizations,
@@ -129,3 +130,20 @@ export async function mergeUnits(trx: Transaction<Database>, actor: Actor, fromI
   return into;
 }
 
+
+/**
+ * Asks a unit's owners to invite the caller (offered when a same-named unit already exists).
+ * The caller learns nothing about the unit's members and gains no access until invited.
+ */
+export async function requestToJoinUnit(trx: Transaction<Database>, actor: Actor, unitId: string, now: Date, baseUrl: string): Promise<void> {
+  const unit = await findLiveOrganization(trx, unitId);
+  if (!unit) throw new AppError('not_found');
+  if (actor.units.some((u) => u.organizationId === unit.id)) return;
+  for (const owner of await listOwnerEmails(trx, unit.id)) {
+    await queueMail(trx, {
+      to: owner.email, locale: owner.locale, template: 'join_request',
+      params: { requesterName: actor.displayName, requesterEmail: actor.email, unitName: unit.name, link: `${baseUrl}/app/unit/members` },
+    }, now);
+  }
+  await appendAudit(trx, { actorId: actor.userId, actorLabel: actorLabel(actor), action: 'organization.join_request', subjectType: 'organization', subjectId: unit.id, change: {} }, now);
+}

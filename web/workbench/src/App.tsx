@@ -11,6 +11,8 @@ import { AcceptInvitationPage } from './pages/AcceptInvitation.tsx';
 import { AuditPage } from './pages/AuditPage.tsx';
 import { ForgotPasswordPage } from './pages/ForgotPassword.tsx';
 import { MailPage } from './pages/MailPage.tsx';
+import { OrganizersPage } from './pages/OrganizersPage.tsx';
+import { AccountPage } from './pages/AccountPage.tsx';
 import { MembersPage } from './pages/MembersPage.tsx';
 import { OrgReviewersPage } from './pages/OrgReviewersPage.tsx';
 import { OrgUnitDetailPage } from './pages/OrgUnitDetailPage.tsx';
@@ -71,6 +73,8 @@ function SignedInRoutes() {
   else if (path === '/app/org/reviewers') page = <OrgReviewersPage />;
   else if (path === '/app/org/audit') page = <AuditPage />;
   else if (path === '/app/org/mail') page = <MailPage />;
+  else if (path === '/app/org/organizers') page = <OrganizersPage />;
+  else if (path === '/app/account') page = <AccountPage me={me} />;
   else page = <NotFound />;
   return <Shell me={me}>{page}</Shell>;
 }

@@ -18,7 +18,7 @@ function navFor(role: WorkRole, me: Me): { path: string; label: MessageKey }[] {
     { path: '/app/org/reviewers', label: 'wb.nav.reviewers' },
   ];
   // The audit log and the mail log answer platform organizers only (GET /api/v1/audit).
-  if (isPlatformOrganizer(me)) items.push({ path: '/app/org/audit', label: 'wb.nav.audit' }, { path: '/app/org/mail', label: 'wb.nav.mail' });
+  if (isPlatformOrganizer(me)) items.push({ path: '/app/org/organizers', label: 'wb.nav.organizers' }, { path: '/app/org/audit', label: 'wb.nav.audit' }, { path: '/app/org/mail', label: 'wb.nav.mail' });
   return items;
 }
 
@@ -64,10 +64,12 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
       menu={{
         items: [
           { key: 'email', label: me.email, disabled: true },
+          { key: 'account', label: t('wb.account.title') },
           { type: 'divider' },
           { key: 'sign-out', label: t('wb.signOut'), danger: true },
         ],
         onClick: async ({ key }) => {
+          if (key === 'account') return navigate('/app/account');
           if (key !== 'sign-out') return;
           await signOut();
           navigate('/app/sign-in', { replace: true });

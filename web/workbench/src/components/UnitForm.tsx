@@ -5,7 +5,7 @@ import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { ORG_LEVELS, ORG_TYPES } from '../../../../core/org/org-name.ts';
-import { ApiError, type Organization } from '../api.ts';
+import { api, ApiError, type Organization } from '../api.ts';
 import { applyServerError, FormField, ServerMessage } from '../forms.tsx';
 import { useI18n } from '../i18n.tsx';
 import { DivisionCascader } from './DivisionCascader.tsx';
@@ -20,7 +20,8 @@ export type UnitInput = Omit<Organization, 'id' | 'createdAt' | 'updatedAt' | 'c
 export function UnitForm(props: { initial?: Organization; submitLabel: string; save: (input: UnitInput) => Promise<Organization>; onSaved: (unit: Organization) => void; onCancel?: () => void }) {
   const { t } = useI18n();
   const [message, setMessage] = useState<string | null>(null);
-  const [existing, setExisting] = useState<string | null>(null);
+  const [existing, setExisting] = useState<{ organizationId: string; name: string } | null>(null);
+  const askToJoin = useMutation({ mutationFn: (id: string) => api.post(`/api/v1/organizations/${id}/join-requests`) });
   const schema = useMemo(() => {
     const text = (max: number) => z.string().trim().min(1, t('wb.required')).max(max);
     return z.object({
@@ -58,15 +59,25 @@ export function UnitForm(props: { initial?: Organization; submitLabel: string; s
     onSuccess: props.onSaved,
     onError: (error) => {
       setMessage(applyServerError(error, setError, FIELDS));
-      const details = error instanceof ApiError && error.code === 'unit_exists' ? (error.details as { name?: string } | undefined) : undefined;
-      setExisting(details?.name ?? null);
+      const details = error instanceof ApiError && error.code === 'unit_exists' ? (error.details as { organizationId: string; name: string } | undefined) : undefined;
+      setExisting(details ?? null);
     },
   });
 
   const half = { xs: 24, md: 12 };
   return (
     <Form layout="vertical" component="form" className="wb-unit-form" onFinish={() => handleSubmit((v) => { setMessage(null); setExisting(null); save.mutate(v); })()}>
-      <ServerMessage message={message} extra={existing ? <span className="wb-existing">{t('wb.unit.existing', { name: existing })}</span> : undefined} />
+      <ServerMessage
+        message={message}
+        extra={existing ? (
+          <span className="wb-existing">
+            {t('wb.unit.existing', { name: existing.name })}{' '}
+            {askToJoin.isSuccess ? <span role="status">{t('wb.unit.askedToJoin')}</span> : (
+              <Button size="small" loading={askToJoin.isPending} onClick={() => askToJoin.mutate(existing.organizationId)}>{t('wb.unit.askToJoin')}</Button>
+            )}
+          </span>
+        ) : undefined}
+      />
       <FormField control={control} name="name" label={t('wb.unit.name')} required render={(f) => <Input {...f} maxLength={100} />} />
       <Row gutter={16}>
         <Col {...half}>

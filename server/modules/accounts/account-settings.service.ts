@@ -1,0 +1,37 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Locale } from '../../../core/i18n/locale.ts';
+import type { Database } from '../../db/schema.ts';
+import { AppError } from '../../errors.ts';
+import { appendAudit } from '../audit/audit.service.ts';
+import { actorLabel, type Actor } from '../auth/actor.ts';
+import { deleteOtherSessionsOfUser } from '../auth/auth.repository.ts';
+import { assertStrongPassword } from '../auth/auth.service.ts';
+import { findUserById, listOrganizerAccounts, updateUser } from './accounts.repository.ts';
+import { hashPassword, verifyPassword } from './password.ts';
+
+/** Changes the caller's own name and mail language. */
+export async function updateAccountSettings(trx: Transaction<Database>, actor: Actor, input: { displayName: string; locale: Locale }, now: Date): Promise<void> {
+  await updateUser(trx, actor.userId, { display_name: input.displayName, locale: input.locale, updated_at: now.toISOString() });
+  await appendAudit(trx, { actorId: actor.userId, actorLabel: actorLabel(actor), action: 'account.update', subjectType: 'user', subjectId: actor.userId, change: { ...input } }, now);
+}
+
+/**
+ * Changes the caller's password after checking the current one, and signs out every other
+ * session (a stolen session must not outlive the change); this one stays signed in.
+ */
+export async function changePassword(trx: Transaction<Database>, actor: Actor, input: { currentPassword: string; newPassword: string }, now: Date): Promise<void> {
+  const user = await findUserById(trx, actor.userId);
+  if (!user?.password_hash || !(await verifyPassword(user.password_hash, input.currentPassword))) {
+    throw new AppError('invalid_credentials');
+  }
+  assertStrongPassword(input.newPassword, { email: user.email, name: user.display_name });
+  await updateUser(trx, actor.userId, { password_hash: await hashPassword(input.newPassword), updated_at: now.toISOString() });
+  await deleteOtherSessionsOfUser(trx, actor.userId, actor.sessionId);
+  await appendAudit(trx, { actorId: actor.userId, actorLabel: actorLabel(actor), action: 'auth.password_change', subjectType: 'user', subjectId: actor.userId, change: {} }, now);
+}
+
+/** Everyone who organizes a campaign or the platform, for the platform's organizers. */
+export async function listOrganizers(db: Kysely<Database>) {
+  const rows = await listOrganizerAccounts(db);
+  return rows.map((r) => ({ userId: r.user_id, email: r.email, displayName: r.display_name, campaign: r.campaign_slug ?? null, since: r.created_at }));
+}

@@ -1,0 +1,36 @@
+import { useQuery } from '@tanstack/react-query';
+import { Card, Table, Tag } from 'antd';
+import { api } from '../api.ts';
+import { useI18n } from '../i18n.tsx';
+
+interface Organizer {
+  userId: string;
+  email: string;
+  displayName: string;
+  campaign: string | null;
+  since: string;
+}
+
+/** Everyone who organizes the platform or a campaign, for the platform's organizers. */
+export function OrganizersPage() {
+  const { t } = useI18n();
+  const organizers = useQuery({ queryKey: ['organizers'], queryFn: async () => (await api.get<{ data: Organizer[] }>('/api/v1/organizers')).data });
+  return (
+    <Card className="wb-card" title={t('wb.org.organizersTitle')}>
+      <Table<Organizer>
+        rowKey={(o) => `${o.userId}:${o.campaign ?? ''}`}
+        size="small"
+        loading={organizers.isLoading}
+        dataSource={organizers.data ?? []}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        columns={[
+          { title: t('wb.displayName'), dataIndex: 'displayName' },
+          { title: t('wb.email'), dataIndex: 'email' },
+          { title: t('wb.org.scope'), dataIndex: 'campaign', render: (c: string | null) => (c ? <Tag>{c}</Tag> : <Tag color="red">{t('wb.org.platform')}</Tag>) },
+          { title: t('wb.org.since'), dataIndex: 'since', render: (s: string) => new Date(s).toLocaleDateString() },
+        ]}
+      />
+    </Card>
+  );
+}
