@@ -25,15 +25,19 @@ export function clearSessionCookie(reply: FastifyReply): void {
  */
 export function registerAuthentication(app: FastifyInstance): void {
   app.decorateRequest('actor', null);
-  app.addHook('preHandler', async (request) => {
+  // A callback hook: on public routes (every public page) it costs no promise at all.
+  app.addHook('preHandler', (request, _reply, done) => {
     const access = request.routeOptions.config.access;
     // Public pages do not need to know who is reading; skipping the lookup keeps them fast.
-    if (access === 'public' || access === undefined) return;
+    if (access === 'public' || access === undefined) return done();
     const token = request.cookies?.[SESSION_COOKIE];
-    request.actor = token ? await resolveSession(app.db, token, app.clock()) : null;
-    if (!request.actor) throw new AppError('unauthenticated');
-    if (access === 'organizer' && !isOrganizer(request.actor)) throw new AppError('forbidden');
-    if (access === 'platform-organizer' && !request.actor.platformOrganizer) throw new AppError('forbidden');
+    (token ? resolveSession(app.db, token, app.clock()) : Promise.resolve(null)).then((actor) => {
+      request.actor = actor;
+      if (!actor) return done(new AppError('unauthenticated'));
+      if (access === 'organizer' && !isOrganizer(actor)) return done(new AppError('forbidden'));
+      if (access === 'platform-organizer' && !actor.platformOrganizer) return done(new AppError('forbidden'));
+      done();
+    }, done);
   });
 }
 
