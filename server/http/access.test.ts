@@ -47,6 +47,7 @@ describe('route access declarations', () => {
       'POST /api/v1/organizations/:id/join-requests signed-in',
       'POST /api/v1/organizations/:id/merge organizer',
       'POST /api/v1/reviewer-invitations/accept signed-in',
+      'POST /api/v1/me/learner signed-in',
       'POST /api/v1/me/password signed-in',
       'PUT /api/v1/me signed-in',
       'PUT /api/v1/me/reviewer-profile signed-in',

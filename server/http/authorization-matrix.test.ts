@@ -74,6 +74,7 @@ const SAMPLES: Record<string, (w: World) => { url: string; body?: unknown }> = {
   'GET /api/v1/audit/verification': () => ({ url: '/api/v1/audit/verification' }),
   'GET /api/v1/outgoing-mail': () => ({ url: '/api/v1/outgoing-mail' }),
   'GET /api/v1/organizers': () => ({ url: '/api/v1/organizers' }),
+  'POST /api/v1/me/learner': () => ({ url: '/api/v1/me/learner' }),
   'PUT /api/v1/me': () => ({ url: '/api/v1/me', body: { displayName: '同一个名字', locale: 'zh-CN' } }),
   'POST /api/v1/me/password': () => ({ url: '/api/v1/me/password', body: { currentPassword: 'not-the-password', newPassword: 'Shequ-dangwei-2024' } }),
   'POST /api/v1/organizations/:id/join-requests': (w) => ({ url: `/api/v1/organizations/${w.unitA}/join-requests` }),

@@ -6,7 +6,8 @@ import { appendAudit } from '../audit/audit.service.ts';
 import { actorLabel, type Actor } from '../auth/actor.ts';
 import { deleteOtherSessionsOfUser } from '../auth/auth.repository.ts';
 import { assertStrongPassword } from '../auth/auth.service.ts';
-import { findUserById, listOrganizerAccounts, updateUser } from './accounts.repository.ts';
+import { newId } from '../../ids.ts';
+import { findUserById, insertRoleGrant, listOrganizerAccounts, listRoleGrants, updateUser } from './accounts.repository.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 
 /** Changes the caller's own name and mail language. */
@@ -34,4 +35,14 @@ export async function changePassword(trx: Transaction<Database>, actor: Actor, i
 export async function listOrganizers(db: Kysely<Database>) {
   const rows = await listOrganizerAccounts(db);
   return rows.map((r) => ({ userId: r.user_id, email: r.email, displayName: r.display_name, campaign: r.campaign_slug ?? null, since: r.created_at }));
+}
+
+/**
+ * Makes the caller a learner of the online college (a site-wide role anyone signed in may
+ * take); taking it twice changes nothing.
+ */
+export async function becomeLearner(trx: Transaction<Database>, actor: Actor, now: Date): Promise<void> {
+  if ((await listRoleGrants(trx, actor.userId)).some((g) => g.role === 'learner')) return;
+  await insertRoleGrant(trx, { id: newId(), user_id: actor.userId, role: 'learner', campaign_id: null, created_at: now.toISOString() });
+  await appendAudit(trx, { actorId: actor.userId, actorLabel: actorLabel(actor), action: 'role.grant', subjectType: 'user', subjectId: actor.userId, change: { role: 'learner', campaignId: null } }, now);
 }

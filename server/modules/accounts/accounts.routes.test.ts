@@ -31,6 +31,20 @@ describe(`account settings (${testEngine()})`, () => {
     expect((await new TestClient(app).post('/api/v1/auth/sign-in', { email: 'me@example.cn', password: NEW_PASSWORD })).statusCode).toBe(200);
   });
 
+  it('takes the site-wide learner role once, alongside the roles it had', async () => {
+    const { app, database } = await createTestApp();
+    const campaign = await database.db.selectFrom('campaigns').select('id').executeTakeFirstOrThrow();
+    await createPerson(database.db, { email: 'me@example.cn', grants: [{ role: 'reviewer', campaignId: campaign.id }] });
+    const me = await signedIn(app, 'me@example.cn');
+    expect((await me.post('/api/v1/me/learner')).json()).toEqual({ status: 'learner' });
+    expect((await me.post('/api/v1/me/learner')).json()).toEqual({ status: 'learner' });
+    const roles = (await me.get('/api/v1/me')).json().data.roles;
+    expect(roles.sort((a: { role: string }, b: { role: string }) => a.role.localeCompare(b.role))).toEqual([
+      { role: 'learner', campaignId: null },
+      { role: 'reviewer', campaignId: campaign.id },
+    ]);
+  });
+
   it('lists organizers with their scope for platform organizers', async () => {
     const { app, database } = await createTestApp();
     await createPerson(database.db, { email: 'boss@example.cn', name: '秘书处', grants: [{ role: 'organizer', campaignId: null }] });

@@ -5,7 +5,7 @@ import { LOCALES } from '../../../core/i18n/locale.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { requireActor } from '../../http/authenticate.ts';
 import { errorResponseSchema } from '../../http/error-schema.ts';
-import { changePassword, listOrganizers, updateAccountSettings } from './account-settings.service.ts';
+import { becomeLearner, changePassword, listOrganizers, updateAccountSettings } from './account-settings.service.ts';
 
 const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema };
 const done = z.object({ status: z.string() });
@@ -35,6 +35,14 @@ export async function accountsRoutes(app: FastifyInstance): Promise<void> {
   }, async (request) => {
     await inTransaction(app.db, (trx) => changePassword(trx, requireActor(request.actor), request.body, app.clock()));
     return { status: 'password_changed' };
+  });
+
+  routes.post('/api/v1/me/learner', {
+    config: { access: 'signed-in' },
+    schema: { tags: ['auth'], summary: 'Join the online college as a learner (a site-wide role)', response: { 200: done, ...errors } },
+  }, async (request) => {
+    await inTransaction(app.db, (trx) => becomeLearner(trx, requireActor(request.actor), app.clock()));
+    return { status: 'learner' };
   });
 
   routes.get('/api/v1/organizers', {
