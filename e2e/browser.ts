@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { loadConfig } from '../server/config.ts';
 import { startApp } from '../server/start.ts';
 
@@ -39,4 +39,18 @@ export function ensureWorkbenchBuilt(): void {
   const vite = path.resolve('node_modules/.bin/vite');
   const result = spawnSync(vite, ['build', '--config', 'web/workbench/vite.config.ts'], { stdio: 'inherit' });
   if (result.status !== 0) throw new Error(`npm run build failed with status ${result.status}`);
+}
+
+export const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+export const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 900 } };
+
+/** The platform's first organizer, created at start from ZHENGJI_ADMIN_EMAIL / _PASSWORD. */
+export const ADMIN = { email: 'secretariat@example.cn', password: 'Mishuchu-2024-zhengji' };
+export const ADMIN_ENV = { ZHENGJI_ADMIN_EMAIL: ADMIN.email, ZHENGJI_ADMIN_PASSWORD: ADMIN.password };
+
+/** Signs in through the workbench's sign-in form (antd spaces two-character button labels). */
+export async function signInThroughForm(page: Page, email: string, password: string): Promise<void> {
+  await page.locator('#f-email').fill(email);
+  await page.locator('#f-password').fill(password);
+  await page.getByRole('button', { name: /^登\s?录$/ }).click();
 }

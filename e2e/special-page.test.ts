@@ -2,12 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContextOptions } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { DURING_WINDOW } from '../server/testing/fixtures.ts';
-import { SCREENSHOTS, SKIP_REASON, hasChromium, launchBrowser, startServer } from './browser.ts';
+import { DESKTOP, hasChromium, launchBrowser, PHONE, SCREENSHOTS, SKIP_REASON, startServer } from './browser.ts';
 
 if (!hasChromium) console.warn(SKIP_REASON);
 
-const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
-const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 900 } };
 
 describe.skipIf(!hasChromium)('special page in Chromium', () => {
   let browser: Browser;
@@ -45,7 +43,7 @@ describe.skipIf(!hasChromium)('special page in Chromium', () => {
     await page.screenshot({ path: `${SCREENSHOTS}/special-page-phone-zh.png`, fullPage: true });
     await page.screenshot({ path: `${SCREENSHOTS}/special-page-phone-zh-top.png` });
     await context.close();
-  });
+  }, 60_000);
 
   it('switches to English and keeps it on the next visit', async () => {
     const { context, page } = await open(PHONE, '/campaigns/seventh-collection');
@@ -59,7 +57,7 @@ describe.skipIf(!hasChromium)('special page in Chromium', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await page.screenshot({ path: `${SCREENSHOTS}/special-page-phone-en.png`, fullPage: true });
     await context.close();
-  });
+  }, 60_000);
 
   it('lays out on a desktop and downloads the declaration form', async () => {
     const { context, page } = await open(DESKTOP, '/campaigns/seventh-collection');
@@ -70,5 +68,5 @@ describe.skipIf(!hasChromium)('special page in Chromium', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('a.button[download]').click()]);
     expect(download.suggestedFilename()).toBe('第七届全国基层党建创新典型案例征集申报表.docx');
     await context.close();
-  });
+  }, 60_000);
 });

@@ -1,14 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { createPerson, PASSWORD } from '../server/testing/people.ts';
-import { SCREENSHOTS, SKIP_REASON, ensureWorkbenchBuilt, hasChromium, launchBrowser, startServer } from './browser.ts';
+import { ADMIN, ADMIN_ENV, DESKTOP, ensureWorkbenchBuilt, hasChromium, launchBrowser, PHONE, SCREENSHOTS, signInThroughForm, SKIP_REASON, startServer } from './browser.ts';
 
 if (!hasChromium) console.warn(SKIP_REASON);
 
-const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
-const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 900 } };
-const ADMIN = { email: 'secretariat@example.cn', password: 'Mishuchu-2024-zhengji' };
 const EXPERT = 'chen.prof@example.cn';
 
 // An organizer invites a reviewer, who accepts from the mailed link and fills the profile;
@@ -20,7 +17,7 @@ describe.skipIf(!hasChromium)('organizer and reviewer in the workbench', () => {
 
   beforeAll(async () => {
     ensureWorkbenchBuilt();
-    server = await startServer(() => new Date(), { ZHENGJI_ADMIN_EMAIL: ADMIN.email, ZHENGJI_ADMIN_PASSWORD: ADMIN.password });
+    server = await startServer(() => new Date(), ADMIN_ENV);
     await createPerson(server.app.db, { email: EXPERT, name: '陈教授' });
     browser = await launchBrowser();
   }, 180_000);
@@ -38,15 +35,10 @@ describe.skipIf(!hasChromium)('organizer and reviewer in the workbench', () => {
     return { context, page };
   }
 
-  async function signIn(page: Page, email: string, password: string) {
-    await page.locator('#f-email').fill(email);
-    await page.locator('#f-password').fill(password);
-    await page.getByRole('button', { name: /^登\s?录$/ }).click();
-  }
 
   it('invites, accepts, profiles, and shows it all to the organizer', async () => {
     const organizer = await open(DESKTOP, '/app/org/reviewers');
-    await signIn(organizer.page, ADMIN.email, ADMIN.password);
+    await signInThroughForm(organizer.page, ADMIN.email, ADMIN.password);
     await organizer.page.waitForURL(/\/app\/org\/reviewers$/);
     await organizer.page.locator('#f-email').fill(EXPERT);
     await organizer.page.getByRole('button', { name: '邀请评审专家' }).click();
@@ -58,7 +50,7 @@ describe.skipIf(!hasChromium)('organizer and reviewer in the workbench', () => {
 
     const expert = await open(PHONE, `${link.pathname}${link.search}`);
     await expert.page.getByRole('link', { name: '登录' }).click();
-    await signIn(expert.page, EXPERT, PASSWORD);
+    await signInThroughForm(expert.page, EXPERT, PASSWORD);
     await expert.page.waitForURL(/reviewer-invitation\?token=/);
     await expert.page.getByRole('button', { name: /^接受邀请$|^接 受 邀 请$/ }).click();
     await expert.page.getByText('您已成为评审专家，请完善评审资料。').waitFor();
@@ -101,5 +93,5 @@ describe.skipIf(!hasChromium)('organizer and reviewer in the workbench', () => {
     await organizer.context.close();
     await expert.context.close();
     expect(problems).toEqual([]);
-  });
+  }, 120_000);
 });

@@ -3,14 +3,11 @@ import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playw
 import type { FastifyInstance } from 'fastify';
 import { checkPassword } from '../core/auth/password-strength.ts';
 import { translate, type MessageKey } from '../core/i18n/messages.ts';
-import { SCREENSHOTS, SKIP_REASON, ensureWorkbenchBuilt, hasChromium, launchBrowser, startServer } from './browser.ts';
+import { ADMIN, ADMIN_ENV, DESKTOP, ensureWorkbenchBuilt, hasChromium, launchBrowser, PHONE, SCREENSHOTS, signInThroughForm, SKIP_REASON, startServer } from './browser.ts';
 
 if (!hasChromium) console.warn(SKIP_REASON);
 
-const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
-const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 900 } };
 
-const ADMIN = { email: 'secretariat@example.cn', password: 'Mishuchu-2024-zhengji' };
 const PERSON = { name: '王晓明', email: 'wangxm@example.cn', password: 'Shequ-dangwei-2024' };
 const UNIT = '北京市朝阳区建外街道第一社区党委';
 
@@ -22,7 +19,7 @@ describe.skipIf(!hasChromium)('workbench in Chromium', () => {
 
   beforeAll(async () => {
     ensureWorkbenchBuilt();
-    server = await startServer(() => new Date(), { ZHENGJI_ADMIN_EMAIL: ADMIN.email, ZHENGJI_ADMIN_PASSWORD: ADMIN.password });
+    server = await startServer(() => new Date(), ADMIN_ENV);
     browser = await launchBrowser();
   }, 180_000);
   afterAll(async () => {
@@ -43,11 +40,6 @@ describe.skipIf(!hasChromium)('workbench in Chromium', () => {
 
   const fitsWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
-  async function signIn(page: Page, email: string, password: string) {
-    await page.locator('#f-email').fill(email);
-    await page.locator('#f-password').fill(password);
-    await page.getByRole('button', { name: '登 录' }).or(page.getByRole('button', { name: '登录' })).click();
-  }
 
   async function choose(page: Page, fieldId: string, option: string) {
     await page.locator(`#${fieldId}`).click();
@@ -90,7 +82,7 @@ describe.skipIf(!hasChromium)('workbench in Chromium', () => {
 
     await page.getByRole('link', { name: '登录' }).click();
     await page.waitForURL(/\/app\/sign-in/);
-    await signIn(page, PERSON.email, PERSON.password);
+    await signInThroughForm(page, PERSON.email, PERSON.password);
     await page.waitForURL(/\/app\/unit$/);
     await page.getByText('登记申报单位').waitFor();
 
@@ -134,7 +126,7 @@ describe.skipIf(!hasChromium)('workbench in Chromium', () => {
     for (const [device, options] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
       const { context, page } = await open(options, '/app');
       await page.waitForURL(/\/app\/sign-in\?next=/);
-      await signIn(page, ADMIN.email, ADMIN.password);
+      await signInThroughForm(page, ADMIN.email, ADMIN.password);
       await page.waitForURL(/\/app\/org\/units$/);
       await page.getByPlaceholder('单位名称、联系人或邮箱').fill('建外街道');
       await page.getByPlaceholder('单位名称、联系人或邮箱').press('Enter');
