@@ -11,8 +11,11 @@ export const GENESIS_HASH = '0'.repeat(64);
 export interface AuditRecord {
   seq: number;
   at: string;
+  /** Null for the system or for someone not signed in (a failed sign-in). */
   actorId: string | null;
+  /** Who acted, as people read it: a name or e-mail, or "system". */
   actorLabel: string;
+  /** `<area>.<verb>`: 'auth.sign_in', 'auth.sign_in_failed', 'organization.update', 'role.grant'. */
   action: string;
   subjectType: string;
   subjectId: string | null;

@@ -17,17 +17,8 @@ import {
 
 export type AuditEntry = AuditRecord;
 
-export interface AuditInput {
-  /** Null for the system or for someone not signed in (a failed sign-in). */
-  actorId: string | null;
-  /** Who acted, as people read it: a name or e-mail, or "system". */
-  actorLabel: string;
-  /** `<area>.<verb>`: 'auth.sign_in', 'auth.sign_in_failed', 'organization.update', 'role.grant'. */
-  action: string;
-  subjectType: string;
-  subjectId: string | null;
-  change: Record<string, unknown>;
-}
+/** An entry as its author gives it; the log assigns `seq` and `at`. */
+export type AuditInput = Omit<AuditRecord, 'seq' | 'at'>;
 
 export type AuditProblem = 'edited' | 'broken-link' | 'missing' | 'truncated';
 
