@@ -1,6 +1,12 @@
+import { casesEn } from './parts/cases.en.ts';
+import { documentsEn } from './parts/documents.en.ts';
+import { filesEn } from './parts/files.en.ts';
 import type { MessageKey } from './zh-CN.ts';
 
 export const en: Record<MessageKey, string> = {
+  ...casesEn,
+  ...filesEn,
+  ...documentsEn,
   'punct.colon': ': ',
   'punct.list': ', ',
   'site.name': 'Zhengji',
@@ -78,6 +84,18 @@ export const en: Record<MessageKey, string> = {
   'error.forbidden': 'You may not do this.',
   'error.csrf_invalid': 'This page has expired; please reload it and try again.',
   'error.unit_exists': 'A unit named “{name}” already exists in this division; you can ask to join it.',
+  'error.version_conflict': 'This case was changed elsewhere (another tab or another operator). Look at the latest version before saving; what you typed is kept.',
+  'error.invalid_transition': 'The case is "{status}"; this action is not possible now.',
+  'error.case_read_only': 'The case has been submitted or the collection has closed, so it can no longer be changed. Ask the organizers if it needs correcting.',
+  'error.window_closed': 'The collection closed at {closesAt} ({zone}); submissions are no longer accepted.',
+  'error.preflight_failed': 'The case has {count} problem(s) to fix before it can be submitted.',
+  'error.file_type_not_allowed': 'The file "{name}" is really {detected}; {kind} accepts only {allowed}.',
+  'error.file_too_large': 'The file "{name}" is larger than the {max} limit.',
+  'error.too_many_files': 'At most {max} files may be uploaded as {kind}.',
+  'error.file_unsafe': 'The file "{name}" failed the safety check: {reason}.',
+  'error.file_name_invalid': 'The file name is not valid; rename the file and upload it again.',
+  'error.upload_offset_mismatch': 'The upload is out of step with the server; reload the page to resume.',
+  'error.import_failed': 'The Word file could not be read: {reason}.',
   'error.too_many_attempts': 'Too many failed sign-ins; try again in 15 minutes or reset your password.',
   'password.too_short': 'use at least 10 characters',
   'password.too_long': 'use at most 128 characters',

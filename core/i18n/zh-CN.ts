@@ -1,5 +1,11 @@
 // The Chinese catalogue is the reference: every other language must carry the same keys.
-export const zhCN = {
+// Areas with many messages keep them in their own part (cases, files, documents) so the
+// catalogue stays readable; the parts are merged here.
+import { casesZhCN } from './parts/cases.zh-CN.ts';
+import { documentsZhCN } from './parts/documents.zh-CN.ts';
+import { filesZhCN } from './parts/files.zh-CN.ts';
+
+const base = {
   'punct.colon': '：',
   'punct.list': '、',
   'site.name': '征集',
@@ -77,6 +83,18 @@ export const zhCN = {
   'error.forbidden': '您没有执行此操作的权限。',
   'error.csrf_invalid': '页面已过期，请刷新后重试。',
   'error.unit_exists': '该行政区划内已有同名单位“{name}”，可申请加入该单位。',
+  'error.version_conflict': '该案例已在别处被修改（另一个标签页或另一位经办人）。请查看最新内容后再保存，您的输入未丢失。',
+  'error.invalid_transition': '案例当前状态为“{status}”，不能执行此操作。',
+  'error.case_read_only': '案例已提交或征集已截止，不能再修改。如需更正，请联系主办单位。',
+  'error.window_closed': '征集已于 {closesAt}（{zone}）截止，无法提交。',
+  'error.preflight_failed': '案例还有 {count} 个问题需要处理后才能提交。',
+  'error.file_type_not_allowed': '文件“{name}”的实际类型为 {detected}，{kind}只接受：{allowed}。',
+  'error.file_too_large': '文件“{name}”超过 {max} 的大小限制。',
+  'error.too_many_files': '{kind}最多只能上传 {max} 个文件。',
+  'error.file_unsafe': '文件“{name}”未通过安全检查：{reason}。',
+  'error.file_name_invalid': '文件名无效，请重命名后再上传。',
+  'error.upload_offset_mismatch': '上传进度与服务器不一致，请刷新后继续上传。',
+  'error.import_failed': '无法读取该 Word 文件：{reason}。',
   'error.too_many_attempts': '登录失败次数过多，请 15 分钟后再试，或通过“忘记密码”重设密码。',
   'password.too_short': '至少需要 10 个字符',
   'password.too_long': '不能超过 128 个字符',
@@ -245,5 +263,7 @@ export const zhCN = {
   'wb.notFound': '页面不存在。',
   'wb.goHome': '返回工作台',
 } as const;
+
+export const zhCN = { ...base, ...casesZhCN, ...filesZhCN, ...documentsZhCN } as const;
 
 export type MessageKey = keyof typeof zhCN;

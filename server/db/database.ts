@@ -48,6 +48,10 @@ export function openSqlite(file: string): DatabaseHandle {
   return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }), engine: 'sqlite', location: file };
 }
 
+// bigint columns (file sizes, counts) come back as numbers on both engines; every size we store
+// is far below 2^53.
+pg.types.setTypeParser(pg.types.builtins.INT8, (text) => Number(text));
+
 export function openPostgres(url: string): DatabaseHandle {
   const parsed = new URL(url);
   const location = `postgres://${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`;

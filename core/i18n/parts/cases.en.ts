@@ -1,0 +1,5 @@
+import type { casesZhCN } from './cases.zh-CN.ts';
+
+export const casesEn: Record<keyof typeof casesZhCN, string> = {
+  'cases.placeholder': '',
+};
