@@ -38,6 +38,8 @@ export interface AppOptions {
   db: Kysely<Database>;
   engine: Engine;
   baseUrl: string;
+  /** Where uploaded files and blobs live (DATA_DIR). */
+  dataDir: string;
   clock?: Clock;
   logger?: FastifyServerOptions['logger'];
   trustProxy?: boolean;
@@ -62,6 +64,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('engine', options.engine);
   app.decorate('clock', options.clock ?? systemClock);
   app.decorate('baseUrl', options.baseUrl);
+  app.decorate('dataDir', options.dataDir);
   app.decorate('assets', await clientAssets());
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

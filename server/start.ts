@@ -36,6 +36,7 @@ export async function startApp(
       db: database.db,
       engine: database.engine,
       baseUrl: config.baseUrl,
+      dataDir: config.dataDir,
       clock,
       logger: options.logger,
       trustProxy: config.trustProxy,

@@ -1,3 +1,4 @@
+import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
 import { createTestApp } from '../testing/test-app.ts';
@@ -58,7 +59,7 @@ describe('route access declarations', () => {
 
   it('refuses to start with a route that states no policy', async () => {
     const database = await createTestDatabase();
-    const app = await buildApp({ db: database.db, engine: database.engine, baseUrl: 'http://x' });
+    const app = await buildApp({ db: database.db, engine: database.engine, baseUrl: 'http://x', dataDir: tmpdir() });
     try {
       expect(() => app.get('/forgotten', async () => 'oops')).toThrow(
         new MissingAccessError('route GET /forgotten declares no access policy (config.access)'),

@@ -13,6 +13,7 @@ declare module 'fastify' {
     engine: Engine;
     clock: Clock;
     baseUrl: string;
+    dataDir: string;
     routeAccess: RouteAccess[];
     assets: ClientAssets;
   }

@@ -84,8 +84,8 @@ describe(`sign-up, verification and sign-in (${testEngine()})`, () => {
 
 describe(`sessions across instances (${testEngine()})`, () => {
   it('holds on a second instance, and sign-out ends it on both', async () => {
-    const { app, database } = await createTestApp();
-    const other = await buildApp({ db: database.db, engine: database.engine, baseUrl: TEST_BASE_URL, clock: () => DURING_WINDOW });
+    const { app, database, dataDir } = await createTestApp();
+    const other = await buildApp({ db: database.db, engine: database.engine, baseUrl: TEST_BASE_URL, dataDir, clock: () => DURING_WINDOW });
     try {
       await createPerson(database.db, { email: 'two@example.cn' });
       const client = await signedIn(app, 'two@example.cn');
