@@ -25,6 +25,8 @@ import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { campaignsRoutes } from './modules/campaigns/campaigns.routes.ts';
+import { casesRoutes } from './modules/cases/cases.routes.ts';
+import { superiorReviewRoutes } from './modules/cases/superior-review.routes.ts';
 import { divisionsRoutes } from './modules/divisions/divisions.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { mailRoutes } from './modules/mail/mail.routes.ts';
@@ -100,6 +102,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(accountsRoutes);
   await app.register(organizationsRoutes);
   await app.register(reviewersRoutes);
+  await app.register(casesRoutes);
+  await app.register(superiorReviewRoutes);
   await app.register(auditRoutes);
   await app.register(mailRoutes);
   await app.register(workbenchRoutes);

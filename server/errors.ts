@@ -19,6 +19,7 @@ const STATUS = {
   invalid_transition: 409,
   case_read_only: 409,
   window_closed: 403,
+  window_not_open: 403,
   preflight_failed: 422,
   file_type_not_allowed: 415,
   file_too_large: 413,

@@ -97,6 +97,8 @@ export const campaignSchema = z
       specialPageUrl: z.url().optional(),
     }),
     attachments: z.array(attachmentKind).min(1),
+    /** Whether the superior Party organization must recommend a case before it is submitted. */
+    recommendation: z.enum(['required', 'optional', 'off']).default('optional'),
     declarationForm: z.strictObject({
       title: localizedText,
       fields: z.array(formField).min(1),

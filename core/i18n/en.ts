@@ -1,5 +1,6 @@
 import { casesEn } from './parts/cases.en.ts';
 import { documentsEn } from './parts/documents.en.ts';
+import { editorEn } from './parts/editor.en.ts';
 import { filesEn } from './parts/files.en.ts';
 import type { MessageKey } from './zh-CN.ts';
 
@@ -7,6 +8,7 @@ export const en: Record<MessageKey, string> = {
   ...casesEn,
   ...filesEn,
   ...documentsEn,
+  ...editorEn,
   'punct.colon': ': ',
   'punct.list': ', ',
   'site.name': 'Zhengji',
@@ -88,6 +90,7 @@ export const en: Record<MessageKey, string> = {
   'error.invalid_transition': 'The case is "{status}"; this action is not possible now.',
   'error.case_read_only': 'The case has been submitted or the collection has closed, so it can no longer be changed. Ask the organizers if it needs correcting.',
   'error.window_closed': 'The collection closed at {closesAt} ({zone}); submissions are no longer accepted.',
+  'error.window_not_open': 'The collection opens at {closesAt} ({zone}); you can save a draft now and submit then.',
   'error.preflight_failed': 'The case has {count} problem(s) to fix before it can be submitted.',
   'error.file_type_not_allowed': 'The file "{name}" is really {detected}; {kind} accepts only {allowed}.',
   'error.file_too_large': 'The file "{name}" is larger than the {max} limit.',

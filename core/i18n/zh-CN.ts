@@ -1,8 +1,9 @@
 // The Chinese catalogue is the reference: every other language must carry the same keys.
-// Areas with many messages keep them in their own part (cases, files, documents) so the
+// Areas with many messages keep them in their own part (cases, files, documents, editor) so the
 // catalogue stays readable; the parts are merged here.
 import { casesZhCN } from './parts/cases.zh-CN.ts';
 import { documentsZhCN } from './parts/documents.zh-CN.ts';
+import { editorZhCN } from './parts/editor.zh-CN.ts';
 import { filesZhCN } from './parts/files.zh-CN.ts';
 
 const base = {
@@ -87,6 +88,7 @@ const base = {
   'error.invalid_transition': '案例当前状态为“{status}”，不能执行此操作。',
   'error.case_read_only': '案例已提交或征集已截止，不能再修改。如需更正，请联系主办单位。',
   'error.window_closed': '征集已于 {closesAt}（{zone}）截止，无法提交。',
+  'error.window_not_open': '征集将于 {closesAt}（{zone}）开始，届时方可提交；现在可以先保存草稿。',
   'error.preflight_failed': '案例还有 {count} 个问题需要处理后才能提交。',
   'error.file_type_not_allowed': '文件“{name}”的实际类型为 {detected}，{kind}只接受：{allowed}。',
   'error.file_too_large': '文件“{name}”超过 {max} 的大小限制。',
@@ -264,6 +266,6 @@ const base = {
   'wb.goHome': '返回工作台',
 } as const;
 
-export const zhCN = { ...base, ...casesZhCN, ...filesZhCN, ...documentsZhCN } as const;
+export const zhCN = { ...base, ...casesZhCN, ...filesZhCN, ...documentsZhCN, ...editorZhCN } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -10,11 +10,14 @@ export interface MailParams {
   join_unit: { inviterName: string; unitName: string; link: string };
   reviewer_invite: { campaignTitle: string; link: string };
   join_request: { requesterName: string; requesterEmail: string; unitName: string; link: string };
+  case_receipt: { caseTitle: string; campaignTitle: string; receiptNumber: string; submittedAt: string; zone: string; contentSha256: string; attachmentCount: number; link: string };
+  case_returned: { caseTitle: string; message: string; dueAt: string; zone: string; link: string };
+  superior_review: { unitName: string; caseTitle: string; campaignTitle: string; link: string; days: number };
 }
 
 export type MailTemplate = keyof MailParams;
 
-export const MAIL_TEMPLATES = ['verify_email', 'reset_password', 'join_unit', 'reviewer_invite', 'join_request'] as const satisfies readonly MailTemplate[];
+export const MAIL_TEMPLATES = ['verify_email', 'reset_password', 'join_unit', 'reviewer_invite', 'join_request', 'case_receipt', 'case_returned', 'superior_review'] as const satisfies readonly MailTemplate[];
 
 export interface RenderedMail {
   subject: string;
@@ -122,6 +125,62 @@ const catalogue: Catalogue = {
       paragraphs: [`${requesterName} (${requesterEmail}) found that ${unitName} is already registered on Zhengji and asks to act for it. If this is a colleague, send an invitation to that address from the members page.`],
       action: { label: 'Open the members page', link },
       closing: ['If you do not know this person, ignore this message; they gain no access.'],
+    }),
+  },
+  case_receipt: {
+    'zh-CN': ({ caseTitle, campaignTitle, receiptNumber, submittedAt, zone, contentSha256, attachmentCount, link }) => ({
+      subject: `${ZH_BRAND}案例「${oneLine(caseTitle)}」已提交，回执编号 ${receiptNumber}`,
+      paragraphs: [
+        `您单位的案例「${caseTitle}」已于 ${submittedAt}（${zone}）提交至「${campaignTitle}」。`,
+        `回执编号：${receiptNumber}\n案例内容 SHA-256：${contentSha256}\n附件：${attachmentCount} 个（每个附件的 SHA-256 见回执）`,
+        '请妥善保存本邮件。回执中的哈希值可证明主办单位收到的内容与您提交的完全一致。',
+      ],
+      action: { label: '查看回执', link },
+      closing: ['截止前如需修改，可撤回或修改后重新提交，以最后一次提交为准。'],
+    }),
+    en: ({ caseTitle, campaignTitle, receiptNumber, submittedAt, zone, contentSha256, attachmentCount, link }) => ({
+      subject: `${EN_BRAND} Case "${oneLine(caseTitle)}" submitted, receipt ${receiptNumber}`,
+      paragraphs: [
+        `Your unit's case "${caseTitle}" was submitted to ${campaignTitle} at ${submittedAt} (${zone}).`,
+        `Receipt number: ${receiptNumber}\nSHA-256 of the case content: ${contentSha256}\nAttachments: ${attachmentCount} (the receipt lists the SHA-256 of each)`,
+        'Keep this message. The hashes on the receipt prove that what the organizers received is exactly what you submitted.',
+      ],
+      action: { label: 'View the receipt', link },
+      closing: ['Until the deadline you can withdraw the case, or change it and submit again; the last submission counts.'],
+    }),
+  },
+  case_returned: {
+    'zh-CN': ({ caseTitle, message, dueAt, zone, link }) => ({
+      subject: `${ZH_BRAND}案例「${oneLine(caseTitle)}」被退回修改`,
+      paragraphs: [`主办单位将您单位的案例「${caseTitle}」退回修改，意见如下：`, message, `请在 ${dueAt}（${zone}）前修改并重新提交。`],
+      action: { label: '修改案例', link },
+      closing: ['如有疑问，请联系主办单位。'],
+    }),
+    en: ({ caseTitle, message, dueAt, zone, link }) => ({
+      subject: `${EN_BRAND} Case "${oneLine(caseTitle)}" returned for correction`,
+      paragraphs: [`The organizers returned your unit's case "${caseTitle}" for correction, saying:`, message, `Please correct it and submit it again before ${dueAt} (${zone}).`],
+      action: { label: 'Correct the case', link },
+      closing: ['Contact the organizers if anything is unclear.'],
+    }),
+  },
+  superior_review: {
+    'zh-CN': ({ unitName, caseTitle, campaignTitle, link, days }) => ({
+      subject: `${ZH_BRAND}请审阅「${oneLine(unitName)}」报送的案例`,
+      paragraphs: [
+        `「${unitName}」拟向「${campaignTitle}」报送案例「${caseTitle}」，并将贵单位填写为其上级党组织。`,
+        `请点击下面的链接阅读案例，选择“推荐”并填写推荐意见，或“退回”并说明理由。链接 ${days} 天内有效，无需注册登录。`,
+      ],
+      action: { label: '阅读并推荐', link },
+      closing: ['如果贵单位不是该单位的上级党组织，请选择“退回”并说明，或忽略本邮件。'],
+    }),
+    en: ({ unitName, caseTitle, campaignTitle, link, days }) => ({
+      subject: `${EN_BRAND} Please review the case of ${oneLine(unitName)}`,
+      paragraphs: [
+        `${unitName} intends to submit the case "${caseTitle}" to ${campaignTitle} and names your organization as its superior Party organization.`,
+        `Open the link below to read the case, then recommend it with your opinion or return it with a reason. The link works for ${days} days and needs no account.`,
+      ],
+      action: { label: 'Read and recommend', link },
+      closing: ['If your organization is not this unit\'s superior, return it saying so, or ignore this message.'],
     }),
   },
 };

@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import { caseContentSchema } from '../../../core/case/case-content.ts';
+import { caseCounts } from '../../../core/case/case-counts.ts';
+import type { CaseContent } from '../../../core/case/case-content.ts';
+import type { CaseInContext } from './case-access.ts';
+import type { CaseEventRow, CaseSubmissionRow } from './cases.repository.ts';
+
+const limit = z.object({ count: z.number(), max: z.number(), state: z.enum(['ok', 'near', 'over']) });
+
+export const caseDetailSchema = z.object({
+  id: z.string(),
+  campaignSlug: z.string(),
+  organizationId: z.string(),
+  status: z.enum(['draft', 'submitted', 'withdrawn', 'returned']),
+  version: z.number(),
+  content: caseContentSchema,
+  declaration: z.record(z.string(), z.string()),
+  superiorName: z.string(),
+  superiorEmail: z.string().nullable(),
+  recommendation: z.enum(['none', 'pending', 'recommended', 'declined']),
+  recommendationNote: z.string().nullable(),
+  recommendationAt: z.string().nullable(),
+  returnMessage: z.string().nullable(),
+  returnDueAt: z.string().nullable(),
+  submissionCount: z.number(),
+  deadline: z.string(),
+  editable: z.boolean(),
+  counts: z.object({ summary: limit, body: limit, sections: z.record(z.string(), z.number()) }),
+  updatedAt: z.string(),
+});
+export type CaseDetail = z.infer<typeof caseDetailSchema>;
+
+export function presentCase(c: CaseInContext, editable: boolean): CaseDetail {
+  const { row, campaign } = c;
+  const content = JSON.parse(row.content) as CaseContent;
+  return {
+    id: row.id,
+    campaignSlug: campaign.definition.slug,
+    organizationId: row.organization_id,
+    status: row.status,
+    version: row.version,
+    content,
+    declaration: JSON.parse(row.declaration) as Record<string, string>,
+    superiorName: row.superior_name,
+    superiorEmail: row.superior_email,
+    recommendation: row.recommendation,
+    recommendationNote: row.recommendation_note,
+    recommendationAt: row.recommendation_at,
+    returnMessage: row.return_message,
+    returnDueAt: row.return_due_at,
+    submissionCount: row.submission_count,
+    deadline: c.deadline,
+    editable,
+    counts: caseCounts(campaign.definition, content),
+    updatedAt: row.updated_at,
+  };
+}
+
+export const receiptAttachmentSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  fileName: z.string(),
+  size: z.number(),
+  mediaType: z.string(),
+  sha256: z.string(),
+});
+export type ReceiptAttachment = z.infer<typeof receiptAttachmentSchema>;
+
+export const receiptSchema = z.object({
+  caseId: z.string(),
+  seq: z.number(),
+  receiptNumber: z.string(),
+  submittedAt: z.string(),
+  contentSha256: z.string(),
+  attachments: z.array(receiptAttachmentSchema),
+  withdrawnAt: z.string().nullable(),
+});
+export type Receipt = z.infer<typeof receiptSchema>;
+
+export function presentReceipt(row: CaseSubmissionRow): Receipt {
+  return {
+    caseId: row.case_id,
+    seq: row.seq,
+    receiptNumber: row.receipt_number,
+    submittedAt: row.submitted_at,
+    contentSha256: row.content_sha256,
+    attachments: JSON.parse(row.attachments) as ReceiptAttachment[],
+    withdrawnAt: row.withdrawn_at,
+  };
+}
+
+export const caseEventSchema = z.object({
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  from: z.string(),
+  to: z.string(),
+  message: z.string().nullable(),
+  dueAt: z.string().nullable(),
+});
+
+export function presentEvent(row: CaseEventRow): z.infer<typeof caseEventSchema> {
+  return { at: row.at, actor: row.actor_label, action: row.action, from: row.from_status, to: row.to_status, message: row.message, dueAt: row.due_at };
+}
+
+export const caseSummarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  status: z.string(),
+  campaignSlug: z.string(),
+  organizationId: z.string(),
+  organizationName: z.string(),
+  submissionCount: z.number(),
+  recommendation: z.string(),
+  returnMessage: z.string().nullable(),
+  returnDueAt: z.string().nullable(),
+  updatedAt: z.string(),
+});
+
+export function presentSummary(row: {
+  id: string; title: string; status: string; campaign_slug: string; organization_id: string; organization_name: string;
+  submission_count: number; recommendation: string; return_message: string | null; return_due_at: string | null; updated_at: string;
+}): z.infer<typeof caseSummarySchema> {
+  return {
+    id: row.id, title: row.title, status: row.status, campaignSlug: row.campaign_slug, organizationId: row.organization_id,
+    organizationName: row.organization_name, submissionCount: row.submission_count, recommendation: row.recommendation,
+    returnMessage: row.return_message, returnDueAt: row.return_due_at, updatedAt: row.updated_at,
+  };
+}

@@ -1,0 +1,109 @@
+import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import type {
+  CaseEventsTable,
+  CaseSubmissionsTable,
+  CasesTable,
+  Database,
+  DeadlineExtensionsTable,
+} from '../../db/schema.ts';
+
+export type CaseRow = Selectable<CasesTable>;
+export type CaseSubmissionRow = Selectable<CaseSubmissionsTable>;
+export type CaseEventRow = Selectable<CaseEventsTable>;
+
+export async function insertCase(db: Kysely<Database>, row: Insertable<CasesTable>): Promise<void> {
+  await db.insertInto('cases').values(row).execute();
+}
+
+export async function findCase(db: Kysely<Database>, id: string): Promise<CaseRow | undefined> {
+  return db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Updates the case only if it is still at `version`; false means somebody saved first. */
+export async function updateCaseAtVersion(db: Kysely<Database>, id: string, version: number, values: Updateable<CasesTable>): Promise<boolean> {
+  const result = await db.updateTable('cases').set(values).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function updateCase(db: Kysely<Database>, id: string, values: Updateable<CasesTable>): Promise<void> {
+  await db.updateTable('cases').set(values).where('id', '=', id).execute();
+}
+
+export interface CaseListFilter {
+  campaignId?: string;
+  organizationIds?: readonly string[];
+  status?: string;
+}
+
+export async function listCases(db: Kysely<Database>, filter: CaseListFilter) {
+  let query = db
+    .selectFrom('cases')
+    .innerJoin('campaigns', 'campaigns.id', 'cases.campaign_id')
+    .innerJoin('organizations', 'organizations.id', 'cases.organization_id')
+    .select([
+      'cases.id', 'cases.title', 'cases.status', 'cases.version', 'cases.submission_count', 'cases.recommendation',
+      'cases.updated_at', 'cases.created_at', 'cases.organization_id', 'cases.return_message', 'cases.return_due_at',
+      'campaigns.slug as campaign_slug', 'organizations.name as organization_name',
+    ])
+    .orderBy('cases.updated_at', 'desc')
+    .orderBy('cases.id');
+  if (filter.campaignId) query = query.where('cases.campaign_id', '=', filter.campaignId);
+  if (filter.organizationIds) {
+    if (filter.organizationIds.length === 0) return [];
+    query = query.where('cases.organization_id', 'in', filter.organizationIds);
+  }
+  if (filter.status) query = query.where('cases.status', '=', filter.status as CaseRow['status']);
+  return query.execute();
+}
+
+export async function insertSubmission(db: Kysely<Database>, row: Insertable<CaseSubmissionsTable>): Promise<void> {
+  await db.insertInto('case_submissions').values(row).execute();
+}
+
+export async function findSubmissionByRequest(db: Kysely<Database>, caseId: string, requestKey: string): Promise<CaseSubmissionRow | undefined> {
+  return db.selectFrom('case_submissions').selectAll().where('case_id', '=', caseId).where('request_key', '=', requestKey).executeTakeFirst();
+}
+
+export async function listSubmissions(db: Kysely<Database>, caseId: string): Promise<CaseSubmissionRow[]> {
+  return db.selectFrom('case_submissions').selectAll().where('case_id', '=', caseId).orderBy('seq').execute();
+}
+
+export async function findSubmission(db: Kysely<Database>, caseId: string, seq: number): Promise<CaseSubmissionRow | undefined> {
+  return db.selectFrom('case_submissions').selectAll().where('case_id', '=', caseId).where('seq', '=', seq).executeTakeFirst();
+}
+
+export async function findSubmissionByReceipt(db: Kysely<Database>, receiptNumber: string): Promise<CaseSubmissionRow | undefined> {
+  return db.selectFrom('case_submissions').selectAll().where('receipt_number', '=', receiptNumber).executeTakeFirst();
+}
+
+export async function markSubmissionWithdrawn(db: Kysely<Database>, id: string, at: string): Promise<void> {
+  await db.updateTable('case_submissions').set({ withdrawn_at: at }).where('id', '=', id).execute();
+}
+
+export async function insertCaseEvent(db: Kysely<Database>, row: Insertable<CaseEventsTable>): Promise<void> {
+  await db.insertInto('case_events').values(row).execute();
+}
+
+export async function listCaseEvents(db: Kysely<Database>, caseId: string): Promise<CaseEventRow[]> {
+  return db.selectFrom('case_events').selectAll().where('case_id', '=', caseId).orderBy('at').orderBy('id').execute();
+}
+
+export async function listDeadlineExtensions(db: Kysely<Database>, campaignId: string) {
+  return db.selectFrom('deadline_extensions').selectAll().where('campaign_id', '=', campaignId).orderBy('created_at').execute();
+}
+
+export async function insertDeadlineExtension(db: Kysely<Database>, row: Insertable<DeadlineExtensionsTable>): Promise<void> {
+  await db.insertInto('deadline_extensions').values(row).execute();
+}
+
+/** The draft's current attachments (not removed), oldest first. */
+export async function listLiveAttachments(db: Kysely<Database>, caseId: string) {
+  return db
+    .selectFrom('attachments')
+    .select(['id', 'kind', 'file_name', 'sha256', 'size', 'media_type'])
+    .where('case_id', '=', caseId)
+    .where('removed_at', 'is', null)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}

@@ -1,0 +1,162 @@
+import { stat } from 'node:fs/promises';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { caseContentSchema } from '../../../core/case/case-content.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { AppError } from '../../errors.ts';
+import { requireActor } from '../../http/authenticate.ts';
+import { errorResponseSchema } from '../../http/error-schema.ts';
+import { blobPath } from '../../storage/blob-store.ts';
+import { caseDetailSchema, caseEventSchema, caseSummarySchema, receiptSchema } from './cases.present.ts';
+import { findSubmissionByRequest } from './cases.repository.ts';
+import { caseHistory, caseSubmissions, createCase, getCase, listCampaignCases, listMyCases, saveDraft } from './cases.service.ts';
+import { extendDeadline, listExtensions, returnCase } from './organizer.service.ts';
+import { casePreflight, submitCase, withdrawCase, type AttachmentCheck } from './submission.service.ts';
+import { presentReceipt } from './cases.present.ts';
+
+const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema, 409: errorResponseSchema, 422: errorResponseSchema };
+const caseParams = z.object({ id: z.uuid() });
+const slugParams = z.object({ slug: z.string().max(64) });
+const problemSchema = z.object({ code: z.string(), target: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) });
+const extensionSchema = z.object({ id: z.string(), organizationId: z.string().nullable(), closesAt: z.string(), reason: z.string(), createdAt: z.string() });
+
+const draftBody = z.object({
+  version: z.number().int().positive(),
+  content: caseContentSchema,
+  declaration: z.record(z.string().max(64), z.string().max(2000)),
+  superiorName: z.string().trim().max(100),
+  superiorEmail: z.union([z.email(), z.literal('')]).nullable(),
+});
+
+export async function casesRoutes(app: FastifyInstance): Promise<void> {
+  const routes = app.withTypeProvider<ZodTypeProvider>();
+  /** An attachment is readable when its blob is on disk at its recorded size. */
+  const readable: AttachmentCheck = async ({ sha256, size }) => {
+    try {
+      return (await stat(blobPath(app.dataDir, sha256))).size === size;
+    } catch {
+      return false;
+    }
+  };
+
+  routes.get('/api/v1/me/cases', {
+    config: { access: 'signed-in' },
+    schema: { tags: ['cases'], summary: "The cases of the caller's units", response: { 200: z.object({ data: z.array(caseSummarySchema) }), ...errors } },
+  }, async (request) => ({ data: await listMyCases(app.db, requireActor(request.actor)) }));
+
+  routes.post('/api/v1/campaigns/:slug/cases', {
+    config: { access: 'signed-in' },
+    schema: {
+      tags: ['cases'], summary: 'Start a draft case for one of the caller\'s units', params: slugParams,
+      body: z.object({ organizationId: z.uuid(), title: z.string().trim().max(100) }), response: { 201: z.object({ data: caseDetailSchema }), ...errors },
+    },
+  }, async (request, reply) => {
+    const data = await inTransaction(app.db, (trx) => createCase(trx, requireActor(request.actor), request.params.slug, request.body, app.clock()));
+    return reply.code(201).send({ data });
+  });
+
+  routes.get('/api/v1/cases/:id', {
+    config: { access: 'signed-in' },
+    schema: { tags: ['cases'], summary: 'A case, for its unit and the campaign\'s organizers', params: caseParams, response: { 200: z.object({ data: caseDetailSchema }), ...errors } },
+  }, async (request) => ({ data: await getCase(app.db, requireActor(request.actor), request.params.id, app.clock()) }));
+
+  routes.put('/api/v1/cases/:id/draft', {
+    config: { access: 'signed-in' },
+    bodyLimit: 4 * 1024 * 1024,
+    schema: {
+      tags: ['cases'], summary: 'Save the working copy; 409 version_conflict carries the current one', params: caseParams, body: draftBody,
+      response: { 200: z.object({ data: caseDetailSchema }), ...errors },
+    },
+  }, async (request) => {
+    const data = await inTransaction(app.db, (trx) => saveDraft(trx, requireActor(request.actor), request.params.id, request.body, app.clock()));
+    return { data };
+  });
+
+  routes.get('/api/v1/cases/:id/preflight', {
+    config: { access: 'signed-in' },
+    schema: { tags: ['cases'], summary: 'Everything that stands between the draft and a submission', params: caseParams, response: { 200: z.object({ data: z.object({ problems: z.array(problemSchema) }) }), ...errors } },
+  }, async (request) => ({ data: { problems: await casePreflight(app.db, requireActor(request.actor), request.params.id, readable) } }));
+
+  routes.post('/api/v1/cases/:id/submit', {
+    config: { access: 'signed-in' },
+    schema: {
+      tags: ['cases'], summary: 'Submit the working copy; the same requestKey returns the same receipt', params: caseParams,
+      body: z.object({ requestKey: z.string().min(8).max(64) }), response: { 200: z.object({ data: receiptSchema }), 201: z.object({ data: receiptSchema }), ...errors },
+    },
+  }, async (request, reply) => {
+    const actor = requireActor(request.actor);
+    try {
+      const { receipt, created } = await inTransaction(app.db, (trx) => submitCase(trx, actor, request.params.id, request.body.requestKey, app.clock(), { readable, baseUrl: app.baseUrl }));
+      return reply.code(created ? 201 : 200).send({ data: receipt });
+    } catch (error) {
+      // Two requests with one key raced: the loser finds the winner's receipt.
+      const isRace = error instanceof AppError ? error.code === 'version_conflict' : isUniqueViolation(error);
+      const winner = isRace ? await findSubmissionByRequest(app.db, request.params.id, request.body.requestKey) : undefined;
+      if (winner) return reply.code(200).send({ data: presentReceipt(winner) });
+      throw error;
+    }
+  });
+
+  routes.post('/api/v1/cases/:id/withdraw', {
+    config: { access: 'signed-in' },
+    schema: { tags: ['cases'], summary: 'Withdraw the submitted case (until the deadline)', params: caseParams, response: { 200: z.object({ data: caseDetailSchema }), ...errors } },
+  }, async (request) => {
+    const actor = requireActor(request.actor);
+    await inTransaction(app.db, (trx) => withdrawCase(trx, actor, request.params.id, app.clock()));
+    return { data: await getCase(app.db, actor, request.params.id, app.clock()) };
+  });
+
+  routes.get('/api/v1/cases/:id/history', {
+    config: { access: 'signed-in' },
+    schema: { tags: ['cases'], summary: 'Every change of state, with time and actor', params: caseParams, response: { 200: z.object({ data: z.array(caseEventSchema) }), ...errors } },
+  }, async (request) => ({ data: await caseHistory(app.db, requireActor(request.actor), request.params.id) }));
+
+  routes.get('/api/v1/cases/:id/submissions', {
+    config: { access: 'signed-in' },
+    schema: { tags: ['cases'], summary: 'The receipt of every submission', params: caseParams, response: { 200: z.object({ data: z.array(receiptSchema) }), ...errors } },
+  }, async (request) => ({ data: await caseSubmissions(app.db, requireActor(request.actor), request.params.id) }));
+
+  routes.post('/api/v1/cases/:id/return', {
+    config: { access: 'organizer' },
+    schema: {
+      tags: ['cases'], summary: 'Return a submitted case for correction, with a message and a date', params: caseParams,
+      body: z.object({ message: z.string().trim().min(1).max(2000), dueAt: z.iso.datetime() }), response: { 200: z.object({ data: caseDetailSchema }), ...errors },
+    },
+  }, async (request) => {
+    const actor = requireActor(request.actor);
+    await inTransaction(app.db, (trx) => returnCase(trx, actor, request.params.id, request.body, app.clock(), app.baseUrl));
+    return { data: await getCase(app.db, actor, request.params.id, app.clock()) };
+  });
+
+  routes.get('/api/v1/campaigns/:slug/cases', {
+    config: { access: 'organizer' },
+    schema: {
+      tags: ['cases'], summary: 'Every case of the campaign', params: slugParams,
+      querystring: z.object({ status: z.enum(['draft', 'submitted', 'withdrawn', 'returned']).optional() }),
+      response: { 200: z.object({ data: z.array(caseSummarySchema) }), ...errors },
+    },
+  }, async (request) => ({ data: await listCampaignCases(app.db, requireActor(request.actor), request.params.slug, request.query.status) }));
+
+  routes.get('/api/v1/campaigns/:slug/deadline-extensions', {
+    config: { access: 'organizer' },
+    schema: { tags: ['cases'], summary: 'Deadline extensions of the campaign', params: slugParams, response: { 200: z.object({ data: z.array(extensionSchema) }), ...errors } },
+  }, async (request) => ({ data: await listExtensions(app.db, requireActor(request.actor), request.params.slug) }));
+
+  routes.post('/api/v1/campaigns/:slug/deadline-extensions', {
+    config: { access: 'organizer' },
+    schema: {
+      tags: ['cases'], summary: 'Extend the deadline for one unit or for all', params: slugParams,
+      body: z.object({ organizationId: z.uuid().nullable(), closesAt: z.iso.datetime(), reason: z.string().trim().min(1).max(500) }),
+      response: { 201: z.object({ data: extensionSchema }), ...errors },
+    },
+  }, async (request, reply) => {
+    const data = await inTransaction(app.db, (trx) => extendDeadline(trx, requireActor(request.actor), request.params.slug, request.body, app.clock()));
+    return reply.code(201).send({ data });
+  });
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; message?: string };
+  return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint/.test(e?.message ?? '');
+}

@@ -1,0 +1,127 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import { canonicalCase } from '../../../core/case/canonical.ts';
+import type { CaseContent } from '../../../core/case/case-content.ts';
+import { canWithdraw, submissionWindow } from '../../../core/case/case-status.ts';
+import { preflight, type Problem } from '../../../core/case/preflight.ts';
+import { formatDateInZone, formatInZone } from '../../../core/time/zoned-time.ts';
+import type { Database } from '../../db/schema.ts';
+import { AppError } from '../../errors.ts';
+import { newId } from '../../ids.ts';
+import { queueMail } from '../../mail/mail.service.ts';
+import { actorLabel, type Actor } from '../auth/actor.ts';
+import { findLiveOrganization } from '../organizations/organizations.repository.ts';
+import { editWindowOf, loadCaseForUnit, loadVisibleCase, type CaseInContext } from './case-access.ts';
+import { transitionCase } from './case-transition.ts';
+import { presentReceipt, type Receipt, type ReceiptAttachment } from './cases.present.ts';
+import {
+  findSubmissionByRequest,
+  insertSubmission,
+  listLiveAttachments,
+  listSubmissions,
+  markSubmissionWithdrawn,
+  updateCaseAtVersion,
+} from './cases.repository.ts';
+
+/** Whether an attachment's stored bytes are there and whole; supplied by the file store. */
+export type AttachmentCheck = (attachment: { sha256: string; size: number }) => Promise<boolean>;
+
+async function problemsOf(db: Kysely<Database>, c: CaseInContext, readable: AttachmentCheck): Promise<Problem[]> {
+  const [attachments, unit] = await Promise.all([listLiveAttachments(db, c.row.id), findLiveOrganization(db, c.row.organization_id)]);
+  const checked = await Promise.all(attachments.map(async (a) => ({ kind: a.kind, fileName: a.file_name, readable: await readable(a) })));
+  return preflight({
+    campaign: c.campaign.definition,
+    content: JSON.parse(c.row.content) as CaseContent,
+    attachments: checked,
+    unit: {
+      address: unit?.address ?? null,
+      contactName: unit?.contact_name ?? null,
+      contactPhone: unit?.contact_phone ?? null,
+      contactEmail: unit?.contact_email ?? null,
+      superiorName: c.row.superior_name || unit?.superior_name || null,
+    },
+    recommendation: c.row.recommendation,
+  });
+}
+
+/** The checklist the page shows before submitting: the same list submit refuses with. */
+export async function casePreflight(db: Kysely<Database>, actor: Actor, id: string, readable: AttachmentCheck): Promise<Problem[]> {
+  return problemsOf(db, await loadVisibleCase(db, actor, id), readable);
+}
+
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** "Z7-20240501-7K3M9QX2": edition, the campaign-zone date, and 8 random Crockford characters. */
+function receiptNumber(edition: number, now: Date, timeZone: string): string {
+  const random = [...randomBytes(8)].map((b) => CROCKFORD[b % 32]).join('');
+  return `Z${edition}-${formatDateInZone(now, timeZone).replaceAll('-', '')}-${random}`;
+}
+
+export interface SubmitContext {
+  readable: AttachmentCheck;
+  baseUrl: string;
+}
+
+/**
+ * Submits the working copy as a new immutable version, inside the window by the server's clock
+ * at commit. A repeated request key returns the receipt already made, so a double click or a
+ * retried request makes one submission.
+ */
+export async function submitCase(trx: Transaction<Database>, actor: Actor, id: string, requestKey: string, now: Date, context: SubmitContext): Promise<{ receipt: Receipt; created: boolean }> {
+  const c = await loadCaseForUnit(trx, actor, id);
+  const existing = await findSubmissionByRequest(trx, id, requestKey);
+  if (existing) return { receipt: presentReceipt(existing), created: false };
+
+  const campaign = c.campaign.definition;
+  const window = submissionWindow(editWindowOf(c, now));
+  if (window !== 'open') {
+    const closesAt = window === 'not_open' ? c.campaign.window.opensAt : new Date(c.row.status === 'returned' && c.row.return_due_at ? c.row.return_due_at : c.deadline);
+    throw new AppError(window === 'not_open' ? 'window_not_open' : 'window_closed', {
+      closesAt: formatInZone(closesAt, c.campaign.window.timeZone), zone: campaign.window.timeZoneLabel[actor.locale],
+    });
+  }
+  const problems = await problemsOf(trx, c, context.readable);
+  if (problems.length > 0) throw new AppError('preflight_failed', { count: problems.length }, { problems });
+
+  const content = JSON.parse(c.row.content) as CaseContent;
+  const canonical = canonicalCase({ campaign: campaign.slug, caseId: id, content, declaration: JSON.parse(c.row.declaration) as Record<string, string> });
+  const attachments: ReceiptAttachment[] = (await listLiveAttachments(trx, id)).map((a) => ({
+    id: a.id, kind: a.kind, fileName: a.file_name, size: a.size, mediaType: a.media_type, sha256: a.sha256,
+  }));
+  const seq = c.row.submission_count + 1;
+  // Claims the next sequence number; a concurrent submit of the same case finds the version moved.
+  const claimed = await updateCaseAtVersion(trx, id, c.row.version, { version: c.row.version + 1, submission_count: seq });
+  if (!claimed) throw new AppError('version_conflict');
+
+  const submissionId = newId();
+  const stamp = now.toISOString();
+  const row = {
+    id: submissionId, case_id: id, seq, receipt_number: receiptNumber(campaign.edition, now, campaign.window.timeZone), request_key: requestKey,
+    content: canonical, content_sha256: createHash('sha256').update(canonical).digest('hex'), attachments: JSON.stringify(attachments),
+    submitted_by: actor.userId, submitted_at: stamp, withdrawn_at: null,
+  };
+  await insertSubmission(trx, row);
+  await transitionCase(trx, {
+    caseId: id, from: c.row.status, move: 'submit', by: 'unit', actor: { id: actor.userId, label: actorLabel(actor) }, submissionId,
+    set: { return_due_at: null }, audit: { seq, receiptNumber: row.receipt_number, contentSha256: row.content_sha256, attachments: attachments.map((a) => a.sha256) },
+  }, now);
+  await queueMail(trx, {
+    to: actor.email, locale: actor.locale, template: 'case_receipt',
+    params: {
+      caseTitle: content.title, campaignTitle: campaign.title[actor.locale], receiptNumber: row.receipt_number,
+      submittedAt: formatInZone(now, campaign.window.timeZone), zone: campaign.window.timeZoneLabel[actor.locale],
+      contentSha256: row.content_sha256, attachmentCount: attachments.length, link: `${context.baseUrl}/app/cases/${id}/receipts/${seq}`,
+    },
+  }, now);
+  return { receipt: presentReceipt(row), created: true };
+}
+
+/** Withdraws the submitted case; the unit may do so until its deadline, and submit again. */
+export async function withdrawCase(trx: Transaction<Database>, actor: Actor, id: string, now: Date): Promise<void> {
+  const c = await loadCaseForUnit(trx, actor, id);
+  if (c.row.status !== 'submitted') throw new AppError('invalid_transition', { status: c.row.status });
+  if (!canWithdraw(editWindowOf(c, now))) throw new AppError('case_read_only');
+  const last = (await listSubmissions(trx, id)).at(-1);
+  if (last) await markSubmissionWithdrawn(trx, last.id, now.toISOString());
+  await transitionCase(trx, { caseId: id, from: 'submitted', move: 'withdraw', by: 'unit', actor: { id: actor.userId, label: actorLabel(actor) }, submissionId: last?.id ?? null }, now);
+}

@@ -1,0 +1,30 @@
+import sanitizeHtml from 'sanitize-html';
+
+// The allow-list for a case's text: paragraphs, two levels of subheading, bold, italics and
+// lists. Everything else (styles, classes, Word's mso-* soup, scripts, links, images, tables)
+// is dropped with its attributes; the text inside unknown tags is kept.
+
+const OPTIONS: sanitizeHtml.IOptions = {
+  allowedTags: ['p', 'h3', 'h4', 'strong', 'em', 'ul', 'ol', 'li', 'br'],
+  allowedAttributes: {},
+  allowedSchemes: [],
+  transformTags: {
+    b: 'strong',
+    i: 'em',
+    h1: 'h3',
+    h2: 'h3',
+    h5: 'h4',
+    h6: 'h4',
+    div: 'p',
+  },
+  nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'title', 'head', 'xml', 'template'],
+  disallowedTagsMode: 'discard',
+  exclusiveFilter: (frame) => frame.tag === 'p' && frame.text.trim() === '',
+};
+
+/** The case HTML reduced to the allow-list; safe to store and to render. */
+export function sanitizeCaseHtml(html: string): string {
+  return sanitizeHtml(html.replace(/<!--\[if[\s\S]*?<!\[endif\]-->/gi, ''), OPTIONS)
+    .replace(/(<\/(?:p|h3|h4|ul|ol|li)>|<(?:ul|ol)>)\s+(?=<)/g, '$1')
+    .trim();
+}

@@ -1,0 +1,56 @@
+import type { FastifyInstance } from 'fastify';
+import type { CaseContent } from '../../core/case/case-content.ts';
+import { SEVENTH } from './fixtures.ts';
+import { createPerson, signedIn, UNIT_INPUT } from './people.ts';
+import type { TestClient } from './test-client.ts';
+
+export interface DraftCase {
+  client: TestClient;
+  caseId: string;
+  organizationId: string;
+  email: string;
+}
+
+/** A signed-in operator whose unit (registered through the API) has a fresh draft case. */
+export async function createDraftCase(app: FastifyInstance, options: { email?: string; unitName?: string; title?: string } = {}): Promise<DraftCase> {
+  const email = options.email ?? `operator-${Math.random().toString(36).slice(2, 10)}@example.cn`;
+  await createPerson(app.db, { email });
+  const client = await signedIn(app, email);
+  const unit = await client.post('/api/v1/organizations', { ...UNIT_INPUT, name: options.unitName ?? `${UNIT_INPUT.name}${email.slice(0, 12)}` });
+  if (unit.statusCode !== 201) throw new Error(`unit registration failed: ${unit.statusCode} ${unit.body}`);
+  const organizationId = (unit.json() as { data: { id: string } }).data.id;
+  const created = await client.post(`/api/v1/campaigns/${SEVENTH}/cases`, { organizationId, title: options.title ?? '“红色物业”让社区治理更有温度' });
+  if (created.statusCode !== 201) throw new Error(`case creation failed: ${created.statusCode} ${created.body}`);
+  return { client, caseId: (created.json() as { data: { id: string } }).data.id, organizationId, email };
+}
+
+const PARAGRAPH = '社区党委牵头成立红色物业联盟，把党支部建在小区上，组织党员认领楼栋，群众有事找支部。';
+
+/** Content that passes every text check of the seventh collection, with a body of about `bodyZi` 字. */
+export function completeContent(bodyZi = 1200, title = '“红色物业”让社区治理更有温度'): CaseContent {
+  const perSection = Math.max(1, Math.floor(bodyZi / 4 / PARAGRAPH.length));
+  const section = (heading: string) => `<h3>${heading}</h3>${`<p>${PARAGRAPH}</p>`.repeat(perSection)}`;
+  return {
+    title,
+    category: 'urban',
+    keywords: ['红色物业', '社区治理'],
+    summary: `<p>${PARAGRAPH.repeat(3)}</p>`,
+    sections: {
+      background: section('一、背景'),
+      practice: section('二、做法'),
+      effectiveness: section('三、成效'),
+      discussion: section('四、探讨'),
+      appendix: '',
+    },
+  };
+}
+
+/** Saves `content` over the draft at its current version; returns the new detail. */
+export async function saveContent(client: TestClient, caseId: string, content: CaseContent) {
+  const current = (await client.get(`/api/v1/cases/${caseId}`)).json() as { data: { version: number; superiorName: string; superiorEmail: string | null } };
+  const res = await client.put(`/api/v1/cases/${caseId}/draft`, {
+    version: current.data.version, content, declaration: {}, superiorName: current.data.superiorName, superiorEmail: current.data.superiorEmail,
+  });
+  if (res.statusCode !== 200) throw new Error(`save failed: ${res.statusCode} ${res.body}`);
+  return res.json() as { data: { version: number } };
+}
