@@ -1,4 +1,7 @@
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '../../../core/text/canonical-json.ts';
+
+export { canonicalJson };
 
 // The chain's hashing, written down so that anyone can re-verify an exported log:
 //   hash = sha256_hex(prev_hash + "\n" + canonicalJson({ seq, at, actorId, actorLabel, action,
@@ -20,27 +23,6 @@ export interface AuditRecord {
   subjectType: string;
   subjectId: string | null;
   change: Record<string, unknown>;
-}
-
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const object = value as Record<string, unknown>;
-    return `{${Object.keys(object)
-      .sort()
-      .map((key) => `${JSON.stringify(key)}:${canonical(object[key])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
-/**
- * JSON with sorted keys. The value first goes through JSON itself, so dates become strings and
- * undefined members vanish exactly as they would in storage.
- */
-export function canonicalJson(value: unknown): string {
-  const plain: unknown = JSON.parse(JSON.stringify(value) ?? 'null');
-  return canonical(plain);
 }
 
 /** The hash that links `record` after the entry whose hash is `prevHash`. */
