@@ -205,6 +205,7 @@ export interface CaseSubmissionsTable {
 export interface CaseEventsTable {
   id: string;
   case_id: string;
+  seq: number;
   at: string;
   actor_id: string | null;
   actor_label: string;

@@ -1,5 +1,10 @@
+import { createHash } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { CaseContent } from '../../core/case/case-content.ts';
+import { newId } from '../ids.ts';
+import { blobPath } from '../storage/blob-store.ts';
 import { SEVENTH } from './fixtures.ts';
 import { createPerson, signedIn, UNIT_INPUT } from './people.ts';
 import type { TestClient } from './test-client.ts';
@@ -53,4 +58,32 @@ export async function saveContent(client: TestClient, caseId: string, content: C
   });
   if (res.statusCode !== 200) throw new Error(`save failed: ${res.statusCode} ${res.body}`);
   return res.json() as { data: { version: number } };
+}
+
+/**
+ * Stores `bytes` as an attachment of the case as a finished upload would: the blob on disk
+ * under its SHA-256 and the rows that name it. For tests of what happens after uploading.
+ */
+export async function attachStoredFile(app: FastifyInstance, caseId: string, kind: string, fileName: string, bytes: Uint8Array, mediaType: string): Promise<{ id: string; sha256: string }> {
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const file = blobPath(app.dataDir, sha256);
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, bytes);
+  const stamp = new Date().toISOString();
+  const owner = await app.db.selectFrom('cases').select('created_by').where('id', '=', caseId).executeTakeFirstOrThrow();
+  const known = await app.db.selectFrom('blobs').select('sha256').where('sha256', '=', sha256).executeTakeFirst();
+  if (!known) await app.db.insertInto('blobs').values({ sha256, size: bytes.length, media_type: mediaType, created_at: stamp }).execute();
+  const id = newId();
+  await app.db.insertInto('attachments').values({
+    id, case_id: caseId, kind, file_name: fileName, sha256, size: bytes.length, media_type: mediaType,
+    thumbnail_sha256: null, width: null, height: null, created_by: owner.created_by, created_at: stamp, removed_at: null,
+  }).execute();
+  return { id, sha256 };
+}
+
+/** The two attachments the seventh collection requires: the form and the sealed scan. */
+export async function attachRequiredFiles(app: FastifyInstance, caseId: string) {
+  const form = await attachStoredFile(app, caseId, 'declaration-form', '申报表.pdf', new TextEncoder().encode(`%PDF-1.4 declaration ${caseId}`), 'application/pdf');
+  const sealed = await attachStoredFile(app, caseId, 'sealed-form', '盖章申报表.pdf', new TextEncoder().encode(`%PDF-1.4 sealed ${caseId}`), 'application/pdf');
+  return [form, sealed];
 }

@@ -51,6 +51,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('case_events')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('case_id', 'text', (c) => c.notNull().references('cases.id'))
+    // Order within the case; events of one commit share a timestamp.
+    .addColumn('seq', 'integer', (c) => c.notNull())
     .addColumn('at', 'text', (c) => c.notNull())
     .addColumn('actor_id', 'text')
     .addColumn('actor_label', 'text', (c) => c.notNull())
@@ -61,7 +63,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('due_at', 'text')
     .addColumn('submission_id', 'text')
     .execute();
-  await db.schema.createIndex('case_events_case').on('case_events').columns(['case_id', 'at']).execute();
+  await db.schema.createIndex('case_events_case').on('case_events').columns(['case_id', 'seq']).unique().execute();
 
   await db.schema
     .createTable('deadline_extensions')

@@ -80,12 +80,14 @@ export async function markSubmissionWithdrawn(db: Kysely<Database>, id: string, 
   await db.updateTable('case_submissions').set({ withdrawn_at: at }).where('id', '=', id).execute();
 }
 
-export async function insertCaseEvent(db: Kysely<Database>, row: Insertable<CaseEventsTable>): Promise<void> {
-  await db.insertInto('case_events').values(row).execute();
+/** Appends an event as the case's next in order; the caller's transaction holds the case row. */
+export async function insertCaseEvent(db: Kysely<Database>, row: Omit<Insertable<CaseEventsTable>, 'seq'>): Promise<void> {
+  const last = await db.selectFrom('case_events').select((eb) => eb.fn.max('seq').as('seq')).where('case_id', '=', row.case_id).executeTakeFirst();
+  await db.insertInto('case_events').values({ ...row, seq: Number(last?.seq ?? 0) + 1 }).execute();
 }
 
 export async function listCaseEvents(db: Kysely<Database>, caseId: string): Promise<CaseEventRow[]> {
-  return db.selectFrom('case_events').selectAll().where('case_id', '=', caseId).orderBy('at').orderBy('id').execute();
+  return db.selectFrom('case_events').selectAll().where('case_id', '=', caseId).orderBy('seq').execute();
 }
 
 export async function listDeadlineExtensions(db: Kysely<Database>, campaignId: string) {

@@ -9,11 +9,9 @@ import { requireActor } from '../../http/authenticate.ts';
 import { errorResponseSchema } from '../../http/error-schema.ts';
 import { blobPath } from '../../storage/blob-store.ts';
 import { caseDetailSchema, caseEventSchema, caseSummarySchema, receiptSchema } from './cases.present.ts';
-import { findSubmissionByRequest } from './cases.repository.ts';
 import { caseHistory, caseSubmissions, createCase, getCase, listCampaignCases, listMyCases, saveDraft } from './cases.service.ts';
 import { extendDeadline, listExtensions, returnCase } from './organizer.service.ts';
-import { casePreflight, submitCase, withdrawCase, type AttachmentCheck } from './submission.service.ts';
-import { presentReceipt } from './cases.present.ts';
+import { casePreflight, receiptForRequest, submitCase, withdrawCase, type AttachmentCheck } from './submission.service.ts';
 
 const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema, 409: errorResponseSchema, 422: errorResponseSchema };
 const caseParams = z.object({ id: z.uuid() });
@@ -92,8 +90,8 @@ export async function casesRoutes(app: FastifyInstance): Promise<void> {
     } catch (error) {
       // Two requests with one key raced: the loser finds the winner's receipt.
       const isRace = error instanceof AppError ? error.code === 'version_conflict' : isUniqueViolation(error);
-      const winner = isRace ? await findSubmissionByRequest(app.db, request.params.id, request.body.requestKey) : undefined;
-      if (winner) return reply.code(200).send({ data: presentReceipt(winner) });
+      const winner = isRace ? await receiptForRequest(app.db, actor, request.params.id, request.body.requestKey) : undefined;
+      if (winner) return reply.code(200).send({ data: winner });
       throw error;
     }
   });

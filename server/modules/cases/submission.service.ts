@@ -116,6 +116,13 @@ export async function submitCase(trx: Transaction<Database>, actor: Actor, id: s
   return { receipt: presentReceipt(row), created: true };
 }
 
+/** The receipt a request key already produced, if any: how a retried submit finds its answer. */
+export async function receiptForRequest(db: Kysely<Database>, actor: Actor, id: string, requestKey: string): Promise<Receipt | undefined> {
+  await loadCaseForUnit(db, actor, id);
+  const row = await findSubmissionByRequest(db, id, requestKey);
+  return row ? presentReceipt(row) : undefined;
+}
+
 /** Withdraws the submitted case; the unit may do so until its deadline, and submit again. */
 export async function withdrawCase(trx: Transaction<Database>, actor: Actor, id: string, now: Date): Promise<void> {
   const c = await loadCaseForUnit(trx, actor, id);
