@@ -11,7 +11,9 @@ import { blobPath } from '../../storage/blob-store.ts';
 import { caseDetailSchema, caseEventSchema, caseSummarySchema, receiptSchema } from './cases.present.ts';
 import { caseHistory, caseSubmissions, createCase, getCase, listCampaignCases, listMyCases, saveDraft } from './cases.service.ts';
 import { extendDeadline, listExtensions, returnCase } from './organizer.service.ts';
-import { casePreflight, receiptForRequest, submitCase, withdrawCase, type AttachmentCheck } from './submission.service.ts';
+import { renderReceiptPdf } from '../../documents/receipt-pdf.ts';
+import { attachmentDisposition } from '../../http/content-disposition.ts';
+import { casePreflight, receiptDocument, receiptForRequest, submitCase, withdrawCase, type AttachmentCheck } from './submission.service.ts';
 
 const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema, 409: errorResponseSchema, 422: errorResponseSchema };
 const caseParams = z.object({ id: z.uuid() });
@@ -114,6 +116,20 @@ export async function casesRoutes(app: FastifyInstance): Promise<void> {
     config: { access: 'signed-in' },
     schema: { tags: ['cases'], summary: 'The receipt of every submission', params: caseParams, response: { 200: z.object({ data: z.array(receiptSchema) }), ...errors } },
   }, async (request) => ({ data: await caseSubmissions(app.db, requireActor(request.actor), request.params.id) }));
+
+  routes.get('/api/v1/cases/:id/submissions/:seq/receipt.pdf', {
+    config: { access: 'signed-in' },
+    schema: { tags: ['cases'], summary: 'The receipt of one submission as PDF', params: caseParams.extend({ seq: z.coerce.number().int().positive() }), response: { 200: z.any().describe('application/pdf'), ...errors } },
+  }, async (request, reply) => {
+    const actor = requireActor(request.actor);
+    const receipt = await receiptDocument(app.db, actor, request.params.id, request.params.seq);
+    const pdf = await renderReceiptPdf(receipt, request.locale);
+    return reply
+      .type('application/pdf')
+      .header('content-disposition', attachmentDisposition(`回执-${receipt.number}.pdf`, `receipt-${receipt.number}.pdf`))
+      .header('cache-control', 'private, no-store')
+      .send(pdf);
+  });
 
   routes.post('/api/v1/cases/:id/return', {
     config: { access: 'organizer' },

@@ -189,3 +189,19 @@ describe(`returning a case for correction (${testEngine()})`, () => {
     expect(res.json().error.message).toContain('2024-07-10 23:59:59');
   });
 });
+
+describe(`the receipt as PDF (${testEngine()})`, () => {
+  it('downloads for the unit and the organizers, and for nobody else', async () => {
+    const { app } = await createTestApp();
+    const { client, caseId } = await readyCase(app);
+    const receipt = (await client.post(`/api/v1/cases/${caseId}/submit`, { requestKey: randomUUID() })).json().data;
+    const res = await client.get(`/api/v1/cases/${caseId}/submissions/1/receipt.pdf`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['content-disposition']).toContain(encodeURIComponent(`回执-${receipt.receiptNumber}.pdf`));
+    expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await client.get(`/api/v1/cases/${caseId}/submissions/2/receipt.pdf`)).statusCode).toBe(404);
+    const other = await createDraftCase(app);
+    expect((await other.client.get(`/api/v1/cases/${caseId}/submissions/1/receipt.pdf`)).statusCode).toBe(404);
+  });
+});

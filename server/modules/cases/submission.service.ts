@@ -15,6 +15,7 @@ import { editWindowOf, loadCaseForUnit, loadVisibleCase, type CaseInContext } fr
 import { transitionCase } from './case-transition.ts';
 import { presentReceipt, type Receipt, type ReceiptAttachment } from './cases.present.ts';
 import {
+  findSubmission,
   findSubmissionByRequest,
   insertSubmission,
   listLiveAttachments,
@@ -121,6 +122,29 @@ export async function receiptForRequest(db: Kysely<Database>, actor: Actor, id: 
   await loadCaseForUnit(db, actor, id);
   const row = await findSubmissionByRequest(db, id, requestKey);
   return row ? presentReceipt(row) : undefined;
+}
+
+/** What a printed receipt shows: the submission with its campaign, unit and kinds named. */
+export async function receiptDocument(db: Kysely<Database>, actor: Actor, id: string, seq: number) {
+  const c = await loadVisibleCase(db, actor, id);
+  const row = await findSubmission(db, id, seq);
+  if (!row) throw new AppError('not_found');
+  const receipt = presentReceipt(row);
+  const campaign = c.campaign.definition;
+  const unit = await findLiveOrganization(db, c.row.organization_id);
+  const kindName = (key: string) => campaign.attachments.find((k) => k.key === key)?.name[actor.locale] ?? key;
+  return {
+    number: receipt.receiptNumber,
+    campaignTitle: campaign.title[actor.locale],
+    caseTitle: (JSON.parse(row.content) as { title: string }).title,
+    unitName: unit?.name ?? '',
+    submittedAt: receipt.submittedAt,
+    timeZone: campaign.window.timeZone,
+    timeZoneLabel: campaign.window.timeZoneLabel[actor.locale],
+    seq: receipt.seq,
+    contentSha256: receipt.contentSha256,
+    attachments: receipt.attachments.map((a) => ({ kind: a.kind, kindName: kindName(a.kind), fileName: a.fileName, size: a.size, sha256: a.sha256 })),
+  };
 }
 
 /** Withdraws the submitted case; the unit may do so until its deadline, and submit again. */
