@@ -64,7 +64,7 @@ export async function saveContent(client: TestClient, caseId: string, content: C
  * Stores `bytes` as an attachment of the case as a finished upload would: the blob on disk
  * under its SHA-256 and the rows that name it. For tests of what happens after uploading.
  */
-export async function attachStoredFile(app: FastifyInstance, caseId: string, kind: string, fileName: string, bytes: Uint8Array, mediaType: string): Promise<{ id: string; sha256: string }> {
+export async function attachStoredFile(app: Pick<FastifyInstance, 'db' | 'dataDir'>, caseId: string, kind: string, fileName: string, bytes: Uint8Array, mediaType: string): Promise<{ id: string; sha256: string }> {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const file = blobPath(app.dataDir, sha256);
   await mkdir(path.dirname(file), { recursive: true });
@@ -82,7 +82,7 @@ export async function attachStoredFile(app: FastifyInstance, caseId: string, kin
 }
 
 /** The two attachments the seventh collection requires: the form and the sealed scan. */
-export async function attachRequiredFiles(app: FastifyInstance, caseId: string) {
+export async function attachRequiredFiles(app: Pick<FastifyInstance, 'db' | 'dataDir'>, caseId: string) {
   const form = await attachStoredFile(app, caseId, 'declaration-form', '申报表.pdf', new TextEncoder().encode(`%PDF-1.4 declaration ${caseId}`), 'application/pdf');
   const sealed = await attachStoredFile(app, caseId, 'sealed-form', '盖章申报表.pdf', new TextEncoder().encode(`%PDF-1.4 sealed ${caseId}`), 'application/pdf');
   return [form, sealed];
