@@ -9,6 +9,7 @@ export type FileNameCheck = { ok: true; name: string } | { ok: false; problem: F
 
 // C0 and C1 controls, and the invisible marks that reorder or hide text ("photo\u202Egpj.exe"
 // shows as "photoexe.jpg").
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/u;
 const WINDOWS_RESERVED = /[<>:"|?*]/g;
 const DEVICE_NAME = /^(?:con|prn|aux|nul|com\d|lpt\d)(?:\.|$)/i;

@@ -29,7 +29,7 @@ export function zipBytes(entries: readonly ZipEntryInput[]): Uint8Array {
   const centrals: Uint8Array[] = [];
   const offsets: number[] = [];
   let offset = 0;
-  entries.forEach((entry, index) => {
+  entries.forEach((entry) => {
     const name = encoder.encode(entry.name);
     const method = entry.declaredSize === undefined ? 0 : 8;
     const size = entry.declaredSize ?? entry.data.length;

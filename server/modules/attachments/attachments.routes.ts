@@ -1,0 +1,83 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { inTransaction } from '../../db/transaction.ts';
+import { requireActor } from '../../http/authenticate.ts';
+import { parseByteRange } from '../../http/byte-range.ts';
+import { attachmentDisposition } from '../../http/content-disposition.ts';
+import { errorResponseSchema } from '../../http/error-schema.ts';
+import { AppError } from '../../errors.ts';
+import { blobExists, readBlob } from '../../storage/blob-store.ts';
+import { attachmentSchema } from './attachments.present.ts';
+import { findAttachmentFile, listAttachments, removeAttachment, type StoredFile } from './attachments.service.ts';
+
+const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema, 409: errorResponseSchema };
+const idParams = z.object({ id: z.uuid() });
+
+// Shown in the browser (an <img>, a <video>, the PDF viewer); every other type is a download.
+const INLINE_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif', 'video/mp4', 'video/webm', 'video/quicktime', 'application/pdf']);
+const DOWNLOAD_TYPES = new Set([
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/msword',
+]);
+
+function sendStoredFile(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, file: StoredFile) {
+  const etag = `"${file.sha256}"`;
+  const inline = INLINE_TYPES.has(file.mediaType) && (request.query as { download?: string }).download === undefined;
+  const type = INLINE_TYPES.has(file.mediaType) || DOWNLOAD_TYPES.has(file.mediaType) ? file.mediaType : 'application/octet-stream';
+  const disposition = attachmentDisposition(file.fileName, `attachment-${file.sha256.slice(0, 12)}`);
+  reply
+    .header('accept-ranges', 'bytes')
+    .header('etag', etag)
+    .header('cache-control', 'private, max-age=86400')
+    .header('content-disposition', inline ? disposition.replace(/^attachment/, 'inline') : disposition)
+    .type(type);
+  // Stored files are never pages: no script runs in them even when opened directly (PDF keeps its viewer).
+  if (file.mediaType !== 'application/pdf') reply.header('content-security-policy', "default-src 'none'; img-src 'self'; media-src 'self'; sandbox");
+  if (request.headers['if-none-match'] === etag) return reply.code(304).send(null);
+  const ifRange = request.headers['if-range'];
+  const range = ifRange === undefined || ifRange === etag ? parseByteRange(request.headers.range, file.size) : { kind: 'whole' as const };
+  if (range.kind === 'unsatisfiable') return reply.code(416).header('content-range', `bytes */${file.size}`).send(null);
+  if (range.kind === 'partial') {
+    return reply
+      .code(206)
+      .header('content-range', `bytes ${range.start}-${range.end}/${file.size}`)
+      .header('content-length', String(range.end - range.start + 1))
+      .send(readBlob(app.dataDir, file.sha256, range));
+  }
+  return reply.header('content-length', String(file.size)).send(readBlob(app.dataDir, file.sha256));
+}
+
+export async function attachmentsRoutes(app: FastifyInstance): Promise<void> {
+  const routes = app.withTypeProvider<ZodTypeProvider>();
+
+  routes.get('/api/v1/cases/:id/attachments', {
+    config: { access: 'signed-in' },
+    schema: { tags: ['attachments'], summary: "The case's attachments (its working copy), oldest first", params: idParams, response: { 200: z.object({ data: z.array(attachmentSchema) }), ...errors } },
+  }, async (request) => ({ data: await listAttachments(app.db, requireActor(request.actor), request.params.id) }));
+
+  routes.delete('/api/v1/attachments/:id', {
+    config: { access: 'signed-in' },
+    schema: { tags: ['attachments'], summary: 'Remove an attachment from the draft', params: idParams, response: { 204: z.null(), ...errors } },
+  }, async (request, reply) => {
+    await inTransaction(app.db, (trx) => removeAttachment(trx, requireActor(request.actor), request.params.id, app.clock()));
+    return reply.code(204).send(null);
+  });
+
+  for (const which of ['file', 'thumbnail'] as const) {
+    routes.get(`/api/v1/attachments/:id/${which}`, {
+      config: { access: 'signed-in' },
+      schema: {
+        tags: ['attachments'],
+        summary: which === 'file' ? "The attachment's bytes; range requests for video" : "The attachment's thumbnail (WebP)",
+        params: idParams, querystring: z.object({ download: z.string().max(8).optional() }),
+      },
+    }, async (request, reply) => {
+      const file = await findAttachmentFile(app.db, requireActor(request.actor), request.params.id, which);
+      if (!(await blobExists(app.dataDir, file.sha256))) {
+        request.log.error({ sha256: file.sha256 }, 'a stored file is missing from the blob store');
+        throw new AppError('not_found');
+      }
+      return sendStoredFile(app, request, reply, file);
+    });
+  }
+}

@@ -1,0 +1,82 @@
+import { open, type FileHandle } from 'node:fs/promises';
+import { ACTIVE_CONTENT_OVERLAP, findMarkupActiveContent, findPdfActiveContent } from '../../../core/files/active-content.ts';
+import { EXECUTABLE_TYPES, MARKUP_TYPES, SNIFF_BYTES, sniffType } from '../../../core/files/sniff.ts';
+import { hasMacros, isZipBomb, locateCentralDirectory, officeTypeOf, readCentralDirectory, ZIP_TAIL_BYTES, type ZipEntry } from '../../../core/files/zip.ts';
+import type { UnsafeReason } from './file-errors.ts';
+
+// What a finished upload really is and whether it is safe to keep, read from the file on disk in
+// bounded slices: the head for its type, a ZIP's central directory for its contents, and a
+// sliding window over markup and PDF for active content. Nothing is unpacked or held whole.
+
+export type Inspection = { mediaType: string; unsafe?: undefined } | { mediaType: string; unsafe: UnsafeReason };
+
+const WINDOW_BYTES = 1024 * 1024;
+/** No office document has a central directory anywhere near this big. */
+const MAX_DIRECTORY_BYTES = 4 * 1024 * 1024;
+
+async function readAt(handle: FileHandle, position: number, length: number): Promise<Buffer> {
+  const buffer = Buffer.alloc(length);
+  const { bytesRead } = await handle.read(buffer, 0, length, position);
+  return buffer.subarray(0, bytesRead);
+}
+
+/** Runs `test` over the file in overlapping windows until it answers true. */
+async function scan(handle: FileHandle, size: number, test: (window: Buffer) => boolean): Promise<boolean> {
+  for (let position = 0; position < size; position += WINDOW_BYTES) {
+    const start = Math.max(0, position - ACTIVE_CONTENT_OVERLAP * 2);
+    if (test(await readAt(handle, start, Math.min(WINDOW_BYTES + position - start, size - start)))) return true;
+  }
+  return false;
+}
+
+async function zipEntries(handle: FileHandle, size: number): Promise<ZipEntry[] | 'too_big' | undefined> {
+  const tailStart = Math.max(0, size - ZIP_TAIL_BYTES);
+  const where = locateCentralDirectory(await readAt(handle, tailStart, size - tailStart), tailStart, size);
+  if (!where) return undefined;
+  if (where.size > MAX_DIRECTORY_BYTES) return 'too_big';
+  return readCentralDirectory(await readAt(handle, where.offset, where.size), where.entries);
+}
+
+function markupText(window: Buffer, utf16: 'le' | 'be' | undefined): string {
+  if (!utf16) return window.toString('latin1');
+  const even = window.subarray(0, window.length - (window.length % 2));
+  return new TextDecoder(utf16 === 'le' ? 'utf-16le' : 'utf-16be').decode(even);
+}
+
+/** The sniffed type of the file and, when it must not be kept, why. */
+export async function inspectFile(file: string, size: number): Promise<Inspection> {
+  const handle = await open(file, 'r');
+  try {
+    const head = await readAt(handle, 0, Math.min(SNIFF_BYTES, size));
+    let mediaType = size === 0 ? '' : sniffType(head);
+    if (EXECUTABLE_TYPES.has(mediaType)) return { mediaType, unsafe: 'executable' };
+    if (mediaType === 'application/zip') {
+      const entries = await zipEntries(handle, size);
+      if (entries === 'too_big' || (entries && isZipBomb(entries))) return { mediaType, unsafe: 'zip_bomb' };
+      if (entries) {
+        mediaType = officeTypeOf(entries);
+        if (mediaType !== 'application/zip' && hasMacros(entries)) return { mediaType, unsafe: 'macro' };
+      }
+    }
+    if (mediaType === 'application/x-ole-storage') {
+      // Word 97–2003 files name their WordDocument stream in the directory, which may sit anywhere.
+      const marker = Buffer.from('WordDocument', 'utf16le');
+      if (await scan(handle, size, (w) => w.includes(marker))) mediaType = 'application/msword';
+    }
+    if (MARKUP_TYPES.has(mediaType)) {
+      const utf16 = head[0] === 0xff && head[1] === 0xfe ? 'le' : head[0] === 0xfe && head[1] === 0xff ? 'be' : undefined;
+      if (await scan(handle, size, (w) => findMarkupActiveContent(markupText(w, utf16)) !== undefined)) return { mediaType, unsafe: 'script' };
+    }
+    if (mediaType === 'application/pdf' && (await scan(handle, size, (w) => findPdfActiveContent(w.toString('latin1')) !== undefined))) {
+      return { mediaType, unsafe: 'pdf_script' };
+    }
+    return { mediaType };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Whether `mediaType` is on an accept list ("image/jpeg", or a family such as "image/*"). */
+export function isAccepted(mediaType: string, accept: readonly string[]): boolean {
+  return accept.some((a) => a === mediaType || (a.endsWith('/*') && mediaType.startsWith(a.slice(0, -1))));
+}

@@ -1,0 +1,90 @@
+import type { Hash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { newId, type Clock } from '../../ids.ts';
+import { adoptFile, hashFile, type StoredBlob } from '../../storage/blob-store.ts';
+import { appendAudit } from '../audit/audit.service.ts';
+import { countCaseAttachments, insertAttachment, insertBlobIfAbsent } from '../attachments/attachments.repository.ts';
+import { actorLabel, type Actor } from '../auth/actor.ts';
+import { requireEditableCase } from '../cases/case-access.ts';
+import { fileTypeNotAllowed, fileUnsafe, tooManyFiles } from './file-errors.ts';
+import { inspectFile, isAccepted } from './file-inspection.ts';
+import { isReencodedImage, reencodeImage, UnreadableImageError } from './image-reencode.ts';
+import { removeUploadFile, uploadFilePath } from './upload-file.ts';
+import { deleteUpload, updateUpload, type UploadRow } from './uploads.repository.ts';
+
+interface Stored {
+  blob: StoredBlob;
+  mediaType: string;
+  thumbnail: StoredBlob | null;
+  width: number | null;
+  height: number | null;
+}
+
+/**
+ * Turns a fully received upload into an attachment, or refuses it and removes its bytes: the
+ * real type (by content) must be on the kind's accept list and the file free of active content;
+ * pictures are re-encoded without metadata; the bytes are stored under their SHA-256 and the
+ * blob, attachment and upload rows are written in one transaction, on a case still editable.
+ */
+export async function finishUpload(db: Kysely<Database>, actor: Actor, upload: UploadRow, runningHash: Hash | undefined, clock: Clock, dataDir: string): Promise<string> {
+  const file = uploadFilePath(dataDir, upload.id);
+  const refuse = async (error: Error): Promise<never> => {
+    await deleteUpload(db, upload.id);
+    await removeUploadFile(dataDir, upload.id);
+    throw error;
+  };
+  const { campaign } = await requireEditableCase(db, actor, upload.case_id, clock());
+  const kind = campaign.definition.attachments.find((k) => k.key === upload.kind)!;
+  const inspection = await inspectFile(file, upload.length);
+  if (inspection.unsafe) return refuse(fileUnsafe(upload.file_name, inspection.unsafe));
+  if (!isAccepted(inspection.mediaType, kind.accept)) return refuse(fileTypeNotAllowed(upload.file_name, inspection.mediaType, kind));
+  if ((await countCaseAttachments(db, upload.case_id, kind.key)) >= kind.maxCount) return refuse(tooManyFiles(kind));
+
+  let stored: Stored;
+  if (isReencodedImage(inspection.mediaType)) {
+    try {
+      const image = await reencodeImage(dataDir, file, inspection.mediaType);
+      stored = { blob: image.blob, mediaType: inspection.mediaType, thumbnail: image.thumbnail, width: image.width, height: image.height };
+    } catch (error) {
+      if (error instanceof UnreadableImageError) return refuse(fileUnsafe(upload.file_name, 'image'));
+      throw error;
+    }
+    await removeUploadFile(dataDir, upload.id);
+  } else {
+    // The hash kept while the bytes arrived, or (after a restart) one pass over the file.
+    const sha256 = runningHash ? runningHash.digest('hex') : await hashFile(file);
+    await adoptFile(dataDir, file, sha256);
+    stored = { blob: { sha256, size: upload.length }, mediaType: inspection.mediaType, thumbnail: null, width: null, height: null };
+  }
+
+  const attachmentId = newId();
+  await inTransaction(db, async (trx) => {
+    const now = clock();
+    await requireEditableCase(trx, actor, upload.case_id, now);
+    if ((await countCaseAttachments(trx, upload.case_id, kind.key)) >= kind.maxCount) throw tooManyFiles(kind);
+    const stamp = now.toISOString();
+    await insertBlobIfAbsent(trx, { sha256: stored.blob.sha256, size: stored.blob.size, media_type: stored.mediaType, created_at: stamp });
+    if (stored.thumbnail) {
+      await insertBlobIfAbsent(trx, { sha256: stored.thumbnail.sha256, size: stored.thumbnail.size, media_type: 'image/webp', created_at: stamp });
+    }
+    await insertAttachment(trx, {
+      id: attachmentId, case_id: upload.case_id, kind: kind.key, file_name: upload.file_name,
+      sha256: stored.blob.sha256, size: stored.blob.size, media_type: stored.mediaType,
+      thumbnail_sha256: stored.thumbnail?.sha256 ?? null, width: stored.width, height: stored.height,
+      created_by: actor.userId, created_at: stamp, removed_at: null,
+    });
+    await updateUpload(trx, upload.id, { offset: upload.length, attachment_id: attachmentId, updated_at: stamp });
+    await appendAudit(trx, {
+      actorId: actor.userId, actorLabel: actorLabel(actor), action: 'attachment.add', subjectType: 'case', subjectId: upload.case_id,
+      change: { attachmentId, kind: kind.key, fileName: upload.file_name, sha256: stored.blob.sha256, size: stored.blob.size, mediaType: stored.mediaType },
+    }, now);
+  }).catch(async (error: unknown) => {
+    // The blob stays (another attachment may share it); the upload is over either way.
+    await deleteUpload(db, upload.id).catch(() => undefined);
+    await removeUploadFile(dataDir, upload.id);
+    throw error;
+  });
+  return attachmentId;
+}

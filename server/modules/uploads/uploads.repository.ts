@@ -1,0 +1,30 @@
+import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import type { Database, UploadsTable } from '../../db/schema.ts';
+
+export type UploadRow = Selectable<UploadsTable>;
+
+export async function insertUpload(db: Kysely<Database>, row: Insertable<UploadsTable>): Promise<void> {
+  await db.insertInto('uploads').values(row).execute();
+}
+
+export async function findUpload(db: Kysely<Database>, id: string): Promise<UploadRow | undefined> {
+  return db.selectFrom('uploads').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function updateUpload(db: Kysely<Database>, id: string, values: Updateable<UploadsTable>): Promise<void> {
+  await db.updateTable('uploads').set(values).where('id', '=', id).execute();
+}
+
+export async function deleteUpload(db: Kysely<Database>, id: string): Promise<void> {
+  await db.deleteFrom('uploads').where('id', '=', id).execute();
+}
+
+/** Unfinished uploads past their expiry, oldest first. */
+export async function listExpiredUploads(db: Kysely<Database>, now: string, limit: number): Promise<Pick<UploadRow, 'id'>[]> {
+  return db.selectFrom('uploads').select('id').where('attachment_id', 'is', null).where('expires_at', '<=', now).orderBy('expires_at').limit(limit).execute();
+}
+
+/** Finished uploads whose record is no longer needed (a client asks about one within minutes). */
+export async function deleteFinishedUploadsBefore(db: Kysely<Database>, before: string): Promise<void> {
+  await db.deleteFrom('uploads').where('attachment_id', 'is not', null).where('updated_at', '<', before).execute();
+}

@@ -1,0 +1,173 @@
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { Kysely } from 'kysely';
+import { checkFileName } from '../../../core/files/file-name.ts';
+import type { Database } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { AppError } from '../../errors.ts';
+import { newId, type Clock } from '../../ids.ts';
+import { countCaseAttachments } from '../attachments/attachments.repository.ts';
+import type { Actor } from '../auth/actor.ts';
+import { loadCaseForUnit, requireEditableCase } from '../cases/case-access.ts';
+import { fileTooLarge, tooManyFiles } from './file-errors.ts';
+import { finishUpload } from './finish-upload.ts';
+import { createUploadFile, openUploadAt, removeUploadFile, runningHashes, UploadTooLongError, uploadFileSize, UploadWriter } from './upload-file.ts';
+import { isUploadLocked, lockUpload } from './upload-locks.ts';
+import { deleteFinishedUploadsBefore, deleteUpload, findUpload, insertUpload, listExpiredUploads, updateUpload, type UploadRow } from './uploads.repository.ts';
+
+/** An unfinished upload is kept this long after it was started. */
+const UPLOAD_DAYS = 7;
+/** How often the saved offset catches up with the bytes on disk while a request streams. */
+const PROGRESS_SAVE_MS = 1000;
+
+export interface UploadRequest {
+  caseId: string;
+  kind: string;
+  fileName: string;
+  length: number;
+}
+
+export interface UploadState {
+  offset: number;
+  length: number;
+  attachmentId: string | null;
+}
+
+/**
+ * Starts a resumable upload for an editable case of the actor's unit, refusing before a byte is
+ * sent what could never be kept: a bad file name, an unknown kind, a file over the kind's size
+ * limit, a kind already at its count.
+ */
+export async function createUpload(db: Kysely<Database>, actor: Actor, input: UploadRequest, now: Date, dataDir: string): Promise<{ id: string }> {
+  const name = checkFileName(input.fileName);
+  if (!name.ok) throw new AppError('file_name_invalid', {}, { problem: name.problem });
+  const { campaign } = await requireEditableCase(db, actor, input.caseId, now);
+  const kind = campaign.definition.attachments.find((k) => k.key === input.kind);
+  if (!kind) throw new AppError('invalid_request', { detail: `kind: no attachment kind "${input.kind}"` });
+  if (input.length > kind.maxBytes) throw fileTooLarge(name.name, kind);
+  if ((await countCaseAttachments(db, input.caseId, kind.key)) >= kind.maxCount) throw tooManyFiles(kind);
+  const id = newId();
+  await createUploadFile(dataDir, id);
+  const stamp = now.toISOString();
+  await insertUpload(db, {
+    id, case_id: input.caseId, kind: kind.key, file_name: name.name, length: input.length, offset: 0,
+    created_by: actor.userId, created_at: stamp, updated_at: stamp,
+    expires_at: new Date(now.getTime() + UPLOAD_DAYS * 86_400_000).toISOString(), attachment_id: null,
+  });
+  return { id };
+}
+
+/** The upload if it is live and the actor acts for its case; not_found otherwise. */
+async function loadUpload(db: Kysely<Database>, actor: Actor, id: string, now: Date): Promise<UploadRow> {
+  const upload = await findUpload(db, id);
+  if (!upload || (upload.expires_at <= now.toISOString() && !upload.attachment_id)) throw new AppError('not_found');
+  await loadCaseForUnit(db, actor, upload.case_id);
+  return upload;
+}
+
+/** What reached the disk: the saved offset, unless the file is shorter (a crash before the OS wrote it). */
+async function confirmedOffset(upload: UploadRow, dataDir: string): Promise<number> {
+  if (upload.attachment_id) return upload.length;
+  const size = await uploadFileSize(dataDir, upload.id);
+  if (size === undefined) throw new AppError('not_found');
+  return Math.min(upload.offset, size);
+}
+
+/** How far an upload has come, for a client about to resume it. */
+export async function getUploadState(db: Kysely<Database>, actor: Actor, id: string, now: Date, dataDir: string): Promise<UploadState> {
+  const upload = await loadUpload(db, actor, id, now);
+  // While a request is still writing, the file is ahead of the saved offset; report what is on disk.
+  const offset = isUploadLocked(id) && !upload.attachment_id
+    ? Math.min(upload.length, (await uploadFileSize(dataDir, id)) ?? 0)
+    : await confirmedOffset(upload, dataDir);
+  return { offset, length: upload.length, attachmentId: upload.attachment_id };
+}
+
+const isDisconnect = (error: unknown) =>
+  ['ERR_STREAM_PREMATURE_CLOSE', 'ECONNRESET', 'ECONNABORTED', 'ERR_STREAM_DESTROYED'].includes((error as NodeJS.ErrnoException)?.code ?? '') ||
+  (error as Error)?.message === 'aborted';
+
+/**
+ * Appends one PATCH body at `offset` (which must be where the upload stands). Bytes count as
+ * received once they are on disk; a connection dropped midway keeps everything that arrived.
+ * When the last byte lands the file is checked and stored as an attachment (see finishUpload).
+ */
+export async function receiveUploadBytes(
+  db: Kysely<Database>, actor: Actor, id: string, offset: number, body: Readable, clock: Clock, dataDir: string,
+): Promise<UploadState> {
+  const upload = await loadUpload(db, actor, id, clock());
+  if (upload.attachment_id) {
+    if (offset !== upload.length) throw new AppError('upload_offset_mismatch', {}, { offset: upload.length });
+    return { offset: upload.length, length: upload.length, attachmentId: upload.attachment_id };
+  }
+  await requireEditableCase(db, actor, upload.case_id, clock());
+  const release = await lockUpload(id, () => body.destroy(new Error('aborted')));
+  let handle: Awaited<ReturnType<typeof openUploadAt>> | undefined;
+  try {
+    const current = await confirmedOffset((await findUpload(db, id)) ?? upload, dataDir);
+    if (offset !== current) throw new AppError('upload_offset_mismatch', {}, { offset: current });
+    handle = await openUploadAt(dataDir, id, current);
+    let saving: Promise<void> = Promise.resolve();
+    let savedAt = Date.now();
+    const save = (position: number) => {
+      saving = saving.then(() => updateUpload(db, id, { offset: position, updated_at: clock().toISOString() })).catch(() => undefined);
+    };
+    const writer = new UploadWriter(handle, current, upload.length, runningHashes.take(id, current), (position) => {
+      if (Date.now() - savedAt < PROGRESS_SAVE_MS) return;
+      savedAt = Date.now();
+      save(position);
+    });
+    let failure: unknown;
+    await pipeline(body, writer).catch((error: unknown) => {
+      failure = error;
+    });
+    await writer.settled();
+    save(writer.position);
+    await saving;
+    const hash = writer.runningHash;
+    if (failure instanceof UploadTooLongError) {
+      throw new AppError('invalid_request', { detail: `the body runs past Upload-Length ${upload.length}` });
+    }
+    if (failure && !isDisconnect(failure)) throw failure;
+    if (writer.position < upload.length) {
+      if (hash) runningHashes.keep(id, hash, writer.position);
+      return { offset: writer.position, length: upload.length, attachmentId: null };
+    }
+    await handle.sync();
+    await handle.close();
+    handle = undefined;
+    const attachmentId = await finishUpload(db, actor, { ...upload, offset: upload.length }, hash, clock, dataDir);
+    return { offset: upload.length, length: upload.length, attachmentId };
+  } finally {
+    await handle?.close().catch(() => undefined);
+    release();
+  }
+}
+
+/** Cancels an unfinished upload (tus termination) and removes its bytes. */
+export async function terminateUpload(db: Kysely<Database>, actor: Actor, id: string, now: Date, dataDir: string): Promise<void> {
+  const upload = await loadUpload(db, actor, id, now);
+  if (upload.attachment_id) throw new AppError('not_found');
+  const release = await lockUpload(id, () => undefined);
+  try {
+    await inTransaction(db, (trx) => deleteUpload(trx, id));
+    await removeUploadFile(dataDir, id);
+  } finally {
+    release();
+  }
+}
+
+/**
+ * Removes unfinished uploads past their expiry (their rows and bytes) and the records of
+ * finished ones older than the same span; for a periodic job. Returns how many were removed.
+ */
+export async function removeExpiredUploads(db: Kysely<Database>, now: Date, dataDir: string): Promise<number> {
+  const expired = await listExpiredUploads(db, now.toISOString(), 500);
+  for (const { id } of expired) {
+    if (isUploadLocked(id)) continue;
+    await deleteUpload(db, id);
+    await removeUploadFile(dataDir, id);
+  }
+  await deleteFinishedUploadsBefore(db, new Date(now.getTime() - UPLOAD_DAYS * 86_400_000).toISOString());
+  return expired.length;
+}

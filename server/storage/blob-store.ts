@@ -1,0 +1,120 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { Readable, Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+
+// Stored files are named by the SHA-256 of their bytes, under DATA_DIR/blobs/<first two hex
+// digits>/<sha256>: the same bytes are stored once, a name can never point at other bytes, and
+// a finished file appears only by an atomic rename after fsync, so a crash leaves either the
+// whole file or none. Nothing here holds a whole file in memory.
+
+const SHA256 = /^[0-9a-f]{64}$/;
+
+export interface StoredBlob {
+  sha256: string;
+  size: number;
+}
+
+export function blobPath(dataDir: string, sha256: string): string {
+  if (!SHA256.test(sha256)) throw new Error(`not a SHA-256: ${sha256}`);
+  return path.join(dataDir, 'blobs', sha256.slice(0, 2), sha256);
+}
+
+/** A fresh path for a file being written, on the same disk as the blobs so a rename moves it. */
+export async function tempPath(dataDir: string): Promise<string> {
+  const dir = path.join(dataDir, 'tmp');
+  await mkdir(dir, { recursive: true });
+  return path.join(dir, randomUUID());
+}
+
+async function syncDir(dir: string): Promise<void> {
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+async function exists(file: string): Promise<boolean> {
+  return stat(file).then(() => true, () => false);
+}
+
+/**
+ * Makes a finished, already fsynced file the blob `sha256` by renaming it into place; when that
+ * blob exists already the file is removed instead (same name, same bytes).
+ */
+export async function adoptFile(dataDir: string, file: string, sha256: string): Promise<void> {
+  const target = blobPath(dataDir, sha256);
+  if (await exists(target)) {
+    await rm(file, { force: true });
+    return;
+  }
+  await mkdir(path.dirname(target), { recursive: true });
+  await rename(file, target);
+  await syncDir(path.dirname(target));
+}
+
+/** A writable that hashes and counts what it has written, and fsyncs the file before it finishes. */
+class HashingFileWriter extends Writable {
+  readonly hash = createHash('sha256');
+  size = 0;
+
+  constructor(private readonly handle: import('node:fs/promises').FileHandle) {
+    super({ highWaterMark: 1024 * 1024 });
+  }
+
+  override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
+    this.handle.write(chunk, 0, chunk.length, null).then(() => {
+      this.hash.update(chunk);
+      this.size += chunk.length;
+      callback();
+    }, callback);
+  }
+
+  override _final(callback: (error?: Error | null) => void): void {
+    this.handle.sync().then(() => callback(), callback);
+  }
+}
+
+/** Streams `source` into the store while hashing it; the blob is in place when this resolves. */
+export async function storeStream(dataDir: string, source: Readable | AsyncIterable<Uint8Array>): Promise<StoredBlob> {
+  const temp = await tempPath(dataDir);
+  const handle = await open(temp, 'wx');
+  try {
+    const writer = new HashingFileWriter(handle);
+    await pipeline(source, writer);
+    await handle.close();
+    const stored = { sha256: writer.hash.digest('hex'), size: writer.size };
+    await adoptFile(dataDir, temp, stored.sha256);
+    return stored;
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    await rm(temp, { force: true });
+    throw error;
+  }
+}
+
+/** Stores a small buffer (a thumbnail) the same way. */
+export function storeBuffer(dataDir: string, bytes: Uint8Array): Promise<StoredBlob> {
+  return storeStream(dataDir, Readable.from([bytes]));
+}
+
+/** The SHA-256 of a file, read in large slices. */
+export async function hashFile(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/** The bytes of a blob from `start` to `end` inclusive (the whole blob without them). */
+export function readBlob(dataDir: string, sha256: string, range?: { start: number; end: number }): Readable {
+  return createReadStream(blobPath(dataDir, sha256), range ? { start: range.start, end: range.end } : {});
+}
+
+/** Whether the blob's file is present (a row without its file is a bug worth a clear error). */
+export function blobExists(dataDir: string, sha256: string): Promise<boolean> {
+  return exists(blobPath(dataDir, sha256));
+}
