@@ -5,6 +5,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { buildApp } from './app.ts';
 import { systemClock, type Clock } from './ids.ts';
 import { ensureFirstOrganizer } from './modules/accounts/accounts.service.ts';
+import { removeExpiredUploads } from './modules/uploads/uploads.service.ts';
 import { readCampaignFiles } from './modules/campaigns/campaign-files.ts';
 import { syncCampaigns } from './modules/campaigns/campaigns.service.ts';
 import { startJobWorker } from './jobs/jobs.worker.ts';
@@ -57,7 +58,18 @@ export async function startApp(
       intervalMs: options.jobIntervalMs ?? 2000,
       clock,
     });
+    // Unfinished uploads past their expiry give back their disk space, hourly in every instance
+    // (removing one twice is harmless); the first sweep runs soon after start.
+    const sweepUploads = () => {
+      removeExpiredUploads(database.db, clock(), config.dataDir)
+        .then((removed) => removed > 0 && app.log.info({ removed }, 'expired uploads removed'))
+        .catch((error: unknown) => app.log.error({ err: error }, 'expired upload sweep failed'));
+    };
+    const firstSweep = setTimeout(sweepUploads, 60_000).unref();
+    const sweeper = setInterval(sweepUploads, 3_600_000).unref();
     app.addHook('onClose', async () => {
+      clearTimeout(firstSweep);
+      clearInterval(sweeper);
       await worker.stop();
       await database.db.destroy();
     });
