@@ -14,6 +14,7 @@ import {
 } from 'docx';
 import type { Campaign } from '../../core/campaign/campaign.schema.ts';
 import type { Locale } from '../../core/i18n/locale.ts';
+import { SUPERIOR_OPINION_FIELD } from '../../core/case/declaration-fields.ts';
 import { translator } from '../../core/i18n/messages.ts';
 
 // The 申报表 as a Word file built from the campaign: one row per field the campaign lists, in
@@ -30,26 +31,37 @@ const text = (content: string, options: { bold?: boolean; size?: number } = {}) 
 
 type Field = Campaign['declarationForm']['fields'][number];
 
-function valueParagraphs(field: Field, campaign: Campaign, locale: Locale): Paragraph[] {
+/** What a pre-filled form prints: every field's value by key, and the superior organization. */
+export interface DeclarationFill {
+  values: Record<string, string>;
+  superiorName: string;
+}
+
+const lines = (value: string) => value.split('\n').map((l) => l.trim()).filter(Boolean);
+
+function valueParagraphs(field: Field, campaign: Campaign, locale: Locale, fill?: DeclarationFill): Paragraph[] {
   const t = translator(locale);
+  const value = fill?.values[field.key] ?? '';
   switch (field.kind) {
     case 'line':
-      return [new Paragraph({ children: [] })];
-    case 'category':
-      return campaign.categories.map((c) => new Paragraph({ children: [text(`□ ${c.name[locale]}`)] }));
     case 'text':
-      return [new Paragraph({ children: [] })];
-    case 'opinion':
+      return value === '' ? [new Paragraph({ children: [] })] : lines(value).map((l) => new Paragraph({ children: [text(l)] }));
+    case 'category':
+      return campaign.categories.map((c) => new Paragraph({ children: [text(`${c.key === value ? '☑' : '□'} ${c.name[locale]}`)] }));
+    case 'opinion': {
+      const named = fill && field.key === SUPERIOR_OPINION_FIELD && fill.superiorName !== '' ? [t('documents.form.superior', { name: fill.superiorName })] : [];
+      const written = [...named, ...lines(value)];
       return [
-        new Paragraph({ children: [] }),
+        ...(written.length > 0 ? written.map((l) => new Paragraph({ children: [text(l)] })) : [new Paragraph({ children: [] })]),
         new Paragraph({ alignment: AlignmentType.RIGHT, children: [text(t('form.signature'))] }),
         new Paragraph({ alignment: AlignmentType.RIGHT, children: [text(t('form.seal'))] }),
         new Paragraph({ alignment: AlignmentType.RIGHT, children: [text(t('form.date'))] }),
       ];
+    }
   }
 }
 
-function fieldRow(field: Field, campaign: Campaign, locale: Locale): TableRow {
+function fieldRow(field: Field, campaign: Campaign, locale: Locale, fill?: DeclarationFill): TableRow {
   const lines = field.kind === 'category' ? campaign.categories.length : (field.lines ?? 1) + (field.kind === 'opinion' ? 3 : 0);
   return new TableRow({
     cantSplit: true,
@@ -65,14 +77,14 @@ function fieldRow(field: Field, campaign: Campaign, locale: Locale): TableRow {
         width: { size: 74, type: WidthType.PERCENTAGE },
         verticalAlign: field.kind === 'line' ? VerticalAlign.CENTER : VerticalAlign.TOP,
         borders,
-        children: valueParagraphs(field, campaign, locale),
+        children: valueParagraphs(field, campaign, locale, fill),
       }),
     ],
   });
 }
 
-/** The declaration form of `campaign` in `locale`, as the bytes of a .docx file. */
-export async function buildDeclarationForm(campaign: Campaign, locale: Locale): Promise<Buffer> {
+/** The declaration form of `campaign` in `locale`, blank or filled with `fill`, as the bytes of a .docx file. */
+export async function buildDeclarationForm(campaign: Campaign, locale: Locale, fill?: DeclarationFill): Promise<Buffer> {
   const t = translator(locale);
   const form = campaign.declarationForm;
   const document = new Document({
@@ -92,7 +104,7 @@ export async function buildDeclarationForm(campaign: Campaign, locale: Locale): 
           new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [text(t('form.fillHint'), { size: 21 })] }),
           new Table({
             width: { size: 100, type: WidthType.PERCENTAGE },
-            rows: form.fields.map((field) => fieldRow(field, campaign, locale)),
+            rows: form.fields.map((field) => fieldRow(field, campaign, locale, fill)),
           }),
           new Paragraph({ spacing: { before: 240 }, children: [text(form.note[locale], { size: 21 })] }),
         ],
@@ -103,6 +115,6 @@ export async function buildDeclarationForm(campaign: Campaign, locale: Locale): 
 }
 
 /** A download name people recognise, in their language: "第七届…申报表.docx". */
-export function declarationFormFileName(campaign: Campaign, locale: Locale): string {
-  return `${campaign.declarationForm.title[locale].replace(/[\\/:*?"<>|\s—]+/g, locale === 'en' ? '-' : '')}.docx`;
+export function declarationFormFileName(campaign: Campaign, locale: Locale, extension: 'docx' | 'pdf' = 'docx'): string {
+  return `${campaign.declarationForm.title[locale].replace(/[\\/:*?"<>|\s—]+/g, locale === 'en' ? '-' : '')}.${extension}`;
 }

@@ -16,6 +16,8 @@ interface World {
   clients: Record<Role, TestClient>;
   unitA: string;
   unitB: string;
+  /** A draft case of unit A. */
+  caseA: string;
 }
 
 async function world(): Promise<World> {
@@ -36,7 +38,8 @@ async function world(): Promise<World> {
   };
   const unitA = (await clients.unitA.post('/api/v1/organizations', UNIT_INPUT)).json().data.id;
   const unitB = (await clients.unitB.post('/api/v1/organizations', { ...UNIT_INPUT, name: '上海市浦东新区陆家嘴街道党工委', divisionCode: '310115' })).json().data.id;
-  return { app, clients, unitA, unitB };
+  const caseA = (await clients.unitA.post('/api/v1/campaigns/seventh-collection/cases', { organizationId: unitA, title: '红色物业' })).json().data.id;
+  return { app, clients, unitA, unitB, caseA };
 }
 
 const SAMPLES: Record<string, (w: World) => { url: string; body?: unknown }> = {
@@ -78,6 +81,35 @@ const SAMPLES: Record<string, (w: World) => { url: string; body?: unknown }> = {
   'PUT /api/v1/me': () => ({ url: '/api/v1/me', body: { displayName: '同一个名字', locale: 'zh-CN' } }),
   'POST /api/v1/me/password': () => ({ url: '/api/v1/me/password', body: { currentPassword: 'not-the-password', newPassword: 'Shequ-dangwei-2024' } }),
   'POST /api/v1/organizations/:id/join-requests': (w) => ({ url: `/api/v1/organizations/${w.unitA}/join-requests` }),
+  'OPTIONS /api/v1/uploads': () => ({ url: '/api/v1/uploads' }),
+  'POST /api/v1/uploads': () => ({ url: '/api/v1/uploads' }),
+  'PATCH /api/v1/uploads/:id': () => ({ url: '/api/v1/uploads/00000000-0000-4000-8000-000000000000' }),
+  'DELETE /api/v1/uploads/:id': () => ({ url: '/api/v1/uploads/00000000-0000-4000-8000-000000000000' }),
+  'GET /api/v1/cases/:id/attachments': () => ({ url: '/api/v1/cases/00000000-0000-4000-8000-000000000000/attachments' }),
+  'DELETE /api/v1/attachments/:id': () => ({ url: '/api/v1/attachments/00000000-0000-4000-8000-000000000000' }),
+  'GET /api/v1/attachments/:id/file': () => ({ url: '/api/v1/attachments/00000000-0000-4000-8000-000000000000/file' }),
+  'GET /api/v1/attachments/:id/thumbnail': () => ({ url: '/api/v1/attachments/00000000-0000-4000-8000-000000000000/thumbnail' }),
+  'GET /api/v1/me/cases': () => ({ url: '/api/v1/me/cases' }),
+  'POST /api/v1/campaigns/:slug/cases': (w) => ({ url: '/api/v1/campaigns/seventh-collection/cases', body: { organizationId: w.unitA, title: '新案例' } }),
+  'GET /api/v1/cases/:id': (w) => ({ url: `/api/v1/cases/${w.caseA}` }),
+  'PUT /api/v1/cases/:id/draft': (w) => ({ url: `/api/v1/cases/${w.caseA}/draft`, body: { version: 999, content: { title: '', category: null, keywords: [], summary: '', sections: {} }, declaration: {}, superiorName: '', superiorEmail: null } }),
+  'GET /api/v1/cases/:id/preflight': (w) => ({ url: `/api/v1/cases/${w.caseA}/preflight` }),
+  'POST /api/v1/cases/:id/submit': (w) => ({ url: `/api/v1/cases/${w.caseA}/submit`, body: { requestKey: 'matrix-request-key' } }),
+  'POST /api/v1/cases/:id/withdraw': (w) => ({ url: `/api/v1/cases/${w.caseA}/withdraw` }),
+  'GET /api/v1/cases/:id/history': (w) => ({ url: `/api/v1/cases/${w.caseA}/history` }),
+  'GET /api/v1/cases/:id/submissions': (w) => ({ url: `/api/v1/cases/${w.caseA}/submissions` }),
+  // A JSON body passes the gate and is then refused as no Word file (import_failed), after the gate.
+  'POST /api/v1/cases/:id/import-docx': (w) => ({ url: `/api/v1/cases/${w.caseA}/import-docx`, body: {} }),
+  'GET /api/v1/cases/:id/declaration-form.docx': (w) => ({ url: `/api/v1/cases/${w.caseA}/declaration-form.docx` }),
+  'GET /api/v1/cases/:id/declaration-form.pdf': (w) => ({ url: `/api/v1/cases/${w.caseA}/declaration-form.pdf` }),
+  'GET /api/v1/cases/:id/submissions/:seq/receipt.pdf': (w) => ({ url: `/api/v1/cases/${w.caseA}/submissions/1/receipt.pdf` }),
+  'POST /api/v1/cases/:id/return': (w) => ({ url: `/api/v1/cases/${w.caseA}/return`, body: { message: '请修改', dueAt: '2024-07-10T15:59:59.000Z' } }),
+  'GET /api/v1/campaigns/:slug/cases': () => ({ url: '/api/v1/campaigns/seventh-collection/cases' }),
+  'GET /api/v1/campaigns/:slug/deadline-extensions': () => ({ url: '/api/v1/campaigns/seventh-collection/deadline-extensions' }),
+  'POST /api/v1/campaigns/:slug/deadline-extensions': () => ({ url: '/api/v1/campaigns/seventh-collection/deadline-extensions', body: { organizationId: null, closesAt: '2024-06-01T00:00:00.000Z', reason: '无效' } }),
+  'POST /api/v1/cases/:id/superior-review': () => ({ url: '/api/v1/cases/00000000-0000-4000-8000-000000000000/superior-review' }),
+  'GET /api/v1/superior-review': () => ({ url: `/api/v1/superior-review?token=${'x'.repeat(43)}` }),
+  'POST /api/v1/superior-review': () => ({ url: '/api/v1/superior-review', body: { token: 'x'.repeat(43), decision: 'recommend', opinion: '同意' } }),
   'GET /app': () => ({ url: '/app' }),
   'GET /app/*': () => ({ url: '/app/sign-in' }),
 };
@@ -143,5 +175,21 @@ describe(`authorization matrix (${testEngine()})`, () => {
     expect(await list('applicant', '?division=310000')).toEqual({ total: 0, names: [] });
     expect(await list('organizer', `?q=${encodeURIComponent('陆家嘴')}`)).toEqual({ total: 1, names: ['上海市浦东新区陆家嘴街道党工委'] });
     expect((await list('organizer')).total).toBe(2);
+  });
+
+  it('shows each role only the cases it may see, in lists and counts', async () => {
+    const w = await world();
+    const ids = async (role: Role, url: string) => {
+      const res = await w.clients[role].get(url);
+      return res.statusCode === 200 ? res.json().data.map((c: { id: string }) => c.id) : res.statusCode;
+    };
+    expect(await ids('unitA', '/api/v1/me/cases')).toEqual([w.caseA]);
+    for (const role of ['unitB', 'reviewer', 'applicant'] as const) {
+      expect(await ids(role, '/api/v1/me/cases')).toEqual([]);
+      expect(await ids(role, '/api/v1/campaigns/seventh-collection/cases')).toBe(403);
+      expect((await w.clients[role].get(`/api/v1/cases/${w.caseA}`)).statusCode).toBe(404);
+    }
+    expect(await ids('organizer', '/api/v1/campaigns/seventh-collection/cases')).toEqual([w.caseA]);
+    expect(await ids('organizer', '/api/v1/me/cases')).toEqual([]);
   });
 });

@@ -1,0 +1,83 @@
+import type { SourceBlock } from '../../../core/case/heading-split.ts';
+import { htmlToText } from '../../../core/case/html-text.ts';
+
+// mammoth's HTML is a flat run of well-formed top-level elements (h1–h6, p, ul, ol, table), so a
+// tag scanner that tracks depth cuts it into the blocks the heading split reads.
+
+const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?(\/?)>/g;
+
+function topLevelElements(html: string): { tag: string; html: string; inner: string }[] {
+  const out: { tag: string; html: string; inner: string }[] = [];
+  let depth = 0;
+  let start = 0;
+  let innerStart = 0;
+  let tag = '';
+  for (const m of html.matchAll(TAG)) {
+    const [whole, closing, name, selfClosing] = m;
+    if (selfClosing) {
+      if (depth === 0) out.push({ tag: name!.toLowerCase(), html: whole, inner: '' });
+      continue;
+    }
+    if (!closing) {
+      if (depth === 0) {
+        start = m.index;
+        innerStart = m.index + whole.length;
+        tag = name!.toLowerCase();
+      }
+      depth += 1;
+    } else {
+      depth -= 1;
+      if (depth === 0) out.push({ tag, html: html.slice(start, m.index + whole.length), inner: html.slice(innerStart, m.index) });
+    }
+  }
+  return out;
+}
+
+/** True when all the text of `inner` is inside <strong>. */
+function allBold(inner: string): boolean {
+  const outside = htmlToText(inner.replace(/<strong>[\s\S]*?<\/strong>/g, ''));
+  return outside.trim() === '' && /<strong>/.test(inner);
+}
+
+const TABLE_ROW = /<tr\b[^>]*>([\s\S]*?)<\/tr>/g;
+const TABLE_CELL = /<t[dh]\b[^>]*>([\s\S]*?)<\/t[dh]>/g;
+
+/** A table as one paragraph per row, cells separated by " | ": the case text has no tables. */
+function flattenTable(html: string): string {
+  const rows = [...html.matchAll(TABLE_ROW)].map((row) =>
+    [...row[1]!.matchAll(TABLE_CELL)].map((cell) => htmlToText(cell[1]!).replace(/\n/g, ' ').trim()).join(' | '),
+  );
+  const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return rows.filter((r) => r.replace(/[\s|]/g, '') !== '').map((r) => `<p>${escape(r)}</p>`).join('');
+}
+
+export interface DocxBlocks {
+  blocks: SourceBlock[];
+  tables: number;
+}
+
+/** The blocks of mammoth's HTML, with headings, bold lines and tables told apart. */
+export function blocksOfHtml(html: string): DocxBlocks {
+  const blocks: SourceBlock[] = [];
+  let tables = 0;
+  for (const element of topLevelElements(html)) {
+    const heading = /^h([1-6])$/.exec(element.tag);
+    if (heading) {
+      blocks.push({ kind: 'heading', level: Number(heading[1]), text: htmlToText(element.inner), html: element.html });
+    } else if (element.tag === 'table') {
+      tables += 1;
+      const flat = flattenTable(element.html);
+      blocks.push({ kind: 'paragraph', text: htmlToText(flat), html: flat });
+    } else if (element.tag === 'ul' || element.tag === 'ol') {
+      // A lone numbered item is how many documents number their headings (一、背景 as a list).
+      const items = element.inner.match(/<li\b/g)?.length ?? 0;
+      const inner = /^<li>([\s\S]*)<\/li>$/.exec(element.inner)?.[1];
+      blocks.push({ kind: 'paragraph', text: htmlToText(element.inner), html: element.html, bold: items === 1 && inner !== undefined && allBold(inner) });
+    } else {
+      // Chinese paragraphs are indented with ideographic spaces; the editor indents by style.
+      const html = element.html.replace(/^<p>[\s\u3000]+/, '<p>');
+      blocks.push({ kind: 'paragraph', text: htmlToText(element.inner), html, bold: allBold(element.inner) });
+    }
+  }
+  return { blocks, tables };
+}

@@ -1,0 +1,63 @@
+import mammoth from 'mammoth';
+import { splitByHeadings, type HeadingSplit, type SplitElement, type SplitWarning } from '../../../core/case/heading-split.ts';
+import { sanitizeCaseHtml } from '../../shared/case-html.ts';
+import { blocksOfHtml } from './docx-blocks.ts';
+import { checkDocxPackage, importFailed } from './docx-zip.ts';
+
+// A Word file read into a proposed case: checked as a package, converted by mammoth with a style
+// map that keeps headings (Word's, LibreOffice's and WPS's names for them, in both languages),
+// split by its headings, and every piece of HTML reduced to the case allow-list.
+
+export type ImportWarning = SplitWarning | { code: 'images_dropped' | 'tables_flattened'; count: number };
+
+export interface ImportProposal extends Omit<HeadingSplit, 'warnings'> {
+  warnings: ImportWarning[];
+}
+
+const STYLE_MAP = [
+  "p[style-name='Title'] => h1:fresh",
+  "p[style-name='Subtitle'] => p:fresh",
+  "p[style-name='标题'] => h1:fresh",
+  "p[style-name='副标题'] => p:fresh",
+  ...[1, 2, 3, 4, 5, 6].flatMap((n) => [
+    `p[style-name='标题 ${n}'] => h${n}:fresh`,
+    `p[style-name='标题${n}'] => h${n}:fresh`,
+    `p[style-name='Heading ${n}'] => h${n}:fresh`,
+  ]),
+];
+
+/** The proposal for `bytes` against the campaign's elements; nothing is stored. */
+export async function readDocxProposal(bytes: Buffer, elements: readonly SplitElement[]): Promise<ImportProposal> {
+  checkDocxPackage(bytes);
+  let images = 0;
+  let html: string;
+  try {
+    const result = await mammoth.convertToHtml({ buffer: bytes }, {
+      styleMap: STYLE_MAP,
+      ignoreEmptyParagraphs: true,
+      externalFileAccess: false,
+      convertImage: mammoth.images.imgElement(async () => {
+        images += 1;
+        return { src: '' };
+      }),
+    });
+    html = result.value;
+  } catch {
+    throw importFailed('corrupt');
+  }
+  const { blocks, tables } = blocksOfHtml(html);
+  if (blocks.every((b) => b.text.trim() === '')) throw importFailed('no_text');
+
+  const split = splitByHeadings(blocks, elements);
+  const warnings: ImportWarning[] = [...split.warnings];
+  if (images > 0) warnings.push({ code: 'images_dropped', count: images });
+  if (tables > 0) warnings.push({ code: 'tables_flattened', count: tables });
+  return {
+    title: split.title,
+    summary: sanitizeCaseHtml(split.summary),
+    keywords: split.keywords,
+    sections: Object.fromEntries(Object.entries(split.sections).map(([key, value]) => [key, sanitizeCaseHtml(value)])),
+    unmatched: split.unmatched.map((part) => ({ heading: part.heading, html: sanitizeCaseHtml(part.html) })),
+    warnings,
+  };
+}
