@@ -35,8 +35,9 @@ describe.each(engines)('migrations on %s', (engine) => {
     expect(await migrateToLatest(db)).toEqual([]);
     const tables = (await db.introspection.getTables()).map((t) => t.name).sort();
     expect(tables).toEqual([
-      'audit_head', 'audit_log', 'campaigns', 'jobs', 'mails', 'one_time_tokens', 'organization_members', 'organizations',
-      'reviewer_profiles', 'role_grants', 'schema_migrations', 'schema_migrations_lock', 'sessions', 'users',
+      'attachments', 'audit_head', 'audit_log', 'blobs', 'campaigns', 'case_events', 'case_submissions', 'cases',
+      'deadline_extensions', 'jobs', 'mails', 'one_time_tokens', 'organization_members', 'organizations',
+      'reviewer_profiles', 'role_grants', 'schema_migrations', 'schema_migrations_lock', 'sessions', 'uploads', 'users',
     ]);
   });
 
