@@ -177,6 +177,8 @@ export const en: Record<MessageKey, string> = {
   'wb.role.reviewer': 'Reviewer',
   'wb.role.organizer': 'Organizer',
   'wb.switchRole': 'Switch role',
+  'wb.nav.cases': 'My cases',
+  'wb.nav.orgCases': 'Cases',
   'wb.nav.myUnit': 'My unit',
   'wb.nav.members': 'Members',
   'wb.nav.reviewerProfile': 'Reviewer profile',

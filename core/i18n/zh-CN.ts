@@ -175,6 +175,8 @@ const base = {
   'wb.role.reviewer': '评审专家',
   'wb.role.organizer': '主办单位',
   'wb.switchRole': '切换角色',
+  'wb.nav.cases': '我的案例',
+  'wb.nav.orgCases': '案例',
   'wb.nav.myUnit': '我的单位',
   'wb.nav.members': '成员',
   'wb.nav.reviewerProfile': '评审资料',

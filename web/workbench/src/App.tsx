@@ -5,6 +5,11 @@ import zhCN from 'antd/locale/zh_CN';
 import { useEffect, type ReactNode } from 'react';
 import { ApiError } from './api.ts';
 import { CSP_NONCE } from './csp-nonce.ts';
+import { CaseEditorPage } from './cases/CaseEditorPage.tsx';
+import { MyCasesPage } from './cases/MyCasesPage.tsx';
+import { OrgCasesPage } from './cases/OrgCasesPage.tsx';
+import { ReceiptPage } from './cases/ReceiptPage.tsx';
+import { SuperiorReviewPage } from './cases/SuperiorReviewPage.tsx';
 import { Shell } from './components/Shell.tsx';
 import { I18nProvider, useI18n } from './i18n.tsx';
 import { AcceptInvitationPage } from './pages/AcceptInvitation.tsx';
@@ -45,6 +50,8 @@ const PUBLIC: Record<string, () => ReactNode> = {
   '/app/verify-email': () => <VerifyEmailPage />,
   '/app/join': () => <AcceptInvitationPage kind="unit" />,
   '/app/reviewer-invitation': () => <AcceptInvitationPage kind="reviewer" />,
+  // The superior organization reads and recommends by the mailed link, without an account.
+  '/app/superior-review': () => <SuperiorReviewPage />,
 };
 
 function Redirect({ to }: { to: string }) {
@@ -63,11 +70,17 @@ function SignedInRoutes() {
   const { role } = useRole();
   const me = useMe().data!;
   const unitId = /^\/app\/org\/units\/([0-9a-f-]{36})$/.exec(path)?.[1];
+  const caseId = /^\/app\/cases\/([0-9a-f-]{36})$/.exec(path)?.[1];
+  const receipt = /^\/app\/cases\/([0-9a-f-]{36})\/receipts\/(\d+)$/.exec(path);
   let page: ReactNode;
   if (path === '/app') page = <Redirect to={homeOf(role)} />;
   else if (path === '/app/unit') page = <UnitPage me={me} />;
   else if (path === '/app/unit/members') page = <MembersPage me={me} />;
+  else if (path === '/app/cases') page = <MyCasesPage />;
+  else if (caseId) page = <CaseEditorPage key={caseId} id={caseId} />;
+  else if (receipt) page = <ReceiptPage key={path} id={receipt[1]!} seq={Number(receipt[2])} />;
   else if (path === '/app/reviewer') page = <ReviewerProfilePage />;
+  else if (path === '/app/org/cases') page = <OrgCasesPage />;
   else if (path === '/app/org/units') page = <OrgUnitsPage />;
   else if (unitId) page = <OrgUnitDetailPage key={unitId} id={unitId} />;
   else if (path === '/app/org/reviewers') page = <OrgReviewersPage />;

@@ -38,7 +38,7 @@ export function isPlatformOrganizer(me: Me): boolean {
 }
 
 export function homeOf(role: WorkRole): string {
-  return role === 'organizer' ? '/app/org/units' : role === 'reviewer' ? '/app/reviewer' : '/app/unit';
+  return role === 'organizer' ? '/app/org/units' : role === 'reviewer' ? '/app/reviewer' : '/app/cases';
 }
 
 const ROLE_KEY = 'zhengji.workRole';

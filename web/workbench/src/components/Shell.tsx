@@ -11,9 +11,10 @@ import { LangSwitch } from './LangSwitch.tsx';
 // the account menu. On a phone the menu folds into a drawer.
 
 function navFor(role: WorkRole, me: Me): { path: string; label: MessageKey }[] {
-  if (role === 'unit') return [{ path: '/app/unit', label: 'wb.nav.myUnit' }, { path: '/app/unit/members', label: 'wb.nav.members' }];
+  if (role === 'unit') return [{ path: '/app/cases', label: 'wb.nav.cases' }, { path: '/app/unit', label: 'wb.nav.myUnit' }, { path: '/app/unit/members', label: 'wb.nav.members' }];
   if (role === 'reviewer') return [{ path: '/app/reviewer', label: 'wb.nav.reviewerProfile' }];
   const items: { path: string; label: MessageKey }[] = [
+    { path: '/app/org/cases', label: 'wb.nav.orgCases' },
     { path: '/app/org/units', label: 'wb.nav.units' },
     { path: '/app/org/reviewers', label: 'wb.nav.reviewers' },
   ];

@@ -1,0 +1,121 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { Alert, Button, Card, Form, Input, Radio, Result, Skeleton, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { ApiError } from '../api.ts';
+import { LangSwitch } from '../components/LangSwitch.tsx';
+import { useI18n } from '../i18n.tsx';
+import { useRouter } from '../router.tsx';
+import { casesApi, type SuperiorView } from './cases-api.ts';
+import { useCampaign } from './case-shared.tsx';
+
+const OPINION_MAX = 2000;
+type Decision = 'recommend' | 'decline';
+
+/** The superior Party organization reads the case by the mailed link and recommends or returns it; no account needed. */
+export function SuperiorReviewPage() {
+  const { t } = useI18n();
+  const token = useRouter().search.get('token') ?? '';
+  const view = useQuery({
+    queryKey: ['superior-review', token],
+    queryFn: () => casesApi.superiorView(token),
+    enabled: token.length >= 20,
+    retry: false,
+  });
+  const [decided, setDecided] = useState<Decision | null>(null);
+
+  let body;
+  if (token.length < 20 || (view.error instanceof ApiError && view.error.code === 'link_invalid')) {
+    body = <Result status="warning" title={t('wb.cases.review.invalidTitle')} subTitle={t('wb.cases.review.invalidText')} />;
+  } else if (view.isError) {
+    body = <Result status="error" title={view.error.message} />;
+  } else if (decided) {
+    body = (
+      <Result status="success" title={t('wb.cases.review.thanks')}
+        subTitle={decided === 'recommend' ? t('wb.cases.review.recommendedText') : t('wb.cases.review.declinedText')} />
+    );
+  } else if (!view.data) {
+    body = <Skeleton active paragraph={{ rows: 8 }} />;
+  } else {
+    body = <ReviewBody token={token} view={view.data} onDecided={setDecided} />;
+  }
+  return (
+    <div className="wb-auth wb-review">
+      <header className="wb-auth-top">
+        <a href="/" className="wb-brand">{t('site.name')} · {t('wb.cases.review.title')}</a>
+        <LangSwitch />
+      </header>
+      <main className="wb-review-main">{body}</main>
+    </div>
+  );
+}
+
+function ReviewBody({ token, view, onDecided }: { token: string; view: SuperiorView; onDecided: (d: Decision) => void }) {
+  const { t, locale } = useI18n();
+  const campaign = useCampaign(view.campaignSlug).data;
+  const category = campaign?.categories.find((c) => c.key === view.content.category)?.name[locale];
+  const elements = campaign?.caseStyle.elements ?? Object.keys(view.content.sections).map((key) => ({ key, name: { 'zh-CN': key, en: key } }));
+  const [decision, setDecision] = useState<Decision | null>(null);
+  const [opinion, setOpinion] = useState('');
+  const [touched, setTouched] = useState(false);
+  const decide = useMutation({
+    mutationFn: () => casesApi.decideSuperiorReview({ token, decision: decision!, opinion: opinion.trim() }),
+    onSuccess: () => onDecided(decision!),
+  });
+  const missingDecision = decision === null;
+  const missingOpinion = opinion.trim() === '';
+  const send = () => {
+    setTouched(true);
+    if (!missingDecision && !missingOpinion && !decide.isPending) decide.mutate();
+  };
+
+  return (
+    <>
+      <Card className="wb-card wb-review-case">
+        <Typography.Text type="secondary" className="wb-review-campaign">{view.campaignTitle[locale]}</Typography.Text>
+        <Typography.Title level={3} className="wb-review-title">{view.content.title}</Typography.Title>
+        <dl className="wb-review-meta">
+          <dt>{t('wb.cases.review.unit')}</dt><dd>{view.unitName}</dd>
+          {category && <><dt>{t('wb.cases.review.category')}</dt><dd>{category}</dd></>}
+          {view.content.keywords.length > 0 && (
+            <><dt>{t('wb.cases.review.keywords')}</dt><dd>{view.content.keywords.map((k) => <Tag key={k}>{k}</Tag>)}</dd></>
+          )}
+          <dt>{t('wb.cases.review.addressedTo')}</dt><dd>{view.superiorName}</dd>
+        </dl>
+        <section className="wb-review-section">
+          <Typography.Title level={4}>{t('wb.cases.review.summary')}</Typography.Title>
+          {/* Stored HTML is sanitized by the server on every save (core/case/case-content.ts). */}
+          <div className="wb-case-html" dangerouslySetInnerHTML={{ __html: view.content.summary }} />
+        </section>
+        {elements.map((e) => {
+          const html = view.content.sections[e.key] ?? '';
+          if (html.trim() === '') return null;
+          return (
+            <section key={e.key} className="wb-review-section">
+              <Typography.Title level={4}>{e.name[locale]}</Typography.Title>
+              <div className="wb-case-html" dangerouslySetInnerHTML={{ __html: html }} />
+            </section>
+          );
+        })}
+      </Card>
+      <Card className="wb-card wb-review-form" title={t('wb.cases.review.formTitle')}>
+        <Typography.Paragraph type="secondary">{t('wb.cases.review.formHint', { unit: view.unitName })}</Typography.Paragraph>
+        {decide.isError && <Alert className="wb-alert" type="error" showIcon role="alert" title={decide.error.message} />}
+        <Form layout="vertical" component="form" onFinish={send}>
+          <Form.Item label={t('wb.cases.review.decision')} required validateStatus={touched && missingDecision ? 'error' : undefined}
+            help={touched && missingDecision ? t('wb.cases.review.decisionRequired') : undefined}>
+            <Radio.Group className="wb-review-decision" value={decision} onChange={(e) => setDecision(e.target.value as Decision)}
+              optionType="button" buttonStyle="solid"
+              options={[{ value: 'recommend', label: t('wb.cases.review.recommend') }, { value: 'decline', label: t('wb.cases.review.decline') }]} />
+          </Form.Item>
+          <Form.Item label={t('wb.cases.review.opinion')} htmlFor="review-opinion" required validateStatus={touched && missingOpinion ? 'error' : undefined}
+            help={touched && missingOpinion ? t('wb.cases.review.opinionRequired') : undefined}>
+            <Input.TextArea id="review-opinion" value={opinion} onChange={(e) => setOpinion(e.target.value)} maxLength={OPINION_MAX} showCount
+              rows={6}
+              placeholder={decision === 'decline' ? t('wb.cases.review.declinePlaceholder') : t('wb.cases.review.opinionPlaceholder')} />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" size="large" block loading={decide.isPending}>{t('wb.cases.review.send')}</Button>
+        </Form>
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,184 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card } from 'antd';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { caseCounts } from '../../../../../core/case/case-counts.ts';
+import { useI18n } from '../../i18n.tsx';
+import { Link } from '../../router.tsx';
+import { caseKeys, type CampaignDetail, type CaseDetail } from '../cases-api.ts';
+import { CaseFields } from './CaseFields.tsx';
+import { ConflictDialog } from './ConflictDialog.tsx';
+import { LimitAnnouncement, LimitCount } from './counts.tsx';
+import { fieldsOf, type DraftFields } from './draft-fields.ts';
+import { formatInstant } from './format.ts';
+import { Outline } from './Outline.tsx';
+import { RecommendationCard } from './RecommendationCard.tsx';
+import { clockTime, SaveIndicator } from './SaveIndicator.tsx';
+import { AttachmentsPanel } from '../AttachmentsPanel.tsx';
+import { DeclarationFormPanel } from '../DeclarationFormPanel.tsx';
+import { ImportDocxDialog, type ImportProposal } from '../ImportDocxDialog.tsx';
+import { SubmitPanel } from '../SubmitPanel.tsx';
+import { PanelBoundary } from './PanelBoundary.tsx';
+import { useDraft } from './use-draft.ts';
+
+/** The proposal laid over the fields: what it found replaces, what it did not find stays. */
+export function applyProposal(fields: DraftFields, proposal: Pick<ImportProposal, 'title' | 'summary' | 'keywords' | 'sections'>): DraftFields {
+  const found = Object.fromEntries(Object.entries(proposal.sections).filter(([key, html]) => key in fields.content.sections && html.trim() !== ''));
+  return {
+    ...fields,
+    content: {
+      ...fields.content,
+      title: proposal.title.trim() || fields.content.title,
+      summary: proposal.summary.trim() ? proposal.summary : fields.content.summary,
+      keywords: proposal.keywords.length ? proposal.keywords : fields.content.keywords,
+      sections: { ...fields.content.sections, ...found },
+    },
+  };
+}
+
+export function CaseEditor({ initial, campaign }: { initial: CaseDetail; campaign: CampaignDetail }) {
+  const { t, locale } = useI18n();
+  const client = useQueryClient();
+  const draft = useDraft(initial);
+  const { fields, update, detail } = draft;
+  const counts = useMemo(() => caseCounts(campaign, fields.content), [campaign, fields.content]);
+  const [comparing, setComparing] = useState(false);
+  const timeZone = campaign.window.timeZone;
+  const flush = draft.flush;
+  const onApplyImport = useCallback((proposal: ImportProposal) => draft.replace(applyProposal(draft.fields, proposal)), [draft]);
+  const { refresh } = draft;
+  const onSubmitted = useCallback(() => {
+    void refresh().catch(() => undefined);
+    void client.invalidateQueries({ queryKey: caseKeys.mine });
+  }, [refresh, client]);
+
+  // The page's query answered anew (after a submit, a withdrawal): take its status.
+  const { sync } = draft;
+  useEffect(() => sync(initial), [sync, initial]);
+
+  // A link from the preflight checklist (#target-…) lands once the fields are on screen.
+  useEffect(() => {
+    const target = decodeURIComponent(window.location.hash.slice(1));
+    if (target) document.getElementById(target)?.scrollIntoView({ block: 'start' });
+  }, []);
+
+  // Not re-rendered on every keystroke: it depends on nothing typed.
+  const attachments = useMemo(() => <PanelBoundary><AttachmentsPanel caseId={initial.id} campaign={campaign} editable /></PanelBoundary>, [initial.id, campaign]);
+  const setDeclaration = useCallback((values: Record<string, string>) => update((f) => ({ ...f, declaration: values })), [update]);
+
+  return (
+    <div className="ce-page">
+      <div className="ce-layout">
+        <div className="ce-main">
+          <div className="ce-sticky" aria-label={t('wb.editor.statusBar')} role="region">
+            <SaveIndicator status={draft.status} savedAt={detail.updatedAt} onRetry={() => void draft.flush().catch(() => undefined)} />
+            <span className="ce-sticky-counts">
+              <LimitCount label={t('wb.editor.field.summary')} {...counts.summary} />
+              <LimitCount label={t('wb.editor.body')} {...counts.body} />
+            </span>
+            <LimitAnnouncement counts={counts} />
+          </div>
+
+          {draft.offer && (
+            <Alert
+              type="warning"
+              showIcon
+              className="wb-alert"
+              title={t('wb.editor.restore.banner', { time: clockTime(draft.offer.changedAt, locale) })}
+              description={
+                <>
+                  <div>{t('wb.editor.restore.bannerHint')}</div>
+                  <div className="ce-actions ce-offer-actions">
+                    <Button size="small" type="primary" onClick={draft.restore}>{t('wb.editor.restore.restore')}</Button>
+                    <Button size="small" onClick={() => setComparing(true)}>{t('wb.editor.restore.compare')}</Button>
+                    <Button size="small" type="text" onClick={draft.discard}>{t('wb.editor.restore.discard')}</Button>
+                  </div>
+                </>
+              }
+            />
+          )}
+          {detail.status === 'returned' && (
+            <Alert
+              type="error"
+              showIcon
+              className="wb-alert"
+              title={t('wb.editor.returned', { due: detail.returnDueAt ? formatInstant(detail.returnDueAt, locale, timeZone) : '—' })}
+              description={detail.returnMessage}
+            />
+          )}
+
+          <div className="ce-meta">
+            <span>{t(`case.status.${detail.status}`)}</span>
+            <span>{t('wb.editor.deadline', { time: formatInstant(detail.deadline, locale, timeZone), zone: campaign.window.timeZoneLabel[locale] })}</span>
+            <span className="ce-meta-end">
+              <PanelBoundary><ImportDocxDialog caseId={initial.id} elements={campaign.caseStyle.elements} current={fields.content} onApply={onApplyImport} /></PanelBoundary>
+            </span>
+          </div>
+
+          <CaseFields key={draft.revision} campaign={campaign} fields={fields} counts={counts} update={update} />
+
+          <div id="target-attachments" className="ce-anchor">
+            {campaign.attachments.map((kind) => <span key={kind.key} id={`target-attachments:${kind.key}`} className="ce-kind-anchor" />)}
+            {attachments}
+          </div>
+
+          <div id="target-declaration" className="ce-anchor">
+            <PanelBoundary>
+              <DeclarationFormPanel caseId={initial.id} campaign={campaign} values={fields.declaration} onChange={setDeclaration} editable
+                detail={{ organizationId: detail.organizationId, content: fields.content, superiorName: fields.superiorName }} />
+            </PanelBoundary>
+          </div>
+
+          <Card id="target-unit" className="wb-card ce-anchor" title={t('wb.editor.unit.title')}>
+            {t('wb.editor.unit.hint')} <Link to="/app/unit">{t('wb.editor.unit.link')}</Link>
+          </Card>
+
+          {campaign.recommendation !== 'off' && (
+            <RecommendationCard
+              setting={campaign.recommendation}
+              detail={detail}
+              fields={fields}
+              editable
+              timeZone={timeZone}
+              onChange={(patch) => update((f) => ({ ...f, ...patch }))}
+              flush={flush}
+              refresh={draft.refresh}
+            />
+          )}
+
+          <div id="target-submit" className="ce-anchor">
+            <PanelBoundary><SubmitPanel caseId={initial.id} detail={detail} flushSave={flush} onSubmitted={onSubmitted} /></PanelBoundary>
+          </div>
+        </div>
+        <aside className="ce-side" aria-label={t('wb.editor.outline')}>
+          <Outline campaign={campaign} counts={counts} recommendation={campaign.recommendation !== 'off'} />
+        </aside>
+      </div>
+
+      <ConflictDialog
+        open={draft.conflict !== null}
+        mode="conflict"
+        campaign={campaign}
+        theirs={draft.conflict ? fieldsOf(draft.conflict) : fields}
+        mine={fields}
+        theirsWhen={draft.conflict ? clockTime(draft.conflict.updatedAt, locale) : ''}
+        mineWhen={t('wb.editor.conflict.now')}
+        onKeepMine={draft.keepMine}
+        onTakeTheirs={draft.takeTheirs}
+      />
+      {draft.offer && (
+        <ConflictDialog
+          open={comparing}
+          mode="restore"
+          campaign={campaign}
+          theirs={fields}
+          mine={draft.offer.fields}
+          theirsWhen={clockTime(detail.updatedAt, locale)}
+          mineWhen={clockTime(draft.offer.changedAt, locale)}
+          onKeepMine={() => { setComparing(false); draft.restore(); }}
+          onTakeTheirs={() => { setComparing(false); draft.discard(); }}
+          onClose={() => setComparing(false)}
+        />
+      )}
+    </div>
+  );
+}
