@@ -2,10 +2,9 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider, Result, Spin } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { useEffect, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { ApiError } from './api.ts';
 import { CSP_NONCE } from './csp-nonce.ts';
-import { CaseEditorPage } from './cases/CaseEditorPage.tsx';
 import { MyCasesPage } from './cases/MyCasesPage.tsx';
 import { OrgCasesPage } from './cases/OrgCasesPage.tsx';
 import { ReceiptPage } from './cases/ReceiptPage.tsx';
@@ -30,6 +29,9 @@ import { UnitPage } from './pages/UnitPage.tsx';
 import { VerifyEmailPage } from './pages/VerifyEmail.tsx';
 import { Link, RouterProvider, useRouter } from './router.tsx';
 import { homeOf, RoleProvider, useMe, useRole } from './session.tsx';
+
+// The editor brings the rich-text engine; it loads when a case is opened, not with every page.
+const CaseEditorPage = lazy(() => import('./cases/CaseEditorPage.tsx').then((m) => ({ default: m.CaseEditorPage })));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -77,7 +79,7 @@ function SignedInRoutes() {
   else if (path === '/app/unit') page = <UnitPage me={me} />;
   else if (path === '/app/unit/members') page = <MembersPage me={me} />;
   else if (path === '/app/cases') page = <MyCasesPage />;
-  else if (caseId) page = <CaseEditorPage key={caseId} id={caseId} />;
+  else if (caseId) page = <Suspense fallback={<Spin />}><CaseEditorPage key={caseId} id={caseId} /></Suspense>;
   else if (receipt) page = <ReceiptPage key={path} id={receipt[1]!} seq={Number(receipt[2])} />;
   else if (path === '/app/reviewer') page = <ReviewerProfilePage />;
   else if (path === '/app/org/cases') page = <OrgCasesPage />;
