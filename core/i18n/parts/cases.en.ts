@@ -102,7 +102,7 @@ export const casesEn: Record<keyof typeof casesZhCN, string> = {
   'wb.cases.downloadPdf': 'Download PDF receipt',
   'wb.cases.verifyTitle': 'How to verify',
   'wb.cases.verifyContent': 'The content SHA-256 is taken over the submission as canonical JSON (format {format}: title, category, keywords, summary, every section and the declaration, keys in sorted order, no insignificant space, UTF-8), so the same content always gives the same hash. When the hash the organizers see equals this one, they received exactly this submission.',
-  'wb.cases.verifyFiles': 'Each attachment\'s SHA-256 is taken over the file\'s bytes: check a copy you kept with sha256sum (Linux), shasum -a 256 (macOS) or certutil -hashfile <file> SHA256 (Windows).',
+  'wb.cases.verifyFiles': 'Each attachment\'s SHA-256 is taken over the bytes the platform stores (pictures are re-encoded without location data on upload, so they differ from the original): download the attachment from the case and check it with sha256sum (Linux), shasum -a 256 (macOS) or certutil -hashfile <file> SHA256 (Windows).',
   'wb.cases.backToCase': 'Back to the case',
   'wb.cases.backToList': 'Back to the cases',
   'wb.cases.orgTitle': '{campaign}: cases',

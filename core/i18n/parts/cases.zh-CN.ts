@@ -102,7 +102,7 @@ export const casesZhCN = {
   'wb.cases.downloadPdf': '下载 PDF 回执',
   'wb.cases.verifyTitle': '如何核验',
   'wb.cases.verifyContent': '内容 SHA-256 是对提交内容的规范化 JSON（格式 {format}：案例名称、类别、关键词、摘要、各部分正文和申报表信息，键按字典序排列、无多余空白、UTF-8 编码）计算的哈希值，同样的内容总得到同样的值。主办单位查看的案例哈希与此一致，即证明收到的正是本次提交的版本。',
-  'wb.cases.verifyFiles': '每个附件的 SHA-256 是对文件原始字节计算的：可以在电脑上用 sha256sum（Linux）、shasum -a 256（macOS）或 certutil -hashfile 文件名 SHA256（Windows）核对自己保存的文件。',
+  'wb.cases.verifyFiles': '每个附件的 SHA-256 是对平台保存的文件字节计算的（图片上传时会去除位置等信息并重新编码，因此与原图不同）：请从案例中下载该附件，再在电脑上用 sha256sum（Linux）、shasum -a 256（macOS）或 certutil -hashfile 文件名 SHA256（Windows）核对。',
   'wb.cases.backToCase': '返回案例',
   'wb.cases.backToList': '返回案例列表',
   'wb.cases.orgTitle': '{campaign}·案例',

@@ -58,7 +58,8 @@ export function AttachmentKindCard({ caseId, kind, items, unfinished, editable, 
         {t('wb.files.rules', { types, max: formatBytes(kind.maxBytes), count: kind.maxCount })}
       </Typography.Paragraph>
       <AttachmentList items={items} editable={editable} onRemove={onRemove} />
-      {editable && unfinished.map((u) => (
+      {/* While this card uploads, the upload it remembers is the one running, not one to offer back. */}
+      {editable && !busy && unfinished.map((u) => (
         <Alert key={u.urlStorageKey} type="info" showIcon className="wb-attachment-notice"
           title={t('wb.files.unfinished', { name: u.fileName, percent: u.percent })}
           action={<Button size="small" onClick={() => onDiscard(u)}>{t('wb.files.forget')}</Button>} />

@@ -40,6 +40,7 @@ export function OrgCasesPage() {
   };
   const actions = (c: CaseSummary) => (
     <Space size={4} wrap>
+      {c.submissionCount > 0 && <Link to={`/app/cases/${c.id}/receipts/${c.submissionCount}`}>{t('wb.cases.receiptLatest')}</Link>}
       {c.status === 'submitted' && <Button size="small" danger onClick={() => setReturning(c)}>{t('wb.cases.returnAction')}</Button>}
       <Button size="small" onClick={() => extend(c)}>{t('wb.cases.extendAction')}</Button>
     </Space>

@@ -35,7 +35,9 @@ export function useTusUpload(options: { caseId: string; kind: string; locale: Lo
   // Coming back online restarts a paused-by-network upload at once instead of waiting for its next retry.
   useEffect(() => {
     const online = () => {
-      if (current.current && status.phase === 'retrying') current.current.start();
+      // abort() first: it clears the retry timer tus-js-client still holds, so one loop resumes, not two.
+      const upload = current.current;
+      if (upload && status.phase === 'retrying') void upload.abort().then(() => upload.start());
     };
     window.addEventListener('online', online);
     return () => window.removeEventListener('online', online);
