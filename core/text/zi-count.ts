@@ -16,9 +16,14 @@ export function countZi(text: string): number {
   let count = 0;
   let inRun = false;
   for (const ch of text) {
-    if (SPACE.test(ch)) {
+    // Fast paths for what a Chinese case is mostly made of (ASCII, CJK Unified Ideographs
+    // U+4E00–U+9FFF, all Han); the regular expressions decide everything else.
+    const code = ch.charCodeAt(0);
+    const ascii = code < 0x80;
+    const han = code >= 0x4e00 && code <= 0x9fff;
+    if (ascii ? code === 32 || (code >= 9 && code <= 13) : !han && SPACE.test(ch)) {
       inRun = false;
-    } else if (EAST_ASIAN.test(ch)) {
+    } else if (han || (!ascii && EAST_ASIAN.test(ch))) {
       count += 1;
       inRun = false;
     } else if (!inRun) {

@@ -27,21 +27,22 @@ export async function ensureAuditHead(trx: Kysely<Database>, genesisHash: string
 }
 
 /**
- * Reads the head and holds it until the transaction ends, so appends happen one at a time.
+ * Reads the head and holds it until the transaction ends, so appends happen one at a time;
+ * undefined (and nothing held) when there is no head row yet.
  * PostgreSQL locks the row; SQLite has no row locks, so a (no-op) write takes the database's
  * single write lock before the head is read, which also avoids upgrading a read snapshot
  * that another writer has already moved past.
  */
-export async function lockAuditHead(trx: Kysely<Database>): Promise<AuditHead> {
+export async function lockAuditHead(trx: Kysely<Database>): Promise<AuditHead | undefined> {
   if (trx.introspection instanceof PostgresIntrospector) {
-    return trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', HEAD_ID).forUpdate().executeTakeFirstOrThrow();
+    return trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', HEAD_ID).forUpdate().executeTakeFirst();
   }
   return trx
     .updateTable('audit_head')
     .set((eb) => ({ seq: eb.ref('seq') }))
     .where('id', '=', HEAD_ID)
     .returning(['seq', 'hash'])
-    .executeTakeFirstOrThrow();
+    .executeTakeFirst();
 }
 
 export async function insertAuditRow(trx: Kysely<Database>, row: Insertable<AuditLogTable>): Promise<void> {
@@ -50,6 +51,24 @@ export async function insertAuditRow(trx: Kysely<Database>, row: Insertable<Audi
 
 export async function moveAuditHead(trx: Kysely<Database>, head: AuditHead): Promise<void> {
   await trx.updateTable('audit_head').set(head).where('id', '=', HEAD_ID).execute();
+}
+
+/**
+ * Inserts the entry and moves the head to it. On PostgreSQL in one statement (the head's update
+ * as a data-modifying WITH, which always runs once and to completion): the head stays locked
+ * until commit, so one round trip fewer while holding it is more appends per second.
+ */
+export async function appendAuditRow(trx: Kysely<Database>, row: Insertable<AuditLogTable>, head: AuditHead): Promise<void> {
+  if (trx.introspection instanceof PostgresIntrospector) {
+    await trx
+      .with('moved_head', (db) => db.updateTable('audit_head').set(head).where('id', '=', HEAD_ID))
+      .insertInto('audit_log')
+      .values(row)
+      .execute();
+    return;
+  }
+  await insertAuditRow(trx, row);
+  await moveAuditHead(trx, head);
 }
 
 /**

@@ -3,14 +3,13 @@ import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { GENESIS_HASH, canonicalJson, hashAuditRecord, type AuditRecord } from './audit-hash.ts';
 import {
+  appendAuditRow,
   countAuditRows,
   ensureAuditHead,
   findAuditHeadAndLastSeq,
-  insertAuditRow,
   listAuditRows,
   listAuditRowsPage,
   lockAuditHead,
-  moveAuditHead,
   type AuditFilter,
   type AuditRow,
 } from './audit.repository.ts';
@@ -32,8 +31,13 @@ export type AuditVerdict = { ok: true; count: number; headSeq: number } | { ok: 
 export async function appendAudit(trx: Kysely<Database>, input: AuditInput, now: Date): Promise<AuditEntry> {
   // Outside a transaction the entry could commit without its change, or the head move alone.
   if (!trx.isTransaction) throw new Error('appendAudit must run inside the transaction of the change it records');
-  await ensureAuditHead(trx, GENESIS_HASH);
-  const head = await lockAuditHead(trx);
+  // The head row exists after the first append ever; creating it is needed only before that.
+  let head = await lockAuditHead(trx);
+  if (!head) {
+    await ensureAuditHead(trx, GENESIS_HASH);
+    head = await lockAuditHead(trx);
+    if (!head) throw new Error('the audit head could not be created');
+  }
   const entry: AuditEntry = {
     seq: head.seq + 1,
     at: now.toISOString(),
@@ -45,7 +49,7 @@ export async function appendAudit(trx: Kysely<Database>, input: AuditInput, now:
     change: JSON.parse(canonicalJson(input.change)) as Record<string, unknown>,
   };
   const hash = hashAuditRecord(head.hash, entry);
-  await insertAuditRow(trx, {
+  await appendAuditRow(trx, {
     seq: entry.seq,
     at: entry.at,
     actor_id: entry.actorId,
@@ -56,8 +60,7 @@ export async function appendAudit(trx: Kysely<Database>, input: AuditInput, now:
     change: canonicalJson(entry.change),
     prev_hash: head.hash,
     hash,
-  });
-  await moveAuditHead(trx, { seq: entry.seq, hash });
+  }, { seq: entry.seq, hash });
   return entry;
 }
 

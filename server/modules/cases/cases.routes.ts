@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -31,10 +31,15 @@ const draftBody = z.object({
 
 export async function casesRoutes(app: FastifyInstance): Promise<void> {
   const routes = app.withTypeProvider<ZodTypeProvider>();
-  /** An attachment is readable when its blob is on disk at its recorded size. */
+  /**
+   * An attachment is readable when its blob is on disk at its recorded size. Synchronous on
+   * purpose: submit checks it inside its transaction, and on SQLite an await on the thread pool
+   * there would hold the only connection while no other request can use it; a stat of a local
+   * file takes microseconds.
+   */
   const readable: AttachmentCheck = async ({ sha256, size }) => {
     try {
-      return (await stat(blobPath(app.dataDir, sha256))).size === size;
+      return statSync(blobPath(app.dataDir, sha256)).size === size;
     } catch {
       return false;
     }

@@ -27,12 +27,14 @@ import {
 /** Whether an attachment's stored bytes are there and whole; supplied by the file store. */
 export type AttachmentCheck = (attachment: { sha256: string; size: number }) => Promise<boolean>;
 
-async function problemsOf(db: Kysely<Database>, c: CaseInContext, readable: AttachmentCheck): Promise<Problem[]> {
+/** The preflight problems, with the live attachments and the parsed content they were found in. */
+async function checkCase(db: Kysely<Database>, c: CaseInContext, readable: AttachmentCheck) {
   const [attachments, unit] = await Promise.all([listLiveAttachments(db, c.row.id), findLiveOrganization(db, c.row.organization_id)]);
   const checked = await Promise.all(attachments.map(async (a) => ({ kind: a.kind, fileName: a.file_name, readable: await readable(a) })));
-  return preflight({
+  const content = JSON.parse(c.row.content) as CaseContent;
+  const problems = preflight({
     campaign: c.campaign.definition,
-    content: JSON.parse(c.row.content) as CaseContent,
+    content,
     attachments: checked,
     unit: {
       address: unit?.address ?? null,
@@ -43,6 +45,11 @@ async function problemsOf(db: Kysely<Database>, c: CaseInContext, readable: Atta
     },
     recommendation: c.row.recommendation,
   });
+  return { problems, attachments, content };
+}
+
+async function problemsOf(db: Kysely<Database>, c: CaseInContext, readable: AttachmentCheck): Promise<Problem[]> {
+  return (await checkCase(db, c, readable)).problems;
 }
 
 /** The checklist the page shows before submitting: the same list submit refuses with. */
@@ -81,12 +88,12 @@ export async function submitCase(trx: Transaction<Database>, actor: Actor, id: s
       closesAt: formatInZone(closesAt, c.campaign.window.timeZone), zone: campaign.window.timeZoneLabel[actor.locale],
     });
   }
-  const problems = await problemsOf(trx, c, context.readable);
+  // The receipt lists exactly the attachments preflight checked, read once in this transaction.
+  const { problems, attachments: live, content } = await checkCase(trx, c, context.readable);
   if (problems.length > 0) throw new AppError('preflight_failed', { count: problems.length }, { problems });
 
-  const content = JSON.parse(c.row.content) as CaseContent;
   const canonical = canonicalCase({ campaign: campaign.slug, caseId: id, content, declaration: JSON.parse(c.row.declaration) as Record<string, string> });
-  const attachments: ReceiptAttachment[] = (await listLiveAttachments(trx, id)).map((a) => ({
+  const attachments: ReceiptAttachment[] = live.map((a) => ({
     id: a.id, kind: a.kind, fileName: a.file_name, size: a.size, mediaType: a.media_type, sha256: a.sha256,
   }));
   const seq = c.row.submission_count + 1;
@@ -102,10 +109,9 @@ export async function submitCase(trx: Transaction<Database>, actor: Actor, id: s
     submitted_by: actor.userId, submitted_at: stamp, withdrawn_at: null,
   };
   await insertSubmission(trx, row);
-  await transitionCase(trx, {
-    caseId: id, from: c.row.status, move: 'submit', by: 'unit', actor: { id: actor.userId, label: actorLabel(actor) }, submissionId,
-    set: { return_due_at: null }, audit: { seq, receiptNumber: row.receipt_number, contentSha256: row.content_sha256, attachments: attachments.map((a) => a.sha256) },
-  }, now);
+  // The receipt mail is queued before the transition: all of it commits together either way,
+  // and the transition's audit append holds the chain's head (one submit at a time on
+  // PostgreSQL) until commit, so the less that follows it, the more submits get through.
   await queueMail(trx, {
     to: actor.email, locale: actor.locale, template: 'case_receipt',
     params: {
@@ -113,6 +119,10 @@ export async function submitCase(trx: Transaction<Database>, actor: Actor, id: s
       submittedAt: formatInZone(now, campaign.window.timeZone), zone: campaign.window.timeZoneLabel[actor.locale],
       contentSha256: row.content_sha256, attachmentCount: attachments.length, link: `${context.baseUrl}/app/cases/${id}/receipts/${seq}`,
     },
+  }, now);
+  await transitionCase(trx, {
+    caseId: id, from: c.row.status, move: 'submit', by: 'unit', actor: { id: actor.userId, label: actorLabel(actor) }, submissionId,
+    set: { return_due_at: null }, audit: { seq, receiptNumber: row.receipt_number, contentSha256: row.content_sha256, attachments: attachments.map((a) => a.sha256) },
   }, now);
   return { receipt: presentReceipt(row), created: true };
 }
