@@ -1,6 +1,7 @@
 import closeWithGrace from 'close-with-grace';
 import { ConfigError, loadConfig } from './config.ts';
 import { MigrationError } from './db/migrate.ts';
+import { serializeRequest } from './http/request-log.ts';
 import { startApp } from './start.ts';
 import { StartupError } from './startup-error.ts';
 
@@ -12,6 +13,7 @@ async function main(): Promise<void> {
     logger: {
       level: config.logLevel,
       redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+      serializers: { req: serializeRequest },
     },
   });
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {

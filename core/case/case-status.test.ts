@@ -55,6 +55,12 @@ describe('the submission window', () => {
     expect(submissionWindow(at('2024-07-10T16:00:00.000Z', returned))).toBe('closed');
   });
 
+  it('keeps a case returned with an earlier date open until the deadline, like every other case', () => {
+    const returned = { status: 'returned' as const, returnDueAt: new Date('2024-06-20T15:59:59.000Z') };
+    expect(submissionWindow(at('2024-06-25T00:00:00.000Z', returned))).toBe('open');
+    expect(submissionWindow(at('2024-06-30T16:00:00.000Z', returned))).toBe('closed');
+  });
+
   it('lets a unit withdraw only a submitted case and only until its deadline', () => {
     expect(canWithdraw(at('2024-06-30T15:00:00.000Z', { status: 'submitted' }))).toBe(true);
     expect(canWithdraw(at('2024-06-30T16:00:00.000Z', { status: 'submitted' }))).toBe(false);

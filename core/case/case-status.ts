@@ -48,10 +48,11 @@ export type WindowState = 'not_open' | 'open' | 'closed';
 
 /**
  * Whether the unit may still change and submit the case. Until the deadline it may, in any
- * state; after it, only a case returned for correction, until the date the organizers set.
+ * state; after it, only a case returned for correction, until the date the organizers set. A
+ * return date before the deadline never closes the case earlier than every other unit's.
  */
 export function submissionWindow({ status, now, deadline, opensAt, returnDueAt }: EditWindow): WindowState {
-  if (status === 'returned' && returnDueAt) return now <= returnDueAt ? 'open' : 'closed';
+  if (status === 'returned' && returnDueAt && returnDueAt > deadline) return now <= returnDueAt ? 'open' : 'closed';
   if (now < opensAt) return 'not_open';
   return now <= deadline ? 'open' : 'closed';
 }

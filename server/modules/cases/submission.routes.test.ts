@@ -108,7 +108,8 @@ describe(`submitting a case (${testEngine()})`, () => {
     const { client, caseId } = await readyCase(app);
     const first = (await client.post(`/api/v1/cases/${caseId}/submit`, { requestKey: randomUUID() })).json().data;
     expect((await client.post(`/api/v1/cases/${caseId}/withdraw`)).json().data.status).toBe('withdrawn');
-    expect((await client.post(`/api/v1/cases/${caseId}/withdraw`)).statusCode).toBe(409);
+    const twice = await client.post(`/api/v1/cases/${caseId}/withdraw`);
+    expect([twice.statusCode, twice.json().error.code]).toEqual([409, 'invalid_transition']);
     await saveContent(client, caseId, { ...completeContent(4000), title: '修改后的标题' });
     const second = (await client.post(`/api/v1/cases/${caseId}/submit`, { requestKey: randomUUID() })).json().data;
     await saveContent(client, caseId, { ...completeContent(4000), title: '第三版' });
@@ -127,9 +128,21 @@ describe(`submitting a case (${testEngine()})`, () => {
     const { app } = await createTestApp();
     const { caseId } = await readyCase(app);
     const other = await createDraftCase(app);
-    const res = await other.client.post(`/api/v1/cases/${caseId}/submit`, { requestKey: randomUUID() });
-    expect(res.statusCode).toBe(404);
-    expect((await other.client.post(`/api/v1/cases/${caseId}/withdraw`)).statusCode).toBe(404);
+    const missing = randomUUID();
+    const answer = async (method: 'GET' | 'POST', path: string, payload?: object) => {
+      const body = method === 'POST' ? payload ?? {} : undefined;
+      const res = await other.client.request({ method, url: `/api/v1/cases/${caseId}${path}`, body });
+      const none = await other.client.request({ method, url: `/api/v1/cases/${missing}${path}`, body });
+      return [[res.statusCode, res.json().error.code, res.json().error.message], [none.statusCode, none.json().error.code, none.json().error.message]];
+    };
+    for (const [method, path, body] of [
+      ['POST', '/submit', { requestKey: randomUUID() }], ['POST', '/withdraw'], ['GET', '/preflight'], ['GET', '/history'], ['GET', '/submissions'],
+    ] as const) {
+      const [hidden, none] = await answer(method, path, body);
+      expect(hidden).toEqual(none);
+      expect(hidden).toEqual([404, 'not_found', expect.any(String)]);
+    }
+    expect((await other.client.get(`/api/v1/cases/${caseId}`)).statusCode).toBe(404);
   });
 
   it('reports a stored file that went missing as unreadable and refuses to submit', async () => {
@@ -201,7 +214,13 @@ describe(`the receipt as PDF (${testEngine()})`, () => {
     expect(res.headers['content-disposition']).toContain(encodeURIComponent(`回执-${receipt.receiptNumber}.pdf`));
     expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     expect((await client.get(`/api/v1/cases/${caseId}/submissions/2/receipt.pdf`)).statusCode).toBe(404);
+    await createPerson(app.db, { email: 'org@example.cn', grants: [{ role: 'organizer', campaignId: null }] });
+    const organizer = await (await signedIn(app, 'org@example.cn')).get(`/api/v1/cases/${caseId}/submissions/1/receipt.pdf`);
+    expect([organizer.statusCode, organizer.headers['content-type'], organizer.rawPayload.subarray(0, 5).toString()]).toEqual([200, 'application/pdf', '%PDF-']);
     const other = await createDraftCase(app);
-    expect((await other.client.get(`/api/v1/cases/${caseId}/submissions/1/receipt.pdf`)).statusCode).toBe(404);
+    const hidden = await other.client.get(`/api/v1/cases/${caseId}/submissions/1/receipt.pdf`);
+    const none = await other.client.get(`/api/v1/cases/${randomUUID()}/submissions/1/receipt.pdf`);
+    expect([hidden.statusCode, hidden.json().error.code]).toEqual([404, 'not_found']);
+    expect(hidden.json().error).toEqual(none.json().error);
   });
 });

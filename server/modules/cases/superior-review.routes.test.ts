@@ -35,7 +35,9 @@ describe(`recommendation by the superior organization (${testEngine()})`, () => 
     expect(history.at(-1)).toMatchObject({ action: 'recommend', actor: '中共北京市朝阳区建外街道工作委员会 <jianwai@example.cn>', message: '同意推荐，该案例做法实、成效好。' });
 
     expect((await stranger.get(`/api/v1/superior-review?token=${token}`)).json().error.code).toBe('link_invalid');
-    expect((await stranger.post('/api/v1/superior-review', { token, decision: 'decline', opinion: '改主意' })).statusCode).toBe(400);
+    const again = await stranger.post('/api/v1/superior-review', { token, decision: 'decline', opinion: '改主意' });
+    expect([again.statusCode, again.json().error.code]).toEqual([400, 'link_invalid']);
+    expect((await client.get(`/api/v1/cases/${caseId}`)).json().data.recommendation).toBe('recommended');
   });
 
   it('lets the superior return the case with a reason, and a new request replaces the old link', async () => {
@@ -46,7 +48,8 @@ describe(`recommendation by the superior organization (${testEngine()})`, () => 
     await client.post(`/api/v1/cases/${caseId}/superior-review`);
     const second = await mailedToken(app, 'jianwai@example.cn', [first]);
     const stranger = new TestClient(app);
-    expect((await stranger.get(`/api/v1/superior-review?token=${first}`)).statusCode).toBe(400);
+    const replaced = await stranger.get(`/api/v1/superior-review?token=${first}`);
+    expect([replaced.statusCode, replaced.json().error.code]).toEqual([400, 'link_invalid']);
     await stranger.post('/api/v1/superior-review', { token: second, decision: 'decline', opinion: '成效数据不足，请补充。' });
     expect((await client.get(`/api/v1/cases/${caseId}`)).json().data).toMatchObject({ recommendation: 'declined', recommendationNote: '成效数据不足，请补充。' });
   });
@@ -59,7 +62,8 @@ describe(`recommendation by the superior organization (${testEngine()})`, () => 
     const current = (await client.get(`/api/v1/cases/${caseId}`)).json().data;
     await client.put(`/api/v1/cases/${caseId}/draft`, { version: current.version, content: current.content, declaration: {}, superiorName: '街道工委', superiorEmail: '' });
     const res = await client.post(`/api/v1/cases/${caseId}/superior-review`);
-    expect(res.statusCode).toBe(400);
+    expect([res.statusCode, res.json().error.code]).toEqual([400, 'invalid_request']);
+    expect(await app.db.selectFrom('mails').select('id').where('template', '=', 'superior_review').execute()).toEqual([]);
   });
 
   it('blocks submitting until recommended when the campaign requires it', async () => {

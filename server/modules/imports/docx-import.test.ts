@@ -14,11 +14,11 @@ import {
   TextRun,
 } from 'docx';
 import { describe, expect, it } from 'vitest';
+import { minimalDocxEntries, zipBytes } from '../../../core/files/testing/zip-bytes.ts';
 import { campaignSchema } from '../../../core/campaign/campaign.schema.ts';
 import { AppError } from '../../errors.ts';
 import { seventhCampaignData } from '../../testing/campaign-files.ts';
 import { readDocxProposal } from './docx-import.ts';
-import { minimalDocx } from './test-zip.ts';
 
 const ELEMENTS = campaignSchema.parse(seventhCampaignData()).caseStyle.elements;
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url));
@@ -231,8 +231,8 @@ describe('refusing what is not a readable Word file', () => {
   it('names the reason: not a document, damaged XML, no text', async () => {
     expect([
       await reasonOf(Buffer.from('%PDF-1.7\n')),
-      await reasonOf(minimalDocx('<w:p><w:r><w:t>unclosed')),
-      await reasonOf(minimalDocx('<w:p></w:p>')),
+      await reasonOf(Buffer.from(zipBytes(minimalDocxEntries([], '<w:p><w:r><w:t>unclosed')))),
+      await reasonOf(Buffer.from(zipBytes(minimalDocxEntries([], '<w:p></w:p>')))),
     ]).toEqual(['import_failed:not_docx', 'import_failed:corrupt', 'import_failed:no_text']);
   });
 });

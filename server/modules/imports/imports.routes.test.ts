@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
+import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { minimalDocxEntries, zipBytes } from '../../../core/files/testing/zip-bytes.ts';
 import { createDraftCase } from '../../testing/cases.ts';
 import { createTestApp } from '../../testing/test-app.ts';
 import { TestClient } from '../../testing/test-client.ts';
 import { testEngine } from '../../testing/test-database.ts';
 import { DOCX_TYPE } from './imports.routes.ts';
-import { minimalDocx } from './test-zip.ts';
 
 const HEADINGS = readFileSync(new URL('./fixtures/headings.docx', import.meta.url));
 
@@ -76,7 +77,8 @@ describe(`POST /api/v1/cases/:id/import-docx (${testEngine()})`, () => {
   it('refuses a zip bomb and a file of another type with import_failed', async () => {
     const { app } = await createTestApp();
     const { client, caseId } = await createDraftCase(app);
-    const bomb = minimalDocx('<w:p><w:r><w:t>x</w:t></w:r></w:p>', [{ name: 'word/fill.xml', data: Buffer.alloc(4 * 1024 * 1024, 0x20) }]);
+    const spaces = Buffer.alloc(4 * 1024 * 1024, 0x20);
+    const bomb = Buffer.from(zipBytes(minimalDocxEntries([{ name: 'word/fill.xml', data: spaces, deflated: deflateRawSync(spaces) }], '<w:p><w:r><w:t>x</w:t></w:r></w:p>')));
     const bombed = await upload(client, caseId, bomb);
     const typed = await upload(client, caseId, HEADINGS, { 'content-type': 'text/plain' });
     expect([bombed.statusCode, bombed.json().error.details, bombed.json().error.message]).toEqual([

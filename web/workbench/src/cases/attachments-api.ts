@@ -1,16 +1,12 @@
 import { ApiError } from '../api.ts';
 import type { Locale } from '../../../../core/i18n/locale.ts';
+import type { ReceiptAttachment } from './cases-api.ts';
 
 // The attachment endpoints the panel calls besides tus: the list, removal, and the CSRF token
 // tus-js-client sends with its own requests.
 
-export interface Attachment {
-  id: string;
-  kind: string;
-  fileName: string;
-  size: number;
-  mediaType: string;
-  sha256: string;
+/** What a receipt names of a file, plus its picture size and where to fetch it. */
+export interface Attachment extends ReceiptAttachment {
   width: number | null;
   height: number | null;
   fileUrl: string;
