@@ -1,5 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { emptyCaseContent, withCampaignSections, type CaseContent } from '../../../core/case/case-content.ts';
+import { effectiveDeadline } from '../../../core/case/deadline.ts';
+import { formatInZone } from '../../../core/time/zoned-time.ts';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { newId } from '../../ids.ts';
@@ -9,14 +11,21 @@ import { getCampaign } from '../campaigns/campaigns.service.ts';
 import { findLiveOrganization } from '../organizations/organizations.repository.ts';
 import { isEditable, loadVisibleCase, requireEditableCase } from './case-access.ts';
 import { transitionCase } from './case-transition.ts';
+import { cancelReviewLinks } from './superior-review.service.ts';
 import { presentCase, presentEvent, presentReceipt, presentSummary, type CaseDetail } from './cases.present.ts';
-import { findCase, insertCase, listCaseEvents, listCases, listSubmissions, updateCaseAtVersion } from './cases.repository.ts';
+import { findCase, insertCase, listCaseEvents, listCases, listDeadlineExtensions, listSubmissions, updateCaseAtVersion } from './cases.repository.ts';
 
 /** Starts a draft for one of the caller's units, with the unit's superior organization filled in. */
 export async function createCase(trx: Transaction<Database>, actor: Actor, slug: string, input: { organizationId: string; title: string }, now: Date): Promise<CaseDetail> {
   const campaign = await getCampaign(trx, slug);
   const unit = actor.units.some((u) => u.organizationId === input.organizationId) ? await findLiveOrganization(trx, input.organizationId) : undefined;
   if (!unit) throw new AppError('not_found');
+  // A draft started after the unit's deadline could never be edited or submitted.
+  const extensions = await listDeadlineExtensions(trx, campaign.id);
+  const deadline = effectiveDeadline(campaign.window.closesAt.toISOString(), extensions.map((e) => ({ organizationId: e.organization_id, closesAt: e.closes_at })), unit.id);
+  if (now.toISOString() > deadline) {
+    throw new AppError('window_closed', { closesAt: formatInZone(new Date(deadline), campaign.window.timeZone), zone: campaign.definition.window.timeZoneLabel[actor.locale] });
+  }
   const id = newId();
   const stamp = now.toISOString();
   const content = emptyCaseContent(campaign.definition, input.title.trim());
@@ -71,6 +80,10 @@ export async function saveDraft(trx: Transaction<Database>, actor: Actor, id: st
     superior_name: input.superiorName.trim(), superior_email: input.superiorEmail?.trim().toLowerCase() || null,
     version: input.version + 1, updated_by: actor.userId, updated_at: now.toISOString(),
   });
+  if (saved && (input.superiorEmail?.trim().toLowerCase() || null) !== c.row.superior_email) {
+    // A link mailed to the old address must not decide for the new one.
+    await cancelReviewLinks(trx, id, now);
+  }
   if (!saved) {
     const current = await findCase(trx, id);
     throw new AppError('version_conflict', {}, { current: presentCase({ ...c, row: current! }, true) });

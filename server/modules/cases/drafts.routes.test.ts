@@ -130,4 +130,15 @@ describe(`case drafts (${testEngine()})`, () => {
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('case_read_only');
   });
+
+  it('refuses to start a draft after the unit\'s deadline, saying when it was', async () => {
+    const { app, setNow } = await createTestApp();
+    const { organizationId, email } = await createDraftCase(app);
+    setNow(AFTER_WINDOW);
+    const client = await signedIn(app, email);
+    const res = await client.post(`/api/v1/campaigns/${SEVENTH}/cases`, { organizationId, title: '迟到的案例' });
+    expect([res.statusCode, res.json().error.code, res.json().error.message]).toEqual([403, 'window_closed', '征集已于 2024-06-30 23:59:59（北京时间）截止，无法提交。']);
+    expect((await client.get('/api/v1/me/cases')).json().data).toHaveLength(1);
+  });
 });
+

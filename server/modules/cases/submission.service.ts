@@ -83,7 +83,9 @@ export async function submitCase(trx: Transaction<Database>, actor: Actor, id: s
   const campaign = c.campaign.definition;
   const window = submissionWindow(editWindowOf(c, now));
   if (window !== 'open') {
-    const closesAt = window === 'not_open' ? c.campaign.window.opensAt : new Date(c.row.status === 'returned' && c.row.return_due_at ? c.row.return_due_at : c.deadline);
+    // A returned case stays open until the later of its return date and the deadline.
+    const returnDue = c.row.status === 'returned' && c.row.return_due_at && c.row.return_due_at > c.deadline ? c.row.return_due_at : c.deadline;
+    const closesAt = window === 'not_open' ? c.campaign.window.opensAt : new Date(returnDue);
     throw new AppError(window === 'not_open' ? 'window_not_open' : 'window_closed', {
       closesAt: formatInZone(closesAt, c.campaign.window.timeZone), zone: campaign.window.timeZoneLabel[actor.locale],
     });

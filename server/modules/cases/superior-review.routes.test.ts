@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { attachRequiredFiles, completeContent, createDraftCase, saveContent } from '../../testing/cases.ts';
+import { signedIn } from '../../testing/people.ts';
 import { createTestApp } from '../../testing/test-app.ts';
 import { testEngine } from '../../testing/test-database.ts';
 import { TestClient } from '../../testing/test-client.ts';
@@ -84,4 +85,20 @@ describe(`recommendation by the superior organization (${testEngine()})`, () => 
     await new TestClient(app).post('/api/v1/superior-review', { token, decision: 'recommend', opinion: '同意推荐。' });
     expect((await client.post(`/api/v1/cases/${caseId}/submit`, { requestKey: randomUUID() })).statusCode).toBe(201);
   });
+
+  it('ends a mailed link when the unit changes the superior\'s address, and refuses new requests after the deadline', async () => {
+    const { app, setNow } = await createTestApp();
+    const { client, caseId, email } = await createDraftCase(app);
+    await client.post(`/api/v1/cases/${caseId}/superior-review`);
+    const token = await mailedToken(app, 'jianwai@example.cn');
+    const current = (await client.get(`/api/v1/cases/${caseId}`)).json().data;
+    await client.put(`/api/v1/cases/${caseId}/draft`, { version: current.version, content: current.content, declaration: {}, superiorName: '新的上级党委', superiorEmail: 'new-superior@example.cn' });
+    expect((await new TestClient(app).get(`/api/v1/superior-review?token=${token}`)).json().error.code).toBe('link_invalid');
+
+    setNow(new Date('2024-07-01T00:00:00.000Z'));
+    const late = await signedIn(app, email);
+    const res = await late.post(`/api/v1/cases/${caseId}/superior-review`);
+    expect([res.statusCode, res.json().error.code]).toEqual([409, 'case_read_only']);
+  });
 });
+

@@ -9,7 +9,7 @@ import { actorLabel, type Actor } from '../auth/actor.ts';
 import { consumeOneTimeToken, findOneTimeToken, insertOneTimeToken } from '../auth/auth.repository.ts';
 import { getCampaign } from '../campaigns/campaigns.service.ts';
 import { findLiveOrganization } from '../organizations/organizations.repository.ts';
-import { loadCaseForUnit } from './case-access.ts';
+import { requireEditableCase } from './case-access.ts';
 import { transitionCase } from './case-transition.ts';
 import { findCase } from './cases.repository.ts';
 
@@ -20,13 +20,13 @@ import { findCase } from './cases.repository.ts';
 export const REVIEW_LINK_DAYS = 30;
 
 export async function requestSuperiorReview(trx: Transaction<Database>, actor: Actor, id: string, now: Date, baseUrl: string): Promise<void> {
-  const c = await loadCaseForUnit(trx, actor, id);
+  // Once the case is closed, asking again could turn a decline back into "pending".
+  const c = await requireEditableCase(trx, actor, id, now);
   if (c.campaign.definition.recommendation === 'off') throw new AppError('invalid_transition', { status: c.row.status });
   const email = c.row.superior_email;
   if (!email || !c.row.superior_name) throw new AppError('invalid_request', { detail: 'superiorName and superiorEmail are required' });
   const stamp = now.toISOString();
-  await trx.updateTable('one_time_tokens').set({ used_at: stamp })
-    .where('kind', '=', 'superior_review').where('subject_id', '=', id).where('used_at', 'is', null).execute();
+  await cancelReviewLinks(trx, id, now);
   const { token, hash } = newSecretToken();
   await insertOneTimeToken(trx, {
     id: newId(), kind: 'superior_review', token_hash: hash, email, user_id: null, subject_id: id,
@@ -44,6 +44,12 @@ export async function requestSuperiorReview(trx: Transaction<Database>, actor: A
       link: `${baseUrl}/app/superior-review?token=${token}`, days: REVIEW_LINK_DAYS,
     },
   }, now);
+}
+
+/** Ends every open review link of the case (a new request replaces them; so does a new address). */
+export async function cancelReviewLinks(trx: Kysely<Database>, caseId: string, now: Date): Promise<void> {
+  await trx.updateTable('one_time_tokens').set({ used_at: now.toISOString() })
+    .where('kind', '=', 'superior_review').where('subject_id', '=', caseId).where('used_at', 'is', null).execute();
 }
 
 async function liveToken(db: Kysely<Database>, token: string, now: Date) {

@@ -19,7 +19,7 @@ export interface ZipLimits {
   maxRatio: number;
 }
 
-export const DOCX_LIMITS: ZipLimits = { maxUnpackedBytes: 100 * 1024 * 1024, maxEntries: 2000, maxRatio: 200 };
+export const DOCX_LIMITS: ZipLimits = { maxUnpackedBytes: 20 * 1024 * 1024, maxEntries: 2000, maxRatio: 200 };
 
 export interface ZipEntry {
   name: string;

@@ -19,6 +19,14 @@ export async function deleteUpload(db: Kysely<Database>, id: string): Promise<vo
   await db.deleteFrom('uploads').where('id', '=', id).execute();
 }
 
+/** Unfinished, unexpired uploads of one kind for a case: bytes on disk that no attachment holds yet. */
+export async function countUnfinishedUploads(db: Kysely<Database>, caseId: string, kind: string, now: string): Promise<number> {
+  const row = await db.selectFrom('uploads').select((eb) => eb.fn.countAll().as('n'))
+    .where('case_id', '=', caseId).where('kind', '=', kind).where('attachment_id', 'is', null).where('expires_at', '>', now)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /** Unfinished uploads past their expiry, oldest first. */
 export async function listExpiredUploads(db: Kysely<Database>, now: string, limit: number): Promise<Pick<UploadRow, 'id'>[]> {
   return db.selectFrom('uploads').select('id').where('attachment_id', 'is', null).where('expires_at', '<=', now).orderBy('expires_at').limit(limit).execute();

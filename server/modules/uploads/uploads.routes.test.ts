@@ -104,6 +104,17 @@ describe(`refused uploads, each with a message and nothing kept (${testEngine()}
     await nothingKept();
   });
 
+  it('caps abandoned unfinished uploads at the kind\'s count plus two, so one account cannot fill the disk', async () => {
+    const { client, caseId } = await setup();
+    // Videos allow 3 files; 5 unfinished uploads may wait at once, the sixth is refused.
+    for (let i = 0; i < 5; i += 1) {
+      expect((await createTusUpload(client, { caseId, kind: 'videos', filename: `录像${i}.mp4`, length: 500 * 1024 ** 2 })).statusCode).toBe(201);
+    }
+    const refused = await createTusUpload(client, { caseId, kind: 'videos', filename: '录像5.mp4', length: 500 * 1024 ** 2 });
+    expect([refused.statusCode, refused.json().error.code]).toEqual([409, 'too_many_files']);
+    expect((await createTusUpload(client, { caseId, kind: 'photos', filename: '照片.jpg', length: 1024 })).statusCode).toBe(201);
+  });
+
   it('refuses a 10 GB upload when it is announced, before a byte is sent', async () => {
     const { client, caseId, nothingKept } = await setup();
     const res = await createTusUpload(client, { caseId, kind: 'videos', filename: '全程录像.mp4', length: 10 * 1000 ** 3 });

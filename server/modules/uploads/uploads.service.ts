@@ -13,7 +13,7 @@ import { fileTooLarge, tooManyFiles } from './file-errors.ts';
 import { finishUpload } from './finish-upload.ts';
 import { createUploadFile, openUploadAt, removeUploadFile, runningHashes, UploadTooLongError, uploadFileSize, UploadWriter } from './upload-file.ts';
 import { isUploadLocked, lockUpload } from './upload-locks.ts';
-import { deleteFinishedUploadsBefore, deleteUpload, findUpload, insertUpload, listExpiredUploads, updateUpload, type UploadRow } from './uploads.repository.ts';
+import { countUnfinishedUploads, deleteFinishedUploadsBefore, deleteUpload, findUpload, insertUpload, listExpiredUploads, updateUpload, type UploadRow } from './uploads.repository.ts';
 
 /** An unfinished upload is kept this long after it was started. */
 const UPLOAD_DAYS = 7;
@@ -33,6 +33,8 @@ export interface UploadState {
   attachmentId: string | null;
 }
 
+const UNFINISHED_SLACK = 2;
+
 /**
  * Starts a resumable upload for an editable case of the actor's unit, refusing before a byte is
  * sent what could never be kept: a bad file name, an unknown kind, a file over the kind's size
@@ -45,7 +47,11 @@ export async function createUpload(db: Kysely<Database>, actor: Actor, input: Up
   const kind = campaign.definition.attachments.find((k) => k.key === input.kind);
   if (!kind) throw new AppError('invalid_request', { detail: `kind: no attachment kind "${input.kind}"` });
   if (input.length > kind.maxBytes) throw fileTooLarge(name.name, kind);
-  if ((await countCaseAttachments(db, input.caseId, kind.key)) >= kind.maxCount) throw tooManyFiles(kind);
+  const finished = await countCaseAttachments(db, input.caseId, kind.key);
+  if (finished >= kind.maxCount) throw tooManyFiles(kind);
+  // Unfinished uploads hold disk space until they expire; a few beyond the kind's count cover
+  // retries, more would let one account fill the disk with abandoned gigabytes.
+  if (finished + (await countUnfinishedUploads(db, input.caseId, kind.key, now.toISOString())) >= kind.maxCount + UNFINISHED_SLACK) throw tooManyFiles(kind);
   const id = newId();
   await createUploadFile(dataDir, id);
   const stamp = now.toISOString();
