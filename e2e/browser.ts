@@ -34,11 +34,10 @@ export async function startServer(now: () => Date, env: Record<string, string> =
 }
 
 /** The workbench as `npm run build` makes it; built here when a fresh checkout has none. */
+/** Builds the workbench when it is missing or older than its sources, as `npm start` does. */
 export function ensureWorkbenchBuilt(): void {
-  if (existsSync(path.resolve('dist/workbench/index.html'))) return;
-  const vite = path.resolve('node_modules/.bin/vite');
-  const result = spawnSync(vite, ['build', '--config', 'web/workbench/vite.config.ts'], { stdio: 'inherit' });
-  if (result.status !== 0) throw new Error(`npm run build failed with status ${result.status}`);
+  const result = spawnSync(process.execPath, ['--import', 'tsx', path.resolve('scripts/ensure-workbench.ts')], { stdio: 'inherit' });
+  if (result.status !== 0) throw new Error(`building the workbench failed with status ${result.status}`);
 }
 
 export const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };

@@ -111,7 +111,7 @@ describe.skipIf(!hasChromium)('workbench in Chromium', () => {
     const desk = await open(DESKTOP, '/app/unit', await context.storageState());
     await desk.page.locator('.wb-unit-view').waitFor();
     await expect.poll(() => desk.page.locator('.wb-unit-view td', { hasText: '北京市 朝阳区' }).count()).toBe(1);
-    expect(await desk.page.locator('.wb-nav .ant-menu-item').allInnerTexts()).toEqual(['我的单位', '成员']);
+    expect(await desk.page.locator('.wb-nav .ant-menu-item').allInnerTexts()).toEqual(['我的案例', '我的单位', '成员']);
     await desk.page.screenshot({ path: `${SCREENSHOTS}/workbench-unit-desktop.png`, fullPage: true });
     await desk.context.close();
 
@@ -136,7 +136,7 @@ describe.skipIf(!hasChromium)('workbench in Chromium', () => {
       expect(await fitsWidth(page)).toBe(true);
       await page.screenshot({ path: `${SCREENSHOTS}/workbench-org-units-${device}.png`, fullPage: true });
       if (device === 'desktop') {
-        expect(await page.locator('.wb-nav .ant-menu-item').allInnerTexts()).toEqual(['单位', '评审专家', '主办方人员', '审计日志', '发信记录']);
+        expect(await page.locator('.wb-nav .ant-menu-item').allInnerTexts()).toEqual(['案例', '单位', '评审专家', '主办方人员', '审计日志', '发信记录']);
         await page.getByRole('link', { name: UNIT }).click();
         await page.waitForURL(/\/app\/org\/units\/[0-9a-f-]{36}$/);
         await page.locator('.wb-unit-view').waitFor();

@@ -75,7 +75,7 @@ function SignedInRoutes() {
   const caseId = /^\/app\/cases\/([0-9a-f-]{36})$/.exec(path)?.[1];
   const receipt = /^\/app\/cases\/([0-9a-f-]{36})\/receipts\/(\d+)$/.exec(path);
   let page: ReactNode;
-  if (path === '/app') page = <Redirect to={homeOf(role)} />;
+  if (path === '/app') page = <Redirect to={homeOf(role, me)} />;
   else if (path === '/app/unit') page = <UnitPage me={me} />;
   else if (path === '/app/unit/members') page = <MembersPage me={me} />;
   else if (path === '/app/cases') page = <MyCasesPage />;

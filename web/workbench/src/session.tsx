@@ -37,8 +37,11 @@ export function isPlatformOrganizer(me: Me): boolean {
   return me.roles.some((r) => r.role === 'organizer' && r.campaignId === null);
 }
 
-export function homeOf(role: WorkRole): string {
-  return role === 'organizer' ? '/app/org/units' : role === 'reviewer' ? '/app/reviewer' : '/app/cases';
+/** Where a role starts: a unit's operator at its cases, or at registering a unit when it has none yet. */
+export function homeOf(role: WorkRole, me: Me): string {
+  if (role === 'organizer') return '/app/org/units';
+  if (role === 'reviewer') return '/app/reviewer';
+  return me.units.length > 0 ? '/app/cases' : '/app/unit';
 }
 
 const ROLE_KEY = 'zhengji.workRole';

@@ -54,7 +54,7 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
       onChange={(next) => {
         setRole(next);
         setOpen(false);
-        navigate(homeOf(next));
+        navigate(homeOf(next, me));
       }}
       options={roles.map((r) => ({ value: r, label: t(`wb.role.${r}`) }))}
     />
@@ -85,7 +85,7 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
     <Layout className="wb-shell">
       <Layout.Header className="wb-header">
         {phone && <Button className="wb-burger" type="text" aria-label={t('wb.menu')} onClick={() => setOpen(true)}>☰</Button>}
-        <a className="wb-brand" href="/app" onClick={(e) => { e.preventDefault(); navigate(homeOf(role)); }}>{t('site.name')}</a>
+        <a className="wb-brand" href="/app" onClick={(e) => { e.preventDefault(); navigate(homeOf(role, me)); }}>{t('site.name')}</a>
         {!phone && <div className="wb-nav">{menu}</div>}
         <div className="wb-header-end">
           {!phone && roleSwitch}

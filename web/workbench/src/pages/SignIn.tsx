@@ -26,7 +26,7 @@ export function SignInPage() {
       // The session changed: the CSRF secret cookie pairs with the new session from here on.
       api.resetCsrf();
       client.setQueryData(ME_KEY, data);
-      navigate(next ?? homeOf(workRoles(data)[0]!), { replace: true });
+      navigate(next ?? homeOf(workRoles(data)[0]!, data), { replace: true });
     },
     onError: (error) => setMessage(applyServerError(error, setError, ['email', 'password'])),
   });
