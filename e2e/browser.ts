@@ -1,10 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { loadConfig } from '../server/config.ts';
 import { startApp } from '../server/start.ts';
 
@@ -53,3 +52,30 @@ export async function signInThroughForm(page: Page, email: string, password: str
   await page.locator('#f-password').fill(password);
   await page.getByRole('button', { name: /^登\s?录$/ }).click();
 }
+
+/**
+ * A fresh zh-CN browser context and page at `url`. Script errors and console errors (other than
+ * refused resources, which journeys provoke on purpose, and what `ignore` accepts) land in
+ * `problems`, which a journey expects to stay empty.
+ */
+export async function openPage(
+  browser: Browser,
+  options: BrowserContextOptions,
+  url: string,
+  problems: string[],
+  extra: { storageState?: BrowserContextOptions['storageState']; ignore?: (text: string) => boolean } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ ...options, locale: 'zh-CN', storageState: extra.storageState });
+  const page = await context.newPage();
+  page.on('console', (m) => {
+    const text = m.text();
+    if (m.type() === 'error' && !text.startsWith('Failed to load resource') && !extra.ignore?.(text)) problems.push(`${page.url()}: ${text.slice(0, 200)}`);
+  });
+  page.on('pageerror', (e) => problems.push(`${page.url()}: ${e.message}`));
+  await page.goto(url);
+  return { context, page };
+}
+
+/** Whether the page fits its viewport's width (no sideways scrolling on a phone). */
+export const fitsWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { finished } from 'node:stream/promises';
 import type { FastifyInstance } from 'fastify';
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalCase } from '../core/case/canonical.ts';
@@ -15,7 +15,8 @@ import { blobPath } from '../server/storage/blob-store.ts';
 import { DURING_WINDOW, SEVENTH } from '../server/testing/fixtures.ts';
 import { createPerson, PASSWORD, signedIn, UNIT_INPUT } from '../server/testing/people.ts';
 import { TestClient } from '../server/testing/test-client.ts';
-import { ADMIN, ADMIN_ENV, DESKTOP, ensureWorkbenchBuilt, hasChromium, launchBrowser, PHONE, SCREENSHOTS, signInThroughForm, SKIP_REASON, startServer } from './browser.ts';
+import { ADMIN, ADMIN_ENV, DESKTOP, ensureWorkbenchBuilt, hasChromium, launchBrowser, PHONE, SCREENSHOTS, signInThroughForm, SKIP_REASON, startServer, fitsWidth, openPage } from './browser.ts';
+import { HEADINGS_DOCX_SPLIT } from '../server/modules/imports/fixtures/headings.expected.ts';
 import { startDroppingProxy, type DroppingProxy } from './dropping-proxy.ts';
 
 if (!hasChromium) console.warn(SKIP_REASON);
@@ -40,18 +41,7 @@ const OPINION = '同意推荐。该社区党委把党支部建在网格上，做
 const VIDEO_BYTES = 200 * 1024 * 1024;
 /** A Word file LibreOffice made (server/modules/imports/fixtures/make.sh) and what the import finds in it. */
 const DOCX = path.resolve('server/modules/imports/fixtures/headings.docx');
-const IMPORTED = {
-  title: '“红色网格”激活基层治理末梢',
-  summary: '<p>建外街道第一社区党委把党支部建在网格上，推动党员下沉、服务上门。</p>',
-  keywords: ['党建引领', '网格化治理', '社区服务'],
-  sections: {
-    background: '<p>社区常住人口1.2万人，老旧小区多，物业服务缺位。</p>',
-    practice: '<h3>（一）建强网格党支部</h3><p>全社区划分12个网格，每个网格设立党支部。</p><ul><li>支部书记由居民推选</li><li>党员认领责任区</li></ul><h3>（二）建立议事会</h3><p>每月召开一次居民议事会。</p>',
-    effectiveness: '<p>居民满意度由82%提升到<strong>98%</strong>。</p>',
-    discussion: '<p>如何让网格党支部长效运行，仍需探索。</p>',
-    appendix: '<p>《网格党支部工作规则》</p>',
-  },
-};
+const IMPORTED = HEADINGS_DOCX_SPLIT;
 
 interface Detail {
   version: number;
@@ -136,18 +126,8 @@ describe.skipIf(!hasChromium)('a case from Word to receipt, over a connection th
     if (work) await rm(work, { recursive: true, force: true });
   });
 
-  async function open(options: BrowserContextOptions, where: string): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ ...options, locale: 'zh-CN' });
-    const page = await context.newPage();
-    page.on('console', (m) => {
-      const text = m.text();
-      if (m.type() === 'error' && !text.startsWith('Failed to load resource') && !text.startsWith('Applying inline style violates')) problems.push(`${page.url()}: ${text.slice(0, 200)}`);
-    });
-    page.on('pageerror', (e) => problems.push(`${page.url()}: ${e.message}`));
-    await page.goto(`${proxy.url}${where}`);
-    return { context, page };
-  }
-  const fitsWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+  const open = (options: BrowserContextOptions, where: string) =>
+    openPage(browser, options, `${proxy.url}${where}`, problems, { ignore: (text) => text.startsWith('Applying inline style violates') });
   const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: `${SCREENSHOTS}/journey-${name}.png`, fullPage });
 
   it('imports, fixes, uploads through a drop, is recommended, submits once and proves it by hash', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { translate, type MessageKey, type Params } from '../core/i18n/messages.ts';
 import { formatInZone } from '../core/time/zoned-time.ts';
@@ -8,7 +8,7 @@ import { DURING_WINDOW } from '../server/testing/fixtures.ts';
 import { PASSWORD } from '../server/testing/people.ts';
 import { TestClient } from '../server/testing/test-client.ts';
 import { uploadFile } from '../server/testing/tus.ts';
-import { ADMIN, ADMIN_ENV, DESKTOP, ensureWorkbenchBuilt, hasChromium, launchBrowser, PHONE, SCREENSHOTS, signInThroughForm, SKIP_REASON, startServer } from './browser.ts';
+import { ADMIN, ADMIN_ENV, DESKTOP, ensureWorkbenchBuilt, hasChromium, launchBrowser, PHONE, SCREENSHOTS, signInThroughForm, SKIP_REASON, startServer, fitsWidth, openPage } from './browser.ts';
 
 if (!hasChromium) console.warn(SKIP_REASON);
 
@@ -40,15 +40,7 @@ describe.skipIf(!hasChromium)('a case from draft to receipt, recommendation and 
     await server?.app.close();
   });
 
-  async function open(options: BrowserContextOptions, where: string) {
-    const context = await browser.newContext({ ...options, locale: 'zh-CN' });
-    const page = await context.newPage();
-    page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && problems.push(`${page.url()}: ${m.text().slice(0, 60)}`));
-    page.on('pageerror', (e) => problems.push(e.message));
-    await page.goto(`${server.url}${where}`);
-    return { context, page };
-  }
-  const fitsWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+  const open = (options: BrowserContextOptions, where: string) => openPage(browser, options, `${server.url}${where}`, problems);
 
   async function organizerClient(): Promise<TestClient> {
     const client = new TestClient(server.app);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContextOptions } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { createPerson, PASSWORD } from '../server/testing/people.ts';
-import { ADMIN, ADMIN_ENV, DESKTOP, ensureWorkbenchBuilt, hasChromium, launchBrowser, PHONE, SCREENSHOTS, signInThroughForm, SKIP_REASON, startServer } from './browser.ts';
+import { ADMIN, ADMIN_ENV, DESKTOP, ensureWorkbenchBuilt, hasChromium, launchBrowser, PHONE, SCREENSHOTS, signInThroughForm, SKIP_REASON, startServer, openPage } from './browser.ts';
 
 if (!hasChromium) console.warn(SKIP_REASON);
 
@@ -26,15 +26,7 @@ describe.skipIf(!hasChromium)('organizer and reviewer in the workbench', () => {
     await server?.app.close();
   });
 
-  async function open(options: BrowserContextOptions, where: string) {
-    const context = await browser.newContext({ ...options, locale: 'zh-CN' });
-    const page = await context.newPage();
-    page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && problems.push(m.text()));
-    page.on('pageerror', (e) => problems.push(e.message));
-    await page.goto(`${server.url}${where}`);
-    return { context, page };
-  }
-
+  const open = (options: BrowserContextOptions, where: string) => openPage(browser, options, `${server.url}${where}`, problems);
 
   it('invites, accepts, profiles, and shows it all to the organizer', async () => {
     const organizer = await open(DESKTOP, '/app/org/reviewers');

@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playw
 import type { FastifyInstance } from 'fastify';
 import { checkPassword } from '../core/auth/password-strength.ts';
 import { translate, type MessageKey } from '../core/i18n/messages.ts';
-import { ADMIN, ADMIN_ENV, DESKTOP, ensureWorkbenchBuilt, hasChromium, launchBrowser, PHONE, SCREENSHOTS, signInThroughForm, SKIP_REASON, startServer } from './browser.ts';
+import { ADMIN, ADMIN_ENV, DESKTOP, ensureWorkbenchBuilt, hasChromium, launchBrowser, PHONE, SCREENSHOTS, signInThroughForm, SKIP_REASON, startServer, fitsWidth, openPage } from './browser.ts';
 
 if (!hasChromium) console.warn(SKIP_REASON);
 
@@ -27,18 +27,10 @@ describe.skipIf(!hasChromium)('workbench in Chromium', () => {
     await server?.app.close();
   });
 
-  async function open(options: BrowserContextOptions, where: string, storageState?: Awaited<ReturnType<BrowserContext['storageState']>>) {
-    const context = await browser.newContext({ ...options, locale: 'zh-CN', storageState });
-    const page = await context.newPage();
-    // A CSP refusal (antd's injected styles) or a script error fails the journey; refused API
-    // calls (401 before sign-in, the weak password's 400) are expected and shown in the page.
-    page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && problems.push(m.text()));
-    page.on('pageerror', (e) => problems.push(e.message));
-    await page.goto(`${server.url}${where}`);
-    return { context, page };
-  }
-
-  const fitsWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+  // A CSP refusal (antd's injected styles) or a script error fails the journey; refused API
+  // calls (401 before sign-in, the weak password's 400) are expected and shown in the page.
+  const open = (options: BrowserContextOptions, where: string, storageState?: Awaited<ReturnType<BrowserContext['storageState']>>) =>
+    openPage(browser, options, `${server.url}${where}`, problems, { storageState });
 
 
   async function choose(page: Page, fieldId: string, option: string) {

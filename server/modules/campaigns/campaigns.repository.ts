@@ -42,3 +42,7 @@ export async function updateCampaignDefinition(
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
+
+export async function findCampaignSlugById(db: Kysely<Database>, id: string): Promise<{ slug: string } | undefined> {
+  return db.selectFrom('campaigns').select('slug').where('id', '=', id).executeTakeFirst();
+}

@@ -9,6 +9,7 @@ import { LruCache } from '../../shared/lru-cache.ts';
 import {
   findCampaignBySlug,
   findCampaignHashBySlug,
+  findCampaignSlugById,
   insertCampaignIfAbsent,
   listCampaignRows,
   updateCampaignDefinition,
@@ -103,6 +104,21 @@ function versionsOf(db: Kysely<Database>) {
     versionsByDb.set(db, versions);
   }
   return versions;
+}
+
+// A campaign's slug never changes once it exists (files are synced by slug), so the slug of an
+// id is looked up once per process rather than on every request that starts from a case.
+const slugById = new Map<string, string>();
+
+/** The campaign with this id (a case's campaign), through the same cache as getCampaign. */
+export async function getCampaignById(db: Kysely<Database>, id: string): Promise<StoredCampaign> {
+  let slug = slugById.get(id);
+  if (!slug) {
+    slug = (await findCampaignSlugById(db, id))?.slug;
+    if (!slug) throw new AppError('campaign_not_found', { slug: id });
+    slugById.set(id, slug);
+  }
+  return getCampaign(db, slug);
 }
 
 /** The campaign with this slug, or AppError campaign_not_found. */

@@ -4,7 +4,7 @@ import { effectiveDeadline } from '../../../core/case/deadline.ts';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import type { Actor } from '../auth/actor.ts';
-import { getCampaign, type StoredCampaign } from '../campaigns/campaigns.service.ts';
+import { getCampaignById, type StoredCampaign } from '../campaigns/campaigns.service.ts';
 import { canActForCase, canSeeCase } from './cases.policy.ts';
 import { findCase, listDeadlineExtensions, type CaseRow } from './cases.repository.ts';
 
@@ -19,8 +19,7 @@ export interface CaseInContext {
 }
 
 async function inContext(db: Kysely<Database>, row: CaseRow): Promise<CaseInContext> {
-  const slug = await db.selectFrom('campaigns').select('slug').where('id', '=', row.campaign_id).executeTakeFirstOrThrow();
-  const campaign = await getCampaign(db, slug.slug);
+  const campaign = await getCampaignById(db, row.campaign_id);
   const extensions = await listDeadlineExtensions(db, row.campaign_id);
   const deadline = effectiveDeadline(
     campaign.window.closesAt.toISOString(),

@@ -7,7 +7,7 @@ import { queueMail } from '../../mail/mail.service.ts';
 import { hashSecretToken, newSecretToken } from '../../shared/secret-token.ts';
 import { actorLabel, type Actor } from '../auth/actor.ts';
 import { consumeOneTimeToken, findOneTimeToken, insertOneTimeToken } from '../auth/auth.repository.ts';
-import { getCampaign } from '../campaigns/campaigns.service.ts';
+import { getCampaignById } from '../campaigns/campaigns.service.ts';
 import { findLiveOrganization } from '../organizations/organizations.repository.ts';
 import { requireEditableCase } from './case-access.ts';
 import { transitionCase } from './case-transition.ts';
@@ -63,7 +63,7 @@ export async function superiorView(db: Kysely<Database>, token: string, now: Dat
   const link = await liveToken(db, token, now);
   const row = await findCase(db, link.subject_id!);
   if (!row) throw new AppError('link_invalid');
-  const campaign = await getCampaign(db, (await db.selectFrom('campaigns').select('slug').where('id', '=', row.campaign_id).executeTakeFirstOrThrow()).slug);
+  const campaign = await getCampaignById(db, row.campaign_id);
   const unit = await findLiveOrganization(db, row.organization_id);
   return {
     campaignSlug: campaign.definition.slug,

@@ -19,6 +19,7 @@ import { campaignSchema } from '../../../core/campaign/campaign.schema.ts';
 import { AppError } from '../../errors.ts';
 import { seventhCampaignData } from '../../testing/campaign-files.ts';
 import { readDocxProposal } from './docx-import.ts';
+import { HEADINGS_DOCX_SPLIT } from './fixtures/headings.expected.ts';
 
 const ELEMENTS = campaignSchema.parse(seventhCampaignData()).caseStyle.elements;
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url));
@@ -35,16 +36,7 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 describe('importing a Word file made by LibreOffice', () => {
   it('splits a document with heading styles into title, summary, keywords and sections', async () => {
     expect(await read(fixture('headings.docx'))).toEqual({
-      title: '“红色网格”激活基层治理末梢',
-      summary: '<p>建外街道第一社区党委把党支部建在网格上，推动党员下沉、服务上门。</p>',
-      keywords: ['党建引领', '网格化治理', '社区服务'],
-      sections: {
-        background: '<p>社区常住人口1.2万人，老旧小区多，物业服务缺位。</p>',
-        practice: '<h3>（一）建强网格党支部</h3><p>全社区划分12个网格，每个网格设立党支部。</p><ul><li>支部书记由居民推选</li><li>党员认领责任区</li></ul><h3>（二）建立议事会</h3><p>每月召开一次居民议事会。</p>',
-        effectiveness: '<p>居民满意度由82%提升到<strong>98%</strong>。</p>',
-        discussion: '<p>如何让网格党支部长效运行，仍需探索。</p>',
-        appendix: '<p>《网格党支部工作规则》</p>',
-      },
+      ...HEADINGS_DOCX_SPLIT,
       unmatched: [],
       warnings: [],
     });
