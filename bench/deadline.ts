@@ -364,10 +364,13 @@ async function runPhase(agent: http.Agent, base: URL, clients: Client[], units: 
 const percentile = (sorted: number[], p: number) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!);
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
-/** CPU time (user + system) a process has used so far, in ms; NaN where /proc is not there. */
-function cpuMsOf(pid: number | undefined): number {
+/**
+ * CPU time (user + system) a process has used so far, in ms, or with `mainThread` only its main
+ * thread's (the event loop, which bounds throughput); NaN where /proc is not there.
+ */
+function cpuMsOf(pid: number | undefined, mainThread = false): number {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    const fields = readFileSync(mainThread ? `/proc/${pid}/task/${pid}/stat` : `/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
   } catch {
     return NaN;
@@ -486,9 +489,11 @@ export async function run(): Promise<Record<string, unknown>> {
     const warmup = warmupSeconds > 0 ? await runPhase(agent, base, clients, units, next, warmupSeconds) : undefined;
     const loadBefore = os.loadavg()[0]!;
     const serverCpuBefore = cpuMsOf(server.child.pid);
+    const serverLoopBefore = cpuMsOf(server.child.pid, true);
     const clientCpuBefore = process.cpuUsage();
     const load = await runPhase(agent, base, clients, units, next, seconds);
     const serverCpuMs = cpuMsOf(server.child.pid) - serverCpuBefore;
+    const serverLoopMs = cpuMsOf(server.child.pid, true) - serverLoopBefore;
     const clientCpu = process.cpuUsage(clientCpuBefore);
     const loadAfter = os.loadavg()[0]!;
     agent.destroy();
@@ -539,6 +544,7 @@ export async function run(): Promise<Record<string, unknown>> {
       // CPU per answered submit, in the server process and in this (load) process: steadier than
       // throughput on a shared machine.
       server_cpu_ms_per_submit: round2(serverCpuMs / Math.max(1, load.ok.length + load.errors)),
+      server_main_thread_ms_per_submit: round2(serverLoopMs / Math.max(1, load.ok.length + load.errors)),
       client_cpu_ms_per_submit: round2((clientCpu.user + clientCpu.system) / 1000 / Math.max(1, load.ok.length + load.errors)),
       // The machine's 1-minute load average before and after the timed load: other work on a
       // shared machine takes cores from both server and clients.

@@ -28,7 +28,7 @@ export async function startApp(
 ): Promise<Started> {
   const clock = options.clock ?? systemClock;
   const sources = readCampaignFiles(config.campaignsDir);
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, backgroundCheckpoints: true });
   try {
     const ran = await migrateToLatest(database.db);
     const synced = await syncCampaigns(database.db, sources, clock());
@@ -71,7 +71,7 @@ export async function startApp(
       clearTimeout(firstSweep);
       clearInterval(sweeper);
       await worker.stop();
-      await database.db.destroy();
+      await database.close();
     });
     app.log.info({ engine: database.engine, database: database.location, migrations: ran }, 'database ready');
     app.log.info({ campaigns: synced }, 'campaigns loaded');
@@ -82,7 +82,7 @@ export async function startApp(
     }
     return { app, database };
   } catch (error) {
-    await database.db.destroy().catch(() => undefined);
+    await database.close().catch(() => undefined);
     throw error;
   }
 }

@@ -1,0 +1,70 @@
+import { existsSync, mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
+import { openSqlite } from './database.ts';
+import { startCheckpointer } from './sqlite-checkpointer.ts';
+
+const tempFile = () => path.join(mkdtempSync(path.join(tmpdir(), 'zhengji-ckpt-')), 'db.sqlite');
+
+/** Writes about `megabytes` MB of rows, each transaction 64 KB. */
+async function write(handle: ReturnType<typeof openSqlite>, megabytes: number): Promise<void> {
+  await sql`create table if not exists filler (id integer primary key, body text not null)`.execute(handle.db);
+  for (let i = 0; i < megabytes * 16; i += 1) {
+    await sql`insert into filler (body) values (${'征'.repeat(64 * 1024 / 3)})`.execute(handle.db);
+  }
+}
+
+async function waitFor(check: () => boolean, ms: number): Promise<boolean> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (check()) return true;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return check();
+}
+
+describe('background WAL checkpoints (SQLite)', () => {
+  it('copy committed pages into the database file while the app keeps its connection open', async () => {
+    const file = tempFile();
+    const handle = openSqlite(file, { backgroundCheckpoints: true });
+    onTestFinished(() => handle.close());
+    const { rows } = await sql<{ wal_autocheckpoint: number }>`pragma wal_autocheckpoint`.execute(handle.db);
+    expect(rows[0]!.wal_autocheckpoint).toBe(0);
+    await write(handle, 4);
+    // Nothing in the app's commits checkpoints, so only the worker can grow the database file.
+    expect(await waitFor(() => statSync(file).size >= 4 * 1024 * 1024, 5000)).toBe(true);
+  });
+
+  it('leave the log alone without the worker (the control for the test above)', async () => {
+    const file = tempFile();
+    const handle = openSqlite(file);
+    onTestFinished(() => handle.close());
+    await sql`pragma wal_autocheckpoint = 0`.execute(handle.db);
+    await write(handle, 4);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(statSync(file).size).toBeLessThan(1024 * 1024);
+  });
+
+  it('end with the database: the last close copies the rest and removes the log', async () => {
+    const file = tempFile();
+    const handle = openSqlite(file, { backgroundCheckpoints: true });
+    await write(handle, 1);
+    await handle.close();
+    expect(existsSync(`${file}-wal`)).toBe(false);
+    const reopened = openSqlite(file);
+    onTestFinished(() => reopened.close());
+    const { rows } = await sql<{ n: number }>`select count(*) as n from filler`.execute(reopened.db);
+    expect(rows[0]!.n).toBe(16);
+  });
+
+  it('report a worker that cannot work, once, so the app checkpoints itself again', async () => {
+    const onFailure = vi.fn();
+    const checkpointer = startCheckpointer({ file: path.join(tempFile(), 'missing-folder', 'db.sqlite'), intervalMs: 50, onFailure });
+    await waitFor(() => onFailure.mock.calls.length > 0, 5000);
+    await checkpointer.stop();
+    expect(onFailure).toHaveBeenCalledTimes(1);
+    expect(String(onFailure.mock.calls[0]![0])).toMatch(/unable to open|directory does not exist/i);
+  });
+});
