@@ -15,7 +15,7 @@ import { preflight } from '../core/case/preflight.ts';
 import { normalizeOrgName } from '../core/org/org-name.ts';
 import { countZi } from '../core/text/zi-count.ts';
 import { openDatabase } from '../server/db/database.ts';
-import type { AttachmentsTable, CasesTable, Database } from '../server/db/schema.ts';
+import type { AttachmentsTable, CaseContentsTable, CasesTable, Database } from '../server/db/schema.ts';
 import { verifyAuditChain } from '../server/modules/audit/audit.service.ts';
 import { hashSecretToken } from '../server/shared/secret-token.ts';
 import { blobPath } from '../server/storage/blob-store.ts';
@@ -201,7 +201,7 @@ export async function seed(db: Kysely<Database>, dataDir: string, campaign: Camp
   for (let start = 0; start < count; start += chunk) {
     const users: Insertable<Database['users']>[] = [], orgs: Insertable<Database['organizations']>[] = [];
     const members: Insertable<Database['organization_members']>[] = [], sessions: Insertable<Database['sessions']>[] = [];
-    const cases: Insertable<CasesTable>[] = [], attachments: Insertable<AttachmentsTable>[] = [];
+    const cases: Insertable<CasesTable>[] = [], contents: Insertable<CaseContentsTable>[] = [], attachments: Insertable<AttachmentsTable>[] = [];
     for (let i = start; i < Math.min(count, start + chunk); i += 1) {
       const userId = randomUUID();
       const orgId = randomUUID();
@@ -228,9 +228,10 @@ export async function seed(db: Kysely<Database>, dataDir: string, campaign: Camp
         if (counted !== body || counted > bodyMax || counted < bodyMax - 20) throw new Error(`case ${i}: body counts ${counted} 字 (expected ${body}, just under ${bodyMax})`);
       }
       cases.push({
-        id: caseId, campaign_id: campaignId, organization_id: orgId, status: 'draft', title: content.title, content: JSON.stringify(content),
-        declaration: '{}', version: 3, superior_name: '', superior_email: null, created_by: userId, updated_by: userId, created_at: stamp, updated_at: stamp,
+        id: caseId, campaign_id: campaignId, organization_id: orgId, status: 'draft', title: content.title,
+        version: 3, superior_name: '', superior_email: null, created_by: userId, updated_by: userId, created_at: stamp, updated_at: stamp,
       });
+      contents.push({ case_id: caseId, content: JSON.stringify(content), declaration: '{}' });
       const files: { kind: string; fileName: string; blob: SeedBlob }[] = [
         { kind: 'declaration-form', fileName: '申报表.pdf', blob: pool.declaration[i % pool.declaration.length]! },
         { kind: 'sealed-form', fileName: '申报表（盖章）扫描件.jpg', blob: pool.sealed[(i * 7) % pool.sealed.length]! },
@@ -261,6 +262,7 @@ export async function seed(db: Kysely<Database>, dataDir: string, campaign: Camp
       await insertBatches(members, 200, (b) => trx.insertInto('organization_members').values(b).execute());
       await insertBatches(sessions, 100, (b) => trx.insertInto('sessions').values(b).execute());
       await insertBatches(cases, 50, (b) => trx.insertInto('cases').values(b).execute());
+      await insertBatches(contents, 50, (b) => trx.insertInto('case_contents').values(b).execute());
       await insertBatches(attachments, 100, (b) => trx.insertInto('attachments').values(b).execute());
     });
   }

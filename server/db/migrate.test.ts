@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Migrator, type Kysely } from 'kysely';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { clonePostgresDatabase, createPostgresTemplate, dropPostgresDatabase } from '../testing/postgres-admin.ts';
 import { openPostgres, openSqlite, type DatabaseHandle } from './database.ts';
@@ -35,10 +36,35 @@ describe.each(engines)('migrations on %s', (engine) => {
     expect(await migrateToLatest(db)).toEqual([]);
     const tables = (await db.introspection.getTables()).map((t) => t.name).sort();
     expect(tables).toEqual([
-      'attachments', 'audit_head', 'audit_log', 'blobs', 'campaigns', 'case_events', 'case_submissions', 'cases',
+      'attachments', 'audit_head', 'audit_log', 'blobs', 'campaigns', 'case_contents', 'case_events', 'case_submissions', 'cases',
       'deadline_extensions', 'jobs', 'mails', 'one_time_tokens', 'organization_members', 'organizations',
       'reviewer_profiles', 'role_grants', 'schema_migrations', 'schema_migrations_lock', 'sessions', 'uploads', 'users',
     ]);
+  });
+
+  it('keep every case’s text when the working copy moves to case_contents', async () => {
+    const { db } = await emptyDatabase(engine);
+    const migrator = new Migrator({
+      db, provider: { getMigrations: async () => migrations }, migrationTableName: 'schema_migrations', migrationLockTableName: 'schema_migrations_lock',
+    });
+    expect((await migrator.migrateTo('2026-11-26-003-cases')).error).toBeUndefined();
+    const stamp = '2024-01-01T00:00:00.000Z';
+    const old = db as unknown as Kysely<any>;
+    await old.insertInto('users').values({ id: 'u1', email: 'a@b.cn', password_hash: null, display_name: 'A', email_verified_at: null, created_at: stamp, updated_at: stamp }).execute();
+    await old.insertInto('campaigns').values({ id: 'c1', slug: 's', edition: 7, definition: '{}', content_hash: 'h', source_file: 'f', time_zone: 'Asia/Shanghai', opens_at: stamp, closes_at: stamp, created_at: stamp, updated_at: stamp }).execute();
+    await old.insertInto('organizations').values({
+      id: 'o1', name: '某社区党委', name_key: 'k', type: 't', level: 'l', division_code: '110105', superior_name: '街道党工委', address: 'a',
+      contact_name: 'n', contact_position: 'p', contact_phone: '010-65001234', contact_email: 'a@b.cn', created_at: stamp, updated_at: stamp,
+    }).execute();
+    await old.insertInto('cases').values({
+      id: 'k1', campaign_id: 'c1', organization_id: 'o1', status: 'draft', title: '题目', content: '{"title":"题目"}', declaration: '{"postcode":"100020"}',
+      version: 4, created_by: 'u1', updated_by: 'u1', created_at: stamp, updated_at: stamp,
+    }).execute();
+    await migrateToLatest(db);
+    expect(await db.selectFrom('case_contents').selectAll().execute()).toEqual([{ case_id: 'k1', content: '{"title":"题目"}', declaration: '{"postcode":"100020"}' }]);
+    const columns = (await db.introspection.getTables()).find((t) => t.name === 'cases')!.columns.map((c) => c.name);
+    expect(columns).not.toContain('content');
+    expect(await db.selectFrom('cases').select(['title', 'version']).execute()).toEqual([{ title: '题目', version: 4 }]);
   });
 
   it('create tables whose constraints hold on this engine', async () => {

@@ -159,16 +159,21 @@ export interface RoleGrantsTable {
 export type CaseStatus = 'draft' | 'submitted' | 'withdrawn' | 'returned';
 export type Recommendation = 'none' | 'pending' | 'recommended' | 'declined';
 
+/** A case's working copy, apart from `cases` so that state changes never rewrite the text. */
+export interface CaseContentsTable {
+  case_id: string;
+  /** JSON of CaseContent (core/case/case-content.ts), HTML sanitized. */
+  content: string;
+  /** JSON of the declaration form's own fields (postcode, opinions…), by field key. */
+  declaration: Generated<string>;
+}
+
 export interface CasesTable {
   id: string;
   campaign_id: string;
   organization_id: string;
   status: CaseStatus;
   title: string;
-  /** JSON of CaseContent (core/case/case-content.ts), HTML sanitized. */
-  content: string;
-  /** JSON of the declaration form's own fields (postcode, opinions…), by field key. */
-  declaration: Generated<string>;
   /** Bumped by every save; a save naming an older version is a conflict, never an overwrite. */
   version: number;
   submission_count: Generated<number>;
@@ -286,6 +291,7 @@ export interface Database {
   jobs: JobsTable;
   mails: MailsTable;
   cases: CasesTable;
+  case_contents: CaseContentsTable;
   case_submissions: CaseSubmissionsTable;
   case_events: CaseEventsTable;
   deadline_extensions: DeadlineExtensionsTable;

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Campaign } from '../../../core/campaign/campaign.schema.ts';
 import { campaignWindow, type CampaignWindow } from '../../../core/campaign/campaign.window.ts';
 import type { Database } from '../../db/schema.ts';
+import { rootOf } from '../../db/transaction.ts';
 import { AppError } from '../../errors.ts';
 import { newId } from '../../ids.ts';
 import { LruCache } from '../../shared/lru-cache.ts';
@@ -98,10 +99,11 @@ const versionsByDb = new WeakMap<Kysely<Database>, Map<string, { id: string; has
 const parsed = new LruCache<StoredCampaign>(50);
 
 function versionsOf(db: Kysely<Database>) {
-  let versions = versionsByDb.get(db);
+  const root = rootOf(db);
+  let versions = versionsByDb.get(root);
   if (!versions) {
     versions = new Map();
-    versionsByDb.set(db, versions);
+    versionsByDb.set(root, versions);
   }
   return versions;
 }

@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
 import type {
   CaseEventsTable,
   CaseSubmissionsTable,
@@ -7,22 +7,41 @@ import type {
   DeadlineExtensionsTable,
 } from '../../db/schema.ts';
 
-export type CaseRow = Selectable<CasesTable>;
+/** A case with its working copy (stored apart, in case_contents). */
+export type CaseRow = Selectable<CasesTable> & { content: string; declaration: string };
 export type CaseSubmissionRow = Selectable<CaseSubmissionsTable>;
 export type CaseEventRow = Selectable<CaseEventsTable>;
+/** Columns of a case and of its working copy, as one change. */
+export type CaseChange = Updateable<CasesTable> & { content?: string; declaration?: string };
 
-export async function insertCase(db: Kysely<Database>, row: Insertable<CasesTable>): Promise<void> {
-  await db.insertInto('cases').values(row).execute();
+export async function insertCase(db: Kysely<Database>, row: Insertable<CasesTable> & { content: string; declaration?: string }): Promise<void> {
+  const { content, declaration, ...caseRow } = row;
+  await db.insertInto('cases').values(caseRow).execute();
+  await db.insertInto('case_contents').values({ case_id: row.id, content, declaration }).execute();
 }
 
 export async function findCase(db: Kysely<Database>, id: string): Promise<CaseRow | undefined> {
-  return db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('cases')
+    .innerJoin('case_contents', 'case_contents.case_id', 'cases.id')
+    .selectAll('cases')
+    .select(['case_contents.content', 'case_contents.declaration'])
+    .where('cases.id', '=', id)
+    .executeTakeFirst();
 }
 
-/** Updates the case only if it is still at `version`; false means somebody saved first. */
-export async function updateCaseAtVersion(db: Kysely<Database>, id: string, version: number, values: Updateable<CasesTable>): Promise<boolean> {
+/**
+ * Updates the case only if it is still at `version`; false means somebody saved first. The
+ * working copy is written only when the change includes it.
+ */
+export async function updateCaseAtVersion(db: Kysely<Database>, id: string, version: number, change: CaseChange): Promise<boolean> {
+  const { content, declaration, ...values } = change;
   const result = await db.updateTable('cases').set(values).where('id', '=', id).where('version', '=', version).executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  if (Number(result.numUpdatedRows) !== 1) return false;
+  if (content !== undefined || declaration !== undefined) {
+    await db.updateTable('case_contents').set({ content, declaration }).where('case_id', '=', id).execute();
+  }
+  return true;
 }
 
 export async function updateCase(db: Kysely<Database>, id: string, values: Updateable<CasesTable>): Promise<void> {
@@ -82,8 +101,9 @@ export async function markSubmissionWithdrawn(db: Kysely<Database>, id: string, 
 
 /** Appends an event as the case's next in order; the caller's transaction holds the case row. */
 export async function insertCaseEvent(db: Kysely<Database>, row: Omit<Insertable<CaseEventsTable>, 'seq'>): Promise<void> {
-  const last = await db.selectFrom('case_events').select((eb) => eb.fn.max('seq').as('seq')).where('case_id', '=', row.case_id).executeTakeFirst();
-  await db.insertInto('case_events').values({ ...row, seq: Number(last?.seq ?? 0) + 1 }).execute();
+  // The next number in the case's history, taken in the insert itself (one statement, not two).
+  const seq = sql<number>`(select coalesce(max(seq), 0) + 1 from case_events where case_id = ${row.case_id})`;
+  await db.insertInto('case_events').values({ ...row, seq }).execute();
 }
 
 export async function listCaseEvents(db: Kysely<Database>, caseId: string): Promise<CaseEventRow[]> {

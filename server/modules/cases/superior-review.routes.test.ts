@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { readCampaignFiles } from '../campaigns/campaign-files.ts';
+import { syncCampaigns } from '../campaigns/campaigns.service.ts';
 import { attachRequiredFiles, completeContent, createDraftCase, saveContent } from '../../testing/cases.ts';
 import { signedIn } from '../../testing/people.ts';
 import { createTestApp } from '../../testing/test-app.ts';
@@ -72,10 +74,9 @@ describe(`recommendation by the superior organization (${testEngine()})`, () => 
     const { client, caseId } = await createDraftCase(app);
     await saveContent(client, caseId, completeContent(800));
     await attachRequiredFiles(app, caseId);
-    // The campaign as a "required" campaign; getCampaign caches by content hash, so change both.
-    const row = await app.db.selectFrom('campaigns').selectAll().executeTakeFirstOrThrow();
-    const definition = { ...JSON.parse(row.definition), recommendation: 'required' };
-    await app.db.updateTable('campaigns').set({ definition: JSON.stringify(definition), content_hash: 'required-variant' }).where('id', '=', row.id).execute();
+    // The campaign file changed to a "required" campaign and synced, as a restart does.
+    const [source] = readCampaignFiles('campaigns');
+    await syncCampaigns(app.db, [{ ...source!, campaign: { ...source!.campaign, recommendation: 'required' } }], new Date());
 
     const refused = await client.post(`/api/v1/cases/${caseId}/submit`, { requestKey: randomUUID() });
     expect(refused.statusCode).toBe(422);
