@@ -103,7 +103,7 @@ function fillSection(random: () => number, heading: string, budget: number): { h
 
 const SECTIONS = [['background', '一、背景'], ['practice', '二、做法'], ['effectiveness', '三、成效'], ['discussion', '四、探讨']] as const;
 
-function caseContent(index: number, campaign: Campaign, bodyMax: number): { content: CaseContent; body: number } {
+export function caseContent(index: number, campaign: Campaign, bodyMax: number): { content: CaseContent; body: number } {
   const random = rng(index * 2654435761 + 12345);
   const place = PLACES[index % PLACES.length]!;
   const subject = SUBJECTS[Math.floor(index / PLACES.length) % SUBJECTS.length]!;

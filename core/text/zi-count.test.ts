@@ -36,6 +36,45 @@ describe('countZi (Word 字数 for Chinese text)', () => {
   });
 });
 
+// The rule written plainly, one code point at a time: the oracle for the table-driven countZi.
+const EAST_ASIAN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3001-\u303f\uff01-\uffef\u2018\u2019\u201c\u201d\u2014\u2026\u00b7\u30fb\ufe30-\ufe4f]/u;
+function plainCount(text: string): number {
+  let count = 0;
+  let inRun = false;
+  for (const ch of text) {
+    if (/\s/u.test(ch)) inRun = false;
+    else if (EAST_ASIAN.test(ch)) {
+      count += 1;
+      inRun = false;
+    } else if (!inRun) {
+      count += 1;
+      inRun = true;
+    }
+  }
+  return count;
+}
+
+describe('countZi against the rule written plainly', () => {
+  it('agrees on every character of the Basic Multilingual Plane, alone and between letters', () => {
+    for (let code = 0; code < 0x10000; code += 1) {
+      const ch = String.fromCharCode(code);
+      if (countZi(ch) !== plainCount(ch) || countZi(`a${ch}b`) !== plainCount(`a${ch}b`)) {
+        expect([code.toString(16), countZi(`a${ch}b`)]).toEqual([code.toString(16), plainCount(`a${ch}b`)]);
+      }
+    }
+  });
+
+  it('agrees on random mixed text, surrogate pairs and lone surrogates included', () => {
+    const pieces = ['党', '建', '，', '。', '“', '”', '—', '…', '·', 'A', 'b', '3', '.', '%', '-', ' ', '\n', '\u3000', '\u00a0', '👍', '𠀀', '\ud800', '\udc00', 'ｱ', 'カ', '（', '）'];
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let n = 0; n < 2000; n += 1) {
+      const text = Array.from({ length: Math.floor(random() * 40) }, () => pieces[Math.floor(random() * pieces.length)]).join('');
+      expect(countZi(text), JSON.stringify(text)).toBe(plainCount(text));
+    }
+  });
+});
+
 describe('limitState', () => {
   it('warns from 90 % and errs past the limit', () => {
     expect([449, 450, 500, 501].map((n) => limitState(n, 500))).toEqual(['ok', 'near', 'near', 'over']);

@@ -39,7 +39,8 @@ export async function openDatabase(options: {
   return handle;
 }
 
-const CHECKPOINT_INTERVAL_MS = 100;
+const CHECKPOINT_WORKER_INTERVAL_MS = 10;
+const CHECKPOINT_FINISH_INTERVAL_MS = 250;
 const MMAP_BYTES = 1024 ** 3;
 
 export function openSqlite(file: string, options: { backgroundCheckpoints?: boolean } = {}): DatabaseHandle {
@@ -56,23 +57,21 @@ export function openSqlite(file: string, options: { backgroundCheckpoints?: bool
   // Pages are read from a memory map instead of a read() call each: system calls are what a
   // small query mostly costs on a virtual machine.
   database.pragma(`mmap_size = ${MMAP_BYTES}`);
-  let checkpointer: Checkpointer | undefined;
-  if (options.backgroundCheckpoints) {
-    database.pragma('wal_autocheckpoint = 0');
-    checkpointer = startCheckpointer({
-      file,
-      intervalMs: CHECKPOINT_INTERVAL_MS,
-      onFailure: (error) => {
-        process.emitWarning(`SQLite checkpoints are back in commits: ${error.message}`);
-        if (database.open) database.pragma('wal_autocheckpoint = 1000');
-      },
-    });
-  }
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
+  const checkpointer = options.backgroundCheckpoints
+    ? startCheckpointer({
+      file,
+      database,
+      finish: () => sql`pragma wal_checkpoint(PASSIVE)`.execute(db),
+      workerIntervalMs: CHECKPOINT_WORKER_INTERVAL_MS,
+      finishIntervalMs: CHECKPOINT_FINISH_INTERVAL_MS,
+      onFailure: (error) => process.emitWarning(`SQLite checkpoints are back in commits: ${error.message}`),
+    })
+    : undefined;
   const close = async () => {
-    await db.destroy();
-    // The checkpointer ends last: as the last connection its close copies the rest of the log.
     await checkpointer?.stop();
+    // As the last connection, the app's copies what is left of the log and removes it.
+    await db.destroy();
   };
   return { db, engine: 'sqlite', location: file, close };
 }

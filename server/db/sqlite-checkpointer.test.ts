@@ -1,18 +1,39 @@
 import { existsSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { sql } from 'kysely';
+import SQLite from 'better-sqlite3';
+import { Kysely, SqliteDialect, sql } from 'kysely';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { openSqlite } from './database.ts';
 import { startCheckpointer } from './sqlite-checkpointer.ts';
 
+/** A connection in WAL mode as openSqlite makes it, with the driver's handle in reach. */
+function rawConnection(file: string) {
+  const database = new SQLite(file);
+  database.pragma('journal_mode = WAL');
+  const db = new Kysely<any>({ dialect: new SqliteDialect({ database }) });
+  return { database, db, close: () => db.destroy() };
+}
+
 const tempFile = () => path.join(mkdtempSync(path.join(tmpdir(), 'zhengji-ckpt-')), 'db.sqlite');
 
 /** Writes about `megabytes` MB of rows, each transaction 64 KB. */
-async function write(handle: ReturnType<typeof openSqlite>, megabytes: number): Promise<void> {
+async function write(handle: { db: Kysely<any> }, megabytes: number): Promise<void> {
   await sql`create table if not exists filler (id integer primary key, body text not null)`.execute(handle.db);
   for (let i = 0; i < megabytes * 16; i += 1) {
     await sql`insert into filler (body) values (${'征'.repeat(64 * 1024 / 3)})`.execute(handle.db);
+  }
+}
+
+/** About `megabytes` MB in 64 KB transactions spread over a second or more, as a busy server writes. */
+async function steadyWrites(handle: { db: Kysely<any> }, megabytes: number): Promise<void> {
+  await sql`create table if not exists filler (id integer primary key, body text not null)`.execute(handle.db);
+  const started = Date.now();
+  for (let i = 0; i < megabytes * 16; i += 1) {
+    await sql`insert into filler (body) values (${'征'.repeat(64 * 1024 / 3)})`.execute(handle.db);
+    // Time passes between requests, for the timers of both halves to run.
+    const due = started + (1500 * (i + 1)) / (megabytes * 16);
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - Date.now())));
   }
 }
 
@@ -59,12 +80,40 @@ describe('background WAL checkpoints (SQLite)', () => {
     expect(rows[0]!.n).toBe(16);
   });
 
-  it('report a worker that cannot work, once, so the app checkpoints itself again', async () => {
+  it('keep the log small under steady writes: it starts again from the top instead of growing', async () => {
+    const file = tempFile();
+    const handle = openSqlite(file, { backgroundCheckpoints: true });
+    onTestFinished(() => handle.close());
+    await steadyWrites(handle, 32);
+    expect(statSync(`${file}-wal`).size).toBeLessThan(12 * 1024 * 1024);
+  });
+
+  it('let the log grow under steady writes when only the worker copies (the control for the test above)', async () => {
+    const file = tempFile();
+    const handle = rawConnection(file);
+    const checkpointer = startCheckpointer({
+      file, database: handle.database, finish: async () => undefined, workerIntervalMs: 20, finishIntervalMs: 60_000, onFailure: () => undefined,
+    });
+    onTestFinished(async () => {
+      await checkpointer.stop();
+      await handle.close();
+    });
+    await steadyWrites(handle, 32);
+    expect(statSync(`${file}-wal`).size).toBeGreaterThan(24 * 1024 * 1024);
+  });
+
+  it('report a worker that cannot work, once, and let the app checkpoint itself again', async () => {
+    const handle = rawConnection(tempFile());
+    onTestFinished(() => handle.close());
     const onFailure = vi.fn();
-    const checkpointer = startCheckpointer({ file: path.join(tempFile(), 'missing-folder', 'db.sqlite'), intervalMs: 50, onFailure });
+    const checkpointer = startCheckpointer({
+      file: path.join(tempFile(), 'missing-folder', 'db.sqlite'), database: handle.database, finish: async () => undefined,
+      workerIntervalMs: 50, finishIntervalMs: 60_000, onFailure,
+    });
     await waitFor(() => onFailure.mock.calls.length > 0, 5000);
     await checkpointer.stop();
     expect(onFailure).toHaveBeenCalledTimes(1);
     expect(String(onFailure.mock.calls[0]![0])).toMatch(/unable to open|directory does not exist/i);
+    expect(handle.database.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
   });
 });
