@@ -93,7 +93,8 @@ function When({ iso, slug }: { iso: string; slug: string }) {
 function ReturnNotice({ summary }: { summary: CaseSummary }) {
   const { t, locale } = useI18n();
   const campaign = useCampaign(summary.campaignSlug).data;
-  if (summary.status !== 'returned' || !summary.returnMessage) return null;
+  // Shown once the campaign is known, so the date never appears without its time zone.
+  if (summary.status !== 'returned' || !summary.returnMessage || !campaign) return null;
   return (
     <Alert
       className="wb-return-notice"
