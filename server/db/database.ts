@@ -5,7 +5,7 @@ import { Kysely, PostgresDialect, SqliteDialect, sql, type SqliteDatabase } from
 import pg from 'pg';
 import { StartupError } from '../startup-error.ts';
 import type { Database } from './schema.ts';
-import { startCheckpointer, type Checkpointer } from './sqlite-checkpointer.ts';
+import { startCheckpointer } from './sqlite-checkpointer.ts';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -62,7 +62,7 @@ export function openSqlite(file: string, options: { backgroundCheckpoints?: bool
     ? startCheckpointer({
       file,
       database,
-      finish: () => sql`pragma wal_checkpoint(PASSIVE)`.execute(db),
+      finish: async () => (await sql<{ busy: number }>`pragma wal_checkpoint(PASSIVE)`.execute(db)).rows[0]?.busy === 0,
       workerIntervalMs: CHECKPOINT_WORKER_INTERVAL_MS,
       finishIntervalMs: CHECKPOINT_FINISH_INTERVAL_MS,
       onFailure: (error) => process.emitWarning(`SQLite checkpoints are back in commits: ${error.message}`),

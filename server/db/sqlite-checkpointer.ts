@@ -29,12 +29,18 @@ export interface CheckpointerOptions {
   file: string;
   /** The app's connection. */
   database: SQLite.Database;
-  /** Runs `pragma wal_checkpoint(PASSIVE)` on the app's connection between its transactions. */
-  finish: () => Promise<unknown>;
+  /**
+   * Runs `pragma wal_checkpoint(PASSIVE)` on the app's connection between its transactions;
+   * false when it found another checkpoint running (busy).
+   */
+  finish: () => Promise<boolean>;
   workerIntervalMs: number;
   finishIntervalMs: number;
   onFailure: (error: Error) => void;
 }
+
+const FINISH_ATTEMPTS = 5;
+const FINISH_RETRY_MS = 10;
 
 // Plain CommonJS run with `eval`, so the worker needs no TypeScript loader.
 const WORKER_SOURCE = `
@@ -57,12 +63,19 @@ export function startCheckpointer(options: CheckpointerOptions): Checkpointer {
   options.database.pragma('wal_autocheckpoint = 0');
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file: options.file, intervalMs: options.workerIntervalMs, driver } });
-  const finisher = setInterval(() => void options.finish().catch(() => undefined), options.finishIntervalMs).unref();
   let stopping = false;
+  // The worker may be mid-copy (the app's checkpoint then reports busy): try again shortly.
+  let retry: NodeJS.Timeout | undefined;
+  const finish = async (attempt: number) => {
+    const done = await options.finish().catch(() => true);
+    if (!done && !stopping && attempt < FINISH_ATTEMPTS) retry = setTimeout(() => void finish(attempt + 1), FINISH_RETRY_MS).unref();
+  };
+  const finisher = setInterval(() => void finish(1), options.finishIntervalMs).unref();
   const fail = (error: Error) => {
     if (stopping) return;
     stopping = true;
     clearInterval(finisher);
+    clearTimeout(retry);
     if (options.database.open) options.database.pragma('wal_autocheckpoint = 1000');
     options.onFailure(error);
   };
@@ -72,6 +85,7 @@ export function startCheckpointer(options: CheckpointerOptions): Checkpointer {
   return {
     async stop() {
       clearInterval(finisher);
+      clearTimeout(retry);
       if (stopping) return exited;
       stopping = true;
       worker.postMessage('stop');

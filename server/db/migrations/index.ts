@@ -3,6 +3,7 @@ import * as initial from './2026-11-26-001-initial.ts';
 import * as accounts from './2026-11-26-002-accounts.ts';
 import * as cases from './2026-11-26-003-cases.ts';
 import * as caseContents from './2026-11-26-004-case-contents.ts';
+import * as casesCampaignIndex from './2026-11-26-005-cases-campaign-index.ts';
 
 // Listed by hand so the set is fixed at build time; names sort in the order they run.
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26-002-accounts': accounts,
   '2026-11-26-003-cases': cases,
   '2026-11-26-004-case-contents': caseContents,
+  '2026-11-26-005-cases-campaign-index': casesCampaignIndex,
 };
