@@ -4,6 +4,7 @@ import * as accounts from './2026-11-26-002-accounts.ts';
 import * as cases from './2026-11-26-003-cases.ts';
 import * as caseContents from './2026-11-26-004-case-contents.ts';
 import * as casesCampaignIndex from './2026-11-26-005-cases-campaign-index.ts';
+import * as jobsDueOrder from './2026-11-26-006-jobs-due-order.ts';
 
 // Listed by hand so the set is fixed at build time; names sort in the order they run.
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26-003-cases': cases,
   '2026-11-26-004-case-contents': caseContents,
   '2026-11-26-005-cases-campaign-index': casesCampaignIndex,
+  '2026-11-26-006-jobs-due-order': jobsDueOrder,
 };
