@@ -14,8 +14,9 @@ import type SQLite from 'better-sqlite3';
  * writes it can never quite finish, though, and the log only starts again from the top when a
  * write begins with every page copied; so every `finishIntervalMs` the app's connection, between
  * two of its transactions, copies the few pages the worker has not reached yet, and its next
- * write restarts the log. The log stays a few megabytes instead of growing for as long as the
- * load lasts (every read searches the whole log's index, so a growing log slows everything).
+ * write restarts the log. The log stays small (about 12 MB under the deadline bench) instead
+ * of growing for as long as the load lasts (every read searches the whole log's index, so a
+ * growing log slows everything).
  *
  * If the worker stops unexpectedly, the app's connection checkpoints itself again, so the log
  * never grows without bound.
