@@ -125,8 +125,9 @@ describe.skipIf(!hasChromium)('a case from draft to receipt, recommendation and 
 
     await unit.page.goto(`${server.url}/app/cases`);
     const notice = unit.page.locator('.wb-return-notice');
-    await notice.waitFor();
-    expect(await notice.locator('.ant-alert-title').innerText()).toBe(zh('wb.cases.returnedDue', { due: `${formatInZone(due, 'Asia/Shanghai').slice(0, 16)}（北京时间）` }));
+    const returnedDue = zh('wb.cases.returnedDue', { due: `${formatInZone(due, 'Asia/Shanghai').slice(0, 16)}（北京时间）` });
+    // The date appears once the campaign has loaded; until then the notice says only "returned".
+    await notice.locator('.ant-alert-title').getByText(returnedDue, { exact: true }).waitFor();
     expect(await notice.locator('.wb-return-message').innerText()).toBe(RETURN_MESSAGE);
     await unit.page.getByRole('button', { name: zh('wb.cases.showTrail') }).click();
     await unit.page.locator('.wb-history').getByText(zh('case.action.return')).waitFor();

@@ -49,7 +49,15 @@ const { parentPort, workerData } = require('node:worker_threads');
 const SQLite = require(workerData.driver);
 const db = new SQLite(workerData.file);
 db.pragma('busy_timeout = 5000');
-const checkpoint = () => db.pragma('wal_checkpoint(PASSIVE)');
+// A checkpoint that fails (an I/O error, a recovery in progress) is tried again on the next
+// tick; meanwhile the app's half keeps the log bounded.
+const checkpoint = () => {
+  try {
+    db.pragma('wal_checkpoint(PASSIVE)');
+  } catch {
+    // the next tick tries again
+  }
+};
 const timer = setInterval(checkpoint, workerData.intervalMs);
 parentPort.on('message', (message) => {
   if (message !== 'stop') return;
@@ -64,14 +72,25 @@ export function startCheckpointer(options: CheckpointerOptions): Checkpointer {
   options.database.pragma('wal_autocheckpoint = 0');
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file: options.file, intervalMs: options.workerIntervalMs, driver } });
+  // The thread must not keep a process alive on its own; stop() holds it while it ends.
+  worker.unref();
   let stopping = false;
-  // The worker may be mid-copy (the app's checkpoint then reports busy): try again shortly.
+  // One chain at a time; the worker may be mid-copy (the app's checkpoint then reports busy),
+  // so it tries again shortly.
+  let inFlight = false;
   let retry: NodeJS.Timeout | undefined;
   const finish = async (attempt: number) => {
+    inFlight = true;
     const done = await options.finish().catch(() => true);
-    if (!done && !stopping && attempt < FINISH_ATTEMPTS) retry = setTimeout(() => void finish(attempt + 1), FINISH_RETRY_MS).unref();
+    if (!done && !stopping && attempt < FINISH_ATTEMPTS) {
+      retry = setTimeout(() => void finish(attempt + 1), FINISH_RETRY_MS).unref();
+    } else {
+      inFlight = false;
+    }
   };
-  const finisher = setInterval(() => void finish(1), options.finishIntervalMs).unref();
+  const finisher = setInterval(() => {
+    if (!inFlight) void finish(1);
+  }, options.finishIntervalMs).unref();
   const fail = (error: Error) => {
     if (stopping) return;
     stopping = true;
@@ -89,6 +108,7 @@ export function startCheckpointer(options: CheckpointerOptions): Checkpointer {
       clearTimeout(retry);
       if (stopping) return exited;
       stopping = true;
+      worker.ref();
       worker.postMessage('stop');
       await exited;
     },

@@ -6,7 +6,25 @@ import { sql, type Kysely } from 'kysely';
 // bytes and the text is written only when the text changes. Frozen in time: never import
 // application code here.
 
+/**
+ * Runs `work` in one transaction. The migrator already opens one on PostgreSQL; on SQLite it
+ * does not (Kysely treats its DDL as non-transactional, though it is), and this migration moves
+ * data: half of it must never stay applied.
+ */
+async function atomically(db: Kysely<any>, work: (db: Kysely<any>) => Promise<void>): Promise<void> {
+  if (db.isTransaction) await work(db);
+  else await db.transaction().execute(work);
+}
+
 export async function up(db: Kysely<any>): Promise<void> {
+  await atomically(db, moveIn);
+}
+
+export async function down(db: Kysely<any>): Promise<void> {
+  await atomically(db, moveBack);
+}
+
+async function moveIn(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('case_contents')
     .addColumn('case_id', 'text', (c) => c.primaryKey().references('cases.id'))
@@ -18,9 +36,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('cases').dropColumn('declaration').execute();
 }
 
-export async function down(db: Kysely<any>): Promise<void> {
+async function moveBack(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('cases').addColumn('content', 'text', (c) => c.notNull().defaultTo('')).execute();
   await db.schema.alterTable('cases').addColumn('declaration', 'text', (c) => c.notNull().defaultTo('{}')).execute();
-  await sql`update cases set content = (select content from case_contents where case_id = cases.id), declaration = (select declaration from case_contents where case_id = cases.id)`.execute(db);
+  await sql`update cases set content = coalesce((select content from case_contents where case_id = cases.id), ''), declaration = coalesce((select declaration from case_contents where case_id = cases.id), '{}')`.execute(db);
   await db.schema.dropTable('case_contents').execute();
 }

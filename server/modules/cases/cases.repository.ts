@@ -31,15 +31,20 @@ export async function findCase(db: Kysely<Database>, id: string): Promise<CaseRo
 }
 
 /**
- * Updates the case only if it is still at `version`; false means somebody saved first. The
- * working copy is written only when the change includes it.
+ * Updates the case only if it is still at `version` (every change names the next version);
+ * false means somebody saved first. The working copy is written only when the change includes
+ * it, and then only inside a transaction.
  */
-export async function updateCaseAtVersion(db: Kysely<Database>, id: string, version: number, change: CaseChange): Promise<boolean> {
+export async function updateCaseAtVersion(db: Kysely<Database>, id: string, version: number, change: CaseChange & { version: number }): Promise<boolean> {
   const { content, declaration, ...values } = change;
+  const withText = content !== undefined || declaration !== undefined;
+  // The two rows change together or not at all.
+  if (withText && !db.isTransaction) throw new Error('updateCaseAtVersion must run inside a transaction to change the text');
   const result = await db.updateTable('cases').set(values).where('id', '=', id).where('version', '=', version).executeTakeFirst();
   if (Number(result.numUpdatedRows) !== 1) return false;
-  if (content !== undefined || declaration !== undefined) {
-    await db.updateTable('case_contents').set({ content, declaration }).where('case_id', '=', id).execute();
+  if (withText) {
+    const written = await db.updateTable('case_contents').set({ content, declaration }).where('case_id', '=', id).executeTakeFirst();
+    if (Number(written.numUpdatedRows) !== 1) throw new Error(`case ${id} has no working copy in case_contents`);
   }
   return true;
 }

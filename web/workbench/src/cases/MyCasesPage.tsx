@@ -93,14 +93,15 @@ function When({ iso, slug }: { iso: string; slug: string }) {
 function ReturnNotice({ summary }: { summary: CaseSummary }) {
   const { t, locale } = useI18n();
   const campaign = useCampaign(summary.campaignSlug).data;
-  // Shown once the campaign is known, so the date never appears without its time zone.
-  if (summary.status !== 'returned' || !summary.returnMessage || !campaign) return null;
+  if (summary.status !== 'returned' || !summary.returnMessage) return null;
+  // The date to resubmit by shows once the campaign (its time zone) is known; never without it.
+  const due = summary.returnDueAt && campaign ? zonedTimeWithLabel(summary.returnDueAt, campaign, locale, false) : null;
   return (
     <Alert
       className="wb-return-notice"
       type="warning"
       showIcon
-      title={summary.returnDueAt ? t('wb.cases.returnedDue', { due: zonedTimeWithLabel(summary.returnDueAt, campaign, locale, false) }) : t('case.status.returned')}
+      title={due ? t('wb.cases.returnedDue', { due }) : t('case.status.returned')}
       description={<span className="wb-return-message">{summary.returnMessage}</span>}
     />
   );
