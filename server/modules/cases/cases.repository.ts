@@ -14,7 +14,9 @@ export type CaseEventRow = Selectable<CaseEventsTable>;
 /** Columns of a case and of its working copy, as one change. */
 export type CaseChange = Updateable<CasesTable> & { content?: string; declaration?: string };
 
+/** A new case and its working copy; both rows or neither, so inside a transaction. */
 export async function insertCase(db: Kysely<Database>, row: Insertable<CasesTable> & { content: string; declaration?: string }): Promise<void> {
+  if (!db.isTransaction) throw new Error('insertCase must run inside a transaction');
   const { content, declaration, ...caseRow } = row;
   await db.insertInto('cases').values(caseRow).execute();
   await db.insertInto('case_contents').values({ case_id: row.id, content, declaration }).execute();
