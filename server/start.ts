@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import type { Config } from './config.ts';
-import { openDatabase, type DatabaseHandle } from './db/database.ts';
+import { openDatabase, warnCheckpointerFailure, type DatabaseHandle } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { buildApp } from './app.ts';
 import { systemClock, type Clock } from './ids.ts';
@@ -28,7 +28,14 @@ export async function startApp(
 ): Promise<Started> {
   const clock = options.clock ?? systemClock;
   const sources = readCampaignFiles(config.campaignsDir);
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, backgroundCheckpoints: true });
+  // The app's logger exists only once the app is built; a failure before then is a warning.
+  let logCheckpointerFailure: ((error: Error) => void) | undefined;
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    backgroundCheckpoints: true,
+    onCheckpointerFailure: (error) => (logCheckpointerFailure ?? warnCheckpointerFailure)(error),
+  });
   try {
     const ran = await migrateToLatest(database.db);
     const synced = await syncCampaigns(database.db, sources, clock());
@@ -42,6 +49,7 @@ export async function startApp(
       logger: options.logger,
       trustProxy: config.trustProxy,
     });
+    logCheckpointerFailure = (error) => app.log.error({ err: error }, 'the SQLite checkpoint worker stopped; checkpoints are back in commits');
     // Background work (mail first) runs in every instance; leases keep two from taking one job.
     const worker = startJobWorker({
       db: database.db,

@@ -26,10 +26,12 @@ export async function openDatabase(options: {
   dataDir: string;
   /** SQLite: checkpoint the write-ahead log on a worker thread (the server), not in commits. */
   backgroundCheckpoints?: boolean;
+  /** Told when that worker stops and checkpoints are back in commits (default: a process warning). */
+  onCheckpointerFailure?: (error: Error) => void;
 }): Promise<DatabaseHandle> {
   const handle = options.databaseUrl
     ? openPostgres(options.databaseUrl)
-    : openSqlite(path.join(ensureWritableDir(options.dataDir), SQLITE_FILE), { backgroundCheckpoints: options.backgroundCheckpoints });
+    : openSqlite(path.join(ensureWritableDir(options.dataDir), SQLITE_FILE), options);
   try {
     await sql`select 1`.execute(handle.db);
   } catch (error) {
@@ -39,11 +41,19 @@ export async function openDatabase(options: {
   return handle;
 }
 
+/** What a stopped checkpoint worker means, as a process warning (on stderr). */
+export function warnCheckpointerFailure(error: Error): void {
+  process.emitWarning(`SQLite checkpoints are back in commits: ${error.message}`);
+}
+
 const CHECKPOINT_WORKER_INTERVAL_MS = 10;
 const CHECKPOINT_FINISH_INTERVAL_MS = 250;
 const MMAP_BYTES = 1024 ** 3;
 
-export function openSqlite(file: string, options: { backgroundCheckpoints?: boolean } = {}): DatabaseHandle {
+export function openSqlite(
+  file: string,
+  options: { backgroundCheckpoints?: boolean; onCheckpointerFailure?: (error: Error) => void } = {},
+): DatabaseHandle {
   let database: SQLite.Database;
   try {
     database = new SQLite(file);
@@ -65,7 +75,7 @@ export function openSqlite(file: string, options: { backgroundCheckpoints?: bool
       finish: async () => (await sql<{ busy: number }>`pragma wal_checkpoint(PASSIVE)`.execute(db)).rows[0]?.busy === 0,
       workerIntervalMs: CHECKPOINT_WORKER_INTERVAL_MS,
       finishIntervalMs: CHECKPOINT_FINISH_INTERVAL_MS,
-      onFailure: (error) => process.emitWarning(`SQLite checkpoints are back in commits: ${error.message}`),
+      onFailure: options.onCheckpointerFailure ?? warnCheckpointerFailure,
     })
     : undefined;
   const close = async () => {
