@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { loadConfig } from '../server/config.ts';
 import { startApp } from '../server/start.ts';
+import { DURING_WINDOW } from '../server/testing/fixtures.ts';
 
 // Browser journeys run in Debian's Chromium, never a downloaded build.
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -30,6 +31,12 @@ export async function startServer(now: () => Date, env: Record<string, string> =
   const config = loadConfig({ ...env, DATA_DIR: mkdtempSync(path.join(tmpdir(), 'zhengji-e2e-')), PORT: '0' });
   const { app } = await startApp(config, { clock: now });
   return { app, url: await app.listen({ port: 0, host: '127.0.0.1' }) };
+}
+
+/** startServer on a clock that starts inside the seventh collection's window and ticks, so events keep their order. */
+export function startServerDuringWindow(env: Record<string, string> = {}): Promise<{ app: FastifyInstance; url: string }> {
+  const started = Date.now();
+  return startServer(() => new Date(DURING_WINDOW.getTime() + (Date.now() - started)), env);
 }
 
 /** The workbench as `npm run build` makes it; built here when a fresh checkout has none. */

@@ -3,9 +3,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { translate } from '../core/i18n/messages.ts';
 import { createDraftCase, type DraftCase } from '../server/testing/cases.ts';
-import { DURING_WINDOW } from '../server/testing/fixtures.ts';
 import { PASSWORD } from '../server/testing/people.ts';
-import { ensureWorkbenchBuilt, hasChromium, launchBrowser, PHONE, SCREENSHOTS, signInThroughForm, SKIP_REASON, startServer } from './browser.ts';
+import { ensureWorkbenchBuilt, hasChromium, launchBrowser, PHONE, SCREENSHOTS, signInThroughForm, SKIP_REASON, startServerDuringWindow } from './browser.ts';
 
 if (!hasChromium) console.warn(SKIP_REASON);
 
@@ -50,9 +49,7 @@ describe.skipIf(!hasChromium)('case editor in Chromium', () => {
 
   beforeAll(async () => {
     ensureWorkbenchBuilt();
-    const started = Date.now();
-    // Inside the collection's window, with the clock moving as it does in real life.
-    server = await startServer(() => new Date(DURING_WINDOW.getTime() + (Date.now() - started)));
+    server = await startServerDuringWindow();
     draft = await createDraftCase(server.app, { title: '“红色物业”让社区治理更有温度' });
     browser = await launchBrowser();
     context = await browser.newContext({ ...PHONE, locale: 'zh-CN' });

@@ -12,10 +12,10 @@ import { canonicalCase } from '../core/case/canonical.ts';
 import type { CaseContent } from '../core/case/case-content.ts';
 import { translate, type MessageKey, type Params } from '../core/i18n/messages.ts';
 import { blobPath } from '../server/storage/blob-store.ts';
-import { DURING_WINDOW, SEVENTH } from '../server/testing/fixtures.ts';
+import { SEVENTH } from '../server/testing/fixtures.ts';
 import { createPerson, PASSWORD, signedIn, UNIT_INPUT } from '../server/testing/people.ts';
 import { TestClient } from '../server/testing/test-client.ts';
-import { ADMIN, ADMIN_ENV, DESKTOP, ensureWorkbenchBuilt, hasChromium, launchBrowser, PHONE, SCREENSHOTS, signInThroughForm, SKIP_REASON, startServer, fitsWidth, openPage } from './browser.ts';
+import { ADMIN, ADMIN_ENV, DESKTOP, ensureWorkbenchBuilt, hasChromium, launchBrowser, PHONE, SCREENSHOTS, signInThroughForm, SKIP_REASON, startServerDuringWindow, fitsWidth, openPage } from './browser.ts';
 import { HEADINGS_DOCX_SPLIT } from '../server/modules/imports/fixtures/headings.expected.ts';
 import { startDroppingProxy, type DroppingProxy } from './dropping-proxy.ts';
 
@@ -101,9 +101,7 @@ describe.skipIf(!hasChromium)('a case from Word to receipt, over a connection th
 
   beforeAll(async () => {
     ensureWorkbenchBuilt();
-    // Inside the seventh collection's window, ticking, so events keep their order.
-    const started = Date.now();
-    server = await startServer(() => new Date(DURING_WINDOW.getTime() + (Date.now() - started)), ADMIN_ENV);
+    server = await startServerDuringWindow(ADMIN_ENV);
     // The browser reaches the app only through a relay that can drop its connections.
     proxy = await startDroppingProxy(server.url);
     // Set-up the issue does not cover: a verified account with its registered unit.

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import type { Browser, BrowserContextOptions } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attachRequiredFiles, completeContent, createDraftCase, saveContent, type DraftCase } from '../server/testing/cases.ts';
-import { DURING_WINDOW } from '../server/testing/fixtures.ts';
 import { PASSWORD } from '../server/testing/people.ts';
-import { ADMIN, ADMIN_ENV, DESKTOP, ensureWorkbenchBuilt, fitsWidth, hasChromium, launchBrowser, openPage, PHONE, SCREENSHOTS, signInThroughForm, SKIP_REASON, startServer } from './browser.ts';
+import { ADMIN, ADMIN_ENV, DESKTOP, ensureWorkbenchBuilt, fitsWidth, hasChromium, launchBrowser, openPage, PHONE, SCREENSHOTS, signInThroughForm, SKIP_REASON, startServerDuringWindow } from './browser.ts';
 
 if (!hasChromium) console.warn(SKIP_REASON);
 
@@ -19,8 +18,7 @@ describe.skipIf(!hasChromium)('the case pages on a phone and on a desktop', () =
 
   beforeAll(async () => {
     ensureWorkbenchBuilt();
-    const started = Date.now();
-    server = await startServer(() => new Date(DURING_WINDOW.getTime() + (Date.now() - started)), ADMIN_ENV);
+    server = await startServerDuringWindow(ADMIN_ENV);
     draft = await createDraftCase(server.app, { email: 'look@example.cn', unitName: '北京市朝阳区建外街道第一社区党委' });
     await saveContent(draft.client, draft.caseId, completeContent(3000));
     await attachRequiredFiles(server.app, draft.caseId);
@@ -34,6 +32,14 @@ describe.skipIf(!hasChromium)('the case pages on a phone and on a desktop', () =
   });
 
   const devices: [string, BrowserContextOptions][] = [['phone', PHONE], ['desktop', DESKTOP]];
+
+  /** The page fits its width, leaves its screenshot, and showed no console or network problem. */
+  async function looksRight(context: BrowserContext, page: Page, name: string, device: string): Promise<void> {
+    expect(await fitsWidth(page)).toBe(true);
+    await page.screenshot({ path: `${SCREENSHOTS}/look-${name}-${device}.png`, fullPage: true });
+    await context.close();
+    expect(problems).toEqual([]);
+  }
 
   it.each(devices)('shows the unit its cases, the editor and the receipt (%s)', async (device, options) => {
     const { context, page } = await openPage(browser, options, `${server.url}/app/sign-in`, problems);
@@ -59,10 +65,7 @@ describe.skipIf(!hasChromium)('the case pages on a phone and on a desktop', () =
     await signInThroughForm(page, ADMIN.email, ADMIN.password);
     await page.waitForURL(/\/app\/org\/cases$/);
     await page.getByText('北京市朝阳区建外街道第一社区党委').first().waitFor();
-    expect(await fitsWidth(page)).toBe(true);
-    await page.screenshot({ path: `${SCREENSHOTS}/look-org-cases-${device}.png`, fullPage: true });
-    await context.close();
-    expect(problems).toEqual([]);
+    await looksRight(context, page, 'org-cases', device);
   }, 120_000);
 
   it.each(devices)('shows the superior organization the case by its mailed link (%s)', async (device, options) => {
@@ -75,9 +78,6 @@ describe.skipIf(!hasChromium)('the case pages on a phone and on a desktop', () =
     // The newest mail's link is the live one; earlier ones were replaced by this request.
     const { context, page } = await openPage(browser, options, `${server.url}/app/superior-review?token=${token}`, problems);
     await page.getByText('“红色物业”让社区治理更有温度').first().waitFor();
-    expect(await fitsWidth(page)).toBe(true);
-    await page.screenshot({ path: `${SCREENSHOTS}/look-superior-review-${device}.png`, fullPage: true });
-    await context.close();
-    expect(problems).toEqual([]);
+    await looksRight(context, page, 'superior-review', device);
   }, 120_000);
 });

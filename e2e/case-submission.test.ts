@@ -4,11 +4,10 @@ import type { FastifyInstance } from 'fastify';
 import { translate, type MessageKey, type Params } from '../core/i18n/messages.ts';
 import { formatInZone } from '../core/time/zoned-time.ts';
 import { completeContent, createDraftCase, saveContent, type DraftCase } from '../server/testing/cases.ts';
-import { DURING_WINDOW } from '../server/testing/fixtures.ts';
 import { PASSWORD } from '../server/testing/people.ts';
 import { TestClient } from '../server/testing/test-client.ts';
 import { uploadFile } from '../server/testing/tus.ts';
-import { ADMIN, ADMIN_ENV, DESKTOP, ensureWorkbenchBuilt, hasChromium, launchBrowser, PHONE, SCREENSHOTS, signInThroughForm, SKIP_REASON, startServer, fitsWidth, openPage } from './browser.ts';
+import { ADMIN, ADMIN_ENV, DESKTOP, ensureWorkbenchBuilt, hasChromium, launchBrowser, PHONE, SCREENSHOTS, signInThroughForm, SKIP_REASON, startServerDuringWindow, fitsWidth, openPage } from './browser.ts';
 
 if (!hasChromium) console.warn(SKIP_REASON);
 
@@ -28,9 +27,7 @@ describe.skipIf(!hasChromium)('a case from draft to receipt, recommendation and 
 
   beforeAll(async () => {
     ensureWorkbenchBuilt();
-    // Inside the seventh collection's window, ticking, so events keep their order.
-    const started = Date.now();
-    server = await startServer(() => new Date(DURING_WINDOW.getTime() + (Date.now() - started)), ADMIN_ENV);
+    server = await startServerDuringWindow(ADMIN_ENV);
     draft = await createDraftCase(server.app, { email: 'liuyang@example.cn', unitName: '北京市朝阳区建外街道第一社区党委' });
     await saveContent(draft.client, draft.caseId, completeContent());
     browser = await launchBrowser();

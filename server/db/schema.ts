@@ -1,4 +1,9 @@
 import type { Generated } from 'kysely';
+import type {
+  AttachmentsTable, BlobsTable, CaseContentsTable, CaseEventsTable, CaseSubmissionsTable, CasesTable, DeadlineExtensionsTable, UploadsTable,
+} from './schema-cases.ts';
+
+export type * from './schema-cases.ts';
 
 // Row types as both engines store them. Timestamps are ISO-8601 UTC text
 // ("2024-06-30T15:59:59.000Z") on both; see docs/decisions/0003-portable-data.md.
@@ -154,122 +159,6 @@ export interface RoleGrantsTable {
   /** Null grants the role for every campaign (a platform organizer). */
   campaign_id: string | null;
   created_at: string;
-}
-
-export type CaseStatus = 'draft' | 'submitted' | 'withdrawn' | 'returned';
-export type Recommendation = 'none' | 'pending' | 'recommended' | 'declined';
-
-/** A case's working copy, apart from `cases` so that state changes never rewrite the text. */
-export interface CaseContentsTable {
-  case_id: string;
-  /** JSON of CaseContent (core/case/case-content.ts), HTML sanitized. */
-  content: string;
-  /** JSON of the declaration form's own fields (postcode, opinions…), by field key. */
-  declaration: Generated<string>;
-}
-
-export interface CasesTable {
-  id: string;
-  campaign_id: string;
-  organization_id: string;
-  status: CaseStatus;
-  title: string;
-  /** Bumped by every save; a save naming an older version is a conflict, never an overwrite. */
-  version: number;
-  submission_count: Generated<number>;
-  superior_name: Generated<string>;
-  superior_email: string | null;
-  recommendation: Generated<Recommendation>;
-  recommendation_note: string | null;
-  recommendation_at: string | null;
-  return_message: string | null;
-  return_due_at: string | null;
-  created_by: string;
-  updated_by: string;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface CaseSubmissionsTable {
-  id: string;
-  case_id: string;
-  seq: number;
-  receipt_number: string;
-  /** The client's key for this submit; a retry with the same key returns the same receipt. */
-  request_key: string;
-  /** The canonical JSON that content_sha256 is the hash of. */
-  content: string;
-  content_sha256: string;
-  /** JSON array of { id, kind, fileName, size, mediaType, sha256 }. */
-  attachments: string;
-  submitted_by: string;
-  submitted_at: string;
-  withdrawn_at: string | null;
-}
-
-export interface CaseEventsTable {
-  id: string;
-  case_id: string;
-  seq: number;
-  at: string;
-  actor_id: string | null;
-  actor_label: string;
-  action: string;
-  from_status: string;
-  to_status: string;
-  message: string | null;
-  due_at: string | null;
-  submission_id: string | null;
-}
-
-export interface DeadlineExtensionsTable {
-  id: string;
-  campaign_id: string;
-  /** Null: the extension applies to every unit. */
-  organization_id: string | null;
-  closes_at: string;
-  reason: string;
-  created_by: string;
-  created_at: string;
-}
-
-/** A stored file, named by the SHA-256 of its bytes. */
-export interface BlobsTable {
-  sha256: string;
-  size: number;
-  media_type: string;
-  created_at: string;
-}
-
-export interface AttachmentsTable {
-  id: string;
-  case_id: string;
-  kind: string;
-  file_name: string;
-  sha256: string;
-  size: number;
-  media_type: string;
-  thumbnail_sha256: string | null;
-  width: number | null;
-  height: number | null;
-  created_by: string;
-  created_at: string;
-  removed_at: string | null;
-}
-
-/** A resumable (tus) upload in progress; its bytes so far are in DATA_DIR/uploads/<id>. */
-export interface UploadsTable {
-  id: string;
-  case_id: string;
-  kind: string;
-  file_name: string;
-  length: number;
-  offset: number;
-  created_by: string;
-  created_at: string;
-  updated_at: string;
-  expires_at: string;
-  attachment_id: string | null;
 }
 
 export interface SchemaMigrationsTable {
