@@ -6,6 +6,7 @@ import pg from 'pg';
 import { StartupError } from '../startup-error.ts';
 import type { Database } from './schema.ts';
 import { startCheckpointer } from './sqlite-checkpointer.ts';
+import { commitInGroups } from './transaction.ts';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -64,10 +65,14 @@ export function openSqlite(
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
   database.pragma('synchronous = NORMAL');
+  // Savepoints (group commit, see transaction.ts) keep the pages they may roll back in memory,
+  // not in a temporary file.
+  database.pragma('temp_store = MEMORY');
   // Pages are read from a memory map instead of a read() call each: system calls are what a
   // small query mostly costs on a virtual machine.
   database.pragma(`mmap_size = ${MMAP_BYTES}`);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
+  commitInGroups(db);
   const checkpointer = options.backgroundCheckpoints
     ? startCheckpointer({
       file,

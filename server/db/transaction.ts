@@ -1,14 +1,26 @@
 import type { Kysely, Transaction } from 'kysely';
+import { GroupCommit } from './group-commit.ts';
 import type { Database } from './schema.ts';
 
 const roots = new WeakMap<Kysely<Database>, Kysely<Database>>();
+const groups = new WeakMap<Kysely<Database>, GroupCommit<Database>>();
 
-/** Runs `work` in one transaction: all of it commits, or none of it. Opened at the edge (route, job). */
+/** From now on, units of work on `db` that arrive together share a commit (SQLite; see GroupCommit). */
+export function commitInGroups(db: Kysely<Database>): void {
+  groups.set(db, new GroupCommit(db));
+}
+
+/**
+ * Runs `work` as one unit: all of it commits, or none of it. Opened at the edge (route, job).
+ * It resolves only once its changes are committed.
+ */
 export function inTransaction<T>(db: Kysely<Database>, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
-  return db.transaction().execute((trx) => {
+  const unit = (trx: Transaction<Database>) => {
     roots.set(trx, rootOf(db));
     return work(trx);
-  });
+  };
+  const group = groups.get(db);
+  return group ? group.run(unit) : db.transaction().execute(unit);
 }
 
 /**
