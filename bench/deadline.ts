@@ -19,7 +19,7 @@ import type { AttachmentsTable, CaseContentsTable, CasesTable, Database } from '
 import { verifyAuditChain } from '../server/modules/audit/audit.service.ts';
 import { hashSecretToken } from '../server/shared/secret-token.ts';
 import { blobPath } from '../server/storage/blob-store.ts';
-import { startServerProcess, type RunningServer } from './harness.ts';
+import { cpuCheckMs, startServerProcess, type RunningServer } from './harness.ts';
 
 // The last day before the deadline: many units submit complete cases (a body of just under
 // 5,000 字, five attachments already uploaded) over real HTTP on loopback, as fast as the
@@ -489,6 +489,7 @@ export async function run(): Promise<Record<string, unknown>> {
     const clients = await Promise.all(Array.from({ length: connections }, () => newClient(agent, base)));
     const next = { index: 0 };
     const warmup = warmupSeconds > 0 ? await runPhase(agent, base, clients, units, next, warmupSeconds) : undefined;
+    const cpuCheckBefore = cpuCheckMs();
     const loadBefore = os.loadavg()[0]!;
     const serverCpuBefore = cpuMsOf(server.child.pid);
     const serverLoopBefore = cpuMsOf(server.child.pid, true);
@@ -498,6 +499,7 @@ export async function run(): Promise<Record<string, unknown>> {
     const serverLoopMs = cpuMsOf(server.child.pid, true) - serverLoopBefore;
     const clientCpu = process.cpuUsage(clientCpuBefore);
     const loadAfter = os.loadavg()[0]!;
+    const cpuCheckAfter = cpuCheckMs();
     agent.destroy();
     await server.stop();
     server = undefined;
@@ -551,6 +553,9 @@ export async function run(): Promise<Record<string, unknown>> {
       // The machine's 1-minute load average before and after the timed load: other work on a
       // shared machine takes cores from both server and clients.
       load_average: [round2(loadBefore), round2(loadAfter)],
+      // The same fixed work timed just before and just after the load (see cpuCheckMs): when these
+      // differ between runs, so does the machine.
+      cpu_check_ms: [cpuCheckBefore, cpuCheckAfter],
       machine: `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
     };
   } finally {

@@ -1,6 +1,8 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 
@@ -98,3 +100,17 @@ export const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)]!;
 };
+
+/**
+ * Milliseconds this process takes for a fixed piece of work (hashing and JSON, one thread). A
+ * shared virtual machine runs at different speeds from one minute to the next; printed before and
+ * after a timed load, this tells a slow run on a slow machine from a slow run of slower code.
+ */
+export function cpuCheckMs(): number {
+  const started = performance.now();
+  const text = JSON.stringify(Array.from({ length: 2000 }, (_, i) => ({ id: i, title: `基层党建创新案例第${i}号`, body: '坚持党建引领，推动资源下沉。'.repeat(20) })));
+  for (let round = 0; round < 20; round += 1) {
+    createHash('sha256').update(JSON.stringify(JSON.parse(text))).digest('hex');
+  }
+  return Math.round((performance.now() - started) * 10) / 10;
+}
