@@ -42,8 +42,8 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
-/** The wall clock a person in `timeZone` reads at `instant`. */
-export function wallClockAt(instant: Date, timeZone: string): WallClock {
+/** The wall clock as Intl reads it: exact for any instant, and costly (tens of µs). */
+function readWallClock(instant: Date, timeZone: string): WallClock {
   const parts: Record<string, number> = {};
   for (const part of formatterFor(timeZone).formatToParts(instant)) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
@@ -58,10 +58,46 @@ export function wallClockAt(instant: Date, timeZone: string): WallClock {
   };
 }
 
-function offsetMs(instant: Date, timeZone: string): number {
-  const w = wallClockAt(instant, timeZone);
+/** Whole seconds by which `timeZone`'s clock is ahead of UTC at `instant`. */
+function readOffsetMs(instant: Date, timeZone: string): number {
+  const w = readWallClock(instant, timeZone);
   const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
   return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
+}
+
+const MINUTE_MS = 60_000;
+/** Per zone, the last minute read and the offset that held through all of it. */
+const steadyMinutes = new Map<string, { minute: number; offsetMs: number }>();
+
+/**
+ * The offset at `instant`. A zone's offset changes at most once in a minute, so one that is the
+ * same at a minute's first and last second holds for the whole minute: that minute's offset is
+ * kept and serves every later instant in it (a request's timestamps mostly share one minute).
+ */
+function offsetMs(instant: Date, timeZone: string): number {
+  const minute = Math.floor(instant.getTime() / MINUTE_MS) * MINUTE_MS;
+  const steady = steadyMinutes.get(timeZone);
+  if (steady?.minute === minute) return steady.offsetMs;
+  const first = readOffsetMs(new Date(minute), timeZone);
+  if (readOffsetMs(new Date(minute + MINUTE_MS - 1000), timeZone) !== first) return readOffsetMs(instant, timeZone);
+  steadyMinutes.set(timeZone, { minute, offsetMs: first });
+  return first;
+}
+
+/** The wall clock a person in `timeZone` reads at `instant`. */
+export function wallClockAt(instant: Date, timeZone: string): WallClock {
+  const year = instant.getUTCFullYear();
+  // Outside years 1000–9999 Intl writes eras and padded years; read it as it is.
+  if (year < 1000 || year > 9999) return readWallClock(instant, timeZone);
+  const local = new Date(Math.floor(instant.getTime() / 1000) * 1000 + offsetMs(instant, timeZone));
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
+  };
 }
 
 /** Parses `YYYY-MM-DDTHH:mm:ss`; returns null for anything else or an impossible date. */
