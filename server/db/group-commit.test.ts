@@ -4,7 +4,7 @@ import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { openSqlite } from './database.ts';
-import { GroupCommit } from './group-commit.ts';
+import { GroupCommit, GroupCommitError } from './group-commit.ts';
 import { inTransaction } from './transaction.ts';
 
 interface Tables {
@@ -69,11 +69,65 @@ describe('GroupCommit', () => {
       }),
     ]);
     expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected']);
+    expect((outcomes[0] as PromiseRejectedResult).reason).toBeInstanceOf(GroupCommitError);
     expect(String((outcomes[0] as PromiseRejectedResult).reason)).toMatch(/FOREIGN KEY/);
     expect(group.commits).toBe(0);
     expect(await names(db)).toEqual([]);
     // The next group starts afresh.
     await group.run((trx) => trx.insertInto('units').values({ id: 'b', name: '乙' }).execute());
+    expect(await names(db)).toEqual(['乙']);
+  });
+
+  it('tells a failed unit its own error only once the group stands; if it falls, that instead', async () => {
+    const db = await database();
+    const group = new GroupCommit(db);
+    const outcomes = await Promise.allSettled([
+      group.run((trx) => trx.insertInto('units').values({ id: 'a', name: '甲' }).execute()),
+      // Refused because of the first unit's row, which the commit below never keeps.
+      group.run((trx) => trx.insertInto('units').values({ id: 'a', name: '乙' }).execute()),
+      group.run(async (trx) => {
+        await sql`pragma defer_foreign_keys = on`.execute(trx);
+        await trx.insertInto('members').values({ unit_id: 'nowhere', name: '张三' }).execute();
+      }),
+    ]);
+    for (const outcome of outcomes) expect((outcome as PromiseRejectedResult).reason).toBeInstanceOf(GroupCommitError);
+  });
+
+  it('when SQLite abandons the transaction, gives the unit that caused it its error and runs the units after it again', async () => {
+    const db = await database();
+    const group = new GroupCommit(db);
+    const outcomes = await Promise.allSettled([
+      group.run((trx) => trx.insertInto('units').values({ id: 'a', name: '甲' }).execute()),
+      // ON CONFLICT ROLLBACK ends the whole transaction, savepoints and all.
+      group.run((trx) => sql`insert or rollback into units (id, name) values ('a', '重复')`.execute(trx)),
+      group.run((trx) => trx.insertInto('units').values({ id: 'c', name: '丙' }).execute()),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected', 'fulfilled']);
+    expect((outcomes[0] as PromiseRejectedResult).reason).toBeInstanceOf(GroupCommitError);
+    expect(String((outcomes[1] as PromiseRejectedResult).reason)).toMatch(/UNIQUE/);
+    expect((outcomes[1] as PromiseRejectedResult).reason).not.toBeInstanceOf(GroupCommitError);
+    expect(await names(db)).toEqual(['丙']);
+  });
+
+  it('refuses a query a unit started but did not wait for, instead of committing it with the next unit', async () => {
+    const db = await database();
+    const group = new GroupCommit(db);
+    let straggler: Promise<unknown> | undefined;
+    const outcomes = await Promise.allSettled([
+      group.run(async (trx) => {
+        straggler = (async () => {
+          await new Promise((resolve) => setImmediate(resolve));
+          await trx.insertInto('units').values({ id: 'late', name: '迟到' }).execute();
+        })();
+        throw new Error('失败');
+      }),
+      group.run(async (trx) => {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        await trx.insertInto('units').values({ id: 'b', name: '乙' }).execute();
+      }),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'fulfilled']);
+    await expect(straggler).rejects.toThrow(/already finished/);
     expect(await names(db)).toEqual(['乙']);
   });
 

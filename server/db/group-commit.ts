@@ -10,19 +10,33 @@ interface Waiting<DB> {
 const MAX_GROUP = 32;
 const SAVEPOINT = 'unit_of_work';
 
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
+/** What a unit is rejected with when the transaction it shared failed on account of another. */
+export class GroupCommitError extends Error {
+  constructor(cause: unknown) {
+    super(`the transaction this work shared failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = 'GroupCommitError';
+  }
+}
+
 /**
  * Group commit for SQLite. SQLite has one connection and runs one transaction at a time, and a
  * commit writes every page the transaction changed to the log: the tail pages of the audit log,
  * the history and the mail queue are written again by each transaction that appends to them.
  * Units of work that arrive together (in the same turn of the event loop, or while a group runs)
  * run one after another inside one transaction, each in its own savepoint, and share its commit.
- * Under load this turns about twenty commits into one (decision 0012).
+ * Under load up to 32 submits share one commit (decision 0012).
  *
- * Each unit keeps its own all-or-nothing: a unit that throws is rolled back to its savepoint
- * and rejected, and the others go on. A unit is resolved only after the group's commit, so a
- * caller never sees success for work that is not durable; when the transaction itself fails
- * (its commit, or SQLite abandoning it after an I/O error), every unit of the group is rejected
- * with that error and none of it is kept.
+ * Each unit keeps its own all-or-nothing, and no caller hears of success for work that is not
+ * durable:
+ * - a unit that throws is rolled back to its savepoint and the others go on; it is rejected
+ *   with its own error once the group has committed;
+ * - when the transaction fails (its commit refused, or SQLite abandoning it after an I/O error
+ *   or an ON CONFLICT ROLLBACK), nothing of the group is kept: the unit that caused it hears
+ *   its own error, the units that had run a GroupCommitError, and the units that had not yet
+ *   started run again in the next group;
+ * - a query a unit starts and does not wait for is refused once the unit has finished.
  */
 export class GroupCommit<DB> {
   readonly #db: Kysely<DB>;
@@ -52,41 +66,77 @@ export class GroupCommit<DB> {
   }
 
   async #drain(): Promise<void> {
-    while (this.#queue.length > 0) await this.#runGroup(this.#queue.splice(0, MAX_GROUP));
-    this.#scheduled = false;
+    try {
+      while (this.#queue.length > 0) await this.#runGroup(this.#queue.splice(0, MAX_GROUP));
+    } finally {
+      this.#scheduled = false;
+    }
   }
 
   async #runGroup(group: Waiting<DB>[]): Promise<void> {
-    const done: { waiting: Waiting<DB>; value: unknown }[] = [];
-    const failed = new Set<Waiting<DB>>();
+    const ran: { waiting: Waiting<DB>; outcome: Outcome }[] = [];
     let trx: ControlledTransaction<DB> | undefined;
+    let current: Waiting<DB> | undefined;
+    let ownError: Extract<Outcome, { ok: false }> | undefined;
     try {
       trx = await this.#db.startTransaction().execute();
       for (const waiting of group) {
+        current = waiting;
         const unit = await trx.savepoint(SAVEPOINT).execute();
-        let value: unknown;
-        try {
-          value = await waiting.work(unit);
-        } catch (error) {
+        const outcome = await runUnit(unit, waiting.work);
+        if (!outcome.ok) {
+          ownError = outcome;
           // When SQLite has already abandoned the transaction (an I/O error, a full disk), the
-          // savepoint is gone too and that error is what ends the whole group.
-          await unit.rollbackToSavepoint(SAVEPOINT).execute().catch(() => Promise.reject(error));
-          await unit.releaseSavepoint(SAVEPOINT).execute();
-          failed.add(waiting);
-          waiting.reject(error);
-          continue;
+          // savepoint is gone too, and the group ends here.
+          await unit.rollbackToSavepoint(SAVEPOINT).execute();
+          ownError = undefined;
         }
         await unit.releaseSavepoint(SAVEPOINT).execute();
-        done.push({ waiting, value });
+        ran.push({ waiting, outcome });
+        current = undefined;
       }
       await trx.commit().execute();
       this.#commits += 1;
     } catch (error) {
-      // The transaction is lost: nothing of the group is kept, so no unit may report success.
       await trx?.rollback().execute().catch(() => undefined);
-      for (const waiting of group) if (!failed.has(waiting)) waiting.reject(error);
+      // Nothing of the group is kept. The unit that ended it hears its own error; those that ran
+      // hear that their transaction failed; those that never started go back to the queue.
+      const aborted = new GroupCommitError(ownError?.error ?? error);
+      for (const { waiting } of ran) waiting.reject(aborted);
+      if (current) current.reject(ownError ? ownError.error : aborted);
+      const started = ran.length + (current ? 1 : 0);
+      if (started > 0) this.#queue.unshift(...group.slice(started));
+      else for (const waiting of group) waiting.reject(error); // no transaction to be had at all
       return;
     }
-    for (const { waiting, value } of done) waiting.resolve(value);
+    // Settled only now: a unit's error may rest on what the units before it wrote, and that
+    // stood only once the group committed.
+    for (const { waiting, outcome } of ran) {
+      if (outcome.ok) waiting.resolve(outcome.value);
+      else waiting.reject(outcome.error);
+    }
+  }
+}
+
+/**
+ * Runs one unit on a handle that refuses queries once the unit has finished: a query it started
+ * and did not wait for (a failed Promise.all, a missing await) would otherwise run inside the
+ * next unit's savepoint and be committed with it.
+ */
+async function runUnit<DB>(unit: Transaction<DB>, work: (trx: Transaction<DB>) => Promise<unknown>): Promise<Outcome> {
+  let finished = false;
+  const guarded = unit.withPlugin({
+    transformQuery(args) {
+      if (finished) throw new Error('a query was started by a unit of work that had already finished');
+      return args.node;
+    },
+    transformResult: async (args) => args.result,
+  });
+  try {
+    return { ok: true, value: await work(guarded) };
+  } catch (error) {
+    return { ok: false, error };
+  } finally {
+    finished = true;
   }
 }
