@@ -7,7 +7,7 @@ import { clearSessionCookie, requireActor, setSessionCookie } from '../../http/a
 import { inTransaction } from '../../db/transaction.ts';
 import { errorResponseSchema } from '../../http/error-schema.ts';
 import { presentMe, meSchema } from './auth.present.ts';
-import { requestPasswordReset, resetPassword, resolveSession, signIn, signOut, signUp, verifyEmail, type RequestMeta } from './auth.service.ts';
+import { checkSignIn, prepareSignUp, requestPasswordReset, resetPassword, resolveSession, signIn, signOut, signUp, verifyEmail, type RequestMeta } from './auth.service.ts';
 
 const accepted = z.object({ status: z.string() });
 const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 429: errorResponseSchema };
@@ -41,7 +41,8 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     },
   }, async (request, reply) => {
     const { body } = request;
-    await inTransaction(app.db, (trx) => signUp(trx, { ...body, locale: body.locale ?? request.locale }, app.clock(), meta(request)));
+    const { passwordHash } = await prepareSignUp(body);
+    await inTransaction(app.db, (trx) => signUp(trx, { email: body.email, displayName: body.displayName, passwordHash, locale: body.locale ?? request.locale }, app.clock(), meta(request)));
     return reply.code(202).send({ status: 'check_your_email' });
   });
 
@@ -57,7 +58,8 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     config: { access: 'public', ...perAddress(30, '1 minute') },
     schema: { tags: ['auth'], summary: 'Sign in; sets the session cookie', body: z.object({ email, password }), response: { 200: z.object({ data: meSchema }), ...errors } },
   }, async (request, reply) => {
-    const outcome = await inTransaction(app.db, (trx) => signIn(trx, request.body, app.clock(), meta(request)));
+    const check = await checkSignIn(app.db, request.body, app.clock());
+    const outcome = await inTransaction(app.db, (trx) => signIn(trx, check, app.clock(), meta(request)));
     // The failed attempt is committed above before it is reported, so it counts.
     if (!outcome.ok) throw new AppError(outcome.code);
     setSessionCookie(app, reply, outcome.token);

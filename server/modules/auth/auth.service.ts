@@ -66,18 +66,28 @@ async function issueLink(
 }
 
 /**
+ * A new account's password, checked for strength and hashed before its transaction opens:
+ * argon2 takes tens of milliseconds, and on SQLite a transaction holds the one connection (and
+ * the commit group it shares, decision 0012) for as long as it runs. Hashed whether or not the
+ * address has an account, so the answer takes as long either way.
+ */
+export async function prepareSignUp(input: { email: string; password: string; displayName: string }): Promise<{ passwordHash: string }> {
+  assertStrongPassword(input.password, { email: normalizeEmail(input.email), name: input.displayName });
+  return { passwordHash: await hashPassword(input.password) };
+}
+
+/**
  * Registers an unverified account and mails a verification link. The caller learns nothing
  * about whether the address already had an account: an unverified one gets a fresh link, a
  * verified one nothing.
  */
 export async function signUp(
   trx: Transaction<Database>,
-  input: { email: string; password: string; displayName: string; locale: Locale },
+  input: { email: string; passwordHash: string; displayName: string; locale: Locale },
   now: Date,
   meta: RequestMeta,
 ): Promise<void> {
   const email = normalizeEmail(input.email);
-  assertStrongPassword(input.password, { email, name: input.displayName });
   const existing = await findUserByEmail(trx, email);
   if (existing) {
     if (!existing.email_verified_at) {
@@ -88,7 +98,7 @@ export async function signUp(
   const id = newId();
   const stamp = now.toISOString();
   await insertUser(trx, {
-    id, email, password_hash: await hashPassword(input.password), display_name: input.displayName.trim(),
+    id, email, password_hash: input.passwordHash, display_name: input.displayName.trim(),
     email_verified_at: null, locale: input.locale, created_at: stamp, updated_at: stamp,
   });
   await appendAudit(trx, { actorId: id, actorLabel: email, action: 'account.sign_up', subjectType: 'user', subjectId: id, change: { email, locale: input.locale } }, now);
@@ -113,22 +123,40 @@ export type SignInOutcome =
   | { ok: true; token: string; expiresAt: Date }
   | { ok: false; code: 'invalid_credentials' | 'too_many_attempts' | 'email_not_verified' };
 
+/** What the password check outside the transaction found (see checkSignIn). */
+export interface SignInCheck {
+  email: string;
+  /** The stored hash the password matched, or null when it did not. */
+  matchedHash: string | null;
+}
+
 /**
- * Checks the password and opens a database session. Failures are recorded in the audit log
- * (and so count across every app instance); five within fifteen minutes lock the address out.
+ * The first half of signing in, outside any transaction: argon2 takes tens of milliseconds, and
+ * on SQLite a transaction holds the one connection (and the commit group it shares, decision
+ * 0012) for as long as it runs. An address already locked out is not checked at all.
  */
-export async function signIn(
-  trx: Transaction<Database>,
-  input: { email: string; password: string },
-  now: Date,
-  meta: RequestMeta,
-): Promise<SignInOutcome> {
+export async function checkSignIn(db: Kysely<Database>, input: { email: string; password: string }, now: Date): Promise<SignInCheck> {
   const email = normalizeEmail(input.email);
-  const failures = await countRecentFailedSignIns(trx, email, new Date(now.getTime() - SIGN_IN_WINDOW_MS).toISOString());
-  if (failures >= SIGN_IN_MAX_FAILURES) return { ok: false, code: 'too_many_attempts' };
-  const user = await findUserByEmail(trx, email);
+  if (await isLockedOut(db, email, now)) return { email, matchedHash: null };
+  const user = await findUserByEmail(db, email);
   const valid = user?.password_hash && !user.disabled_at ? await verifyPassword(user.password_hash, input.password) : false;
-  if (!user || !valid) {
+  return { email, matchedHash: valid ? user!.password_hash : null };
+}
+
+async function isLockedOut(db: Kysely<Database>, email: string, now: Date): Promise<boolean> {
+  return (await countRecentFailedSignIns(db, email, new Date(now.getTime() - SIGN_IN_WINDOW_MS).toISOString())) >= SIGN_IN_MAX_FAILURES;
+}
+
+/**
+ * Opens a database session when the check held: the account still has the hash the password
+ * matched and is not disabled. Failures are recorded in the audit log (and so count across
+ * every app instance); five within fifteen minutes lock the address out.
+ */
+export async function signIn(trx: Transaction<Database>, check: SignInCheck, now: Date, meta: RequestMeta): Promise<SignInOutcome> {
+  const { email } = check;
+  if (await isLockedOut(trx, email, now)) return { ok: false, code: 'too_many_attempts' };
+  const user = await findUserByEmail(trx, email);
+  if (!user || user.disabled_at || !check.matchedHash || user.password_hash !== check.matchedHash) {
     await appendAudit(trx, { actorId: user?.id ?? null, actorLabel: email, action: 'auth.sign_in_failed', subjectType: 'email', subjectId: email, change: { ip: meta.ip } }, now);
     return { ok: false, code: 'invalid_credentials' };
   }
