@@ -16,17 +16,35 @@ export async function updateAccountSettings(trx: Transaction<Database>, actor: A
   await appendAudit(trx, { actorId: actor.userId, actorLabel: actorLabel(actor), action: 'account.update', subjectType: 'user', subjectId: actor.userId, change: { ...input } }, now);
 }
 
+/** A password change checked and hashed, before its transaction (see preparePasswordChange). */
+export interface PasswordChange {
+  /** The stored hash the current password matched. */
+  currentHash: string;
+  newHash: string;
+}
+
 /**
- * Changes the caller's password after checking the current one, and signs out every other
- * session (a stolen session must not outlive the change); this one stays signed in.
+ * Checks the current password and the strength of the new one and hashes it, outside any
+ * transaction: argon2 takes tens of milliseconds, and on SQLite a transaction holds the one
+ * connection and its commit group while it runs (decision 0012).
  */
-export async function changePassword(trx: Transaction<Database>, actor: Actor, input: { currentPassword: string; newPassword: string }, now: Date): Promise<void> {
-  const user = await findUserById(trx, actor.userId);
+export async function preparePasswordChange(db: Kysely<Database>, actor: Actor, input: { currentPassword: string; newPassword: string }): Promise<PasswordChange> {
+  const user = await findUserById(db, actor.userId);
   if (!user?.password_hash || !(await verifyPassword(user.password_hash, input.currentPassword))) {
     throw new AppError('invalid_credentials');
   }
   assertStrongPassword(input.newPassword, { email: user.email, name: user.display_name });
-  await updateUser(trx, actor.userId, { password_hash: await hashPassword(input.newPassword), updated_at: now.toISOString() });
+  return { currentHash: user.password_hash, newHash: await hashPassword(input.newPassword) };
+}
+
+/**
+ * Changes the caller's password, if it is still the one checked, and signs out every other
+ * session (a stolen session must not outlive the change); this one stays signed in.
+ */
+export async function changePassword(trx: Transaction<Database>, actor: Actor, change: PasswordChange, now: Date): Promise<void> {
+  const user = await findUserById(trx, actor.userId);
+  if (user?.password_hash !== change.currentHash) throw new AppError('invalid_credentials');
+  await updateUser(trx, actor.userId, { password_hash: change.newHash, updated_at: now.toISOString() });
   await deleteOtherSessionsOfUser(trx, actor.userId, actor.sessionId);
   await appendAudit(trx, { actorId: actor.userId, actorLabel: actorLabel(actor), action: 'auth.password_change', subjectType: 'user', subjectId: actor.userId, change: {} }, now);
 }

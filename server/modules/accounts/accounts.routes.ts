@@ -5,7 +5,7 @@ import { LOCALES } from '../../../core/i18n/locale.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { requireActor } from '../../http/authenticate.ts';
 import { errorResponseSchema } from '../../http/error-schema.ts';
-import { becomeLearner, changePassword, listOrganizers, updateAccountSettings } from './account-settings.service.ts';
+import { becomeLearner, changePassword, listOrganizers, preparePasswordChange, updateAccountSettings } from './account-settings.service.ts';
 
 const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema };
 const done = z.object({ status: z.string() });
@@ -33,7 +33,9 @@ export async function accountsRoutes(app: FastifyInstance): Promise<void> {
       response: { 200: done, ...errors },
     },
   }, async (request) => {
-    await inTransaction(app.db, (trx) => changePassword(trx, requireActor(request.actor), request.body, app.clock()));
+    const actor = requireActor(request.actor);
+    const change = await preparePasswordChange(app.db, actor, request.body);
+    await inTransaction(app.db, (trx) => changePassword(trx, actor, change, app.clock()));
     return { status: 'password_changed' };
   });
 

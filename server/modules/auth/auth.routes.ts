@@ -7,7 +7,7 @@ import { clearSessionCookie, requireActor, setSessionCookie } from '../../http/a
 import { inTransaction } from '../../db/transaction.ts';
 import { errorResponseSchema } from '../../http/error-schema.ts';
 import { presentMe, meSchema } from './auth.present.ts';
-import { checkSignIn, prepareSignUp, requestPasswordReset, resetPassword, resolveSession, signIn, signOut, signUp, verifyEmail, type RequestMeta } from './auth.service.ts';
+import { checkSignIn, prepareReset, prepareSignUp, requestPasswordReset, resetPassword, resolveSession, signIn, signOut, signUp, verifyEmail, type RequestMeta } from './auth.service.ts';
 
 const accepted = z.object({ status: z.string() });
 const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 429: errorResponseSchema };
@@ -88,7 +88,8 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     config: { access: 'public' },
     schema: { tags: ['auth'], summary: 'Set a new password with the mailed token; signs out every session', body: z.object({ token: z.string().max(100), password }), response: { 200: accepted, ...errors } },
   }, async (request) => {
-    await inTransaction(app.db, (trx) => resetPassword(trx, request.body.token, request.body.password, app.clock()));
+    const { passwordHash } = await prepareReset(app.db, request.body.token, request.body.password, app.clock());
+    await inTransaction(app.db, (trx) => resetPassword(trx, request.body.token, passwordHash, app.clock()));
     return { status: 'password_changed' };
   });
 

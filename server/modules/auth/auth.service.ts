@@ -185,14 +185,25 @@ export async function requestPasswordReset(trx: Transaction<Database>, rawEmail:
   await issueLink(trx, { kind: 'reset_password', email: user.email, userId: user.id, hours: RESET_LINK_HOURS, locale: user.locale }, now, meta.baseUrl);
 }
 
-/** Sets a new password from a one-time link and signs the account out everywhere. */
-export async function resetPassword(trx: Transaction<Database>, token: string, password: string, now: Date): Promise<void> {
-  const row = await findOneTimeToken(trx, 'reset_password', hashSecretToken(token));
-  const user = row?.user_id ? await findUserById(trx, row.user_id) : undefined;
-  if (user) assertStrongPassword(password, { email: user.email, name: user.display_name });
+/**
+ * The new password from a reset link, checked for strength against its account and hashed
+ * outside any transaction (argon2 is slow; decision 0012). A link already used, expired or
+ * naming no account is refused here, before any hashing; the transaction checks it again.
+ */
+export async function prepareReset(db: Kysely<Database>, token: string, password: string, now: Date): Promise<{ passwordHash: string }> {
+  const row = await findOneTimeToken(db, 'reset_password', hashSecretToken(token));
+  const user = row?.user_id && !row.used_at && row.expires_at > now.toISOString() ? await findUserById(db, row.user_id) : undefined;
+  if (!user) throw new AppError('link_invalid');
+  assertStrongPassword(password, { email: user.email, name: user.display_name });
+  return { passwordHash: await hashPassword(password) };
+}
+
+/** Sets the new password from a one-time link and signs the account out everywhere. */
+export async function resetPassword(trx: Transaction<Database>, token: string, passwordHash: string, now: Date): Promise<void> {
   const used = await useLink(trx, 'reset_password', token, now);
+  const user = await findUserById(trx, used.user_id);
   const stamp = now.toISOString();
-  await updateUser(trx, used.user_id, { password_hash: await hashPassword(password), email_verified_at: user?.email_verified_at ?? stamp, updated_at: stamp });
+  await updateUser(trx, used.user_id, { password_hash: passwordHash, email_verified_at: user?.email_verified_at ?? stamp, updated_at: stamp });
   await deleteSessionsOfUser(trx, used.user_id);
   await appendAudit(trx, { actorId: used.user_id, actorLabel: used.email, action: 'auth.password_reset', subjectType: 'user', subjectId: used.user_id, change: {} }, now);
 }
