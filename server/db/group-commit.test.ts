@@ -21,6 +21,12 @@ async function database(): Promise<Kysely<Tables>> {
   return db;
 }
 
+/** A member of no unit, under a foreign key checked only at commit: the whole transaction is refused there. */
+async function refusedAtCommit(trx: Kysely<Tables>): Promise<void> {
+  await sql`pragma defer_foreign_keys = on`.execute(trx);
+  await trx.insertInto('members').values({ unit_id: 'nowhere', name: '张三' }).execute();
+}
+
 const names = async (db: Kysely<Tables>) => (await db.selectFrom('units').select('name').orderBy('name').execute()).map((r) => r.name);
 
 describe('GroupCommit', () => {
@@ -62,11 +68,7 @@ describe('GroupCommit', () => {
     const group = new GroupCommit(db);
     const outcomes = await Promise.allSettled([
       group.run((trx) => trx.insertInto('units').values({ id: 'a', name: '甲' }).execute()),
-      // A foreign key checked only at commit: the whole transaction is refused there.
-      group.run(async (trx) => {
-        await sql`pragma defer_foreign_keys = on`.execute(trx);
-        await trx.insertInto('members').values({ unit_id: 'nowhere', name: '张三' }).execute();
-      }),
+      group.run(refusedAtCommit),
     ]);
     expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected']);
     expect((outcomes[0] as PromiseRejectedResult).reason).toBeInstanceOf(GroupCommitError);
@@ -85,10 +87,7 @@ describe('GroupCommit', () => {
       group.run((trx) => trx.insertInto('units').values({ id: 'a', name: '甲' }).execute()),
       // Refused because of the first unit's row, which the commit below never keeps.
       group.run((trx) => trx.insertInto('units').values({ id: 'a', name: '乙' }).execute()),
-      group.run(async (trx) => {
-        await sql`pragma defer_foreign_keys = on`.execute(trx);
-        await trx.insertInto('members').values({ unit_id: 'nowhere', name: '张三' }).execute();
-      }),
+      group.run(refusedAtCommit),
     ]);
     for (const outcome of outcomes) expect((outcome as PromiseRejectedResult).reason).toBeInstanceOf(GroupCommitError);
   });
@@ -153,10 +152,7 @@ describe('GroupCommit', () => {
     const db = (await database()) as unknown as Parameters<typeof inTransaction>[0];
     const outcomes = await Promise.allSettled([
       inTransaction(db, (trx) => sql`insert into units (id, name) values ('a', '甲')`.execute(trx)),
-      inTransaction(db, async (trx) => {
-        await sql`pragma defer_foreign_keys = on`.execute(trx);
-        await sql`insert into members (unit_id, name) values ('nowhere', '张三')`.execute(trx);
-      }),
+      inTransaction(db, (trx) => refusedAtCommit(trx as never)),
     ]);
     // One transaction each would have kept the first unit.
     expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected']);

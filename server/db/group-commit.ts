@@ -20,6 +20,11 @@ export class GroupCommitError extends Error {
   }
 }
 
+/** Within a group: the transaction was lost to the error of the unit that was running. */
+class EndedByUnit {
+  constructor(readonly unitError: unknown) {}
+}
+
 /**
  * Group commit for SQLite. SQLite has one connection and runs one transaction at a time, and a
  * commit writes every page the transaction changed to the log: the tail pages of the audit log,
@@ -77,7 +82,6 @@ export class GroupCommit<DB> {
     const ran: { waiting: Waiting<DB>; outcome: Outcome }[] = [];
     let trx: ControlledTransaction<DB> | undefined;
     let current: Waiting<DB> | undefined;
-    let ownError: Extract<Outcome, { ok: false }> | undefined;
     try {
       trx = await this.#db.startTransaction().execute();
       for (const waiting of group) {
@@ -85,11 +89,11 @@ export class GroupCommit<DB> {
         const unit = await trx.savepoint(SAVEPOINT).execute();
         const outcome = await runUnit(unit, waiting.work);
         if (!outcome.ok) {
-          ownError = outcome;
           // When SQLite has already abandoned the transaction (an I/O error, a full disk), the
-          // savepoint is gone too, and the group ends here.
-          await unit.rollbackToSavepoint(SAVEPOINT).execute();
-          ownError = undefined;
+          // savepoint is gone too, and the group ends here, on this unit's error.
+          await unit.rollbackToSavepoint(SAVEPOINT).execute().catch(() => {
+            throw new EndedByUnit(outcome.error);
+          });
         }
         await unit.releaseSavepoint(SAVEPOINT).execute();
         ran.push({ waiting, outcome });
@@ -101,9 +105,10 @@ export class GroupCommit<DB> {
       await trx?.rollback().execute().catch(() => undefined);
       // Nothing of the group is kept. The unit that ended it hears its own error; those that ran
       // hear that their transaction failed; those that never started go back to the queue.
-      const aborted = new GroupCommitError(ownError?.error ?? error);
+      const cause = error instanceof EndedByUnit ? error.unitError : error;
+      const aborted = new GroupCommitError(cause);
       for (const { waiting } of ran) waiting.reject(aborted);
-      if (current) current.reject(ownError ? ownError.error : aborted);
+      if (current) current.reject(error instanceof EndedByUnit ? cause : aborted);
       const started = ran.length + (current ? 1 : 0);
       if (started > 0) this.#queue.unshift(...group.slice(started));
       else for (const waiting of group) waiting.reject(error); // no transaction to be had at all
