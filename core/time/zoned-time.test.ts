@@ -30,6 +30,32 @@ describe('zonedLocalToUtc', () => {
     );
   });
 
+  // Temporal's 'compatible' disambiguation: a skipped time moves forward by the jump, a repeated
+  // time is its earlier instant, on either side of UTC.
+  it.each([
+    ['a gap west of UTC', '2026-03-08T02:30:00', 'America/New_York', '2026-03-08T07:30:00.000Z', '2026-03-08 03:30:00'],
+    ['a gap east of UTC', '2026-03-29T02:30:00', 'Europe/Berlin', '2026-03-29T01:30:00.000Z', '2026-03-29 03:30:00'],
+    ['an overlap west of UTC', '2026-11-01T01:30:00', 'America/New_York', '2026-11-01T05:30:00.000Z', '2026-11-01 01:30:00'],
+    ['an overlap east of UTC', '2026-10-25T02:30:00', 'Europe/Berlin', '2026-10-25T00:30:00.000Z', '2026-10-25 02:30:00'],
+    ['a half-hour gap', '2026-10-04T02:15:00', 'Australia/Lord_Howe', '2026-10-03T15:45:00.000Z', '2026-10-04 02:45:00'],
+  ])('resolves %s as Temporal does', (_case, local, zone, utc, readBack) => {
+    const instant = zonedLocalToUtc(local, zone);
+    expect(instant.toISOString()).toBe(utc);
+    expect(formatInZone(instant, zone)).toBe(readBack);
+  });
+
+  it('keeps the hours just around a jump on their own side', () => {
+    expect(zonedLocalToUtc('2026-03-08T01:59:59', 'America/New_York').toISOString()).toBe(
+      '2026-03-08T06:59:59.000Z',
+    );
+    expect(zonedLocalToUtc('2026-03-08T03:00:00', 'America/New_York').toISOString()).toBe(
+      '2026-03-08T07:00:00.000Z',
+    );
+    expect(zonedLocalToUtc('2026-11-01T02:00:00', 'America/New_York').toISOString()).toBe(
+      '2026-11-01T07:00:00.000Z',
+    );
+  });
+
   it('rejects text that is not a local date-time', () => {
     expect(() => zonedLocalToUtc('2024-06-31T00:00:00', 'Asia/Shanghai')).toThrow(RangeError);
     expect(() => zonedLocalToUtc('2024-06-30 23:59', 'Asia/Shanghai')).toThrow(RangeError);

@@ -119,18 +119,27 @@ export function parseLocalDateTime(text: string): WallClock | null {
   return { year, month, day, hour, minute, second };
 }
 
+const DAY_MS = 86_400_000;
+
 /**
- * The instant at which clocks in `timeZone` show `local` (`YYYY-MM-DDTHH:mm:ss`).
- * A time skipped by a DST jump resolves to the instant just after the jump.
+ * The instant at which clocks in `timeZone` show `local` (`YYYY-MM-DDTHH:mm:ss`), resolved as
+ * Temporal's 'compatible' disambiguation does: a time repeated by a DST fall-back is its earlier
+ * instant; a time skipped by a DST jump moves forward by the jump (New York 02:30 → 03:30 EDT).
+ * Offsets a day either side bound the offsets that can hold at the time (zones change theirs at
+ * most once in two days).
  */
 export function zonedLocalToUtc(local: string, timeZone: string): Date {
   const wall = parseLocalDateTime(local);
   if (!wall) throw new RangeError(`not a local date-time: ${local}`);
   const naive = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
-  let guess = naive - offsetMs(new Date(naive), timeZone);
-  const corrected = naive - offsetMs(new Date(guess), timeZone);
-  if (corrected !== guess) guess = corrected;
-  return new Date(guess);
+  const offsetBefore = offsetMs(new Date(naive - DAY_MS), timeZone);
+  const offsetAfter = offsetMs(new Date(naive + DAY_MS), timeZone);
+  const matches = [naive - offsetBefore, naive - offsetAfter].filter(
+    (instant) => naive - offsetMs(new Date(instant), timeZone) === instant,
+  );
+  if (matches.length > 0) return new Date(Math.min(...matches));
+  // In a gap the clock before the jump is the one the person meant to read, carried past it.
+  return new Date(naive - offsetBefore);
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
