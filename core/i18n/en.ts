@@ -77,6 +77,8 @@ export const en: Record<MessageKey, string> = {
   'error.campaign_not_found': 'There is no collection “{slug}”.',
   'error.not_found': 'The requested resource does not exist.',
   'error.invalid_request': 'The request is not valid: {detail}',
+  'error.body_too_large': 'The request is larger than the {max} this address accepts.',
+  'error.unsupported_media_type': 'This address does not accept a request body of type “{type}”.',
   'error.unsupported_language': 'Language “{lang}” is not supported; use zh-CN or en.',
   'error.weak_password': 'The password is too weak: {problems}.',
   'error.link_invalid': 'This link is invalid or has expired; please ask for a new one.',

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { formatBytes } from '../../core/text/format-bytes.ts';
 import { AppError, errorBody } from '../errors.ts';
 import { renderErrorPage } from '../pages/error-page.tsx';
 
@@ -17,7 +18,7 @@ function send(request: FastifyRequest, reply: FastifyReply, error: AppError, det
   return reply.type('text/html; charset=utf-8').send(renderErrorPage(request, error));
 }
 
-function toAppError(error: FastifyError): { appError: AppError; details?: unknown } {
+function toAppError(error: FastifyError, request: FastifyRequest): { appError: AppError; details?: unknown } {
   if (error instanceof AppError) return { appError: error, details: error.details };
   if (hasZodFastifySchemaValidationErrors(error)) {
     const details = error.validation.map((issue) => ({
@@ -28,6 +29,12 @@ function toAppError(error: FastifyError): { appError: AppError; details?: unknow
     return { appError: new AppError('invalid_request', { detail }), details };
   }
   if (error.code?.startsWith('FST_CSRF_')) return { appError: new AppError('csrf_invalid') };
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    return { appError: new AppError('body_too_large', { max: formatBytes(request.routeOptions.bodyLimit) }) };
+  }
+  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+    return { appError: new AppError('unsupported_media_type', { type: request.headers['content-type'] ?? '' }) };
+  }
   const status = error.statusCode ?? 500;
   if (status === 429) return { appError: new AppError('rate_limited') };
   if (status === 404) return { appError: new AppError('not_found') };
@@ -37,7 +44,7 @@ function toAppError(error: FastifyError): { appError: AppError; details?: unknow
 
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const { appError, details } = toAppError(error);
+    const { appError, details } = toAppError(error, request);
     if (appError.status >= 500) {
       request.log.error({ err: error }, 'request failed');
       const withId = new AppError(appError.code, { requestId: request.id });
