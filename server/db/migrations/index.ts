@@ -5,6 +5,7 @@ import * as cases from './2026-11-26-003-cases.ts';
 import * as caseContents from './2026-11-26-004-case-contents.ts';
 import * as casesCampaignIndex from './2026-11-26-005-cases-campaign-index.ts';
 import * as jobsDueOrder from './2026-11-26-006-jobs-due-order.ts';
+import * as accountsHardening from './2026-12-04-007-accounts-hardening.ts';
 
 // Listed by hand so the set is fixed at build time; names sort in the order they run.
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26-004-case-contents': caseContents,
   '2026-11-26-005-cases-campaign-index': casesCampaignIndex,
   '2026-11-26-006-jobs-due-order': jobsDueOrder,
+  '2026-12-04-007-accounts-hardening': accountsHardening,
 };

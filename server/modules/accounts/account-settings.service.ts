@@ -4,7 +4,7 @@ import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { actorLabel, type Actor } from '../auth/actor.ts';
-import { deleteOtherSessionsOfUser } from '../auth/auth.repository.ts';
+import { deleteOtherSessionsOfUser, endResetLinksOfUser } from '../auth/auth.repository.ts';
 import { assertStrongPassword } from '../auth/auth.service.ts';
 import { newId } from '../../ids.ts';
 import { findUserById, insertRoleGrant, listOrganizerAccounts, listRoleGrants, updateUser } from './accounts.repository.ts';
@@ -38,13 +38,15 @@ export async function preparePasswordChange(db: Kysely<Database>, actor: Actor, 
 }
 
 /**
- * Changes the caller's password, if it is still the one checked, and signs out every other
- * session (a stolen session must not outlive the change); this one stays signed in.
+ * Changes the caller's password, if it is still the one checked, ends every reset link not
+ * used yet and signs out every other session (neither a stolen session nor a link mailed before
+ * must outlive the change); this one stays signed in.
  */
 export async function changePassword(trx: Transaction<Database>, actor: Actor, change: PasswordChange, now: Date): Promise<void> {
   const user = await findUserById(trx, actor.userId);
   if (user?.password_hash !== change.currentHash) throw new AppError('invalid_credentials');
   await updateUser(trx, actor.userId, { password_hash: change.newHash, updated_at: now.toISOString() });
+  await endResetLinksOfUser(trx, actor.userId, now.toISOString());
   await deleteOtherSessionsOfUser(trx, actor.userId, actor.sessionId);
   await appendAudit(trx, { actorId: actor.userId, actorLabel: actorLabel(actor), action: 'auth.password_change', subjectType: 'user', subjectId: actor.userId, change: {} }, now);
 }

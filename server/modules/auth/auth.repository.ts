@@ -62,6 +62,17 @@ export async function consumeOneTimeToken(db: Kysely<Database>, id: string, now:
   return Number(result.numUpdatedRows) === 1;
 }
 
+/** Ends every reset link of the account not used yet: a new password makes the old links moot. */
+export async function endResetLinksOfUser(db: Kysely<Database>, userId: string, now: string): Promise<void> {
+  await db
+    .updateTable('one_time_tokens')
+    .set({ used_at: now })
+    .where('user_id', '=', userId)
+    .where('kind', '=', 'reset_password')
+    .where('used_at', 'is', null)
+    .execute();
+}
+
 export async function countRecentFailedSignIns(db: Kysely<Database>, email: string, since: string): Promise<number> {
   const { count } = await db
     .selectFrom('audit_log')

@@ -16,6 +16,7 @@ import {
   countRecentFailedSignIns,
   deleteSession,
   deleteSessionsOfUser,
+  endResetLinksOfUser,
   findLiveSession,
   findOneTimeToken,
   insertOneTimeToken,
@@ -198,12 +199,16 @@ export async function prepareReset(db: Kysely<Database>, token: string, password
   return { passwordHash: await hashPassword(password) };
 }
 
-/** Sets the new password from a one-time link and signs the account out everywhere. */
+/**
+ * Sets the new password from a one-time link, ends every other reset link of the account (one
+ * mailed earlier must not reset the new password) and signs the account out everywhere.
+ */
 export async function resetPassword(trx: Transaction<Database>, token: string, passwordHash: string, now: Date): Promise<void> {
   const used = await useLink(trx, 'reset_password', token, now);
   const user = await findUserById(trx, used.user_id);
   const stamp = now.toISOString();
   await updateUser(trx, used.user_id, { password_hash: passwordHash, email_verified_at: user?.email_verified_at ?? stamp, updated_at: stamp });
+  await endResetLinksOfUser(trx, used.user_id, stamp);
   await deleteSessionsOfUser(trx, used.user_id);
   await appendAudit(trx, { actorId: used.user_id, actorLabel: used.email, action: 'auth.password_reset', subjectType: 'user', subjectId: used.user_id, change: {} }, now);
 }
