@@ -58,6 +58,31 @@ describe('mail templates', () => {
     );
   });
 
+  it('shows the line breaks of an organizer\'s message in the HTML part, escaped, and keeps them in the text part', () => {
+    const message = 'Please add:\n1. figures for 2023 <b>\n2. a photo';
+    const mail = renderMail('case_returned', 'en', { caseTitle: 'Red property', message, dueAt: '2024-07-10 23:59:59', zone: 'Beijing time', link: 'https://zhengji.example.cn/app/cases/c1' });
+    const p = (content: string) => `<p style="margin:0 0 16px">${content}</p>`;
+    expect(mail.html).toBe([
+      '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>[Zhengji] Case &quot;Red property&quot; returned for correction</title></head>',
+      '<body style="font-family:system-ui,-apple-system,\'PingFang SC\',\'Microsoft YaHei\',sans-serif;font-size:15px;line-height:1.6;color:#1f1f1f">',
+      p('Hello,'),
+      p('The organizers returned your unit&#39;s case &quot;Red property&quot; for correction, saying:'),
+      p('Please add:<br>1. figures for 2023 &lt;b&gt;<br>2. a photo'),
+      p('Please correct it and submit it again before 2024-07-10 23:59:59 (Beijing time).'),
+      p('<a href="https://zhengji.example.cn/app/cases/c1" style="display:inline-block;padding:8px 20px;background:#b71c1c;color:#fff;text-decoration:none;border-radius:4px">Correct the case</a>'),
+      p('If the button does not work, copy this link into your browser’s address bar:<br><a href="https://zhengji.example.cn/app/cases/c1">https://zhengji.example.cn/app/cases/c1</a>'),
+      p('Contact the organizers if anything is unclear.'),
+      '<p style="margin:24px 0 0;color:#666;font-size:13px">This message was sent automatically; please do not reply to it.<br>Zhengji</p>',
+      '</body></html>',
+    ].join('\n'));
+    expect(mail.text.split('\n\n')[2]).toBe(message);
+  });
+
+  it('shows each line of a receipt\'s figures on its own line in HTML', () => {
+    const mail = renderMail('case_receipt', 'zh-CN', { ...SAMPLE.case_receipt, caseTitle: '红色物业', campaignTitle: '第七届' });
+    expect(mail.html).toContain(`<p style="margin:0 0 16px">回执编号：Z7-20240501-ABCDEF<br>案例内容 SHA-256：${'a'.repeat(64)}<br>附件：3 个（每个附件的 SHA-256 见回执）</p>`);
+  });
+
   it('keeps a subject on one line whatever a name contains', () => {
     expect(renderMail('join_unit', 'en', { inviterName: 'Eve\r\nBcc: x@y.cn', unitName: 'U', link: 'https://a.cn/j' }).subject).toBe(
       '[Zhengji] Eve Bcc: x@y.cn invites you to act for U',

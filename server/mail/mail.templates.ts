@@ -203,10 +203,10 @@ export function renderMail<T extends MailTemplate>(template: T, locale: Locale, 
     `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${escapeHtml(copy.subject)}</title></head>`,
     '<body style="font-family:system-ui,-apple-system,\'PingFang SC\',\'Microsoft YaHei\',sans-serif;font-size:15px;line-height:1.6;color:#1f1f1f">',
     p(escapeHtml(chrome.greeting)),
-    ...copy.paragraphs.map((text) => p(escapeHtml(text))),
+    ...copy.paragraphs.map((text) => p(escapeLines(text))),
     p(`<a href="${href}" style="display:inline-block;padding:8px 20px;background:#b71c1c;color:#fff;text-decoration:none;border-radius:4px">${escapeHtml(copy.action.label)}</a>`),
     p(`${escapeHtml(chrome.fallback)}<br><a href="${href}">${href}</a>`),
-    ...copy.closing.map((text) => p(escapeHtml(text))),
+    ...copy.closing.map((text) => p(escapeLines(text))),
     `<p style="margin:24px 0 0;color:#666;font-size:13px">${escapeHtml(chrome.automatic)}<br>${escapeHtml(chrome.signature)}</p>`,
     '</body></html>',
   ].join('\n');
@@ -215,6 +215,12 @@ export function renderMail<T extends MailTemplate>(template: T, locale: Locale, 
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+// A paragraph's own line breaks (an organizer's message, a receipt's lines) survive in HTML,
+// where a bare newline is only a space.
+function escapeLines(text: string): string {
+  return escapeHtml(text).replace(/\r\n|\r|\n/g, '<br>');
 }
 
 // A name in a subject stays on one line whatever it contains.
