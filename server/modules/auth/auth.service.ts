@@ -7,7 +7,7 @@ import { newId } from '../../ids.ts';
 import { queueMail } from '../../mail/mail.service.ts';
 import { hashSecretToken, newSecretToken } from '../../shared/secret-token.ts';
 import { findUserByEmail, findUserById, insertUser, listRoleGrants, updateUser } from '../accounts/accounts.repository.ts';
-import { hashPassword, verifyPassword } from '../accounts/password.ts';
+import { hashPassword, verifyPasswordOrDummy } from '../accounts/password.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { listUnitsOfUser } from '../organizations/organizations.repository.ts';
 import type { Actor } from './actor.ts';
@@ -134,14 +134,17 @@ export interface SignInCheck {
 /**
  * The first half of signing in, outside any transaction: argon2 takes tens of milliseconds, and
  * on SQLite a transaction holds the one connection (and the commit group it shares, decision
- * 0012) for as long as it runs. An address already locked out is not checked at all.
+ * 0012) for as long as it runs. An unknown address, or an account disabled or without a
+ * password, costs the same argon2 verification as a wrong password (against a dummy hash), so
+ * timing does not tell which addresses have accounts. An address already locked out is not
+ * checked at all, whether or not it has an account.
  */
 export async function checkSignIn(db: Kysely<Database>, input: { email: string; password: string }, now: Date): Promise<SignInCheck> {
   const email = normalizeEmail(input.email);
   if (await isLockedOut(db, email, now)) return { email, matchedHash: null };
   const user = await findUserByEmail(db, email);
-  const valid = user?.password_hash && !user.disabled_at ? await verifyPassword(user.password_hash, input.password) : false;
-  return { email, matchedHash: valid ? user!.password_hash : null };
+  const usableHash = user?.password_hash && !user.disabled_at ? user.password_hash : null;
+  return { email, matchedHash: (await verifyPasswordOrDummy(usableHash, input.password)) ? usableHash : null };
 }
 
 async function isLockedOut(db: Kysely<Database>, email: string, now: Date): Promise<boolean> {
