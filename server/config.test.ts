@@ -25,6 +25,7 @@ describe('loadConfig', () => {
       trustProxy: false,
       smtpUrl: undefined,
       mailFrom: '征集平台 <no-reply@localhost>',
+      sqliteUnitTimeLimitMs: 5000,
     });
   });
 

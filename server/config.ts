@@ -38,6 +38,10 @@ const envSchema = z
       z.string().refine((text) => /^smtps?:\/\/[^\s]+$/.test(text), 'must be an SMTP URL such as smtp://user:password@smtp.example.cn:587'),
     ),
     MAIL_FROM: z.preprocess(emptyAsUndefined, z.string().default('征集平台 <no-reply@localhost>')),
+    SQLITE_UNIT_TIME_LIMIT_MS: z.preprocess(
+      emptyAsUndefined,
+      z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(100, 'must be at least 100').default(5000),
+    ),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.ZHENGJI_ADMIN_EMAIL) !== Boolean(env.ZHENGJI_ADMIN_PASSWORD)) {
@@ -62,6 +66,8 @@ export interface Config {
   /** Mail goes out through this server; without it, mail is kept for organizers to read. */
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** SQLite: a unit of work still running after this long is given up, so it cannot stall every write. */
+  sqliteUnitTimeLimitMs: number;
 }
 
 export class ConfigError extends Error {
@@ -103,5 +109,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     trustProxy: e.TRUST_PROXY === 'true',
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    sqliteUnitTimeLimitMs: e.SQLITE_UNIT_TIME_LIMIT_MS,
   };
 }

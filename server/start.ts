@@ -34,6 +34,7 @@ export async function startApp(
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     backgroundCheckpoints: true,
+    unitTimeLimitMs: config.sqliteUnitTimeLimitMs,
     onCheckpointerFailure: (error) => (logCheckpointerFailure ?? warnCheckpointerFailure)(error),
   });
   try {

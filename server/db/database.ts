@@ -29,6 +29,8 @@ export async function openDatabase(options: {
   backgroundCheckpoints?: boolean;
   /** Told when that worker stops and checkpoints are back in commits (default: a process warning). */
   onCheckpointerFailure?: (error: Error) => void;
+  /** SQLite: how long one unit of work may hold its group commit (default 5 s). */
+  unitTimeLimitMs?: number;
 }): Promise<DatabaseHandle> {
   const handle = options.databaseUrl
     ? openPostgres(options.databaseUrl)
@@ -53,7 +55,7 @@ const MMAP_BYTES = 1024 ** 3;
 
 export function openSqlite(
   file: string,
-  options: { backgroundCheckpoints?: boolean; onCheckpointerFailure?: (error: Error) => void } = {},
+  options: { backgroundCheckpoints?: boolean; onCheckpointerFailure?: (error: Error) => void; unitTimeLimitMs?: number } = {},
 ): DatabaseHandle {
   let database: SQLite.Database;
   try {
@@ -72,7 +74,7 @@ export function openSqlite(
   // small query mostly costs on a virtual machine.
   database.pragma(`mmap_size = ${MMAP_BYTES}`);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
-  commitInGroups(db);
+  commitInGroups(db, { unitTimeLimitMs: options.unitTimeLimitMs });
   const checkpointer = options.backgroundCheckpoints
     ? startCheckpointer({
       file,

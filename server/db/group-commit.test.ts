@@ -4,6 +4,7 @@ import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { openSqlite } from './database.ts';
+import type { AppError } from '../errors.ts';
 import { GroupCommit, GroupCommitError } from './group-commit.ts';
 import { inTransaction } from './transaction.ts';
 
@@ -129,6 +130,37 @@ describe('GroupCommit', () => {
     expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'fulfilled']);
     expect(String(await straggler)).toMatch(/already finished/);
     expect(await names(db)).toEqual(['乙']);
+  });
+
+  it('gives up a unit that never finishes after the time limit, commits the others, and runs the next group normally', async () => {
+    const db = await database();
+    const group = new GroupCommit(db, { unitTimeLimitMs: 50 });
+    let hungTrx: Kysely<Tables> | undefined;
+    const started = Date.now();
+    const outcomes = await Promise.allSettled([
+      group.run((trx) => trx.insertInto('units').values({ id: 'a', name: '甲' }).execute()),
+      group.run(async (trx) => {
+        hungTrx = trx;
+        await trx.insertInto('units').values({ id: 'hung', name: '挂起' }).execute();
+        await new Promise(() => undefined);
+      }),
+      group.run((trx) => trx.insertInto('units').values({ id: 'c', name: '丙' }).execute()),
+    ]);
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    const reason = (outcomes[1] as PromiseRejectedResult).reason as AppError;
+    expect([reason.code, reason.status, reason.messageIn('zh-CN'), reason.messageIn('en')]).toEqual([
+      'timed_out', 503,
+      '处理时间过长（超过 0.05 秒），操作已取消，未保存任何更改。请稍后再试。',
+      'This took too long (over 0.05 s) and was cancelled; nothing was saved. Please try again shortly.',
+    ]);
+    expect(group.commits).toBe(1);
+    // Its savepoint was rolled back, and what it tries later is refused, not committed with another unit.
+    expect(await names(db)).toEqual(['丙', '甲']);
+    await expect(hungTrx!.insertInto('units').values({ id: 'late', name: '迟到' }).execute()).rejects.toThrow(/already finished/);
+    await group.run((trx) => trx.insertInto('units').values({ id: 'd', name: '丁' }).execute());
+    expect(group.commits).toBe(2);
+    expect(await names(db)).toEqual(['丁', '丙', '甲']);
   });
 
   it('starts a new group for what arrives while one runs, and no group is larger than 32', async () => {

@@ -1,4 +1,5 @@
 import type { ControlledTransaction, Kysely, Transaction } from 'kysely';
+import { AppError } from '../errors.ts';
 
 interface Waiting<DB> {
   work: (trx: Transaction<DB>) => Promise<unknown>;
@@ -9,6 +10,8 @@ interface Waiting<DB> {
 /** At most this many units of work share one commit, so none waits behind a long queue. */
 const MAX_GROUP = 32;
 const SAVEPOINT = 'unit_of_work';
+/** How long one unit may hold the group (and every SQLite write behind it) before it is given up. */
+export const DEFAULT_UNIT_TIME_LIMIT_MS = 5000;
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
@@ -41,16 +44,20 @@ class EndedByUnit {
  *   or an ON CONFLICT ROLLBACK), nothing of the group is kept: the unit that caused it hears
  *   its own error, the units that had run a GroupCommitError, and the units that had not yet
  *   started run again in the next group;
- * - a query a unit starts and does not wait for is refused once the unit has finished.
+ * - a unit still running after the time limit is given up: rolled back to its savepoint and
+ *   rejected with AppError('timed_out') once the group has committed, while the others go on;
+ * - a query a unit starts and does not wait for (or starts after it was given up) is refused.
  */
 export class GroupCommit<DB> {
   readonly #db: Kysely<DB>;
+  readonly #unitTimeLimitMs: number;
   #queue: Waiting<DB>[] = [];
   #scheduled = false;
   #commits = 0;
 
-  constructor(db: Kysely<DB>) {
+  constructor(db: Kysely<DB>, options: { unitTimeLimitMs?: number } = {}) {
     this.#db = db;
+    this.#unitTimeLimitMs = options.unitTimeLimitMs ?? DEFAULT_UNIT_TIME_LIMIT_MS;
   }
 
   run<T>(work: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
@@ -87,7 +94,7 @@ export class GroupCommit<DB> {
       for (const waiting of group) {
         current = waiting;
         const unit = await trx.savepoint(SAVEPOINT).execute();
-        const outcome = await runUnit(unit, waiting.work);
+        const outcome = await runUnit(unit, waiting.work, this.#unitTimeLimitMs);
         if (!outcome.ok) {
           // When SQLite has already abandoned the transaction (an I/O error, a full disk), the
           // savepoint is gone too, and the group ends here, on this unit's error.
@@ -124,11 +131,13 @@ export class GroupCommit<DB> {
 }
 
 /**
- * Runs one unit on a handle that refuses queries once the unit has finished: a query it started
- * and did not wait for (a failed Promise.all, a missing await) would otherwise run inside the
- * next unit's savepoint and be committed with it.
+ * Runs one unit on a handle that refuses queries once the unit has finished or was given up: a
+ * query it started and did not wait for (a failed Promise.all, a missing await), or one a hung
+ * unit starts late, would otherwise run inside the next unit's savepoint and be committed with it.
+ * SQLite runs each query synchronously within promise callbacks, so when the timer fires no query
+ * of the unit is half-way: everything it ran is inside its savepoint, which the caller rolls back.
  */
-async function runUnit<DB>(unit: Transaction<DB>, work: (trx: Transaction<DB>) => Promise<unknown>): Promise<Outcome> {
+async function runUnit<DB>(unit: Transaction<DB>, work: (trx: Transaction<DB>) => Promise<unknown>, timeLimitMs: number): Promise<Outcome> {
   let finished = false;
   const guarded = unit.withPlugin({
     transformQuery(args) {
@@ -137,11 +146,21 @@ async function runUnit<DB>(unit: Transaction<DB>, work: (trx: Transaction<DB>) =
     },
     transformResult: async (args) => args.result,
   });
+  let timer: NodeJS.Timeout | undefined;
+  const givenUp = new Promise<Outcome>((resolve) => {
+    timer = setTimeout(() => resolve({ ok: false, error: new AppError('timed_out', { seconds: timeLimitMs / 1000 }) }), timeLimitMs);
+  });
+  const ran = (async (): Promise<Outcome> => {
+    try {
+      return { ok: true, value: await work(guarded) };
+    } catch (error) {
+      return { ok: false, error };
+    }
+  })();
   try {
-    return { ok: true, value: await work(guarded) };
-  } catch (error) {
-    return { ok: false, error };
+    return await Promise.race([ran, givenUp]);
   } finally {
+    clearTimeout(timer);
     finished = true;
   }
 }

@@ -6,8 +6,8 @@ const roots = new WeakMap<Kysely<Database>, Kysely<Database>>();
 const groups = new WeakMap<Kysely<Database>, GroupCommit<Database>>();
 
 /** From now on, units of work on `db` that arrive together share a commit (SQLite; see GroupCommit). */
-export function commitInGroups(db: Kysely<Database>): void {
-  groups.set(db, new GroupCommit(db));
+export function commitInGroups(db: Kysely<Database>, options: { unitTimeLimitMs?: number } = {}): void {
+  groups.set(db, new GroupCommit(db, options));
 }
 
 /**
