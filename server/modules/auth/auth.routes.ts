@@ -1,10 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { text } from '../../../core/text/clean-text.ts';
 import { LOCALES } from '../../../core/i18n/locale.ts';
 import { AppError } from '../../errors.ts';
 import { clearSessionCookie, requireActor, setSessionCookie } from '../../http/authenticate.ts';
 import { inTransaction } from '../../db/transaction.ts';
+import { isUniqueViolation } from '../../db/unique-violation.ts';
 import { errorResponseSchema } from '../../http/error-schema.ts';
 import { presentMe, meSchema } from './auth.present.ts';
 import { checkSignIn, prepareReset, prepareSignUp, requestPasswordReset, resetPassword, resolveSession, signIn, signOut, signUp, verifyEmail, type RequestMeta } from './auth.service.ts';
@@ -36,13 +38,19 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags: ['auth'],
       summary: 'Create an account; a verification link is mailed. The answer is the same whether or not the address had an account.',
-      body: z.object({ email, password, displayName: z.string().trim().min(1).max(50), locale: z.enum(LOCALES).optional() }),
+      body: z.object({ email, password, displayName: text().trim().min(1).max(50), locale: z.enum(LOCALES).optional() }),
       response: { 202: accepted, ...errors },
     },
   }, async (request, reply) => {
     const { body } = request;
     const { passwordHash } = await prepareSignUp(body);
-    await inTransaction(app.db, (trx) => signUp(trx, { email: body.email, displayName: body.displayName, passwordHash, locale: body.locale ?? request.locale }, app.clock(), meta(request)));
+    try {
+      await inTransaction(app.db, (trx) => signUp(trx, { email: body.email, displayName: body.displayName, passwordHash, locale: body.locale ?? request.locale }, app.clock(), meta(request)));
+    } catch (error) {
+      // A sign-up racing another for the same address (PostgreSQL) meets its row only at the
+      // insert; its transaction wrote nothing, and it answers as for an address already taken.
+      if (!isUniqueViolation(error, 'email')) throw error;
+    }
     return reply.code(202).send({ status: 'check_your_email' });
   });
 
