@@ -21,6 +21,8 @@ export const CASE_MOVES = {
   request_review: { from: ['draft', 'submitted', 'withdrawn', 'returned'], to: null, by: 'unit' },
   recommend: { from: ['draft', 'submitted', 'withdrawn', 'returned'], to: null, by: 'superior' },
   decline: { from: ['draft', 'submitted', 'withdrawn', 'returned'], to: null, by: 'superior' },
+  // Organizers fold a duplicate unit into another; its cases go with it, in any state.
+  unit_merged: { from: ['draft', 'submitted', 'withdrawn', 'returned'], to: null, by: 'organizer' },
 } as const satisfies Record<string, Move>;
 
 export type CaseMove = keyof typeof CASE_MOVES;

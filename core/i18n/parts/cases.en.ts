@@ -16,6 +16,7 @@ export const casesEn: Record<keyof typeof casesZhCN, string> = {
   'case.action.request_review': 'Recommendation requested',
   'case.action.recommend': 'Recommended by the superior organization',
   'case.action.decline': 'Returned by the superior organization',
+  'case.action.unit_merged': 'Unit merged into another',
   'preflight.title_missing': 'Give the case a title.',
   'preflight.category_missing': 'Choose the case category.',
   'preflight.summary_missing': 'Write the summary.',

@@ -16,6 +16,7 @@ export const casesZhCN = {
   'case.action.request_review': '请上级党组织推荐',
   'case.action.recommend': '上级党组织推荐',
   'case.action.decline': '上级党组织退回',
+  'case.action.unit_merged': '所属单位已合并',
   'preflight.title_missing': '请填写案例名称。',
   'preflight.category_missing': '请选择案例类别。',
   'preflight.summary_missing': '请填写案例摘要。',

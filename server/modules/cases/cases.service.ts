@@ -8,7 +8,7 @@ import { newId } from '../../ids.ts';
 import { sanitizeCaseHtml } from '../../shared/case-html.ts';
 import { actorLabel, isOrganizer, type Actor } from '../auth/actor.ts';
 import { getCampaign } from '../campaigns/campaigns.service.ts';
-import { findLiveOrganization } from '../organizations/organizations.repository.ts';
+import { lockLiveOrganization } from '../organizations/organizations.repository.ts';
 import { isEditable, loadVisibleCase, requireEditableCase } from './case-access.ts';
 import { transitionCase } from './case-transition.ts';
 import { cancelReviewLinks } from './superior-review.service.ts';
@@ -18,7 +18,8 @@ import { findCase, insertCase, listCaseEvents, listCases, listDeadlineExtensions
 /** Starts a draft for one of the caller's units, with the unit's superior organization filled in. */
 export async function createCase(trx: Transaction<Database>, actor: Actor, slug: string, input: { organizationId: string; title: string }, now: Date): Promise<CaseDetail> {
   const campaign = await getCampaign(trx, slug);
-  const unit = actor.units.some((u) => u.organizationId === input.organizationId) ? await findLiveOrganization(trx, input.organizationId) : undefined;
+  // Held until commit: a merge of the unit waits, then moves this case too; one that got there first refuses it.
+  const unit = actor.units.some((u) => u.organizationId === input.organizationId) ? await lockLiveOrganization(trx, input.organizationId, 'share') : undefined;
   if (!unit) throw new AppError('not_found');
   // A draft started after the unit's deadline could never be edited or submitted.
   const extensions = await listDeadlineExtensions(trx, campaign.id);

@@ -1,4 +1,5 @@
 import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
+import { locksRows } from '../../db/row-lock.ts';
 import type { Database, OrganizationMembersTable, OrganizationsTable } from '../../db/schema.ts';
 
 export type OrganizationRow = Selectable<OrganizationsTable>;
@@ -9,6 +10,27 @@ export async function insertOrganization(db: Kysely<Database>, row: Insertable<O
 
 export async function findLiveOrganization(db: Kysely<Database>, id: string): Promise<OrganizationRow | undefined> {
   return db.selectFrom('organizations').selectAll().where('id', '=', id).where('merged_into', 'is', null).executeTakeFirst();
+}
+
+/**
+ * The live unit, held until the transaction ends: 'share' by work that adds to the unit (a case,
+ * a member, an invitation), 'update' by a merge, so neither lands on a unit merged meanwhile.
+ */
+export async function lockLiveOrganization(trx: Kysely<Database>, id: string, mode: 'share' | 'update'): Promise<OrganizationRow | undefined> {
+  let query = trx.selectFrom('organizations').selectAll().where('id', '=', id).where('merged_into', 'is', null);
+  if (locksRows(trx)) query = mode === 'share' ? query.forShare() : query.forUpdate();
+  return query.executeTakeFirst();
+}
+
+/** The live unit a merged-away unit was folded into (merges repoint older aliases, so one step). */
+export async function findSurvivorOf(db: Kysely<Database>, mergedId: string): Promise<OrganizationRow | undefined> {
+  return db
+    .selectFrom('organizations as merged')
+    .innerJoin('organizations', 'organizations.id', 'merged.merged_into')
+    .selectAll('organizations')
+    .where('merged.id', '=', mergedId)
+    .where('organizations.merged_into', 'is', null)
+    .executeTakeFirst();
 }
 
 export async function findOrganizationByName(db: Kysely<Database>, divisionCode: string, nameKey: string): Promise<OrganizationRow | undefined> {
@@ -56,13 +78,14 @@ export async function listMembers(db: Kysely<Database>, organizationId: string) 
     .execute();
 }
 
-/** Moves every member of `from` into `into` as an operator; `into` keeps its own owner. */
-export async function moveMembers(db: Kysely<Database>, from: string, into: string): Promise<void> {
+/** Moves every member of `from` into `into` as an operator; `into` keeps its own owner. The number moved. */
+export async function moveMembers(db: Kysely<Database>, from: string, into: string): Promise<number> {
   const members = await db.selectFrom('organization_members').selectAll().where('organization_id', '=', from).execute();
   for (const m of members) {
     await insertMember(db, { ...m, organization_id: into, role: 'operator' });
   }
   await db.deleteFrom('organization_members').where('organization_id', '=', from).execute();
+  return members.length;
 }
 
 export interface OrganizationFilter {

@@ -12,11 +12,11 @@ import {
   inviteOperator,
   listUnitMembers,
   listUnits,
-  mergeUnits,
   registerUnit,
   requestToJoinUnit,
   updateUnit,
 } from './organizations.service.ts';
+import { mergeUnits } from './unit-merge.service.ts';
 
 const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema, 409: errorResponseSchema };
 const idParams = z.object({ id: z.uuid() });

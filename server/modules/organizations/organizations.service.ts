@@ -12,11 +12,12 @@ import type { OrganizationInput } from './organization-input.ts';
 import {
   findLiveOrganization,
   findOrganizationByName,
+  findSurvivorOf,
   insertMember,
   insertOrganization,
   listOwnerEmails,
   listMembers,
-  moveMembers,
+  lockLiveOrganization,
   searchOrganizations,
   updateOrganization,
   type OrganizationFilter,
@@ -49,9 +50,13 @@ async function assertNameFree(trx: Transaction<Database>, input: OrganizationInp
   if (same && same.id !== exceptId) throw new AppError('unit_exists', { name: same.name }, { organizationId: same.id, name: same.name });
 }
 
-/** A unit the actor may see, or not_found whether it is missing or someone else's. */
+/**
+ * A unit the actor may see, or not_found whether it is missing or someone else's. The id of a
+ * unit merged into another leads to the survivor (its members moved there with its cases), so
+ * links and pages from before the merge keep working; the answer carries the survivor's id.
+ */
 export async function getUnit(db: Kysely<Database>, actor: Actor, id: string): Promise<OrganizationRow> {
-  const unit = await findLiveOrganization(db, id);
+  const unit = (await findLiveOrganization(db, id)) ?? (await findSurvivorOf(db, id));
   if (!unit || !canSeeUnit(actor, unit.id)) throw new AppError('not_found');
   return unit;
 }
@@ -71,14 +76,14 @@ export async function registerUnit(trx: Transaction<Database>, actor: Actor, inp
 export async function updateUnit(trx: Transaction<Database>, actor: Actor, id: string, input: OrganizationInput, now: Date): Promise<OrganizationRow> {
   const unit = await getUnit(trx, actor, id);
   if (!canEditUnit(actor, unit.id)) throw new AppError('not_found');
-  await assertNameFree(trx, input, id);
+  await assertNameFree(trx, input, unit.id);
   const next = toColumns(input);
   const change = Object.fromEntries(
     Object.entries(next).filter(([k, v]) => unit[k as keyof typeof next] !== v).map(([k, v]) => [k, { from: unit[k as keyof typeof next], to: v }]),
   );
-  await updateOrganization(trx, id, { ...next, updated_at: now.toISOString() });
-  await appendAudit(trx, { actorId: actor.userId, actorLabel: actorLabel(actor), action: 'organization.update', subjectType: 'organization', subjectId: id, change }, now);
-  return (await findLiveOrganization(trx, id))!;
+  await updateOrganization(trx, unit.id, { ...next, updated_at: now.toISOString() });
+  await appendAudit(trx, { actorId: actor.userId, actorLabel: actorLabel(actor), action: 'organization.update', subjectType: 'organization', subjectId: unit.id, change }, now);
+  return (await findLiveOrganization(trx, unit.id))!;
 }
 
 /** Units the actor may see: their own, or every unit for organizers. */
@@ -87,14 +92,16 @@ export async function listUnits(db: Kysely<Database>, actor: Actor, filter: Omit
 }
 
 export async function listUnitMembers(db: Kysely<Database>, actor: Actor, id: string) {
-  await getUnit(db, actor, id);
-  return listMembers(db, id);
+  const unit = await getUnit(db, actor, id);
+  return listMembers(db, unit.id);
 }
 
 /** Mails a colleague a one-time link to act for the unit; only the unit's owner or organizers may. */
 export async function inviteOperator(trx: Transaction<Database>, actor: Actor, unitId: string, email: string, now: Date, baseUrl: string): Promise<void> {
   const unit = await getUnit(trx, actor, unitId);
   if (!canManageMembers(actor, unit.id)) throw new AppError('forbidden');
+  // A merge that got there first has moved the invitations: this one must not point at the old unit.
+  if (!(await lockLiveOrganization(trx, unit.id, 'share'))) throw new AppError('not_found');
   const { token, hash } = newSecretToken();
   const to = email.trim().toLowerCase();
   await insertOneTimeToken(trx, {
@@ -112,24 +119,13 @@ export async function inviteOperator(trx: Transaction<Database>, actor: Actor, u
 export async function acceptUnitInvitation(trx: Transaction<Database>, actor: Actor, token: string, now: Date): Promise<OrganizationRow> {
   const row = await findOneTimeToken(trx, 'join_unit', hashSecretToken(token));
   if (!row || row.used_at || row.expires_at <= now.toISOString() || !row.subject_id) throw new AppError('link_invalid');
-  const unit = await findLiveOrganization(trx, row.subject_id);
+  // Held so that a merge running now cannot move the members before this one is added.
+  const unit = await lockLiveOrganization(trx, row.subject_id, 'share');
   if (!unit || !(await consumeOneTimeToken(trx, row.id, now.toISOString()))) throw new AppError('link_invalid');
   await insertMember(trx, { organization_id: unit.id, user_id: actor.userId, role: 'operator', created_at: now.toISOString() });
   await appendAudit(trx, { actorId: actor.userId, actorLabel: actorLabel(actor), action: 'organization.join', subjectType: 'organization', subjectId: unit.id, change: { invited: row.email } }, now);
   return unit;
 }
-
-/** Folds a duplicate unit into another: members move, the duplicate stays on record as merged. */
-export async function mergeUnits(trx: Transaction<Database>, actor: Actor, fromId: string, intoId: string, now: Date): Promise<OrganizationRow> {
-  const from = await getUnit(trx, actor, fromId);
-  const into = await getUnit(trx, actor, intoId);
-  if (from.id === into.id) throw new AppError('invalid_request', { detail: 'a unit cannot be merged into itself' });
-  await moveMembers(trx, from.id, into.id);
-  await updateOrganization(trx, from.id, { merged_into: into.id, updated_at: now.toISOString() });
-  await appendAudit(trx, { actorId: actor.userId, actorLabel: actorLabel(actor), action: 'organization.merge', subjectType: 'organization', subjectId: from.id, change: { into: into.id } }, now);
-  return into;
-}
-
 
 /**
  * Asks a unit's owners to invite the caller (offered when a same-named unit already exists).
