@@ -11,6 +11,7 @@ const STATUS = {
   unsupported_language: 400,
   weak_password: 400,
   link_invalid: 400,
+  invitation_for_other_address: 403,
   invalid_credentials: 401,
   email_not_verified: 403,
   unauthenticated: 401,

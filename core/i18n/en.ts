@@ -82,6 +82,7 @@ export const en: Record<MessageKey, string> = {
   'error.unsupported_language': 'Language “{lang}” is not supported; use zh-CN or en.',
   'error.weak_password': 'The password is too weak: {problems}.',
   'error.link_invalid': 'This link is invalid or has expired; please ask for a new one.',
+  'error.invitation_for_other_address': 'This invitation was sent to {invitee}, not to the address you are signed in with. Sign out, sign in (or sign up) with that address, then open the invitation link again.',
   'error.invalid_credentials': 'The e-mail address or password is not correct.',
   'error.email_not_verified': 'Please verify your e-mail address with the link we sent, then sign in.',
   'error.unauthenticated': 'Please sign in first.',

@@ -80,6 +80,7 @@ const base = {
   'error.unsupported_language': '不支持的语言“{lang}”，可用：zh-CN、en。',
   'error.weak_password': '密码强度不够：{problems}。',
   'error.link_invalid': '链接无效或已过期，请重新申请。',
+  'error.invitation_for_other_address': '这份邀请是发给 {invitee} 的，不是您当前登录的邮箱。请退出后用该邮箱登录（或注册），再打开邀请链接。',
   'error.invalid_credentials': '邮箱或密码不正确。',
   'error.email_not_verified': '请先点击验证邮件中的链接验证邮箱，再登录。',
   'error.unauthenticated': '请先登录。',

@@ -8,6 +8,7 @@ import { hashSecretToken, newSecretToken } from '../../shared/secret-token.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { consumeOneTimeToken, findOneTimeToken, insertOneTimeToken } from '../auth/auth.repository.ts';
 import { actorLabel, type Actor } from '../auth/actor.ts';
+import { assertInvitee } from '../auth/invitee.ts';
 import type { OrganizationInput } from './organization-input.ts';
 import {
   findLiveOrganization,
@@ -115,10 +116,14 @@ export async function inviteOperator(trx: Transaction<Database>, actor: Actor, u
   await appendAudit(trx, { actorId: actor.userId, actorLabel: actorLabel(actor), action: 'organization.invite_operator', subjectType: 'organization', subjectId: unit.id, change: { email: to } }, now);
 }
 
-/** Adds the signed-in account to the unit named by an invitation link; a link works once. */
+/**
+ * Adds the signed-in account to the unit named by an invitation link, if it is the invited
+ * account (assertInvitee); a link works once.
+ */
 export async function acceptUnitInvitation(trx: Transaction<Database>, actor: Actor, token: string, now: Date): Promise<OrganizationRow> {
   const row = await findOneTimeToken(trx, 'join_unit', hashSecretToken(token));
   if (!row || row.used_at || row.expires_at <= now.toISOString() || !row.subject_id) throw new AppError('link_invalid');
+  assertInvitee(actor, row.email);
   // Held so that a merge running now cannot move the members before this one is added.
   const unit = await lockLiveOrganization(trx, row.subject_id, 'share');
   if (!unit || !(await consumeOneTimeToken(trx, row.id, now.toISOString()))) throw new AppError('link_invalid');

@@ -8,6 +8,7 @@ import { insertRoleGrant } from '../accounts/accounts.repository.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { actorLabel, isOrganizer, type Actor } from '../auth/actor.ts';
 import { consumeOneTimeToken, findOneTimeToken, insertOneTimeToken } from '../auth/auth.repository.ts';
+import { assertInvitee } from '../auth/invitee.ts';
 import { getCampaign } from '../campaigns/campaigns.service.ts';
 import { findGrant, findReviewerProfile, listCampaignReviewers, upsertReviewerProfile } from './reviewers.repository.ts';
 
@@ -42,10 +43,14 @@ export async function inviteReviewer(trx: Transaction<Database>, actor: Actor, s
   await appendAudit(trx, { actorId: actor.userId, actorLabel: actorLabel(actor), action: 'reviewer.invite', subjectType: 'campaign', subjectId: campaign.id, change: { email: to } }, now);
 }
 
-/** Makes the signed-in account a reviewer of the invitation's campaign; the link works once. */
+/**
+ * Makes the signed-in account a reviewer of the invitation's campaign, if it is the invited
+ * account (assertInvitee); the link works once.
+ */
 export async function acceptReviewerInvitation(trx: Transaction<Database>, actor: Actor, token: string, now: Date): Promise<{ campaignId: string }> {
   const row = await findOneTimeToken(trx, 'reviewer_invite', hashSecretToken(token));
   if (!row || row.used_at || row.expires_at <= now.toISOString() || !row.subject_id) throw new AppError('link_invalid');
+  assertInvitee(actor, row.email);
   if (!(await consumeOneTimeToken(trx, row.id, now.toISOString()))) throw new AppError('link_invalid');
   const stamp = now.toISOString();
   if (!(await findGrant(trx, actor.userId, 'reviewer', row.subject_id))) {

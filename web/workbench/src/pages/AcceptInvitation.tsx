@@ -1,13 +1,15 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Result, Space, Typography } from 'antd';
-import { api, type Organization } from '../api.ts';
+import { api, ApiError, type Organization } from '../api.ts';
 import { AuthLayout } from '../components/AuthLayout.tsx';
 import { useI18n } from '../i18n.tsx';
 import { Link, useRouter } from '../router.tsx';
-import { ME_KEY, useMe } from '../session.tsx';
+import { ME_KEY, useMe, useSignedOut } from '../session.tsx';
 
 // /app/join?token= (a unit's colleague) and /app/reviewer-invitation?token= (an expert): both
-// need an account, so a visitor signs in or up first and comes back here.
+// need an account, so a visitor signs in or up first and comes back here. Only the invited
+// address may accept: someone else signed in on this browser is offered to sign out, and then
+// to sign in as the invitee and come back.
 
 export function AcceptInvitationPage({ kind }: { kind: 'unit' | 'reviewer' }) {
   const { t } = useI18n();
@@ -15,6 +17,7 @@ export function AcceptInvitationPage({ kind }: { kind: 'unit' | 'reviewer' }) {
   const token = search.get('token');
   const me = useMe();
   const client = useQueryClient();
+  const signOut = useSignedOut();
   const accept = useMutation({
     mutationFn: () => api.post<{ data?: Organization; campaignId?: string }>(
       kind === 'unit' ? '/api/v1/organization-invitations/accept' : '/api/v1/reviewer-invitations/accept',
@@ -43,7 +46,15 @@ export function AcceptInvitationPage({ kind }: { kind: 'unit' | 'reviewer' }) {
   return (
     <AuthLayout title={title}>
       <Typography.Paragraph>{t(kind === 'unit' ? 'wb.joinHint' : 'wb.reviewerInviteHint')}</Typography.Paragraph>
-      {accept.isError && <Result status="error" title={accept.error.message} />}
+      {accept.isError && (
+        <Result
+          status="error"
+          title={accept.error.message}
+          extra={accept.error instanceof ApiError && accept.error.code === 'invitation_for_other_address' && (
+            <Button onClick={async () => { await signOut(); accept.reset(); }}>{t('wb.signOut')}</Button>
+          )}
+        />
+      )}
       {me.data ? (
         <Button type="primary" block loading={accept.isPending} onClick={() => accept.mutate()}>{t('wb.accept')}</Button>
       ) : (
