@@ -12,6 +12,7 @@ import {
   inviteOperator,
   listUnitMembers,
   listUnits,
+  refuseSameName,
   registerUnit,
   requestToJoinUnit,
   updateUnit,
@@ -29,7 +30,8 @@ export async function organizationsRoutes(app: FastifyInstance): Promise<void> {
     config: { access: 'signed-in' },
     schema: { tags: ['organizations'], summary: 'Register a submitting unit, with the caller as its owner', body: organizationInputSchema, response: { 201: one, ...errors } },
   }, async (request, reply) => {
-    const unit = await inTransaction(app.db, (trx) => registerUnit(trx, requireActor(request.actor), request.body, app.clock()));
+    const unit = await inTransaction(app.db, (trx) => registerUnit(trx, requireActor(request.actor), request.body, app.clock()))
+      .catch((error: unknown) => refuseSameName(app.db, error, request.body));
     return reply.code(201).send({ data: presentOrganization(unit) });
   });
 
@@ -64,7 +66,8 @@ export async function organizationsRoutes(app: FastifyInstance): Promise<void> {
     config: { access: 'signed-in' },
     schema: { tags: ['organizations'], summary: "Change a unit's profile", params: idParams, body: organizationInputSchema, response: { 200: one, ...errors } },
   }, async (request) => {
-    const unit = await inTransaction(app.db, (trx) => updateUnit(trx, requireActor(request.actor), request.params.id, request.body, app.clock()));
+    const unit = await inTransaction(app.db, (trx) => updateUnit(trx, requireActor(request.actor), request.params.id, request.body, app.clock()))
+      .catch((error: unknown) => refuseSameName(app.db, error, request.body));
     return { data: presentOrganization(unit) };
   });
 

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { normalizeOrgName } from '../../../core/org/org-name.ts';
 import type { Database } from '../../db/schema.ts';
+import { isUniqueViolation } from '../../db/unique-violation.ts';
 import { AppError } from '../../errors.ts';
 import { newId } from '../../ids.ts';
 import { queueMail } from '../../mail/mail.service.ts';
@@ -46,9 +47,23 @@ function toColumns(input: OrganizationInput) {
   };
 }
 
+const unitExists = (same: OrganizationRow) => new AppError('unit_exists', { name: same.name }, { organizationId: same.id, name: same.name });
+
 async function assertNameFree(trx: Transaction<Database>, input: OrganizationInput, exceptId?: string) {
   const same = await findOrganizationByName(trx, input.divisionCode, normalizeOrgName(input.name));
-  if (same && same.id !== exceptId) throw new AppError('unit_exists', { name: same.name }, { organizationId: same.id, name: same.name });
+  if (same && same.id !== exceptId) throw unitExists(same);
+}
+
+/**
+ * For a registration or rename that lost a race (both passed the name check; the unique index
+ * let one through): the refusal the check gives, naming the unit that won. Rethrows anything else.
+ */
+export async function refuseSameName(db: Kysely<Database>, error: unknown, input: OrganizationInput): Promise<never> {
+  if (isUniqueViolation(error, 'name_key')) {
+    const same = await findOrganizationByName(db, input.divisionCode, normalizeOrgName(input.name));
+    if (same) throw unitExists(same);
+  }
+  throw error;
 }
 
 /**
