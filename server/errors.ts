@@ -21,6 +21,7 @@ const STATUS = {
   version_conflict: 409,
   invalid_transition: 409,
   case_read_only: 409,
+  case_changed_since_read: 409,
   window_closed: 403,
   window_not_open: 403,
   preflight_failed: 422,

@@ -82,5 +82,8 @@ describe('preflight', () => {
       { code: 'recommendation_missing', target: 'recommendation', params: { status: 'pending' } },
     ]);
     expect(preflight(input({ campaign: required, recommendation: 'recommended' }))).toEqual([]);
+    expect(preflight(input({ campaign: required, recommendation: 'void' }))).toEqual([
+      { code: 'recommendation_missing', target: 'recommendation', params: { status: 'void' } },
+    ]);
   });
 });

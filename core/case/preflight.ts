@@ -2,6 +2,7 @@ import type { Campaign } from '../campaign/campaign.schema.ts';
 import { caseCounts } from './case-counts.ts';
 import type { CaseContent } from './case-content.ts';
 import { htmlToText } from './html-text.ts';
+import type { RecommendationState } from './recommendation.ts';
 
 // Everything that stands between a draft and a submission, as one list. The page shows it as a
 // checklist whose items link to where each is fixed (`target`); the server runs the same
@@ -36,7 +37,8 @@ export interface PreflightInput {
   content: CaseContent;
   attachments: readonly { kind: string; fileName: string; readable: boolean }[];
   unit: Record<UnitFieldForSubmission, string | null>;
-  recommendation: 'none' | 'pending' | 'recommended' | 'declined';
+  /** As it stands on the current text: a recommendation given on an earlier text is 'void'. */
+  recommendation: RecommendationState;
 }
 
 export function preflight({ campaign, content, attachments, unit, recommendation }: PreflightInput): Problem[] {

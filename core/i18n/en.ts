@@ -92,6 +92,7 @@ export const en: Record<MessageKey, string> = {
   'error.version_conflict': 'This case was changed elsewhere (another tab or another operator). Look at the latest version before saving; what you typed is kept.',
   'error.invalid_transition': 'The case is "{status}"; this action is not possible now.',
   'error.case_read_only': 'The case has been submitted or the collection has closed, so it can no longer be changed. Ask the organizers if it needs correcting.',
+  'error.case_changed_since_read': 'The unit changed the case after you read it, so your answer was not saved. Reload the page, look at what changed, then decide.',
   'error.window_closed': 'The collection closed at {closesAt} ({zone}); submissions are no longer accepted.',
   'error.window_not_open': 'The collection opens at {closesAt} ({zone}); you can save a draft now and submit then.',
   'error.preflight_failed': 'The case has {count} problem(s) to fix before it can be submitted.',

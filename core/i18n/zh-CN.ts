@@ -90,6 +90,7 @@ const base = {
   'error.version_conflict': '该案例已在别处被修改（另一个标签页或另一位经办人）。请查看最新内容后再保存，您的输入未丢失。',
   'error.invalid_transition': '案例当前状态为“{status}”，不能执行此操作。',
   'error.case_read_only': '案例已提交或征集已截止，不能再修改。如需更正，请联系主办单位。',
+  'error.case_changed_since_read': '申报单位在您阅读后修改了案例，您的意见未保存。请刷新页面，查看修改之处后再作决定。',
   'error.window_closed': '征集已于 {closesAt}（{zone}）截止，无法提交。',
   'error.window_not_open': '征集将于 {closesAt}（{zone}）开始，届时方可提交；现在可以先保存草稿。',
   'error.preflight_failed': '案例还有 {count} 个问题需要处理后才能提交。',

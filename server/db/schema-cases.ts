@@ -13,6 +13,8 @@ export interface CaseContentsTable {
   content: string;
   /** JSON of the declaration form's own fields (postcode, opinions…), by field key. */
   declaration: Generated<string>;
+  /** JSON of the content the superior organization last decided on, to show it what changed since. */
+  reviewed_content: string | null;
 }
 
 export interface CasesTable {
@@ -29,6 +31,10 @@ export interface CasesTable {
   recommendation: Generated<Recommendation>;
   recommendation_note: string | null;
   recommendation_at: string | null;
+  /** SHA-256 of the canonical content (core/case/canonical.ts) the superior organization decided on. */
+  recommendation_sha256: string | null;
+  /** SHA-256 of the working copy's canonical content, written with every change of the text. */
+  content_sha256: string | null;
   return_message: string | null;
   return_due_at: string | null;
   created_by: string;

@@ -12,7 +12,8 @@ export interface MailParams {
   join_request: { requesterName: string; requesterEmail: string; unitName: string; link: string };
   case_receipt: { caseTitle: string; campaignTitle: string; receiptNumber: string; submittedAt: string; zone: string; contentSha256: string; attachmentCount: number; link: string };
   case_returned: { caseTitle: string; message: string; dueAt: string; zone: string; link: string };
-  superior_review: { unitName: string; caseTitle: string; campaignTitle: string; link: string; days: number };
+  /** `changed`: asked again after the text changed since the superior last decided; the page shows what changed. */
+  superior_review: { unitName: string; caseTitle: string; campaignTitle: string; link: string; days: number; changed?: boolean };
 }
 
 export type MailTemplate = keyof MailParams;
@@ -164,19 +165,21 @@ const catalogue: Catalogue = {
     }),
   },
   superior_review: {
-    'zh-CN': ({ unitName, caseTitle, campaignTitle, link, days }) => ({
+    'zh-CN': ({ unitName, caseTitle, campaignTitle, link, days, changed }) => ({
       subject: `${ZH_BRAND}请审阅「${oneLine(unitName)}」报送的案例`,
       paragraphs: [
         `「${unitName}」拟向「${campaignTitle}」报送案例「${caseTitle}」，并将贵单位填写为其上级党组织。`,
+        ...(changed ? ['该案例在贵单位上次审阅后已修改，此前的意见不再适用于修改后的文本。链接页面逐部分标出了修改之处，请重新审阅。'] : []),
         `请点击下面的链接阅读案例，选择“推荐”并填写推荐意见，或“退回”并说明理由。链接 ${days} 天内有效，无需注册登录。`,
       ],
       action: { label: '阅读并推荐', link },
       closing: ['如果贵单位不是该单位的上级党组织，请选择“退回”并说明，或忽略本邮件。'],
     }),
-    en: ({ unitName, caseTitle, campaignTitle, link, days }) => ({
+    en: ({ unitName, caseTitle, campaignTitle, link, days, changed }) => ({
       subject: `${EN_BRAND} Please review the case of ${oneLine(unitName)}`,
       paragraphs: [
         `${unitName} intends to submit the case "${caseTitle}" to ${campaignTitle} and names your organization as its superior Party organization.`,
+        ...(changed ? ['The case was changed after your organization last read it, so your earlier answer no longer applies to its text. The page marks what changed, section by section; please read it again.'] : []),
         `Open the link below to read the case, then recommend it with your opinion or return it with a reason. The link works for ${days} days and needs no account.`,
       ],
       action: { label: 'Read and recommend', link },

@@ -93,6 +93,8 @@ export const editorEn: Record<keyof typeof editorZhCN, string> = {
   'wb.editor.recommend.opinion': 'Opinion',
   'wb.editor.recommend.reason': 'Reason for declining',
   'wb.editor.recommend.again': 'Send the request again',
+  'wb.editor.recommend.askAgain': 'Ask for the recommendation again',
+  'wb.editor.recommend.voidHint': 'A recommendation holds only for the text the superior organization read. Ask again; it will see what changed, section by section.',
   'wb.editor.recommend.sent': 'The request was sent to {email}.',
   'wb.editor.recommend.failed': 'Could not send; please try again later.',
   'wb.editor.recommend.needAddress': "Give the superior organization's name and a valid e-mail first.",

@@ -93,6 +93,8 @@ export const editorZhCN = {
   'wb.editor.recommend.opinion': '推荐意见',
   'wb.editor.recommend.reason': '退回理由',
   'wb.editor.recommend.again': '重新发送推荐邀请',
+  'wb.editor.recommend.askAgain': '重新请求推荐',
+  'wb.editor.recommend.voidHint': '推荐只对上级党组织阅读过的文本有效。请重新请求推荐，上级党组织将看到逐部分标出的修改之处。',
   'wb.editor.recommend.sent': '推荐邀请已发送至 {email}。',
   'wb.editor.recommend.failed': '发送失败，请稍后重试。',
   'wb.editor.recommend.needAddress': '请先填写上级党组织名称和有效邮箱。',

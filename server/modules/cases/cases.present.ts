@@ -2,9 +2,13 @@ import { z } from 'zod';
 import { caseContentSchema } from '../../../core/case/case-content.ts';
 import { caseCounts } from '../../../core/case/case-counts.ts';
 import type { CaseContent } from '../../../core/case/case-content.ts';
+import { recommendationState } from '../../../core/case/recommendation.ts';
 import type { CaseInContext } from './case-access.ts';
+import { currentRecommendation } from './content-hash.ts';
 import type { CaseEventRow, CaseSubmissionRow } from './cases.repository.ts';
 
+/** 'void': recommended, but on a text the case has since left (core/case/recommendation.ts). */
+const recommendationSchema = z.enum(['none', 'pending', 'recommended', 'declined', 'void']);
 const limit = z.object({ count: z.number(), max: z.number(), state: z.enum(['ok', 'near', 'over']) });
 
 export const caseDetailSchema = z.object({
@@ -17,7 +21,7 @@ export const caseDetailSchema = z.object({
   declaration: z.record(z.string(), z.string()),
   superiorName: z.string(),
   superiorEmail: z.string().nullable(),
-  recommendation: z.enum(['none', 'pending', 'recommended', 'declined']),
+  recommendation: recommendationSchema,
   recommendationNote: z.string().nullable(),
   recommendationAt: z.string().nullable(),
   returnMessage: z.string().nullable(),
@@ -43,7 +47,7 @@ export function presentCase(c: CaseInContext, editable: boolean): CaseDetail {
     declaration: JSON.parse(row.declaration) as Record<string, string>,
     superiorName: row.superior_name,
     superiorEmail: row.superior_email,
-    recommendation: row.recommendation,
+    recommendation: currentRecommendation(row, campaign.definition.slug),
     recommendationNote: row.recommendation_note,
     recommendationAt: row.recommendation_at,
     returnMessage: row.return_message,
@@ -111,7 +115,7 @@ export const caseSummarySchema = z.object({
   organizationId: z.string(),
   organizationName: z.string(),
   submissionCount: z.number(),
-  recommendation: z.string(),
+  recommendation: recommendationSchema,
   returnMessage: z.string().nullable(),
   returnDueAt: z.string().nullable(),
   updatedAt: z.string(),
@@ -119,11 +123,13 @@ export const caseSummarySchema = z.object({
 
 export function presentSummary(row: {
   id: string; title: string; status: string; campaign_slug: string; organization_id: string; organization_name: string;
-  submission_count: number; recommendation: string; return_message: string | null; return_due_at: string | null; updated_at: string;
+  submission_count: number; recommendation: 'none' | 'pending' | 'recommended' | 'declined';
+  recommendation_sha256: string | null; content_sha256: string | null; return_message: string | null; return_due_at: string | null; updated_at: string;
 }): z.infer<typeof caseSummarySchema> {
   return {
     id: row.id, title: row.title, status: row.status, campaignSlug: row.campaign_slug, organizationId: row.organization_id,
-    organizationName: row.organization_name, submissionCount: row.submission_count, recommendation: row.recommendation,
+    organizationName: row.organization_name, submissionCount: row.submission_count,
+    recommendation: recommendationState(row.recommendation, row.recommendation_sha256, row.content_sha256),
     returnMessage: row.return_message, returnDueAt: row.return_due_at, updatedAt: row.updated_at,
   };
 }

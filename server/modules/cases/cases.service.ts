@@ -11,6 +11,7 @@ import { getCampaign } from '../campaigns/campaigns.service.ts';
 import { lockLiveOrganization } from '../organizations/organizations.repository.ts';
 import { isEditable, loadVisibleCase, requireEditableCase } from './case-access.ts';
 import { transitionCase } from './case-transition.ts';
+import { contentSha256 } from './content-hash.ts';
 import { cancelReviewLinks } from './superior-review.service.ts';
 import { presentCase, presentEvent, presentReceipt, presentSummary, type CaseDetail } from './cases.present.ts';
 import { findCase, insertCase, listCaseEvents, listCases, listDeadlineExtensions, listSubmissions, updateCaseAtVersion } from './cases.repository.ts';
@@ -32,6 +33,7 @@ export async function createCase(trx: Transaction<Database>, actor: Actor, slug:
   const content = emptyCaseContent(campaign.definition, input.title.trim());
   await insertCase(trx, {
     id, campaign_id: campaign.id, organization_id: unit.id, status: 'draft', title: content.title, content: JSON.stringify(content),
+    content_sha256: contentSha256(campaign.definition.slug, id, content),
     declaration: '{}', version: 1, superior_name: unit.superior_name, superior_email: unit.superior_email,
     created_by: actor.userId, updated_by: actor.userId, created_at: stamp, updated_at: stamp,
   });
@@ -78,6 +80,8 @@ export async function saveDraft(trx: Transaction<Database>, actor: Actor, id: st
   const declaration = Object.fromEntries(Object.entries(input.declaration).filter(([key]) => fieldKeys.has(key)));
   const saved = await updateCaseAtVersion(trx, id, input.version, {
     title: content.title, content: JSON.stringify(content), declaration: JSON.stringify(declaration),
+    // Lists tell a standing recommendation from a void one by this hash (core/case/recommendation.ts).
+    content_sha256: contentSha256(campaign.slug, id, content),
     superior_name: input.superiorName.trim(), superior_email: input.superiorEmail?.trim().toLowerCase() || null,
     version: input.version + 1, updated_by: actor.userId, updated_at: now.toISOString(),
   });

@@ -13,6 +13,7 @@ import { actorLabel, type Actor } from '../auth/actor.ts';
 import { findLiveOrganization } from '../organizations/organizations.repository.ts';
 import { editWindowOf, loadCaseForUnit, loadVisibleCase, type CaseInContext } from './case-access.ts';
 import { transitionCase } from './case-transition.ts';
+import { currentRecommendation } from './content-hash.ts';
 import { presentReceipt, type Receipt, type ReceiptAttachment } from './cases.present.ts';
 import {
   findSubmission,
@@ -43,7 +44,7 @@ async function checkCase(db: Kysely<Database>, c: CaseInContext, readable: Attac
       contactEmail: unit?.contact_email ?? null,
       superiorName: c.row.superior_name || unit?.superior_name || null,
     },
-    recommendation: c.row.recommendation,
+    recommendation: currentRecommendation(c.row, c.campaign.definition.slug),
   });
   return { problems, attachments, content };
 }

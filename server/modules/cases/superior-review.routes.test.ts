@@ -16,6 +16,12 @@ async function mailedToken(app: Awaited<ReturnType<typeof createTestApp>>['app']
   return tokens[0]!;
 }
 
+/** Reads the case by the link and decides on the text it read, as the page does. */
+async function decide(client: TestClient, token: string, decision: 'recommend' | 'decline', opinion: string) {
+  const view = await client.get(`/api/v1/superior-review?token=${token}`);
+  return client.post('/api/v1/superior-review', { token, decision, opinion, contentSha256: view.json().data.contentSha256 });
+}
+
 describe(`recommendation by the superior organization (${testEngine()})`, () => {
   it('mails a link; the superior reads the case without an account and recommends it', async () => {
     const { app } = await createTestApp();
@@ -30,7 +36,7 @@ describe(`recommendation by the superior organization (${testEngine()})`, () => 
     expect(view.statusCode).toBe(200);
     expect(view.json().data).toMatchObject({ unitName: expect.stringContaining('建外街道'), superiorEmail: 'jianwai@example.cn', content: { title: completeContent().title } });
 
-    const decided = await stranger.post('/api/v1/superior-review', { token, decision: 'recommend', opinion: '同意推荐，该案例做法实、成效好。' });
+    const decided = await stranger.post('/api/v1/superior-review', { token, decision: 'recommend', opinion: '同意推荐，该案例做法实、成效好。', contentSha256: view.json().data.contentSha256 });
     expect(decided.statusCode).toBe(200);
     const detail = (await client.get(`/api/v1/cases/${caseId}`)).json().data;
     expect(detail).toMatchObject({ recommendation: 'recommended', recommendationNote: '同意推荐，该案例做法实、成效好。', status: 'draft' });
@@ -38,7 +44,7 @@ describe(`recommendation by the superior organization (${testEngine()})`, () => 
     expect(history.at(-1)).toMatchObject({ action: 'recommend', actor: '中共北京市朝阳区建外街道工作委员会 <jianwai@example.cn>', message: '同意推荐，该案例做法实、成效好。' });
 
     expect((await stranger.get(`/api/v1/superior-review?token=${token}`)).json().error.code).toBe('link_invalid');
-    const again = await stranger.post('/api/v1/superior-review', { token, decision: 'decline', opinion: '改主意' });
+    const again = await stranger.post('/api/v1/superior-review', { token, decision: 'decline', opinion: '改主意', contentSha256: view.json().data.contentSha256 });
     expect([again.statusCode, again.json().error.code]).toEqual([400, 'link_invalid']);
     expect((await client.get(`/api/v1/cases/${caseId}`)).json().data.recommendation).toBe('recommended');
   });
@@ -53,7 +59,7 @@ describe(`recommendation by the superior organization (${testEngine()})`, () => 
     const stranger = new TestClient(app);
     const replaced = await stranger.get(`/api/v1/superior-review?token=${first}`);
     expect([replaced.statusCode, replaced.json().error.code]).toEqual([400, 'link_invalid']);
-    await stranger.post('/api/v1/superior-review', { token: second, decision: 'decline', opinion: '成效数据不足，请补充。' });
+    await decide(stranger, second, 'decline', '成效数据不足，请补充。');
     expect((await client.get(`/api/v1/cases/${caseId}`)).json().data).toMatchObject({ recommendation: 'declined', recommendationNote: '成效数据不足，请补充。' });
   });
 
@@ -83,7 +89,7 @@ describe(`recommendation by the superior organization (${testEngine()})`, () => 
     expect(refused.json().error.details.problems).toEqual([{ code: 'recommendation_missing', target: 'recommendation', params: { status: 'none' } }]);
     await client.post(`/api/v1/cases/${caseId}/superior-review`);
     const token = await mailedToken(app, 'jianwai@example.cn');
-    await new TestClient(app).post('/api/v1/superior-review', { token, decision: 'recommend', opinion: '同意推荐。' });
+    expect((await decide(new TestClient(app), token, 'recommend', '同意推荐。')).statusCode).toBe(200);
     expect((await client.post(`/api/v1/cases/${caseId}/submit`, { requestKey: randomUUID() })).statusCode).toBe(201);
   });
 

@@ -10,6 +10,14 @@ import { decideSuperiorReview, requestSuperiorReview, superiorView } from './sup
 
 const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema, 409: errorResponseSchema };
 const token = z.string().min(20).max(100);
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+const diffSchema = z.array(z.object({ field: z.string(), ops: z.array(z.object({ op: z.enum(['same', 'added', 'removed']), text: z.string() })) }));
+/** What the superior organization reads: the case, the hash its decision names back, and what changed since it last decided. */
+const reviewViewSchema = z.object({
+  campaignSlug: z.string(), campaignTitle: localizedText, unitName: z.string(), superiorName: z.string(),
+  content: caseContentSchema, contentSha256: sha256, status: z.string(), recommendation: z.string(), changes: diffSchema.nullable(),
+});
+const decisionBody = { decision: z.enum(['recommend', 'decline']), opinion: z.string().trim().min(1).max(2000), contentSha256: sha256 };
 
 export async function superiorReviewRoutes(app: FastifyInstance): Promise<void> {
   const routes = app.withTypeProvider<ZodTypeProvider>();
@@ -27,21 +35,15 @@ export async function superiorReviewRoutes(app: FastifyInstance): Promise<void> 
     config: { access: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } },
     schema: {
       tags: ['cases'], summary: 'The case as the superior organization reads it', querystring: z.object({ token }),
-      response: {
-        200: z.object({ data: z.object({
-          campaignSlug: z.string(), campaignTitle: localizedText, unitName: z.string(), superiorName: z.string(), superiorEmail: z.string(),
-          content: caseContentSchema, status: z.string(), recommendation: z.string(),
-        }) }),
-        ...errors,
-      },
+      response: { 200: z.object({ data: reviewViewSchema.extend({ superiorEmail: z.string() }) }), ...errors },
     },
   }, async (request) => ({ data: await superiorView(app.db, request.query.token, app.clock()) }));
 
   routes.post('/api/v1/superior-review', {
     config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
     schema: {
-      tags: ['cases'], summary: 'Recommend the case with an opinion, or return it with a reason',
-      body: z.object({ token, decision: z.enum(['recommend', 'decline']), opinion: z.string().trim().min(1).max(2000) }),
+      tags: ['cases'], summary: 'Recommend the case with an opinion, or return it with a reason; 409 case_changed_since_read when the text is no longer the one read',
+      body: z.object({ token, ...decisionBody }),
       response: { 200: z.object({ status: z.string() }), ...errors },
     },
   }, async (request) => {

@@ -1,5 +1,4 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { CaseContent } from '../../../core/case/case-content.ts';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { newId } from '../../ids.ts';
@@ -7,15 +6,18 @@ import { queueMail } from '../../mail/mail.service.ts';
 import { hashSecretToken, newSecretToken } from '../../shared/secret-token.ts';
 import { actorLabel, type Actor } from '../auth/actor.ts';
 import { consumeOneTimeToken, findOneTimeToken, insertOneTimeToken } from '../auth/auth.repository.ts';
-import { getCampaignById } from '../campaigns/campaigns.service.ts';
 import { findLiveOrganization } from '../organizations/organizations.repository.ts';
 import { requireEditableCase } from './case-access.ts';
 import { transitionCase } from './case-transition.ts';
 import { findCase } from './cases.repository.ts';
+import { findReviewedContent } from './superior-review.repository.ts';
+import { recordDecision, reviewView, type Decision } from './superior-decision.ts';
 
 // The superior Party organization reads the case through a link mailed to the address the unit
 // gave, and recommends it with an opinion or returns it with a reason. The link is a secret
-// token stored only as its hash; asking again replaces the earlier link.
+// token stored only as its hash; asking again replaces the earlier link. A decision is bound to
+// the text it was made on (superior-decision.ts); asked again after a change, the superior is
+// shown what changed.
 
 export const REVIEW_LINK_DAYS = 30;
 
@@ -33,6 +35,7 @@ export async function requestSuperiorReview(trx: Transaction<Database>, actor: A
     created_at: stamp, expires_at: new Date(now.getTime() + REVIEW_LINK_DAYS * 86_400_000).toISOString(), used_at: null,
   });
   const unit = await findLiveOrganization(trx, c.row.organization_id);
+  const reviewed = await findReviewedContent(trx, id);
   await transitionCase(trx, {
     caseId: id, from: c.row.status, move: 'request_review', by: 'unit', actor: { id: actor.userId, label: actorLabel(actor) },
     set: { recommendation: 'pending', recommendation_note: null, recommendation_at: null }, audit: { superiorEmail: email },
@@ -42,6 +45,7 @@ export async function requestSuperiorReview(trx: Transaction<Database>, actor: A
     params: {
       unitName: unit?.name ?? '', caseTitle: c.row.title, campaignTitle: c.campaign.definition.title['zh-CN'],
       link: `${baseUrl}/app/superior-review?token=${token}`, days: REVIEW_LINK_DAYS,
+      changed: reviewed !== null && reviewed !== c.row.content,
     },
   }, now);
 }
@@ -63,30 +67,14 @@ export async function superiorView(db: Kysely<Database>, token: string, now: Dat
   const link = await liveToken(db, token, now);
   const row = await findCase(db, link.subject_id!);
   if (!row) throw new AppError('link_invalid');
-  const campaign = await getCampaignById(db, row.campaign_id);
-  const unit = await findLiveOrganization(db, row.organization_id);
-  return {
-    campaignSlug: campaign.definition.slug,
-    campaignTitle: campaign.definition.title,
-    unitName: unit?.name ?? '',
-    superiorName: row.superior_name,
-    superiorEmail: link.email,
-    content: JSON.parse(row.content) as CaseContent,
-    status: row.status,
-    recommendation: row.recommendation,
-  };
+  return { ...(await reviewView(db, row)), superiorEmail: link.email };
 }
 
-/** Records the superior organization's decision; the link then stops working. */
-export async function decideSuperiorReview(trx: Transaction<Database>, token: string, input: { decision: 'recommend' | 'decline'; opinion: string }, now: Date): Promise<void> {
+/** Records the superior organization's decision on the text it read; the link then stops working. */
+export async function decideSuperiorReview(trx: Transaction<Database>, token: string, input: Decision, now: Date): Promise<void> {
   const link = await liveToken(trx, token, now);
   if (!(await consumeOneTimeToken(trx, link.id, now.toISOString()))) throw new AppError('link_invalid');
   const row = await findCase(trx, link.subject_id!);
   if (!row) throw new AppError('link_invalid');
-  const opinion = input.opinion.trim();
-  await transitionCase(trx, {
-    caseId: row.id, from: row.status, move: input.decision, by: 'superior',
-    actor: { id: null, label: `${row.superior_name} <${link.email}>` }, message: opinion,
-    set: { recommendation: input.decision === 'recommend' ? 'recommended' : 'declined', recommendation_note: opinion, recommendation_at: now.toISOString() },
-  }, now);
+  await recordDecision(trx, row, input, { id: null, label: `${row.superior_name} <${link.email}>` }, now);
 }

@@ -7,6 +7,7 @@ import { useI18n } from '../i18n.tsx';
 import { useRouter } from '../router.tsx';
 import { casesApi, type SuperiorView } from './cases-api.ts';
 import { useCampaign } from './case-shared.tsx';
+import { ContentChanges } from './ContentChanges.tsx';
 
 const OPINION_MAX = 2000;
 type Decision = 'recommend' | 'decline';
@@ -36,7 +37,7 @@ export function SuperiorReviewPage() {
   } else if (!view.data) {
     body = <Skeleton active paragraph={{ rows: 8 }} />;
   } else {
-    body = <ReviewBody token={token} view={view.data} onDecided={setDecided} />;
+    body = <ReviewBody token={token} view={view.data} onDecided={setDecided} onStale={() => void view.refetch()} />;
   }
   return (
     <div className="wb-auth wb-review">
@@ -49,7 +50,7 @@ export function SuperiorReviewPage() {
   );
 }
 
-function ReviewBody({ token, view, onDecided }: { token: string; view: SuperiorView; onDecided: (d: Decision) => void }) {
+function ReviewBody({ token, view, onDecided, onStale }: { token: string; view: SuperiorView; onDecided: (d: Decision) => void; onStale: () => void }) {
   const { t, locale } = useI18n();
   const campaign = useCampaign(view.campaignSlug).data;
   const category = campaign?.categories.find((c) => c.key === view.content.category)?.name[locale];
@@ -58,9 +59,15 @@ function ReviewBody({ token, view, onDecided }: { token: string; view: SuperiorV
   const [opinion, setOpinion] = useState('');
   const [touched, setTouched] = useState(false);
   const decide = useMutation({
-    mutationFn: () => casesApi.decideSuperiorReview({ token, decision: decision!, opinion: opinion.trim() }),
+    // The decision names the text it was made on; if the unit changed it meanwhile, the new text
+    // (with what changed) is loaded and the superior decides again.
+    mutationFn: () => casesApi.decideSuperiorReview({ token, decision: decision!, opinion: opinion.trim(), contentSha256: view.contentSha256 }),
     onSuccess: () => onDecided(decision!),
+    onError: (error) => {
+      if (error instanceof ApiError && error.code === 'case_changed_since_read') onStale();
+    },
   });
+  const stale = decide.error instanceof ApiError && decide.error.code === 'case_changed_since_read';
   const missingDecision = decision === null;
   const missingOpinion = opinion.trim() === '';
   const send = () => {
@@ -70,6 +77,7 @@ function ReviewBody({ token, view, onDecided }: { token: string; view: SuperiorV
 
   return (
     <>
+      {view.changes && <ContentChanges changes={view.changes} campaign={campaign} />}
       <Card className="wb-card wb-review-case">
         <Typography.Text type="secondary" className="wb-review-campaign">{view.campaignTitle[locale]}</Typography.Text>
         <Typography.Title level={3} className="wb-review-title">{view.content.title}</Typography.Title>
@@ -99,7 +107,10 @@ function ReviewBody({ token, view, onDecided }: { token: string; view: SuperiorV
       </Card>
       <Card className="wb-card wb-review-form" title={t('wb.cases.review.formTitle')}>
         <Typography.Paragraph type="secondary">{t('wb.cases.review.formHint', { unit: view.unitName })}</Typography.Paragraph>
-        {decide.isError && <Alert className="wb-alert" type="error" showIcon role="alert" title={decide.error.message} />}
+        {decide.isError && (
+          <Alert className="wb-alert" type={stale ? 'warning' : 'error'} showIcon role="alert" title={decide.error.message}
+            description={stale ? t('wb.cases.review.changedReload') : undefined} />
+        )}
         <Form layout="vertical" component="form" onFinish={send}>
           <Form.Item label={t('wb.cases.review.decision')} required validateStatus={touched && missingDecision ? 'error' : undefined}
             help={touched && missingDecision ? t('wb.cases.review.decisionRequired') : undefined}>

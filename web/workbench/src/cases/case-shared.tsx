@@ -55,7 +55,7 @@ export function zonedTimeWithLabel(iso: string, campaign: CampaignDetail | undef
 }
 
 const STATUS_COLORS: Record<string, string> = { draft: 'default', submitted: 'green', withdrawn: 'orange', returned: 'red' };
-const RECOMMENDATION_COLORS: Record<string, string> = { none: 'default', pending: 'processing', recommended: 'green', declined: 'red' };
+const RECOMMENDATION_COLORS: Record<string, string> = { none: 'default', pending: 'processing', recommended: 'green', declined: 'red', void: 'warning' };
 
 export function StatusTag({ status }: { status: string }) {
   const { t } = useI18n();

@@ -1,5 +1,6 @@
 import type { Campaign, LocalizedText } from '../../../../core/campaign/campaign.schema.ts';
 import type { CaseContent } from '../../../../core/case/case-content.ts';
+import type { FieldDiff } from '../../../../core/case/content-diff.ts';
 import type { CaseStatus } from '../../../../core/case/case-status.ts';
 import type { Problem } from '../../../../core/case/preflight.ts';
 import type { LimitState } from '../../../../core/text/zi-count.ts';
@@ -9,9 +10,10 @@ import { api } from '../api.ts';
 // superior-review.routes.ts). The shapes mirror cases.present.ts: the browser never imports
 // server/, so keep these in step with it.
 
-export type { CaseContent, CaseStatus, Problem };
+export type { CaseContent, CaseStatus, FieldDiff, Problem };
 
-export type Recommendation = 'none' | 'pending' | 'recommended' | 'declined';
+/** 'void': recommended on a text the case has since left (core/case/recommendation.ts). */
+export type Recommendation = 'none' | 'pending' | 'recommended' | 'declined' | 'void';
 
 export interface CaseLimit {
   count: number;
@@ -125,8 +127,12 @@ export interface SuperiorView {
   superiorName: string;
   superiorEmail: string;
   content: CaseContent;
+  /** Named back with the decision, which binds it to exactly this text. */
+  contentSha256: string;
   status: string;
   recommendation: string;
+  /** What changed since the superior last decided, field by field; null when nothing did. */
+  changes: FieldDiff[] | null;
 }
 
 /** Details of a 409 version_conflict on PUT /cases/:id/draft. */
@@ -173,7 +179,8 @@ export const casesApi = {
   // Superior organization's recommendation.
   requestSuperiorReview: (id: string) => api.post<{ status: string }>(`${c(id)}/superior-review`),
   superiorView: (token: string) => data(api.get<{ data: SuperiorView }>('/api/v1/superior-review', { token })),
-  decideSuperiorReview: (input: { token: string; decision: 'recommend' | 'decline'; opinion: string }) =>
+  /** 409 `case_changed_since_read` when the unit changed the text after `contentSha256` was read. */
+  decideSuperiorReview: (input: { token: string; decision: 'recommend' | 'decline'; opinion: string; contentSha256: string }) =>
     api.post<{ status: string }>('/api/v1/superior-review', input),
 };
 

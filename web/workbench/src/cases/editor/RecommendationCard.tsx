@@ -1,4 +1,4 @@
-import { App as AntApp, Button, Card, Input, Space, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Input, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../../api.ts';
 import { useI18n } from '../../i18n.tsx';
@@ -9,7 +9,7 @@ import { formatInstant } from './format.ts';
 // The superior Party organization: who it is, where the request goes, and what it answered.
 // Whether the block shows and whether it is required is the campaign's `recommendation`.
 
-const TONE = { none: 'default', pending: 'processing', recommended: 'success', declined: 'error' } as const;
+const TONE = { none: 'default', pending: 'processing', recommended: 'success', declined: 'error', void: 'warning' } as const;
 
 interface RecommendationCardProps {
   setting: 'required' | 'optional';
@@ -66,6 +66,11 @@ export function RecommendationCard({ setting, detail, fields, editable, timeZone
           {!emailOk && <span id="ce-superior-email-error" className="ce-field-error">{t('wb.invalidEmail')}</span>}
         </label>
       </div>
+      {detail.recommendation === 'void' && (
+        // A recommendation given on an earlier text: the unit sees why it no longer counts and what to do.
+        <Alert className="ce-recommend-void" type="warning" showIcon role="status" title={t('case.recommendation.void')}
+          description={t('wb.editor.recommend.voidHint')} />
+      )}
       <div className="ce-recommend-status">
         <Space wrap>
           <span>{t('wb.editor.recommend.status')}</span>
@@ -80,8 +85,8 @@ export function RecommendationCard({ setting, detail, fields, editable, timeZone
         )}
       </div>
       {editable && (
-        <Button onClick={request} loading={sending} disabled={!ready} type={detail.recommendation === 'none' ? 'primary' : 'default'}>
-          {t(detail.recommendation === 'none' ? 'case.action.request_review' : 'wb.editor.recommend.again')}
+        <Button onClick={request} loading={sending} disabled={!ready} type={detail.recommendation === 'none' || detail.recommendation === 'void' ? 'primary' : 'default'}>
+          {t(detail.recommendation === 'none' ? 'case.action.request_review' : detail.recommendation === 'void' ? 'wb.editor.recommend.askAgain' : 'wb.editor.recommend.again')}
         </Button>
       )}
       {editable && !ready && <Typography.Paragraph type="secondary" className="ce-hint">{t('wb.editor.recommend.needAddress')}</Typography.Paragraph>}
