@@ -78,7 +78,7 @@ function containsBytes(haystack: Uint8Array, needle: readonly number[]): boolean
 /**
  * The MIME type of a file from its leading bytes (pass SNIFF_BYTES of them), or
  * application/octet-stream. ZIP containers come back as application/zip; which Office format
- * one is needs its central directory (see zip.ts, `officeTypeOf`). Legacy OLE2 files are
+ * one is needs its content types (see office-package.ts, `officeTypeOf`). Legacy OLE2 files are
  * application/msword when their head names a WordDocument stream, else
  * application/x-ole-storage.
  */

@@ -11,7 +11,7 @@ export interface ZipEntryInput {
   deflated?: Uint8Array;
   /** Claim this unpacked size and the deflate method instead of the data's own size. */
   declaredSize?: number;
-  /** General-purpose flags (bit 0: encrypted). */
+  /** General-purpose flags (bit 0: encrypted); bit 11 (UTF-8 names) is added for non-ASCII names. */
   flags?: number;
   /** Point the central directory at an earlier entry's data (an overlapping bomb). */
   sameDataAs?: number;
@@ -29,8 +29,38 @@ function crc32(data: Uint8Array): number {
   return (crc ^ 0xffffffff) >>> 0;
 }
 
-/** A ZIP file holding `entries`, with a valid central directory. */
-export function zipBytes(entries: readonly ZipEntryInput[]): Uint8Array {
+function zip64Extra(values: number[]): Uint8Array {
+  const extra = new Uint8Array(4 + 8 * values.length);
+  const x = new DataView(extra.buffer);
+  x.setUint16(0, 0x0001, true);
+  x.setUint16(2, 8 * values.length, true);
+  values.forEach((value, i) => x.setBigUint64(4 + 8 * i, BigInt(value), true));
+  return extra;
+}
+
+function zip64End(count: number, directorySize: number, directoryOffset: number): Uint8Array {
+  const out = new Uint8Array(56 + 20);
+  const r = new DataView(out.buffer);
+  r.setUint32(0, 0x06064b50, true);
+  r.setBigUint64(4, 44n, true);
+  r.setUint16(12, 45, true);
+  r.setUint16(14, 45, true);
+  r.setBigUint64(24, BigInt(count), true);
+  r.setBigUint64(32, BigInt(count), true);
+  r.setBigUint64(40, BigInt(directorySize), true);
+  r.setBigUint64(48, BigInt(directoryOffset), true);
+  r.setUint32(56, 0x07064b50, true);
+  r.setBigUint64(64, BigInt(directoryOffset + directorySize), true);
+  r.setUint32(72, 1, true);
+  return out;
+}
+
+/**
+ * A ZIP file holding `entries`, with a valid central directory; with `zip64`, every size and
+ * offset sits in ZIP64 fields and records, as `zip -fz` writes them.
+ */
+export function zipBytes(entries: readonly ZipEntryInput[], options: { zip64?: boolean } = {}): Uint8Array {
+  const zip64 = options.zip64 === true;
   const encoder = new TextEncoder();
   const locals: Uint8Array[] = [];
   const centrals: Uint8Array[] = [];
@@ -42,48 +72,55 @@ export function zipBytes(entries: readonly ZipEntryInput[]): Uint8Array {
     const method = entry.deflated === undefined && entry.declaredSize === undefined ? 0 : 8;
     const size = entry.declaredSize ?? entry.data.length;
     const crc = crc32(entry.data);
-    const local = new Uint8Array(30 + name.length + packed.length);
+    const flags = (entry.flags ?? 0) | (/^[\x20-\x7e]*$/.test(entry.name) ? 0 : 0x0800);
+    const localExtra = zip64 ? zip64Extra([size, packed.length]) : new Uint8Array(0);
+    const local = new Uint8Array(30 + name.length + localExtra.length + packed.length);
     const l = new DataView(local.buffer);
     l.setUint32(0, 0x04034b50, true);
     l.setUint16(4, 20, true);
-    l.setUint16(6, entry.flags ?? 0, true);
+    l.setUint16(6, flags, true);
     l.setUint16(8, method, true);
     l.setUint32(14, crc, true);
-    l.setUint32(18, packed.length, true);
-    l.setUint32(22, size, true);
+    l.setUint32(18, zip64 ? 0xffffffff : packed.length, true);
+    l.setUint32(22, zip64 ? 0xffffffff : size, true);
     l.setUint16(26, name.length, true);
+    l.setUint16(28, localExtra.length, true);
     local.set(name, 30);
-    local.set(packed, 30 + name.length);
+    local.set(localExtra, 30 + name.length);
+    local.set(packed, 30 + name.length + localExtra.length);
     const at = entry.sameDataAs === undefined ? offset : offsets[entry.sameDataAs]!;
     offsets.push(offset);
     if (entry.sameDataAs === undefined) {
       locals.push(local);
       offset += local.length;
     }
-    const central = new Uint8Array(46 + name.length);
+    const centralExtra = zip64 ? zip64Extra([size, packed.length, at]) : new Uint8Array(0);
+    const central = new Uint8Array(46 + name.length + centralExtra.length);
     const c = new DataView(central.buffer);
     c.setUint32(0, 0x02014b50, true);
     c.setUint16(4, 20, true);
-    c.setUint16(6, 20, true);
-    c.setUint16(8, entry.flags ?? 0, true);
+    c.setUint16(6, zip64 ? 45 : 20, true);
+    c.setUint16(8, flags, true);
     c.setUint16(10, method, true);
     c.setUint32(16, crc, true);
-    c.setUint32(20, packed.length, true);
-    c.setUint32(24, size, true);
+    c.setUint32(20, zip64 ? 0xffffffff : packed.length, true);
+    c.setUint32(24, zip64 ? 0xffffffff : size, true);
     c.setUint16(28, name.length, true);
-    c.setUint32(42, at, true);
+    c.setUint16(30, centralExtra.length, true);
+    c.setUint32(42, zip64 ? 0xffffffff : at, true);
     central.set(name, 46);
+    central.set(centralExtra, 46 + name.length);
     centrals.push(central);
   });
   const directorySize = centrals.reduce((sum, c) => sum + c.length, 0);
   const end = new Uint8Array(22);
   const e = new DataView(end.buffer);
   e.setUint32(0, 0x06054b50, true);
-  e.setUint16(8, entries.length, true);
-  e.setUint16(10, entries.length, true);
-  e.setUint32(12, directorySize, true);
-  e.setUint32(16, offset, true);
-  const parts = [...locals, ...centrals, end];
+  e.setUint16(8, zip64 ? 0xffff : entries.length, true);
+  e.setUint16(10, zip64 ? 0xffff : entries.length, true);
+  e.setUint32(12, zip64 ? 0xffffffff : directorySize, true);
+  e.setUint32(16, zip64 ? 0xffffffff : offset, true);
+  const parts = [...locals, ...centrals, ...(zip64 ? [zip64End(entries.length, directorySize, offset)] : []), end];
   const out = new Uint8Array(parts.reduce((sum, p) => sum + p.length, 0));
   let at = 0;
   for (const part of parts) {

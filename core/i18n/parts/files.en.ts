@@ -37,6 +37,8 @@ export const filesEn: Record<keyof typeof filesZhCN, string> = {
   'files.unsafe.zip_bomb': 'it would unpack into something enormous (a "zip bomb")',
   'files.unsafe.macro': 'the document contains macros or controls',
   'files.unsafe.image': 'the picture cannot be read or has too many pixels',
+  'files.unsafe.unreadable': 'it is damaged or incomplete, so it cannot be checked',
+  'files.unsafe.encrypted': 'it is encrypted (protected by a password), so its content cannot be checked; remove the password and upload it again',
   'wb.files.title': 'Attachments',
   'wb.files.required': 'Required',
   'wb.files.optional': 'Optional',

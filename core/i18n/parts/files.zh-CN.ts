@@ -36,6 +36,8 @@ export const filesZhCN = {
   'files.unsafe.zip_bomb': '文件解压后的体积异常巨大（疑似“压缩炸弹”）',
   'files.unsafe.macro': '文档中含有宏或控件',
   'files.unsafe.image': '图片无法识别或像素过多',
+  'files.unsafe.unreadable': '文件已损坏或结构不完整，无法完成检查',
+  'files.unsafe.encrypted': '文件已加密（设置了密码），无法检查其内容，请取消密码后重新上传',
   'wb.files.title': '附件材料',
   'wb.files.required': '必传',
   'wb.files.optional': '选传',

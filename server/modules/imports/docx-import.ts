@@ -2,7 +2,7 @@ import mammoth from 'mammoth';
 import { splitByHeadings, type HeadingSplit, type SplitElement, type SplitWarning } from '../../../core/case/heading-split.ts';
 import { sanitizeCaseHtml } from '../../shared/case-html.ts';
 import { blocksOfHtml } from './docx-blocks.ts';
-import { checkDocxPackage, importFailed } from './docx-zip.ts';
+import { importFailed, readDocxPackage } from './docx-zip.ts';
 
 // A Word file read into a proposed case: checked as a package, converted by mammoth with a style
 // map that keeps headings (Word's, LibreOffice's and WPS's names for them, in both languages),
@@ -27,12 +27,12 @@ const STYLE_MAP = [
 ];
 
 /** The proposal for `bytes` against the campaign's elements; nothing is stored. */
-export async function readDocxProposal(bytes: Buffer, elements: readonly SplitElement[]): Promise<ImportProposal> {
-  checkDocxPackage(bytes);
+export async function readDocxProposal(bytes: Buffer, elements: readonly SplitElement[], allowMacros = false): Promise<ImportProposal> {
+  const checked = await readDocxPackage(bytes, allowMacros);
   let images = 0;
   let html: string;
   try {
-    const result = await mammoth.convertToHtml({ buffer: bytes }, {
+    const result = await mammoth.convertToHtml({ buffer: checked }, {
       styleMap: STYLE_MAP,
       ignoreEmptyParagraphs: true,
       externalFileAccess: false,

@@ -6,6 +6,7 @@ import { createDraftCase } from '../../testing/cases.ts';
 import { createTestApp } from '../../testing/test-app.ts';
 import { TestClient } from '../../testing/test-client.ts';
 import { testEngine } from '../../testing/test-database.ts';
+import { docxWithExplodingMainPart } from '../../testing/zip-bombs.ts';
 import { DOCX_TYPE } from './imports.routes.ts';
 
 const HEADINGS = readFileSync(new URL('./fixtures/headings.docx', import.meta.url));
@@ -82,9 +83,29 @@ describe(`POST /api/v1/cases/:id/import-docx (${testEngine()})`, () => {
     const bombed = await upload(client, caseId, bomb);
     const typed = await upload(client, caseId, HEADINGS, { 'content-type': 'text/plain' });
     expect([bombed.statusCode, bombed.json().error.details, bombed.json().error.message]).toEqual([
-      422, { reason: 'too_large_unpacked' }, '无法读取该 Word 文件：文件解压后的内容异常庞大，不像正常的案例文档。',
+      422, { reason: 'zip_bomb' }, '无法读取该 Word 文件：文件解压后的内容异常庞大，不像正常的案例文档。',
     ]);
     expect([typed.statusCode, typed.json().error.details]).toEqual([422, { reason: 'not_docx' }]);
+  });
+
+  it('refuses quickly a main part named word/main.dat that inflates to 2 GB, and the server stays small', async () => {
+    const { app } = await createTestApp();
+    const { client, caseId } = await createDraftCase(app);
+    const bomb = docxWithExplodingMainPart(2048);
+    const before = process.memoryUsage().rss;
+    const started = performance.now();
+    const res = await upload(client, caseId, bomb);
+    expect([res.statusCode, res.json().error.code, res.json().error.details]).toEqual([422, 'import_failed', { reason: 'zip_bomb' }]);
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(process.memoryUsage().rss - before).toBeLessThan(200 * 1024 * 1024);
+  });
+
+  it('reads a legitimate document written with ZIP64 records, as the upload does', async () => {
+    const { app } = await createTestApp();
+    const { client, caseId } = await createDraftCase(app);
+    const body = '<w:p><w:r><w:t>“红色网格”激活基层治理末梢</w:t></w:r></w:p><w:p><w:r><w:t>社区常住人口1.2万人。</w:t></w:r></w:p>';
+    const res = await upload(client, caseId, Buffer.from(zipBytes(minimalDocxEntries([], body), { zip64: true })));
+    expect([res.statusCode, res.json().data.title]).toEqual([200, '“红色网格”激活基层治理末梢']);
   });
 
   it('refuses a file over 20 MB with file_too_large, naming it', async () => {

@@ -42,7 +42,7 @@ export function tooManyFiles(kind: AttachmentKind): AppError {
   return new LocalizedError('too_many_files', (locale) => ({ kind: kind.name[locale], max: kind.maxCount }), { maxCount: kind.maxCount });
 }
 
-export type UnsafeReason = 'executable' | 'script' | 'pdf_script' | 'zip_bomb' | 'macro' | 'image';
+export type UnsafeReason = 'executable' | 'script' | 'pdf_script' | 'zip_bomb' | 'macro' | 'image' | 'unreadable' | 'encrypted';
 
 export function fileUnsafe(fileName: string, reason: UnsafeReason): AppError {
   return new LocalizedError('file_unsafe', (locale) => ({ name: fileName, reason: translate(locale, `files.unsafe.${reason}`) }), { reason });

@@ -1,18 +1,19 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import { ACTIVE_CONTENT_OVERLAP, findMarkupActiveContent, findPdfActiveContent } from '../../../core/files/active-content.ts';
 import { EXECUTABLE_TYPES, MARKUP_TYPES, SNIFF_BYTES, sniffType } from '../../../core/files/sniff.ts';
-import { hasMacros, isZipBomb, locateCentralDirectory, officeTypeOf, readCentralDirectory, ZIP_TAIL_BYTES, type ZipEntry } from '../../../core/files/zip.ts';
+import { carriesCode, officeTypeOf } from '../../../core/files/office-package.ts';
+import { readOfficePackage } from '../../files/office-reader.ts';
+import { ZipRefused } from '../../files/zip-reader.ts';
 import type { UnsafeReason } from './file-errors.ts';
 
 // What a finished upload really is and whether it is safe to keep, read from the file on disk in
-// bounded slices: the head for its type, a ZIP's central directory for its contents, and a
-// sliding window over markup and PDF for active content. Nothing is unpacked or held whole.
+// bounded slices: the head for its type, a zip through the one zip reader (every entry inflated
+// within limits, its content types deciding what it is), and a sliding window over markup and
+// PDF for active content.
 
 export type Inspection = { mediaType: string; unsafe?: undefined } | { mediaType: string; unsafe: UnsafeReason };
 
 const WINDOW_BYTES = 1024 * 1024;
-/** No office document has a central directory anywhere near this big. */
-const MAX_DIRECTORY_BYTES = 4 * 1024 * 1024;
 
 async function readAt(handle: FileHandle, position: number, length: number): Promise<Buffer> {
   const buffer = Buffer.alloc(length);
@@ -29,12 +30,16 @@ async function scan(handle: FileHandle, size: number, test: (window: Buffer) => 
   return false;
 }
 
-async function zipEntries(handle: FileHandle, size: number): Promise<ZipEntry[] | 'too_big' | undefined> {
-  const tailStart = Math.max(0, size - ZIP_TAIL_BYTES);
-  const where = locateCentralDirectory(await readAt(handle, tailStart, size - tailStart), tailStart, size);
-  if (!where) return undefined;
-  if (where.size > MAX_DIRECTORY_BYTES) return 'too_big';
-  return readCentralDirectory(await readAt(handle, where.offset, where.size), where.entries);
+/** A zip's office type, or why it must not be kept. */
+async function inspectZip(file: string): Promise<Inspection> {
+  try {
+    const pkg = await readOfficePackage(file);
+    const mediaType = officeTypeOf(pkg);
+    return mediaType !== 'application/zip' && carriesCode(pkg) ? { mediaType, unsafe: 'macro' } : { mediaType };
+  } catch (error) {
+    if (!(error instanceof ZipRefused)) throw error;
+    return { mediaType: 'application/zip', unsafe: error.reason === 'corrupt' ? 'unreadable' : error.reason };
+  }
 }
 
 function markupText(window: Buffer, utf16: 'le' | 'be' | undefined): string {
@@ -51,12 +56,9 @@ export async function inspectFile(file: string, size: number): Promise<Inspectio
     let mediaType = size === 0 ? '' : sniffType(head);
     if (EXECUTABLE_TYPES.has(mediaType)) return { mediaType, unsafe: 'executable' };
     if (mediaType === 'application/zip') {
-      const entries = await zipEntries(handle, size);
-      if (entries === 'too_big' || (entries && isZipBomb(entries))) return { mediaType, unsafe: 'zip_bomb' };
-      if (entries) {
-        mediaType = officeTypeOf(entries);
-        if (mediaType !== 'application/zip' && hasMacros(entries)) return { mediaType, unsafe: 'macro' };
-      }
+      const zip = await inspectZip(file);
+      if (zip.unsafe) return zip;
+      mediaType = zip.mediaType;
     }
     if (mediaType === 'application/x-ole-storage') {
       // Word 97–2003 files name their WordDocument stream in the directory, which may sit anywhere.
