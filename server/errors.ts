@@ -6,6 +6,7 @@ const STATUS = {
   campaign_not_found: 404,
   not_found: 404,
   invalid_request: 400,
+  text_invalid: 400,
   body_too_large: 413,
   unsupported_media_type: 415,
   unsupported_language: 400,

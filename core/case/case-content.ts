@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../text/clean-text.ts';
 import type { Campaign } from '../campaign/campaign.schema.ts';
 
 // What a unit writes: the working copy of a case. Section and summary text is HTML restricted to
@@ -9,13 +10,18 @@ export const TITLE_MAX = 100;
 /** A hard ceiling on stored HTML per field, far above any text within the 字 limits. */
 export const HTML_MAX_CHARS = 200_000;
 
-export const caseContentSchema = z.object({
-  title: z.string().trim().max(TITLE_MAX),
-  category: z.string().max(64).nullable(),
-  keywords: z.array(z.string().trim().min(1).max(20)).max(KEYWORD_MAX),
-  summary: z.string().max(HTML_MAX_CHARS),
-  sections: z.record(z.string().max(64), z.string().max(HTML_MAX_CHARS)),
+const contentShape = (string: () => z.ZodString) => z.object({
+  title: string().trim().max(TITLE_MAX),
+  category: string().max(64).nullable(),
+  keywords: z.array(string().trim().min(1).max(20)).max(KEYWORD_MAX),
+  summary: string().max(HTML_MAX_CHARS),
+  sections: z.record(string().max(64), string().max(HTML_MAX_CHARS)),
 });
+
+/** A case's content as stored and answered. */
+export const caseContentSchema = contentShape(() => z.string());
+/** A case's content as a request sends it: every string passes the text rule (clean-text.ts). */
+export const caseContentInputSchema = contentShape(text);
 
 export type CaseContent = z.infer<typeof caseContentSchema>;
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { text } from '../../core/text/clean-text.ts';
 import { requireActor } from '../http/authenticate.ts';
 import { attachmentDisposition } from '../http/content-disposition.ts';
 import { errorResponseSchema } from '../http/error-schema.ts';
@@ -26,7 +27,7 @@ export async function caseDocumentsRoutes(app: FastifyInstance): Promise<void> {
         tags: ['cases'],
         summary: `The declaration form filled from the case's saved draft and its unit, as ${extension === 'pdf' ? 'PDF (A4)' : 'Word'}`,
         params: z.object({ id: z.string().max(64) }),
-        querystring: z.object({ lang: z.string().optional().describe('zh-CN or en: the language of the form') }),
+        querystring: z.object({ lang: text().optional().describe('zh-CN or en: the language of the form') }),
         response: { 200: z.any().describe(`the ${extension} file`), ...errors },
       },
     }, async (request, reply) => {
@@ -34,7 +35,8 @@ export async function caseDocumentsRoutes(app: FastifyInstance): Promise<void> {
       const { campaign, caseTitle, fill } = await fillDeclarationForm(app.db, requireActor(request.actor), request.params.id);
       const body = await format.build(campaign, locale, fill);
       const base = declarationFormFileName(campaign, locale, extension).replace(/\.\w+$/, '');
-      const title = caseTitle.replace(/[\\/:*?"<>|\s]+/g, '').slice(0, 40);
+      // Cut by characters, not UTF-16 units: half of 𠮷 in a header is a lone surrogate.
+      const title = [...caseTitle.replace(/[\\/:*?"<>|\s]+/g, '')].slice(0, 40).join('');
       return reply
         .type(format.type)
         .header('content-disposition', attachmentDisposition(`${base}${title ? `-${title}` : ''}.${extension}`, `declaration-form-${request.params.id}.${extension}`))

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { TEXT_FAULT_PARAM, type TextFault } from '../../core/text/clean-text.ts';
 import { formatBytes } from '../../core/text/format-bytes.ts';
 import { AppError, errorBody } from '../errors.ts';
 import { renderErrorPage } from '../pages/error-page.tsx';
@@ -18,11 +19,22 @@ function send(request: FastifyRequest, reply: FastifyReply, error: AppError, det
   return reply.type('text/html; charset=utf-8').send(renderErrorPage(request, error));
 }
 
+function fieldOf(issue: { instancePath: string; params?: unknown }): string {
+  return issue.instancePath.replace(/^\//, '').replaceAll('/', '.') || (issue.params as { issue?: { path?: unknown[] } })?.issue?.path?.join('.') || '';
+}
+
 function toAppError(error: FastifyError, request: FastifyRequest): { appError: AppError; details?: unknown } {
   if (error instanceof AppError) return { appError: error, details: error.details };
   if (hasZodFastifySchemaValidationErrors(error)) {
+    const textFaults = error.validation.flatMap((issue) => {
+      const fault = (issue.params as { params?: Record<string, unknown> } | undefined)?.params?.[TEXT_FAULT_PARAM] as TextFault | undefined;
+      return fault ? [{ field: fieldOf(issue), ...fault }] : [];
+    });
+    // A refused character is named on its own, in the caller's language: it is invisible.
+    const [first] = textFaults;
+    if (first) return { appError: new AppError('text_invalid', { field: first.field, character: first.character, position: first.position }), details: textFaults };
     const details = error.validation.map((issue) => ({
-      field: issue.instancePath.replace(/^\//, '').replaceAll('/', '.') || (issue.params as { issue?: { path?: unknown[] } })?.issue?.path?.join('.') || '',
+      field: fieldOf(issue),
       message: issue.message ?? 'invalid',
     }));
     const detail = details.map((d) => (d.field ? `${d.field}: ${d.message}` : d.message)).join('; ');

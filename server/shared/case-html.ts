@@ -1,4 +1,6 @@
 import sanitizeHtml from 'sanitize-html';
+import { findTextFault, normalizeText } from '../../core/text/clean-text.ts';
+import { AppError } from '../errors.ts';
 
 // The allow-list for a case's text: paragraphs, two levels of subheading, bold, italics and
 // lists. Everything else (styles, classes, Word's mso-* soup, scripts, links, images, tables)
@@ -27,4 +29,17 @@ export function sanitizeCaseHtml(html: string): string {
   return sanitizeHtml(html.replace(/<!--\[if[\s\S]*?<!\[endif\]-->/gi, ''), OPTIONS)
     .replace(/(<\/(?:p|h3|h4|ul|ol|li)>|<(?:ul|ol)>)\s+(?=<)/g, '$1')
     .trim();
+}
+
+/**
+ * One HTML field of a request, sanitized. A character reference (`&#xFFFF;`, `&#7;`) decodes to
+ * a character the text rule refuses even though the request's text passed it: the field is
+ * refused the same way (text_invalid) rather than stripped, so a save never silently changes
+ * what the person wrote. The result is in NFC, as references can spell decomposed characters.
+ */
+export function sanitizeCaseField(html: string, field: string): string {
+  const clean = sanitizeCaseHtml(html);
+  const fault = findTextFault(clean);
+  if (fault) throw new AppError('text_invalid', { field, character: fault.character, position: fault.position }, [{ field, ...fault }]);
+  return normalizeText(clean);
 }

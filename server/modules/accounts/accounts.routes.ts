@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { text } from '../../../core/text/clean-text.ts';
 import { LOCALES } from '../../../core/i18n/locale.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { requireActor } from '../../http/authenticate.ts';
@@ -17,7 +18,7 @@ export async function accountsRoutes(app: FastifyInstance): Promise<void> {
     config: { access: 'signed-in' },
     schema: {
       tags: ['auth'], summary: "Change the caller's name and the language of their mail",
-      body: z.object({ displayName: z.string().trim().min(1).max(50), locale: z.enum(LOCALES) }),
+      body: z.object({ displayName: text().trim().min(1).max(50), locale: z.enum(LOCALES) }),
       response: { 200: done, ...errors },
     },
   }, async (request) => {

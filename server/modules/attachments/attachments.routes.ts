@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { text } from '../../../core/text/clean-text.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { requireActor } from '../../http/authenticate.ts';
 import { parseByteRange } from '../../http/byte-range.ts';
@@ -69,7 +70,7 @@ export async function attachmentsRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags: ['attachments'],
         summary: which === 'file' ? "The attachment's bytes; range requests for video" : "The attachment's thumbnail (WebP)",
-        params: idParams, querystring: z.object({ download: z.string().max(8).optional() }),
+        params: idParams, querystring: z.object({ download: text().max(8).optional() }),
       },
     }, async (request, reply) => {
       const file = await findAttachmentFile(app.db, requireActor(request.actor), request.params.id, which);

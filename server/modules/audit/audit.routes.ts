@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { text } from '../../../core/text/clean-text.ts';
 import { errorResponseSchema } from '../../http/error-schema.ts';
 import { AUDIT_PAGE_MAX, listAuditEntries, verifyAuditChain } from './audit.service.ts';
 
@@ -16,10 +17,10 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
       tags: ['audit'],
       summary: 'The audit log, newest first, filterable (platform organizers)',
       querystring: z.object({
-        subjectType: z.string().max(40).optional(),
-        subjectId: z.string().max(254).optional(),
-        actorId: z.string().max(64).optional(),
-        action: z.string().max(60).optional(),
+        subjectType: text().max(40).optional(),
+        subjectId: text().max(254).optional(),
+        actorId: text().max(64).optional(),
+        action: text().max(60).optional(),
         limit: z.coerce.number().int().min(1).max(AUDIT_PAGE_MAX).default(50),
         offset: z.coerce.number().int().min(0).default(0),
       }),

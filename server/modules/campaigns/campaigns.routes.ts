@@ -1,11 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { text } from '../../../core/text/clean-text.ts';
 import { errorResponseSchema } from '../../http/error-schema.ts';
 import { campaignDetailSchema, campaignSummarySchema, presentCampaignDetail, presentCampaignSummary } from './campaigns.present.ts';
 import { getCampaign, listCampaigns } from './campaigns.service.ts';
 
-const langQuery = z.object({ lang: z.string().optional().describe('zh-CN or en: the language of error messages') });
+const langQuery = z.object({ lang: text().optional().describe('zh-CN or en: the language of error messages') });
 
 export async function campaignsRoutes(app: FastifyInstance): Promise<void> {
   const routes = app.withTypeProvider<ZodTypeProvider>();

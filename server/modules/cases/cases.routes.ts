@@ -2,7 +2,8 @@ import { statSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { caseContentSchema } from '../../../core/case/case-content.ts';
+import { text } from '../../../core/text/clean-text.ts';
+import { caseContentInputSchema } from '../../../core/case/case-content.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../errors.ts';
 import { requireActor } from '../../http/authenticate.ts';
@@ -23,9 +24,9 @@ const extensionSchema = z.object({ id: z.string(), organizationId: z.string().nu
 
 const draftBody = z.object({
   version: z.number().int().positive(),
-  content: caseContentSchema,
-  declaration: z.record(z.string().max(64), z.string().max(2000)),
-  superiorName: z.string().trim().max(100),
+  content: caseContentInputSchema,
+  declaration: z.record(text().max(64), text().max(2000)),
+  superiorName: text().trim().max(100),
   superiorEmail: z.union([z.email(), z.literal('')]).nullable(),
 });
 
@@ -54,7 +55,7 @@ export async function casesRoutes(app: FastifyInstance): Promise<void> {
     config: { access: 'signed-in' },
     schema: {
       tags: ['cases'], summary: 'Start a draft case for one of the caller\'s units', params: slugParams,
-      body: z.object({ organizationId: z.uuid(), title: z.string().trim().max(100) }), response: { 201: z.object({ data: caseDetailSchema }), ...errors },
+      body: z.object({ organizationId: z.uuid(), title: text().trim().max(100) }), response: { 201: z.object({ data: caseDetailSchema }), ...errors },
     },
   }, async (request, reply) => {
     const data = await inTransaction(app.db, (trx) => createCase(trx, requireActor(request.actor), request.params.slug, request.body, app.clock()));
@@ -140,7 +141,7 @@ export async function casesRoutes(app: FastifyInstance): Promise<void> {
     config: { access: 'organizer' },
     schema: {
       tags: ['cases'], summary: 'Return a submitted case for correction, with a message and a date', params: caseParams,
-      body: z.object({ message: z.string().trim().min(1).max(2000), dueAt: z.iso.datetime() }), response: { 200: z.object({ data: caseDetailSchema }), ...errors },
+      body: z.object({ message: text().trim().min(1).max(2000), dueAt: z.iso.datetime() }), response: { 200: z.object({ data: caseDetailSchema }), ...errors },
     },
   }, async (request) => {
     const actor = requireActor(request.actor);
@@ -166,7 +167,7 @@ export async function casesRoutes(app: FastifyInstance): Promise<void> {
     config: { access: 'organizer' },
     schema: {
       tags: ['cases'], summary: 'Extend the deadline for one unit or for all', params: slugParams,
-      body: z.object({ organizationId: z.uuid().nullable(), closesAt: z.iso.datetime(), reason: z.string().trim().min(1).max(500) }),
+      body: z.object({ organizationId: z.uuid().nullable(), closesAt: z.iso.datetime(), reason: text().trim().min(1).max(500) }),
       response: { 201: z.object({ data: extensionSchema }), ...errors },
     },
   }, async (request, reply) => {

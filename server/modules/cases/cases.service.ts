@@ -5,7 +5,7 @@ import { formatInZone } from '../../../core/time/zoned-time.ts';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { newId } from '../../ids.ts';
-import { sanitizeCaseHtml } from '../../shared/case-html.ts';
+import { sanitizeCaseField } from '../../shared/case-html.ts';
 import { actorLabel, isOrganizer, type Actor } from '../auth/actor.ts';
 import { getCampaign } from '../campaigns/campaigns.service.ts';
 import { lockLiveOrganization } from '../organizations/organizations.repository.ts';
@@ -62,8 +62,8 @@ function cleanContent(content: CaseContent, categories: readonly string[], secti
     title: shaped.title.trim(),
     category: shaped.category && categories.includes(shaped.category) ? shaped.category : null,
     keywords: [...new Set(shaped.keywords.map((k) => k.trim()).filter(Boolean))],
-    summary: sanitizeCaseHtml(shaped.summary),
-    sections: Object.fromEntries(Object.entries(shaped.sections).map(([key, html]) => [key, sanitizeCaseHtml(html)])),
+    summary: sanitizeCaseField(shaped.summary, 'content.summary'),
+    sections: Object.fromEntries(Object.entries(shaped.sections).map(([key, html]) => [key, sanitizeCaseField(html, `content.sections.${key}`)])),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { text } from '../../../core/text/clean-text.ts';
 import { caseContentSchema } from '../../../core/case/case-content.ts';
 import { localizedText } from '../../../core/campaign/campaign.schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
@@ -13,11 +14,11 @@ const token = z.string().min(20).max(100);
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 const diffSchema = z.array(z.object({ field: z.string(), ops: z.array(z.object({ op: z.enum(['same', 'added', 'removed']), text: z.string() })) }));
 /** What the superior organization reads: the case, the hash its decision names back, and what changed since it last decided. */
-const reviewViewSchema = z.object({
+export const reviewViewSchema = z.object({
   campaignSlug: z.string(), campaignTitle: localizedText, unitName: z.string(), superiorName: z.string(),
   content: caseContentSchema, contentSha256: sha256, status: z.string(), recommendation: z.string(), changes: diffSchema.nullable(),
 });
-const decisionBody = { decision: z.enum(['recommend', 'decline']), opinion: z.string().trim().min(1).max(2000), contentSha256: sha256 };
+export const decisionBody = { decision: z.enum(['recommend', 'decline']), opinion: text().trim().min(1).max(2000), contentSha256: sha256 };
 
 export async function superiorReviewRoutes(app: FastifyInstance): Promise<void> {
   const routes = app.withTypeProvider<ZodTypeProvider>();

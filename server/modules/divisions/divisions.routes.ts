@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { text } from '../../../core/text/clean-text.ts';
 import { DIVISION_LEVELS, divisionCodeSchema } from '../../../core/org/divisions.ts';
 import { AppError } from '../../errors.ts';
 import { errorResponseSchema } from '../../http/error-schema.ts';
@@ -10,7 +11,7 @@ import { describeDivision, listDivisions } from './divisions.service.ts';
 // answer for a day. Errors are not cached.
 const CACHE_CONTROL = 'public, max-age=86400';
 
-const langQuery = z.string().optional().describe('zh-CN or en: the language of error messages');
+const langQuery = text().optional().describe('zh-CN or en: the language of error messages');
 
 const level = z.enum(DIVISION_LEVELS);
 

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { text } from '../../../core/text/clean-text.ts';
 import { translate, type MessageKey } from '../../../core/i18n/messages.ts';
 import type { Locale } from '../../../core/i18n/locale.ts';
 import { formatBytes } from '../../../core/text/format-bytes.ts';
@@ -53,7 +54,7 @@ export async function importsRoutes(app: FastifyInstance): Promise<void> {
       tags: ['cases'],
       summary: 'Read a Word file (.docx, raw body) into a proposed title, summary and sections; nothing is saved',
       params: z.object({ id: z.string().max(64) }),
-      querystring: z.object({ name: z.string().max(255).optional().describe("the file's name, for messages") }),
+      querystring: z.object({ name: text().max(255).optional().describe("the file's name, for messages") }),
       response: { 200: z.object({ data: proposalSchema }), ...errors },
     },
   }, async (request) => {

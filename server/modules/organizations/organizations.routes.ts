@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { text } from '../../../core/text/clean-text.ts';
 import { requireActor } from '../../http/authenticate.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { errorResponseSchema } from '../../http/error-schema.ts';
@@ -41,9 +42,9 @@ export async function organizationsRoutes(app: FastifyInstance): Promise<void> {
       tags: ['organizations'],
       summary: 'Units the caller may see (their own; all for organizers), searchable',
       querystring: z.object({
-        q: z.string().max(100).optional(),
-        type: z.string().max(20).optional(),
-        level: z.string().max(20).optional(),
+        q: text().max(100).optional(),
+        type: text().max(20).optional(),
+        level: text().max(20).optional(),
         division: z.string().regex(/^\d{2,6}$/).optional(),
         limit: z.coerce.number().int().min(1).max(100).default(20),
         offset: z.coerce.number().int().min(0).default(0),

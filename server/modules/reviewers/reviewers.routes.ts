@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { text } from '../../../core/text/clean-text.ts';
 import { orgTypeSchema } from '../../../core/org/org-name.ts';
 import { requireActor } from '../../http/authenticate.ts';
 import { inTransaction } from '../../db/transaction.ts';
@@ -11,10 +12,12 @@ import { acceptReviewerInvitation, getReviewerProfile, inviteReviewer, listRevie
 const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema };
 const profile = z.object({
   expertise: z.array(orgTypeSchema).max(6),
-  organization: z.string().trim().max(100),
-  divisionCode: z.string().refine(isValidDivisionCode, 'not a GB/T 2260 code').nullable(),
+  organization: text().trim().max(100),
+  divisionCode: text().refine(isValidDivisionCode, 'not a GB/T 2260 code').nullable(),
   capacity: z.number().int().min(0).max(500),
 });
+// Answers show what is stored as it is; only a request's text passes the text rule.
+const profileView = profile.extend({ expertise: z.array(z.string()), organization: z.string(), divisionCode: z.string().nullable() });
 
 export async function reviewersRoutes(app: FastifyInstance): Promise<void> {
   const routes = app.withTypeProvider<ZodTypeProvider>();
@@ -31,7 +34,7 @@ export async function reviewersRoutes(app: FastifyInstance): Promise<void> {
     config: { access: 'organizer' },
     schema: {
       tags: ['reviewers'], summary: "The campaign's reviewers and their profiles", params: z.object({ slug: z.string().max(64) }),
-      response: { 200: z.object({ data: z.array(profile.extend({ userId: z.string(), email: z.string(), displayName: z.string(), expertise: z.array(z.string()), divisionCode: z.string().nullable() })) }), ...errors },
+      response: { 200: z.object({ data: z.array(profileView.extend({ userId: z.string(), email: z.string(), displayName: z.string() })) }), ...errors },
     },
   }, async (request) => ({ data: await listReviewers(app.db, requireActor(request.actor), request.params.slug) }));
 
@@ -42,11 +45,11 @@ export async function reviewersRoutes(app: FastifyInstance): Promise<void> {
 
   routes.get('/api/v1/me/reviewer-profile', {
     config: { access: 'signed-in' },
-    schema: { tags: ['reviewers'], summary: "The caller's reviewer profile", response: { 200: z.object({ data: profile.extend({ expertise: z.array(z.string()) }) }), ...errors } },
+    schema: { tags: ['reviewers'], summary: "The caller's reviewer profile", response: { 200: z.object({ data: profileView }), ...errors } },
   }, async (request) => ({ data: await getReviewerProfile(app.db, requireActor(request.actor)) }));
 
   routes.put('/api/v1/me/reviewer-profile', {
     config: { access: 'signed-in' },
-    schema: { tags: ['reviewers'], summary: "Save the caller's reviewer profile", body: profile, response: { 200: z.object({ data: profile.extend({ expertise: z.array(z.string()) }) }), ...errors } },
+    schema: { tags: ['reviewers'], summary: "Save the caller's reviewer profile", body: profile, response: { 200: z.object({ data: profileView }), ...errors } },
   }, async (request) => ({ data: await inTransaction(app.db, (trx) => saveReviewerProfile(trx, requireActor(request.actor), request.body, app.clock())) }));
 }
