@@ -8,6 +8,7 @@ import { ensureFirstOrganizer } from './modules/accounts/accounts.service.ts';
 import { removeExpiredUploads } from './modules/uploads/uploads.service.ts';
 import { readCampaignFiles } from './modules/campaigns/campaign-files.ts';
 import { syncCampaigns } from './modules/campaigns/campaigns.service.ts';
+import { CLEANUP_JOB, CLEANUP_PERIODIC, createCleanupHandler } from './jobs/cleanup.service.ts';
 import { startJobWorker } from './jobs/jobs.worker.ts';
 import { createMailSendHandler, MAIL_SEND_JOB } from './mail/mail.service.ts';
 import { createSmtpTransport } from './mail/mail.transport.ts';
@@ -51,7 +52,8 @@ export async function startApp(
       trustProxy: config.trustProxy,
     });
     logCheckpointerFailure = (error) => app.log.error({ err: error }, 'the SQLite checkpoint worker stopped; checkpoints are back in commits');
-    // Background work (mail first) runs in every instance; leases keep two from taking one job.
+    // Background work runs in every instance; leases keep two from taking one job, and a
+    // periodic job is enqueued once per period across instances (decision 0006).
     const worker = startJobWorker({
       db: database.db,
       engine: database.engine,
@@ -62,7 +64,9 @@ export async function startApp(
           from: config.mailFrom,
           clock,
         }),
+        [CLEANUP_JOB]: createCleanupHandler({ db: database.db, log: app.log }),
       },
+      periodic: [CLEANUP_PERIODIC],
       log: app.log,
       intervalMs: options.jobIntervalMs ?? 2000,
       clock,

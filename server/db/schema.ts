@@ -130,6 +130,10 @@ export interface JobsTable {
   max_attempts: number;
   locked_until: string | null;
   locked_by: string | null;
+  /** Drawn anew for each lease: only the attempt holding it may renew or finish the job. */
+  lease_token: Generated<string | null>;
+  /** A periodic job's kind and period, unique, so it is enqueued once per period across instances. */
+  unique_key: Generated<string | null>;
   last_error: string | null;
   done_at: string | null;
   failed_at: string | null;
@@ -144,8 +148,14 @@ export interface MailsTable {
   subject: string;
   text_body: string;
   html_body: string;
-  /** queued → sent (through SMTP) or kept (no SMTP configured: shown to organizers), or failed. */
-  status: 'queued' | 'sent' | 'kept' | 'failed';
+  /**
+   * queued → sending (claimed by one job attempt) → sent (through SMTP) or kept (no SMTP
+   * configured: shown to organizers), or back to queued after a failed attempt, or failed.
+   */
+  status: 'queued' | 'sending' | 'sent' | 'kept' | 'failed';
+  /** While sending: the job and lease token that claimed the mail; the claim lives as long as that lease. */
+  sending_job_id: Generated<string | null>;
+  sending_lease_token: Generated<string | null>;
   message_id: string | null;
   last_error: string | null;
   created_at: string;

@@ -7,10 +7,10 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { openSqlite } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import type { Database } from '../db/schema.ts';
-import { leaseDueJobs } from './jobs.repository.ts';
+import { leaseNextJob } from './jobs.repository.ts';
 
 describe('leasing due jobs (SQLite plan)', () => {
-  it('takes the oldest due jobs in index order, without sorting the backlog', async () => {
+  it('takes the oldest due job in index order, without sorting the backlog', async () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'zhengji-jobs-')), 'db.sqlite');
     const handle = openSqlite(file);
     onTestFinished(() => handle.close());
@@ -21,8 +21,8 @@ describe('leasing due jobs (SQLite plan)', () => {
     const logged = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }), log: (event) => void statements.push(event.query) });
     onTestFinished(() => logged.destroy());
 
-    const lease = { kinds: ['mail.send'], now: '2024-06-30T00:00:00.000Z', workerId: 'w', lockedUntil: '2024-06-30T00:01:00.000Z', limit: 20 };
-    expect(await leaseDueJobs(logged, 'sqlite', lease)).toEqual([]);
+    const lease = { kinds: ['mail.send'], now: '2024-06-30T00:00:00.000Z', workerId: 'w', token: 't', lockedUntil: '2024-06-30T00:01:00.000Z' };
+    expect(await leaseNextJob(logged, 'sqlite', lease)).toBeUndefined();
     const [statement] = statements;
     const plan = raw.prepare(`explain query plan ${statement!.sql}`).all(...(statement!.parameters as unknown[])) as { detail: string }[];
     const details = plan.map((p) => p.detail).join('\n');

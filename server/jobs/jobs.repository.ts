@@ -4,8 +4,20 @@ import type { Database, JobsTable } from '../db/schema.ts';
 
 export type JobRow = Selectable<JobsTable>;
 
+/** The attempt that holds a job: its worker and the token drawn for this lease. */
+export interface Lease {
+  workerId: string;
+  token: string;
+}
+
 export async function insertJob(db: Kysely<Database>, row: Insertable<JobsTable>): Promise<void> {
   await db.insertInto('jobs').values(row).execute();
+}
+
+/** Inserts a job unless one with its unique key exists. True when this call inserted it. */
+export async function insertJobOnce(db: Kysely<Database>, row: Insertable<JobsTable> & { unique_key: string }): Promise<boolean> {
+  const inserted = await db.insertInto('jobs').values(row).onConflict((oc) => oc.column('unique_key').doNothing()).returning('id').execute();
+  return inserted.length > 0;
 }
 
 export async function findJobById(db: Kysely<Database>, id: string): Promise<JobRow | undefined> {
@@ -13,17 +25,16 @@ export async function findJobById(db: Kysely<Database>, id: string): Promise<Job
 }
 
 /**
- * Takes the lease of up to `limit` due jobs of the given kinds in one UPDATE and returns them,
- * oldest first. On PostgreSQL the rows are chosen with FOR UPDATE SKIP LOCKED, so a concurrent
- * lease by another instance skips them instead of taking them too. On SQLite the statement
- * runs as its own write transaction and SQLite admits one writer at a time, so two leases
- * never overlap.
+ * Takes the lease of the oldest due job of the given kinds in one UPDATE and returns it. On
+ * PostgreSQL the row is chosen with FOR UPDATE SKIP LOCKED, so a concurrent lease by another
+ * instance skips it instead of taking it too. On SQLite the statement runs as its own write
+ * transaction and SQLite admits one writer at a time, so two leases never overlap.
  */
-export async function leaseDueJobs(
+export async function leaseNextJob(
   db: Kysely<Database>,
   engine: Engine,
-  lease: { kinds: string[]; now: string; workerId: string; lockedUntil: string; limit: number },
-): Promise<JobRow[]> {
+  lease: Lease & { kinds: string[]; now: string; lockedUntil: string },
+): Promise<JobRow | undefined> {
   let due = db
     .selectFrom('jobs')
     .select('id')
@@ -34,24 +45,41 @@ export async function leaseDueJobs(
     .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', lease.now)]))
     .orderBy('run_at')
     .orderBy('id')
-    .limit(lease.limit);
+    .limit(1);
   if (engine === 'postgres') due = due.forUpdate().skipLocked();
-  const rows = await db
+  return db
     .updateTable('jobs')
-    .set({ locked_by: lease.workerId, locked_until: lease.lockedUntil })
+    .set({ locked_by: lease.workerId, lease_token: lease.token, locked_until: lease.lockedUntil })
     .where('id', 'in', due)
     .returningAll()
-    .execute();
-  return rows.sort((a, b) => a.run_at.localeCompare(b.run_at) || a.id.localeCompare(b.id));
+    .executeTakeFirst();
 }
 
-/** Completes a job; only the worker holding the lease may. True when it did. */
-export async function markJobDone(db: Kysely<Database>, id: string, workerId: string, doneAt: string): Promise<boolean> {
+// Renewing and finishing a job need the lease still held, unexpired, by the same attempt: once
+// it has expired, the job belongs to whichever worker takes it next.
+
+/** Extends a lease still held; false when it was lost (expired, or taken by another attempt). */
+export async function renewJobLease(db: Kysely<Database>, id: string, lease: Lease & { now: string; lockedUntil: string }): Promise<boolean> {
   const result = await db
     .updateTable('jobs')
-    .set({ done_at: doneAt, locked_by: null, locked_until: null, last_error: null })
+    .set({ locked_until: lease.lockedUntil })
     .where('id', '=', id)
-    .where('locked_by', '=', workerId)
+    .where('locked_by', '=', lease.workerId)
+    .where('lease_token', '=', lease.token)
+    .where('locked_until', '>', lease.now)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** Completes a job; only the attempt holding its live lease may. True when it did. */
+export async function markJobDone(db: Kysely<Database>, id: string, lease: Lease & { now: string }): Promise<boolean> {
+  const result = await db
+    .updateTable('jobs')
+    .set({ done_at: lease.now, locked_by: null, lease_token: null, locked_until: null, last_error: null })
+    .where('id', '=', id)
+    .where('locked_by', '=', lease.workerId)
+    .where('lease_token', '=', lease.token)
+    .where('locked_until', '>', lease.now)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
@@ -60,7 +88,7 @@ export async function markJobDone(db: Kysely<Database>, id: string, workerId: st
 export async function markJobAttemptFailed(
   db: Kysely<Database>,
   id: string,
-  workerId: string,
+  lease: Lease & { now: string },
   outcome: { attempts: number; error: string; runAt: string; failedAt: string | null },
 ): Promise<boolean> {
   const result = await db
@@ -71,10 +99,13 @@ export async function markJobAttemptFailed(
       run_at: outcome.runAt,
       failed_at: outcome.failedAt,
       locked_by: null,
+      lease_token: null,
       locked_until: null,
     })
     .where('id', '=', id)
-    .where('locked_by', '=', workerId)
+    .where('locked_by', '=', lease.workerId)
+    .where('lease_token', '=', lease.token)
+    .where('locked_until', '>', lease.now)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { createTestDatabase, testEngine } from '../testing/test-database.ts';
-import { findJobById, leaseDueJobs } from './jobs.repository.ts';
+import { findJobById, leaseNextJob } from './jobs.repository.ts';
 import { enqueueJob, retryDelayMs, runDueJobs, type JobContext } from './jobs.service.ts';
 
 const T0 = new Date('2024-03-01T08:00:00.000Z');
@@ -26,7 +26,8 @@ describe(`jobs (${testEngine()})`, () => {
     const id = await enqueueJob(db, { kind: 'test.echo', payload: { n: 1, text: '征集' } }, T0);
     expect(await findJobById(db, id)).toEqual({
       id, kind: 'test.echo', payload: '{"n":1,"text":"征集"}', run_at: '2024-03-01T08:00:00.000Z', attempts: 0, max_attempts: 8,
-      locked_until: null, locked_by: null, last_error: null, done_at: null, failed_at: null, created_at: '2024-03-01T08:00:00.000Z',
+      locked_until: null, locked_by: null, lease_token: null, unique_key: null, last_error: null, done_at: null, failed_at: null,
+      created_at: '2024-03-01T08:00:00.000Z',
     });
   });
 
@@ -49,11 +50,11 @@ describe(`jobs (${testEngine()})`, () => {
     const id = await enqueueJob(db, { kind: 'test.echo', payload: { n: 7 } }, T0);
     const seen: [unknown, JobContext][] = [];
     const handlers = { 'test.echo': async (payload: unknown, ctx: JobContext) => void seen.push([payload, ctx]) };
-    const run = (now: Date) => runDueJobs({ db, engine, handlers, now, workerId: 'w1', limit: 10, leaseMs: 60_000 });
+    const run = (now: Date) => runDueJobs({ db, engine, handlers, clock: () => now, workerId: 'w1', limit: 10, leaseMs: 60_000 });
 
-    expect(await run(at(5))).toEqual({ ran: 1, succeeded: 1, retried: 0, failed: 0 });
-    expect(await run(at(6))).toEqual({ ran: 0, succeeded: 0, retried: 0, failed: 0 });
-    expect(seen).toEqual([[{ n: 7 }, { jobId: id, attempt: 1, maxAttempts: 8, isLastAttempt: false, now: at(5), workerId: 'w1' }]]);
+    expect(await run(at(5))).toEqual({ ran: 1, succeeded: 1, retried: 0, failed: 0, lost: 0 });
+    expect(await run(at(6))).toEqual({ ran: 0, succeeded: 0, retried: 0, failed: 0, lost: 0 });
+    expect(seen).toEqual([[{ n: 7 }, { jobId: id, attempt: 1, maxAttempts: 8, isLastAttempt: false, now: at(5), workerId: 'w1', leaseToken: expect.any(String) }]]);
     const row = await findJobById(db, id);
     expect([row?.done_at, row?.failed_at, row?.attempts, row?.locked_by, row?.locked_until]).toEqual(['2024-03-01T08:00:05.000Z', null, 0, null, null]);
   });
@@ -66,12 +67,12 @@ describe(`jobs (${testEngine()})`, () => {
     await db.updateTable('jobs').set({ locked_by: 'w0', locked_until: at(30).toISOString() }).where('id', '=', leased).execute();
     const ran: string[] = [];
     const handlers = { 'test.echo': async (_: unknown, ctx: JobContext) => void ran.push(ctx.jobId) };
-    const run = (now: Date) => runDueJobs({ db, engine, handlers, now, workerId: 'w1', limit: 10, leaseMs: 60_000 });
+    const run = (now: Date) => runDueJobs({ db, engine, handlers, clock: () => now, workerId: 'w1', limit: 10, leaseMs: 60_000 });
 
-    expect(await run(at(10))).toEqual({ ran: 0, succeeded: 0, retried: 0, failed: 0 });
+    expect(await run(at(10))).toEqual({ ran: 0, succeeded: 0, retried: 0, failed: 0, lost: 0 });
     // The lease of the worker that vanished expires at +30 s; the delayed job is due at +60 s.
-    expect(await run(at(30))).toEqual({ ran: 1, succeeded: 1, retried: 0, failed: 0 });
-    expect(await run(at(60))).toEqual({ ran: 1, succeeded: 1, retried: 0, failed: 0 });
+    expect(await run(at(30))).toEqual({ ran: 1, succeeded: 1, retried: 0, failed: 0, lost: 0 });
+    expect(await run(at(60))).toEqual({ ran: 1, succeeded: 1, retried: 0, failed: 0, lost: 0 });
     expect(ran).toEqual([leased, later]);
   });
 
@@ -81,8 +82,8 @@ describe(`jobs (${testEngine()})`, () => {
     for (let i = 0; i < 5; i++) ids.push(await enqueueJob(db, { kind: 'test.echo', payload: { i }, runAt: at(i) }, T0));
     const ran: unknown[] = [];
     const handlers = { 'test.echo': async (payload: unknown) => void ran.push(payload) };
-    expect(await runDueJobs({ db, engine, handlers, now: at(10), workerId: 'w1', limit: 3, leaseMs: 60_000 })).toEqual({ ran: 3, succeeded: 3, retried: 0, failed: 0 });
-    expect(await runDueJobs({ db, engine, handlers, now: at(10), workerId: 'w1', limit: 3, leaseMs: 60_000 })).toEqual({ ran: 2, succeeded: 2, retried: 0, failed: 0 });
+    expect(await runDueJobs({ db, engine, handlers, clock: () => at(10), workerId: 'w1', limit: 3, leaseMs: 60_000 })).toEqual({ ran: 3, succeeded: 3, retried: 0, failed: 0, lost: 0 });
+    expect(await runDueJobs({ db, engine, handlers, clock: () => at(10), workerId: 'w1', limit: 3, leaseMs: 60_000 })).toEqual({ ran: 2, succeeded: 2, retried: 0, failed: 0, lost: 0 });
     expect(ran).toEqual([{ i: 0 }, { i: 1 }, { i: 2 }, { i: 3 }, { i: 4 }]);
   });
 
@@ -96,60 +97,65 @@ describe(`jobs (${testEngine()})`, () => {
         throw new Error(`refused #${ctx.attempt}`);
       },
     };
-    const run = (now: Date) => runDueJobs({ db, engine, handlers, now, workerId: 'w1', limit: 10, leaseMs: 60_000 });
+    const run = (now: Date) => runDueJobs({ db, engine, handlers, clock: () => now, workerId: 'w1', limit: 10, leaseMs: 60_000 });
     const state = async () => {
       const r = await findJobById(db, id);
       return [r?.attempts, r?.run_at, r?.last_error, r?.failed_at, r?.done_at, r?.locked_by];
     };
 
-    expect(await run(T0)).toEqual({ ran: 1, succeeded: 0, retried: 1, failed: 0 });
+    expect(await run(T0)).toEqual({ ran: 1, succeeded: 0, retried: 1, failed: 0, lost: 0 });
     expect(await state()).toEqual([1, '2024-03-01T08:00:30.000Z', 'refused #1', null, null, null]);
-    expect(await run(at(29))).toEqual({ ran: 0, succeeded: 0, retried: 0, failed: 0 });
-    expect(await run(at(30))).toEqual({ ran: 1, succeeded: 0, retried: 1, failed: 0 });
+    expect(await run(at(29))).toEqual({ ran: 0, succeeded: 0, retried: 0, failed: 0, lost: 0 });
+    expect(await run(at(30))).toEqual({ ran: 1, succeeded: 0, retried: 1, failed: 0, lost: 0 });
     expect(await state()).toEqual([2, '2024-03-01T08:01:30.000Z', 'refused #2', null, null, null]);
-    expect(await run(at(90))).toEqual({ ran: 1, succeeded: 0, retried: 0, failed: 1 });
+    expect(await run(at(90))).toEqual({ ran: 1, succeeded: 0, retried: 0, failed: 1, lost: 0 });
     expect(await state()).toEqual([3, '2024-03-01T08:01:30.000Z', 'refused #3', '2024-03-01T08:01:30.000Z', null, null]);
-    expect(await run(at(100_000))).toEqual({ ran: 0, succeeded: 0, retried: 0, failed: 0 });
+    expect(await run(at(100_000))).toEqual({ ran: 0, succeeded: 0, retried: 0, failed: 0, lost: 0 });
     expect(attempts).toEqual([[1, false], [2, false], [3, true]]);
   });
 
-  it('never gives one job to two workers running at the same time', async () => {
+  it('never gives one job to two workers running at the same time, and leases one job at a time', async () => {
     const { db, engine } = await database();
     const ids: string[] = [];
-    for (let i = 0; i < 12; i++) ids.push(await enqueueJob(db, { kind: 'test.slow', payload: { i } }, T0));
+    for (let i = 0; i < 12; i++) ids.push(await enqueueJob(db, { kind: 'test.slow', payload: { i }, runAt: at(i / 100) }, T0));
     const runs: [string, string][] = [];
     const handlers = {
       'test.slow': async (_: unknown, ctx: JobContext) => {
+        // While this job runs, only it is leased: the rest stay free for the other worker.
+        const leased = await db.selectFrom('jobs').select('id').where('locked_by', '=', ctx.workerId).execute();
+        expect(leased).toEqual([{ id: ctx.jobId }]);
         runs.push([ctx.jobId, ctx.workerId]);
         await new Promise((resolve) => setTimeout(resolve, 5));
       },
     };
-    const round = (workerId: string) => runDueJobs({ db, engine, handlers, now: at(1), workerId, limit: 8, leaseMs: 60_000 });
+    const round = (workerId: string) => runDueJobs({ db, engine, handlers, clock: () => at(1), workerId, limit: 12, leaseMs: 60_000 });
     const [a, b] = await Promise.all([round('w1'), round('w2')]);
-    // Whichever leases first takes its limit of 8; the other gets the 4 left, none twice.
-    expect([a, b].map((s) => [s.ran, s.succeeded]).sort()).toEqual([[4, 4], [8, 8]]);
+    expect(a.ran + b.ran).toBe(12);
+    expect([a.ran, b.ran].every((n) => n > 0)).toBe(true);
+    expect([a.succeeded + b.succeeded, a.lost + b.lost]).toEqual([12, 0]);
     expect(runs.map(([id]) => id).sort()).toEqual([...ids].sort());
-    const done = await db.selectFrom('jobs').select(['id', 'done_at', 'locked_by']).orderBy('id').execute();
-    expect(done).toEqual([...ids].sort().map((id) => ({ id, done_at: '2024-03-01T08:00:01.000Z', locked_by: null })));
+    const done = await db.selectFrom('jobs').select(['id', 'done_at', 'locked_by', 'lease_token']).orderBy('id').execute();
+    expect(done).toEqual([...ids].sort().map((id) => ({ id, done_at: '2024-03-01T08:00:01.000Z', locked_by: null, lease_token: null })));
   });
 
-  it.runIf(testEngine() === 'postgres')('skips, without waiting, jobs another instance is leasing in an open transaction', async () => {
+  it.runIf(testEngine() === 'postgres')('skips, without waiting, a job another instance is leasing in an open transaction', async () => {
     const { db, engine } = await database();
     const ids: string[] = [];
-    for (let i = 0; i < 12; i++) ids.push(await enqueueJob(db, { kind: 'test.echo', payload: { i }, runAt: at(i) }, T0));
+    for (let i = 0; i < 4; i++) ids.push(await enqueueJob(db, { kind: 'test.echo', payload: { i }, runAt: at(i) }, T0));
     const ranByW2: string[] = [];
     const handlers = { 'test.echo': async (_: unknown, ctx: JobContext) => void ranByW2.push(ctx.jobId) };
-    const lease = { kinds: ['test.echo'], now: at(20).toISOString(), lockedUntil: at(80).toISOString(), limit: 8 };
+    const lease = { kinds: ['test.echo'], now: at(20).toISOString(), lockedUntil: at(80).toISOString(), token: 'w1-token' };
     await db.transaction().execute(async (trx) => {
-      const w1 = await leaseDueJobs(trx, engine, { ...lease, workerId: 'w1' });
-      expect(w1.map((j) => j.id)).toEqual(ids.slice(0, 8));
-      // w1 has not committed: its rows still look free to others, but they are row-locked.
-      const w2 = await runDueJobs({ db, engine, handlers, now: at(20), workerId: 'w2', limit: 8, leaseMs: 60_000 });
-      expect(w2).toEqual({ ran: 4, succeeded: 4, retried: 0, failed: 0 });
+      expect((await leaseNextJob(trx, engine, { ...lease, workerId: 'w1' }))?.id).toBe(ids[0]);
+      // w1 has not committed: its row still looks free to others, but it is row-locked.
+      const w2 = await runDueJobs({ db, engine, handlers, clock: () => at(20), workerId: 'w2', limit: 8, leaseMs: 60_000 });
+      expect(w2).toEqual({ ran: 3, succeeded: 3, retried: 0, failed: 0, lost: 0 });
     });
-    expect(ranByW2).toEqual(ids.slice(8));
-    expect(await runDueJobs({ db, engine, handlers, now: at(21), workerId: 'w3', limit: 8, leaseMs: 60_000 })).toEqual({ ran: 0, succeeded: 0, retried: 0, failed: 0 });
-    const rows = await db.selectFrom('jobs').select(['id', 'locked_by', 'done_at']).orderBy('run_at').execute();
-    expect(rows).toEqual(ids.map((id, i) => (i < 8 ? { id, locked_by: 'w1', done_at: null } : { id, locked_by: null, done_at: '2024-03-01T08:00:20.000Z' })));
+    expect(ranByW2).toEqual(ids.slice(1));
+    expect(await runDueJobs({ db, engine, handlers, clock: () => at(21), workerId: 'w3', limit: 8, leaseMs: 60_000 })).toEqual({ ran: 0, succeeded: 0, retried: 0, failed: 0, lost: 0 });
+    const rows = await db.selectFrom('jobs').select(['id', 'locked_by', 'lease_token', 'done_at']).orderBy('run_at').execute();
+    expect(rows).toEqual(ids.map((id, i) => (i === 0
+      ? { id, locked_by: 'w1', lease_token: 'w1-token', done_at: null }
+      : { id, locked_by: null, lease_token: null, done_at: '2024-03-01T08:00:20.000Z' })));
   });
 });

@@ -60,8 +60,8 @@ describe(`job worker (${testEngine()})`, () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(started).toEqual([{ n: 1 }, { n: 2 }]);
     expect(lines).toEqual([
-      ['info', { workerId: 'w-test', ran: 1, succeeded: 1, retried: 0, failed: 0 }, 'jobs ran'],
-      ['info', { workerId: 'w-test', ran: 1, succeeded: 1, retried: 0, failed: 0 }, 'jobs ran'],
+      ['info', { workerId: 'w-test', ran: 1, succeeded: 1, retried: 0, failed: 0, lost: 0 }, 'jobs ran'],
+      ['info', { workerId: 'w-test', ran: 1, succeeded: 1, retried: 0, failed: 0, lost: 0 }, 'jobs ran'],
     ]);
   });
 
@@ -86,7 +86,7 @@ describe(`job worker (${testEngine()})`, () => {
     expect(lines.slice(0, 3)).toEqual([
       ['error', { workerId: 'w-test', err: new Error('clock away') }, 'job round failed'],
       ['warn', { jobId: id, kind: 'test.broken', attempt: 1, maxAttempts: 8, error: 'always broken', retryAt: '2024-03-01T08:00:30.000Z' }, 'job failed; will retry'],
-      ['info', { workerId: 'w-test', ran: 1, succeeded: 0, retried: 1, failed: 0 }, 'jobs ran'],
+      ['info', { workerId: 'w-test', ran: 1, succeeded: 0, retried: 1, failed: 0, lost: 0 }, 'jobs ran'],
     ]);
   });
 });

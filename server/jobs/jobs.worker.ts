@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Engine } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
 import { newId, type Clock } from '../ids.ts';
+import { enqueuePeriodicJobs, type PeriodicJob } from './jobs.periodic.ts';
 import { DEFAULT_LEASE_MS, runDueJobs, type JobHandlers, type JobLog } from './jobs.service.ts';
 
 export interface JobWorker {
@@ -12,14 +13,17 @@ export interface JobWorker {
 }
 
 /**
- * Polls for due jobs every `intervalMs` until stopped. Rounds never overlap: the next one is
- * scheduled only after the previous one ends, at once when it filled its limit (more may be
- * waiting). A failing round (the database away) is logged and retried on the next tick.
+ * Polls for due jobs every `intervalMs` until stopped. Each round first enqueues the periodic
+ * jobs of the current period (once across all instances), then runs up to `limit` due jobs.
+ * Rounds never overlap: the next one is scheduled only after the previous one ends, at once when
+ * it filled its limit (more may be waiting). A failing round (the database away) is logged and
+ * retried on the next tick.
  */
 export function startJobWorker(options: {
   db: Kysely<Database>;
   engine: Engine;
   handlers: JobHandlers;
+  periodic?: readonly PeriodicJob[];
   log: JobLog;
   intervalMs: number;
   clock: Clock;
@@ -32,6 +36,7 @@ export function startJobWorker(options: {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let round: Promise<void> | undefined;
+  const periodsEnqueued = new Map<string, string>();
 
   const schedule = (delayMs: number) => {
     if (stopped) return;
@@ -46,11 +51,12 @@ export function startJobWorker(options: {
   const runRound = async () => {
     let full = false;
     try {
+      if (options.periodic) await enqueuePeriodicJobs(options.db, options.periodic, options.clock(), periodsEnqueued);
       const summary = await runDueJobs({
         db: options.db,
         engine: options.engine,
         handlers: options.handlers,
-        now: options.clock(),
+        clock: options.clock,
         workerId,
         limit,
         leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS,

@@ -17,7 +17,7 @@ async function setup(transport: MailTransport | undefined) {
   if (transport) onTestFinished(() => transport.close());
   const { db, engine } = handle;
   const handlers: JobHandlers = { [MAIL_SEND_JOB]: createMailSendHandler({ db, transport, from: FROM, clock: () => at(1) }) };
-  const run = (now: Date, workerId = 'w1') => runDueJobs({ db, engine, handlers, now, workerId, limit: 10, leaseMs: 60_000 });
+  const run = (now: Date, workerId = 'w1') => runDueJobs({ db, engine, handlers, clock: () => now, workerId, limit: 10, leaseMs: 60_000 });
   return { db, engine, run };
 }
 
@@ -39,8 +39,8 @@ describe(`mail delivery (${testEngine()})`, () => {
     const id = await queueMail(db, VERIFY, T0);
     expect(await statusOf(db, id)).toEqual(['queued', null, null, null]);
 
-    expect(await run(T0)).toEqual({ ran: 1, succeeded: 1, retried: 0, failed: 0 });
-    expect(await run(at(60))).toEqual({ ran: 0, succeeded: 0, retried: 0, failed: 0 });
+    expect(await run(T0)).toEqual({ ran: 1, succeeded: 1, retried: 0, failed: 0, lost: 0 });
+    expect(await run(at(60))).toEqual({ ran: 0, succeeded: 0, retried: 0, failed: 0, lost: 0 });
 
     expect(await statusOf(db, id)).toEqual(['sent', null, `<${id}@zhengji>`, '2024-03-01T08:00:01.000Z']);
     expect(server.received.map((m) => m.envelope)).toEqual([{ from: 'no-reply@zhengji.example.cn', to: ['li.na@example.cn'] }]);
@@ -60,8 +60,8 @@ describe(`mail delivery (${testEngine()})`, () => {
     const id = await queueMail(db, VERIFY, T0);
     // A second job for the same mail, as after a worker died between sending and finishing.
     await db.insertInto('jobs').values({ id: 'dup', kind: MAIL_SEND_JOB, payload: JSON.stringify({ mailId: id }), run_at: T0.toISOString(), max_attempts: 8, created_at: T0.toISOString() }).execute();
-    expect(await run(T0)).toEqual({ ran: 2, succeeded: 2, retried: 0, failed: 0 });
-    expect(await run(at(3600))).toEqual({ ran: 0, succeeded: 0, retried: 0, failed: 0 });
+    expect(await run(T0)).toEqual({ ran: 2, succeeded: 2, retried: 0, failed: 0, lost: 0 });
+    expect(await run(at(3600))).toEqual({ ran: 0, succeeded: 0, retried: 0, failed: 0, lost: 0 });
     expect(server.received.length).toBe(1);
   });
 
@@ -84,15 +84,15 @@ describe(`mail delivery (${testEngine()})`, () => {
     const refused = `connect ECONNREFUSED 127.0.0.1:${port}`;
     const job = async () => db.selectFrom('jobs').select(['attempts', 'run_at', 'last_error', 'done_at', 'failed_at']).executeTakeFirstOrThrow();
 
-    expect(await run(T0)).toEqual({ ran: 1, succeeded: 0, retried: 1, failed: 0 });
+    expect(await run(T0)).toEqual({ ran: 1, succeeded: 0, retried: 1, failed: 0, lost: 0 });
     expect(await job()).toEqual({ attempts: 1, run_at: '2024-03-01T08:00:30.000Z', last_error: refused, done_at: null, failed_at: null });
     expect(await statusOf(db, id)).toEqual(['queued', refused, null, null]);
-    expect(await run(at(29))).toEqual({ ran: 0, succeeded: 0, retried: 0, failed: 0 });
-    expect(await run(at(30))).toEqual({ ran: 1, succeeded: 0, retried: 1, failed: 0 });
+    expect(await run(at(29))).toEqual({ ran: 0, succeeded: 0, retried: 0, failed: 0, lost: 0 });
+    expect(await run(at(30))).toEqual({ ran: 1, succeeded: 0, retried: 1, failed: 0, lost: 0 });
     expect(await job()).toEqual({ attempts: 2, run_at: '2024-03-01T08:01:30.000Z', last_error: refused, done_at: null, failed_at: null });
 
     const server = await smtp(port);
-    expect(await run(at(90))).toEqual({ ran: 1, succeeded: 1, retried: 0, failed: 0 });
+    expect(await run(at(90))).toEqual({ ran: 1, succeeded: 1, retried: 0, failed: 0, lost: 0 });
     expect(await job()).toEqual({ attempts: 2, run_at: '2024-03-01T08:01:30.000Z', last_error: null, done_at: '2024-03-01T08:01:30.000Z', failed_at: null });
     expect(await statusOf(db, id)).toEqual(['sent', null, `<${id}@zhengji>`, '2024-03-01T08:00:01.000Z']);
     expect((await server.parsed()).map((m) => [m.subject, m.messageId])).toEqual([['「征集平台」请验证您的邮箱', `<${id}@zhengji>`]]);
@@ -106,7 +106,7 @@ describe(`mail delivery (${testEngine()})`, () => {
     let now = T0;
     for (let attempt = 1; attempt <= 8; attempt++) {
       const summary = await run(now);
-      expect(summary).toEqual({ ran: 1, succeeded: 0, retried: attempt < 8 ? 1 : 0, failed: attempt < 8 ? 0 : 1 });
+      expect(summary).toEqual({ ran: 1, succeeded: 0, retried: attempt < 8 ? 1 : 0, failed: attempt < 8 ? 0 : 1, lost: 0 });
       const { run_at } = await db.selectFrom('jobs').select('run_at').executeTakeFirstOrThrow();
       schedule.push(run_at);
       now = new Date(run_at);
@@ -118,13 +118,13 @@ describe(`mail delivery (${testEngine()})`, () => {
     const job = await db.selectFrom('jobs').select(['attempts', 'failed_at', 'done_at']).executeTakeFirstOrThrow();
     expect(job).toEqual({ attempts: 8, failed_at: '2024-03-01T09:03:30.000Z', done_at: null });
     expect(await statusOf(db, id)).toEqual(['failed', `connect ECONNREFUSED 127.0.0.1:${port}`, null, null]);
-    expect(await run(at(100_000))).toEqual({ ran: 0, succeeded: 0, retried: 0, failed: 0 });
+    expect(await run(at(100_000))).toEqual({ ran: 0, succeeded: 0, retried: 0, failed: 0, lost: 0 });
   });
 
   it('keeps the mail for organizers when no SMTP server is configured', async () => {
     const { db, run } = await setup(undefined);
     const id = await queueMail(db, { to: 'reviewer@example.cn', locale: 'en', template: 'reviewer_invite', params: { campaignTitle: 'The Seventh Collection', link: 'https://a.cn/r' } }, T0);
-    expect(await run(T0)).toEqual({ ran: 1, succeeded: 1, retried: 0, failed: 0 });
+    expect(await run(T0)).toEqual({ ran: 1, succeeded: 1, retried: 0, failed: 0, lost: 0 });
     const mail = await findMailById(db, id);
     expect(mail).toMatchObject({ status: 'kept', to_email: 'reviewer@example.cn', locale: 'en', template: 'reviewer_invite', subject: '[Zhengji] Invitation to review for The Seventh Collection', message_id: null, sent_at: null, last_error: null });
   });

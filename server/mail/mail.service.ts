@@ -3,7 +3,9 @@ import type { Locale } from '../../core/i18n/locale.ts';
 import type { Database } from '../db/schema.ts';
 import { newId, type Clock } from '../ids.ts';
 import { enqueueJob, type JobHandler } from '../jobs/jobs.service.ts';
-import { findMailById, insertMail, listMailRows, markMailKept, markMailSent, recordMailError, type MailRow, type MailStatus } from './mail.repository.ts';
+import {
+  claimMailForSending, findMailById, insertMail, listMailRows, markMailKept, markMailSent, recordMailError, type MailRow, type MailStatus,
+} from './mail.repository.ts';
 import { renderMail, type MailParams, type MailTemplate } from './mail.templates.ts';
 import type { MailTransport } from './mail.transport.ts';
 
@@ -64,10 +66,13 @@ export async function queueMail<T extends MailTemplate>(
 }
 
 /**
- * The 'mail.send' job. A mail leaves its queued state once: sent through the transport (with a
- * stable Message-ID), or kept for organizers to read when no transport is configured. A failed
- * send records the error on the mail and throws so the job retries; after the last attempt the
- * mail is marked failed. A mail that is no longer queued is never sent again.
+ * The 'mail.send' job. The attempt first claims the mail (queued → sending, under its lease
+ * token), so a second worker that got the same job, or another job for the same mail, does not
+ * send it while this attempt's lease lives. It is then sent through the transport with a stable
+ * Message-ID, or kept for organizers to read when no transport is configured. A failed send
+ * records the error and puts the mail back in the queue, or marks it failed after the last
+ * attempt, and throws so the job retries. A mail sent, kept or failed is never sent again; one
+ * left sending by an attempt whose lease expired is sent again (decision 0006).
  */
 export function createMailSendHandler(options: {
   db: Kysely<Database>;
@@ -80,9 +85,11 @@ export function createMailSendHandler(options: {
     const mailId = (payload as { mailId?: unknown } | null)?.mailId;
     if (typeof mailId !== 'string') throw new TypeError(`${MAIL_SEND_JOB}: payload has no mailId`);
     const mail = await findMailById(db, mailId);
-    if (!mail || mail.status !== 'queued') return;
+    if (!mail || (mail.status !== 'queued' && mail.status !== 'sending')) return;
+    const token = ctx.leaseToken;
+    if (!(await claimMailForSending(db, mail.id, { jobId: ctx.jobId, token, now: clock().toISOString() }))) return;
     if (!transport) {
-      await markMailKept(db, mail.id);
+      await markMailKept(db, mail.id, token);
       return;
     }
     const messageId = messageIdOf(mail.id);
@@ -90,10 +97,10 @@ export function createMailSendHandler(options: {
       await transport.send({ from, to: mail.to_email, subject: mail.subject, text: mail.text_body, html: mail.html_body, messageId });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      await recordMailError(db, mail.id, message, ctx.isLastAttempt ? 'failed' : 'queued');
+      await recordMailError(db, mail.id, token, message, ctx.isLastAttempt ? 'failed' : 'queued');
       throw error;
     }
-    await markMailSent(db, mail.id, { messageId, sentAt: clock().toISOString() });
+    await markMailSent(db, mail.id, token, { messageId, sentAt: clock().toISOString() });
   };
 }
 

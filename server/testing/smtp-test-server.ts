@@ -18,8 +18,11 @@ export interface SmtpTestServer {
   close(): Promise<void>;
 }
 
-/** Starts the server on 127.0.0.1, on `port` or a free one. */
-export async function startSmtpTestServer(port = 0): Promise<SmtpTestServer> {
+/**
+ * Starts the server on 127.0.0.1, on `port` or a free one. With `delayMs`, it answers each message
+ * that long after receiving it, as a slow server does: the sender waits for that answer.
+ */
+export async function startSmtpTestServer(port = 0, options: { delayMs?: number } = {}): Promise<SmtpTestServer> {
   const received: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -34,7 +37,8 @@ export async function startSmtpTestServer(port = 0): Promise<SmtpTestServer> {
           envelope: { from: from ? from.address : '', to: session.envelope.rcptTo.map((r) => r.address) },
           raw: Buffer.concat(chunks).toString('utf8'),
         });
-        callback();
+        if (options.delayMs) setTimeout(() => callback(), options.delayMs);
+        else callback();
       });
     },
   });

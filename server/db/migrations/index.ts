@@ -7,6 +7,7 @@ import * as casesCampaignIndex from './2026-11-26-005-cases-campaign-index.ts';
 import * as jobsDueOrder from './2026-11-26-006-jobs-due-order.ts';
 import * as accountsHardening from './2026-12-04-007-accounts-hardening.ts';
 import * as recommendationBinding from './2026-12-04-009-recommendation-binding.ts';
+import * as jobLeases from './2026-12-04-010-job-leases.ts';
 
 // Listed by hand so the set is fixed at build time; names sort in the order they run.
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26-006-jobs-due-order': jobsDueOrder,
   '2026-12-04-007-accounts-hardening': accountsHardening,
   '2026-12-04-009-recommendation-binding': recommendationBinding,
+  '2026-12-04-010-job-leases': jobLeases,
 };

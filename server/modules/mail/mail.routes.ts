@@ -1,13 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { text } from '../../../core/text/clean-text.ts';
 import { errorResponseSchema } from '../../http/error-schema.ts';
 import { listOutgoingMail } from '../../mail/mail.service.ts';
 
 const mailSchema = z.object({
   id: z.string(), to: z.string(), locale: z.string(), template: z.string(), subject: z.string(), text: z.string(), html: z.string(),
-  status: z.enum(['queued', 'sent', 'kept', 'failed']), messageId: z.string().nullable(), lastError: z.string().nullable(),
+  status: z.enum(['queued', 'sending', 'sent', 'kept', 'failed']), messageId: z.string().nullable(), lastError: z.string().nullable(),
   createdAt: z.string(), sentAt: z.string().nullable(),
 });
 
@@ -19,8 +18,8 @@ export async function mailRoutes(app: FastifyInstance): Promise<void> {
       tags: ['mail'],
       summary: 'Every mail the platform sent or kept (no SMTP configured), newest first (platform organizers)',
       querystring: z.object({
-        search: text().max(100).optional(),
-        status: z.enum(['queued', 'sent', 'kept', 'failed']).optional(),
+        search: z.string().max(100).optional(),
+        status: z.enum(['queued', 'sending', 'sent', 'kept', 'failed']).optional(),
         limit: z.coerce.number().int().min(1).max(100).default(20),
         offset: z.coerce.number().int().min(0).default(0),
       }),

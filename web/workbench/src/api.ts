@@ -147,7 +147,7 @@ export interface Mail {
   subject: string;
   text: string;
   html: string;
-  status: 'queued' | 'sent' | 'kept' | 'failed';
+  status: 'queued' | 'sending' | 'sent' | 'kept' | 'failed';
   createdAt: string;
   sentAt: string | null;
 }

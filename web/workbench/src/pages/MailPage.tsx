@@ -5,7 +5,7 @@ import { api, type Mail, type Page } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 
 const PAGE_SIZE = 20;
-const STATUS_COLOR = { queued: 'default', sent: 'green', kept: 'blue', failed: 'red' } as const;
+const STATUS_COLOR = { queued: 'default', sending: 'gold', sent: 'green', kept: 'blue', failed: 'red' } as const;
 
 export function MailPage() {
   const { t, locale } = useI18n();
