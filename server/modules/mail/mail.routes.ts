@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { text } from '../../../core/text/clean-text.ts';
 import { errorResponseSchema } from '../../http/error-schema.ts';
 import { listOutgoingMail } from '../../mail/mail.service.ts';
 
@@ -18,7 +19,7 @@ export async function mailRoutes(app: FastifyInstance): Promise<void> {
       tags: ['mail'],
       summary: 'Every mail the platform sent or kept (no SMTP configured), newest first (platform organizers)',
       querystring: z.object({
-        search: z.string().max(100).optional(),
+        search: text().max(100).optional(),
         status: z.enum(['queued', 'sending', 'sent', 'kept', 'failed']).optional(),
         limit: z.coerce.number().int().min(1).max(100).default(20),
         offset: z.coerce.number().int().min(0).default(0),
