@@ -1,3 +1,5 @@
+import { findTextFault } from '../text/clean-text.ts';
+
 // File names as people give them: kept as they are (Chinese included) when safe to show and to
 // put in a download header, refused when they try to be a path or hide characters.
 
@@ -21,7 +23,8 @@ const DEVICE_NAME = /^(?:con|prn|aux|nul|com\d|lpt\d)(?:\.|$)/i;
  */
 export function checkFileName(raw: string): FileNameCheck {
   const name = raw.normalize('NFC');
-  if (HIDDEN.test(name)) return { ok: false, problem: 'control' };
+  // The text rule of every other field too (lone surrogates, noncharacters), as a name is text.
+  if (HIDDEN.test(name) || findTextFault(name)) return { ok: false, problem: 'control' };
   if (/[/\\]/.test(name) || name.trim() === '.' || name.trim() === '..') return { ok: false, problem: 'path' };
   let tidy = name.trim().replace(WINDOWS_RESERVED, '_').replace(/[. ]+$/, '');
   if (tidy === '') return { ok: false, problem: 'empty' };
