@@ -5,7 +5,7 @@ import { inTransaction } from '../../db/transaction.ts';
 import { newId, type Clock } from '../../ids.ts';
 import { adoptFile, hashFile, type StoredBlob } from '../../storage/blob-store.ts';
 import { appendAudit } from '../audit/audit.service.ts';
-import { countCaseAttachments, insertAttachment, insertBlobIfAbsent } from '../attachments/attachments.repository.ts';
+import { countCaseAttachments, insertAttachment, insertBlobIfAbsent, lockCaseFiles } from '../attachments/attachments.repository.ts';
 import { actorLabel, type Actor } from '../auth/actor.ts';
 import { requireEditableCase } from '../cases/case-access.ts';
 import { fileTypeNotAllowed, fileUnsafe, tooManyFiles } from './file-errors.ts';
@@ -37,7 +37,7 @@ export async function finishUpload(db: Kysely<Database>, actor: Actor, upload: U
   };
   const { campaign } = await requireEditableCase(db, actor, upload.case_id, clock());
   const kind = campaign.definition.attachments.find((k) => k.key === upload.kind)!;
-  const inspection = await inspectFile(file, upload.length);
+  const inspection = await inspectFile(file, upload.length, { allowMacros: campaign.definition.allowMacroDocuments });
   if (inspection.unsafe) return refuse(fileUnsafe(upload.file_name, inspection.unsafe));
   if (!isAccepted(inspection.mediaType, kind.accept)) return refuse(fileTypeNotAllowed(upload.file_name, inspection.mediaType, kind));
   if ((await countCaseAttachments(db, upload.case_id, kind.key)) >= kind.maxCount) return refuse(tooManyFiles(kind));
@@ -62,6 +62,7 @@ export async function finishUpload(db: Kysely<Database>, actor: Actor, upload: U
   const attachmentId = newId();
   await inTransaction(db, async (trx) => {
     const now = clock();
+    await lockCaseFiles(trx, upload.case_id);
     await requireEditableCase(trx, actor, upload.case_id, now);
     if ((await countCaseAttachments(trx, upload.case_id, kind.key)) >= kind.maxCount) throw tooManyFiles(kind);
     const stamp = now.toISOString();

@@ -6,7 +6,7 @@ import type { Database } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../errors.ts';
 import { newId, type Clock } from '../../ids.ts';
-import { countCaseAttachments } from '../attachments/attachments.repository.ts';
+import { countCaseAttachments, lockCaseFiles } from '../attachments/attachments.repository.ts';
 import type { Actor } from '../auth/actor.ts';
 import { loadCaseForUnit, requireEditableCase } from '../cases/case-access.ts';
 import { fileTooLarge, tooManyFiles } from './file-errors.ts';
@@ -47,18 +47,25 @@ export async function createUpload(db: Kysely<Database>, actor: Actor, input: Up
   const kind = campaign.definition.attachments.find((k) => k.key === input.kind);
   if (!kind) throw new AppError('invalid_request', { detail: `kind: no attachment kind "${input.kind}"` });
   if (input.length > kind.maxBytes) throw fileTooLarge(name.name, kind);
-  const finished = await countCaseAttachments(db, input.caseId, kind.key);
-  if (finished >= kind.maxCount) throw tooManyFiles(kind);
-  // Unfinished uploads hold disk space until they expire; a few beyond the kind's count cover
-  // retries, more would let one account fill the disk with abandoned gigabytes.
-  if (finished + (await countUnfinishedUploads(db, input.caseId, kind.key, now.toISOString())) >= kind.maxCount + UNFINISHED_SLACK) throw tooManyFiles(kind);
   const id = newId();
   await createUploadFile(dataDir, id);
   const stamp = now.toISOString();
-  await insertUpload(db, {
-    id, case_id: input.caseId, kind: kind.key, file_name: name.name, length: input.length, offset: 0,
-    created_by: actor.userId, created_at: stamp, updated_at: stamp,
-    expires_at: new Date(now.getTime() + UPLOAD_DAYS * 86_400_000).toISOString(), attachment_id: null,
+  await inTransaction(db, async (trx) => {
+    await lockCaseFiles(trx, input.caseId);
+    const finished = await countCaseAttachments(trx, input.caseId, kind.key);
+    // Unfinished uploads hold disk space until they expire; a few beyond the kind's count cover
+    // retries, more would let one account fill the disk with abandoned gigabytes.
+    if (finished >= kind.maxCount || finished + (await countUnfinishedUploads(trx, input.caseId, kind.key, stamp)) >= kind.maxCount + UNFINISHED_SLACK) {
+      throw tooManyFiles(kind);
+    }
+    await insertUpload(trx, {
+      id, case_id: input.caseId, kind: kind.key, file_name: name.name, length: input.length, offset: 0,
+      created_by: actor.userId, created_at: stamp, updated_at: stamp,
+      expires_at: new Date(now.getTime() + UPLOAD_DAYS * 86_400_000).toISOString(), attachment_id: null,
+    });
+  }).catch(async (error: unknown) => {
+    await removeUploadFile(dataDir, id);
+    throw error;
   });
   return { id };
 }
