@@ -67,15 +67,15 @@ describe(`job leases (${testEngine()})`, () => {
     const handlers = {
       'test.slow': async (_: unknown, ctx: JobContext) => {
         ran.push(ctx.workerId);
-        await sleep(1000);
+        await sleep(1500);
       },
     };
     const clock = () => new Date();
-    const w1 = runDueJobs({ db, engine, handlers, clock, workerId: 'w1', limit: 1, leaseMs: 300 });
+    const w1 = runDueJobs({ db, engine, handlers, clock, workerId: 'w1', limit: 1, leaseMs: 600 });
     const others: JobRunSummary[] = [];
     for (let i = 0; i < 6; i++) {
-      await sleep(150);
-      others.push(await runDueJobs({ db, engine, handlers, clock, workerId: `w${i + 2}`, limit: 1, leaseMs: 300 }));
+      await sleep(220);
+      others.push(await runDueJobs({ db, engine, handlers, clock, workerId: `w${i + 2}`, limit: 1, leaseMs: 600 }));
     }
     expect(await w1).toEqual({ ...none, ran: 1, succeeded: 1 });
     expect(others).toEqual(Array(6).fill(none));

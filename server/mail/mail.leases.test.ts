@@ -13,6 +13,14 @@ const VERIFY = { to: 'li.na@example.cn', locale: 'zh-CN', template: 'verify_emai
 const systemTime: Clock = () => new Date();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+async function until(condition: () => Promise<boolean>) {
+  const deadline = Date.now() + 5000;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await sleep(5);
+  }
+}
+
 /** A database, an SMTP server answering each message after `delayMs`, and workers sharing both. */
 async function setup(options: { delayMs: number; leaseMs: number; clock: Clock }) {
   const handle = await createTestDatabase();
@@ -32,10 +40,10 @@ const total = (summaries: JobRunSummary[], key: keyof JobRunSummary) => summarie
 
 describe(`mail delivery under job leases (${testEngine()})`, () => {
   it('delivers each mail exactly once when the SMTP server is slower than the lease and a second worker polls meanwhile', async () => {
-    const { db, server, worker } = await setup({ delayMs: 700, leaseMs: 200, clock: systemTime });
+    const { db, server, worker } = await setup({ delayMs: 1200, leaseMs: 400, clock: systemTime });
     const ids = [await queueMail(db, { ...VERIFY, to: 'user0@example.cn' }, at(0)), await queueMail(db, { ...VERIFY, to: 'user1@example.cn' }, at(1))];
     // w2 polls once w1's first lease would have run out without renewal; w3 while w2 still sends.
-    const summaries = await Promise.all([worker('w1'), worker('w2', 350), worker('w3', 1000)]);
+    const summaries = await Promise.all([worker('w1'), worker('w2', 600), worker('w3', 1500)]);
 
     expect(server.received.map((m) => m.envelope.to).sort()).toEqual([['user0@example.cn'], ['user1@example.cn']]);
     expect((await server.parsed()).map((m) => m.messageId).sort()).toEqual(ids.map((id) => `<${id}@zhengji>`).sort());
@@ -45,13 +53,15 @@ describe(`mail delivery under job leases (${testEngine()})`, () => {
   });
 
   it('a second job for a mail being sent does not send it again while the first attempt holds its lease', async () => {
-    const { db, server, worker } = await setup({ delayMs: 400, leaseMs: 60_000, clock: systemTime });
+    const { db, server, worker } = await setup({ delayMs: 800, leaseMs: 60_000, clock: systemTime });
     const id = await queueMail(db, VERIFY, at(0));
     // Due only once w1 has started: w1 cannot take both jobs in one round, w2 gets this one.
     const dueSoon = new Date(Date.now() + 50).toISOString();
     await db.insertInto('jobs').values({ id: 'dup', kind: MAIL_SEND_JOB, payload: JSON.stringify({ mailId: id }), run_at: dueSoon, max_attempts: 8, created_at: dueSoon }).execute();
     let seenMidSend: unknown;
-    const w2 = worker('w2', 100).then(async (summary) => {
+    const w2 = until(async () => (await db.selectFrom('mails').select('status').executeTakeFirst())?.status === 'sending').then(async () => {
+      await sleep(60);
+      const summary = await worker('w2');
       seenMidSend = await db.selectFrom('mails').select(['status', 'sending_job_id']).executeTakeFirst();
       return summary;
     });
