@@ -18,8 +18,9 @@ export interface MailTransport {
 
 /**
  * An SMTP transport for a URL such as smtp://user:password@smtp.example.cn:587 (STARTTLS when the
- * server offers it) or smtps://…:465. Timeouts are short enough that a silent server fails the
- * attempt well within a job's lease instead of holding it.
+ * server offers it) or smtps://…:465. The timeouts bound how long a silent server can hold an
+ * attempt: the job's lease is renewed while it waits, so without them a dead connection would
+ * keep the mail claimed indefinitely.
  */
 export function createSmtpTransport(smtpUrl: string): MailTransport {
   const transporter = nodemailer.createTransport({
