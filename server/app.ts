@@ -20,6 +20,7 @@ import { registerErrorHandling } from './http/error-handler.ts';
 import './http/fastify-types.ts';
 import { registerLocale } from './http/locale.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
+import { registerStrictJson } from './http/strict-json.ts';
 import { systemClock, type Clock } from './ids.ts';
 import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
 import { attachmentsRoutes } from './modules/attachments/attachments.routes.ts';
@@ -77,6 +78,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   enforceAccessDeclarations(app);
   registerErrorHandling(app);
+  registerStrictJson(app);
 
   registerSecurityHeaders(app, { https: options.baseUrl.startsWith('https:') });
   await app.register(fastifyCookie);

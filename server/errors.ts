@@ -7,6 +7,7 @@ const STATUS = {
   not_found: 404,
   invalid_request: 400,
   text_invalid: 400,
+  body_not_utf8: 400,
   body_too_large: 413,
   unsupported_media_type: 415,
   unsupported_language: 400,

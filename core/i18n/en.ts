@@ -78,6 +78,7 @@ export const en: Record<MessageKey, string> = {
   'error.not_found': 'The requested resource does not exist.',
   'error.invalid_request': 'The request is not valid: {detail}',
   'error.text_invalid': 'The field “{field}” contains a character that cannot be stored ({character}, at position {position}); such characters are invisible and usually come from pasting out of another program. Delete it and try again.',
+  'error.body_not_utf8': 'The request is not valid UTF-8 text; send it encoded as UTF-8.',
   'error.body_too_large': 'The request is larger than the {max} this address accepts.',
   'error.unsupported_media_type': 'This address does not accept a request body of type “{type}”.',
   'error.unsupported_language': 'Language “{lang}” is not supported; use zh-CN or en.',

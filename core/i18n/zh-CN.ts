@@ -76,6 +76,7 @@ const base = {
   'error.not_found': '请求的资源不存在。',
   'error.invalid_request': '请求参数有误：{detail}',
   'error.text_invalid': '“{field}”的第 {position} 个字符（{character}）无法保存。这类字符不可见，通常是从其他程序粘贴带入的，请删除后重试。',
+  'error.body_not_utf8': '请求内容不是有效的 UTF-8 编码文本，请以 UTF-8 编码发送。',
   'error.body_too_large': '请求内容超过此接口 {max} 的大小限制。',
   'error.unsupported_media_type': '此接口不接受类型为“{type}”的请求内容。',
   'error.unsupported_language': '不支持的语言“{lang}”，可用：zh-CN、en。',
