@@ -97,6 +97,12 @@ export const campaignSchema = z
       specialPageUrl: z.url().optional(),
     }),
     attachments: z.array(attachmentKind).min(1),
+    /**
+     * Whether office files carrying macros, ActiveX controls or OLE objects (.docm, .xlsm, .pptm,
+     * their templates, or any package declaring such parts) may be attached and imported. Off
+     * unless a campaign needs them: such a file runs code on the reviewer's computer.
+     */
+    allowMacroDocuments: z.boolean().default(false),
     /** Whether the superior Party organization must recommend a case before it is submitted. */
     recommendation: z.enum(['required', 'optional', 'off']).default('optional'),
     declarationForm: z.strictObject({

@@ -23,7 +23,7 @@ import { HEADINGS_DOCX_SPLIT } from './fixtures/headings.expected.ts';
 
 const ELEMENTS = campaignSchema.parse(seventhCampaignData()).caseStyle.elements;
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url));
-const read = (bytes: Buffer) => readDocxProposal(bytes, ELEMENTS);
+const read = (bytes: Buffer) => readDocxProposal(bytes, ELEMENTS, false);
 const pack = (children: (Paragraph | Table)[], options: Partial<ConstructorParameters<typeof Document>[0]> = {}) =>
   Packer.toBuffer(new Document({ ...options, sections: [{ children }] }));
 const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) => new Paragraph({ text, heading: level });

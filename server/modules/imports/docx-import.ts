@@ -27,7 +27,7 @@ const STYLE_MAP = [
 ];
 
 /** The proposal for `bytes` against the campaign's elements; nothing is stored. */
-export async function readDocxProposal(bytes: Buffer, elements: readonly SplitElement[], allowMacros = false): Promise<ImportProposal> {
+export async function readDocxProposal(bytes: Buffer, elements: readonly SplitElement[], allowMacros: boolean): Promise<ImportProposal> {
   const checked = await readDocxPackage(bytes, allowMacros);
   let images = 0;
   let html: string;

@@ -41,7 +41,7 @@ export async function readDocxPackage(bytes: Buffer, allowMacros: boolean): Prom
   }
   const type = officeTypeOf(pkg);
   if (type !== DOCX && type !== DOCM) throw importFailed('not_docx');
-  if (!allowMacros && (type === DOCM || carriesCode(pkg))) throw importFailed('macro');
+  if (!allowMacros && carriesCode(pkg)) throw importFailed('macro');
   return storedZip(pkg.parts);
 }
 

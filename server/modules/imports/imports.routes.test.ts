@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { minimalDocxEntries, zipBytes } from '../../../core/files/testing/zip-bytes.ts';
+import { DOCM_MAIN, wordPackageEntries } from '../../../core/files/testing/office-packages.ts';
+import { changeCampaign } from '../../testing/campaign-overrides.ts';
 import { createDraftCase } from '../../testing/cases.ts';
 import { createTestApp } from '../../testing/test-app.ts';
 import { TestClient } from '../../testing/test-client.ts';
@@ -106,6 +108,24 @@ describe(`POST /api/v1/cases/:id/import-docx (${testEngine()})`, () => {
     const body = '<w:p><w:r><w:t>“红色网格”激活基层治理末梢</w:t></w:r></w:p><w:p><w:r><w:t>社区常住人口1.2万人。</w:t></w:r></w:p>';
     const res = await upload(client, caseId, Buffer.from(zipBytes(minimalDocxEntries([], body), { zip64: true })));
     expect([res.statusCode, res.json().data.title]).toEqual([200, '“红色网格”激活基层治理末梢']);
+  });
+
+  it('refuses a document carrying macros by its content types, unless the campaign allows them, as the upload does', async () => {
+    const { app } = await createTestApp();
+    const { client, caseId } = await createDraftCase(app);
+    const vba = { name: 'word/stuff.bin', data: Buffer.from('Attribute VB_Name = "AutoOpen"') };
+    const body = '<w:p><w:r><w:t>“红色网格”激活基层治理末梢</w:t></w:r></w:p>';
+    const macro = Buffer.from(zipBytes(wordPackageEntries({ body, types: ['<Override PartName="/word/stuff.bin" ContentType="application/vnd.ms-office.vbaProject"/>'], parts: [vba] })));
+    const docm = Buffer.from(zipBytes(wordPackageEntries({ body, mainType: DOCM_MAIN })));
+    const refused = await Promise.all([upload(client, caseId, macro), upload(client, caseId, docm)]);
+    expect(refused.map((r) => [r.statusCode, r.json().error.details, r.json().error.message])).toEqual(Array(2).fill([
+      422, { reason: 'macro' }, '无法读取该 Word 文件：文档中含有宏或控件，请在 Word 中另存为不含宏的 .docx 后再导入。',
+    ]));
+    const permissive = await createTestApp();
+    await changeCampaign(permissive.app, { allowMacroDocuments: true });
+    const draft = await createDraftCase(permissive.app);
+    const allowed = await upload(draft.client, draft.caseId, macro);
+    expect([allowed.statusCode, allowed.json().data.title]).toEqual([200, '“红色网格”激活基层治理末梢']);
   });
 
   it('refuses a file over 20 MB with file_too_large, naming it', async () => {

@@ -7,5 +7,5 @@ import { readDocxProposal, type ImportProposal } from './docx-import.ts';
 /** The case a Word file proposes, for a case its unit may still edit; nothing is saved. */
 export async function proposeDocxImport(db: Kysely<Database>, actor: Actor, caseId: string, bytes: Buffer, now: Date): Promise<ImportProposal> {
   const c = await requireEditableCase(db, actor, caseId, now);
-  return readDocxProposal(bytes, c.campaign.definition.caseStyle.elements);
+  return readDocxProposal(bytes, c.campaign.definition.caseStyle.elements, c.campaign.definition.allowMacroDocuments);
 }

@@ -31,11 +31,11 @@ async function scan(handle: FileHandle, size: number, test: (window: Buffer) => 
 }
 
 /** A zip's office type, or why it must not be kept. */
-async function inspectZip(file: string): Promise<Inspection> {
+async function inspectZip(file: string, rules: InspectionRules): Promise<Inspection> {
   try {
     const pkg = await readOfficePackage(file);
     const mediaType = officeTypeOf(pkg);
-    return mediaType !== 'application/zip' && carriesCode(pkg) ? { mediaType, unsafe: 'macro' } : { mediaType };
+    return !rules.allowMacros && carriesCode(pkg) ? { mediaType, unsafe: 'macro' } : { mediaType };
   } catch (error) {
     if (!(error instanceof ZipRefused)) throw error;
     return { mediaType: 'application/zip', unsafe: error.reason === 'corrupt' ? 'unreadable' : error.reason };
@@ -48,15 +48,20 @@ function markupText(window: Buffer, utf16: 'le' | 'be' | undefined): string {
   return new TextDecoder(utf16 === 'le' ? 'utf-16le' : 'utf-16be').decode(even);
 }
 
+export interface InspectionRules {
+  /** The campaign's allowMacroDocuments. */
+  allowMacros: boolean;
+}
+
 /** The sniffed type of the file and, when it must not be kept, why. */
-export async function inspectFile(file: string, size: number): Promise<Inspection> {
+export async function inspectFile(file: string, size: number, rules: InspectionRules): Promise<Inspection> {
   const handle = await open(file, 'r');
   try {
     const head = await readAt(handle, 0, Math.min(SNIFF_BYTES, size));
     let mediaType = size === 0 ? '' : sniffType(head);
     if (EXECUTABLE_TYPES.has(mediaType)) return { mediaType, unsafe: 'executable' };
     if (mediaType === 'application/zip') {
-      const zip = await inspectZip(file);
+      const zip = await inspectZip(file, rules);
       if (zip.unsafe) return zip;
       mediaType = zip.mediaType;
     }

@@ -37,7 +37,7 @@ export async function finishUpload(db: Kysely<Database>, actor: Actor, upload: U
   };
   const { campaign } = await requireEditableCase(db, actor, upload.case_id, clock());
   const kind = campaign.definition.attachments.find((k) => k.key === upload.kind)!;
-  const inspection = await inspectFile(file, upload.length);
+  const inspection = await inspectFile(file, upload.length, { allowMacros: campaign.definition.allowMacroDocuments });
   if (inspection.unsafe) return refuse(fileUnsafe(upload.file_name, inspection.unsafe));
   if (!isAccepted(inspection.mediaType, kind.accept)) return refuse(fileTypeNotAllowed(upload.file_name, inspection.mediaType, kind));
   if ((await countCaseAttachments(db, upload.case_id, kind.key)) >= kind.maxCount) return refuse(tooManyFiles(kind));
