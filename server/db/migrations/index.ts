@@ -6,6 +6,7 @@ import * as caseContents from './2026-11-26-004-case-contents.ts';
 import * as casesCampaignIndex from './2026-11-26-005-cases-campaign-index.ts';
 import * as jobsDueOrder from './2026-11-26-006-jobs-due-order.ts';
 import * as accountsHardening from './2026-12-04-007-accounts-hardening.ts';
+import * as mergeAndRaces from './2026-12-04-008-merge-and-races.ts';
 import * as recommendationBinding from './2026-12-04-009-recommendation-binding.ts';
 import * as jobLeases from './2026-12-04-010-job-leases.ts';
 
@@ -18,6 +19,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26-005-cases-campaign-index': casesCampaignIndex,
   '2026-11-26-006-jobs-due-order': jobsDueOrder,
   '2026-12-04-007-accounts-hardening': accountsHardening,
+  '2026-12-04-008-merge-and-races': mergeAndRaces,
   '2026-12-04-009-recommendation-binding': recommendationBinding,
   '2026-12-04-010-job-leases': jobLeases,
 };

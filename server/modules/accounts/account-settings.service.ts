@@ -7,7 +7,7 @@ import { actorLabel, type Actor } from '../auth/actor.ts';
 import { deleteOtherSessionsOfUser, endResetLinksOfUser } from '../auth/auth.repository.ts';
 import { assertStrongPassword } from '../auth/auth.service.ts';
 import { newId } from '../../ids.ts';
-import { findUserById, insertRoleGrant, listOrganizerAccounts, listRoleGrants, updateUser } from './accounts.repository.ts';
+import { findUserById, insertRoleGrant, listOrganizerAccounts, updateUser } from './accounts.repository.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 
 /** Changes the caller's own name and mail language. */
@@ -62,7 +62,6 @@ export async function listOrganizers(db: Kysely<Database>) {
  * take); taking it twice changes nothing.
  */
 export async function becomeLearner(trx: Transaction<Database>, actor: Actor, now: Date): Promise<void> {
-  if ((await listRoleGrants(trx, actor.userId)).some((g) => g.role === 'learner')) return;
-  await insertRoleGrant(trx, { id: newId(), user_id: actor.userId, role: 'learner', campaign_id: null, created_at: now.toISOString() });
+  if (!(await insertRoleGrant(trx, { id: newId(), user_id: actor.userId, role: 'learner', campaign_id: null, created_at: now.toISOString() }))) return;
   await appendAudit(trx, { actorId: actor.userId, actorLabel: actorLabel(actor), action: 'role.grant', subjectType: 'user', subjectId: actor.userId, change: { role: 'learner', campaignId: null } }, now);
 }

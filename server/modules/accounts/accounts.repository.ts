@@ -11,8 +11,10 @@ export async function insertUser(db: Kysely<Database>, row: Insertable<UsersTabl
   await db.insertInto('users').values(row).execute();
 }
 
-export async function insertRoleGrant(db: Kysely<Database>, row: Insertable<RoleGrantsTable>): Promise<void> {
-  await db.insertInto('role_grants').values(row).execute();
+/** Grants the role unless the person already holds it there (a unique index decides); true when granted now. */
+export async function insertRoleGrant(db: Kysely<Database>, row: Insertable<RoleGrantsTable>): Promise<boolean> {
+  const result = await db.insertInto('role_grants').values(row).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows) === 1;
 }
 
 export async function countPlatformOrganizers(db: Kysely<Database>): Promise<number> {

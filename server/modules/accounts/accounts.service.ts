@@ -37,7 +37,8 @@ export async function ensureFirstOrganizer(
         updated_at: stamp,
       });
     }
-    await insertRoleGrant(trx, { id: newId(), user_id: userId, role: 'organizer', campaign_id: null, created_at: stamp });
+    // Another instance starting at the same moment may have made the same person organizer.
+    if (!(await insertRoleGrant(trx, { id: newId(), user_id: userId, role: 'organizer', campaign_id: null, created_at: stamp }))) return 'organizer-exists';
     await appendAudit(trx, { actorId: null, actorLabel: 'ZHENGJI_ADMIN_EMAIL', action: 'role.grant', subjectType: 'user', subjectId: userId, change: { role: 'organizer', campaignId: null, email: admin.email } }, now);
     return existing ? 'granted' : 'created';
   });

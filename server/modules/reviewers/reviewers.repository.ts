@@ -1,12 +1,17 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { Database, ReviewerProfilesTable } from '../../db/schema.ts';
 
-export async function findGrant(db: Kysely<Database>, userId: string, role: 'reviewer', campaignId: string) {
-  return db.selectFrom('role_grants').selectAll().where('user_id', '=', userId).where('role', '=', role).where('campaign_id', '=', campaignId).executeTakeFirst();
-}
-
 export async function findReviewerProfile(db: Kysely<Database>, userId: string) {
   return db.selectFrom('reviewer_profiles').selectAll().where('user_id', '=', userId).executeTakeFirst();
+}
+
+/** A blank profile for a new reviewer; one already there (perhaps saved a moment ago) stays as it is. */
+export async function insertEmptyReviewerProfile(db: Kysely<Database>, userId: string, now: string): Promise<void> {
+  await db
+    .insertInto('reviewer_profiles')
+    .values({ user_id: userId, expertise: '[]', organization: '', division_code: null, capacity: 0, updated_at: now })
+    .onConflict((oc) => oc.column('user_id').doNothing())
+    .execute();
 }
 
 export async function upsertReviewerProfile(db: Kysely<Database>, row: Insertable<ReviewerProfilesTable>): Promise<void> {

@@ -10,7 +10,7 @@ import { actorLabel, isOrganizer, type Actor } from '../auth/actor.ts';
 import { consumeOneTimeToken, findOneTimeToken, insertOneTimeToken } from '../auth/auth.repository.ts';
 import { assertInvitee } from '../auth/invitee.ts';
 import { getCampaign } from '../campaigns/campaigns.service.ts';
-import { findGrant, findReviewerProfile, listCampaignReviewers, upsertReviewerProfile } from './reviewers.repository.ts';
+import { findReviewerProfile, insertEmptyReviewerProfile, listCampaignReviewers, upsertReviewerProfile } from './reviewers.repository.ts';
 
 const INVITE_DAYS = 14;
 
@@ -53,13 +53,11 @@ export async function acceptReviewerInvitation(trx: Transaction<Database>, actor
   assertInvitee(actor, row.email);
   if (!(await consumeOneTimeToken(trx, row.id, now.toISOString()))) throw new AppError('link_invalid');
   const stamp = now.toISOString();
-  if (!(await findGrant(trx, actor.userId, 'reviewer', row.subject_id))) {
-    await insertRoleGrant(trx, { id: newId(), user_id: actor.userId, role: 'reviewer', campaign_id: row.subject_id, created_at: stamp });
+  // Two invitations accepted at once must make one grant: the insert decides, not a look beforehand.
+  if (await insertRoleGrant(trx, { id: newId(), user_id: actor.userId, role: 'reviewer', campaign_id: row.subject_id, created_at: stamp })) {
     await appendAudit(trx, { actorId: actor.userId, actorLabel: actorLabel(actor), action: 'role.grant', subjectType: 'user', subjectId: actor.userId, change: { role: 'reviewer', campaignId: row.subject_id, invited: row.email } }, now);
   }
-  if (!(await findReviewerProfile(trx, actor.userId))) {
-    await upsertReviewerProfile(trx, { user_id: actor.userId, expertise: '[]', organization: '', division_code: null, capacity: 0, updated_at: stamp });
-  }
+  await insertEmptyReviewerProfile(trx, actor.userId, stamp);
   return { campaignId: row.subject_id };
 }
 
