@@ -42,7 +42,7 @@ describe('isUniqueViolation', () => {
   it('recognises a partial unique index by its columns on both engines', async () => {
     const db = await testDb();
     const unit = (id: string) => ({
-      id, name: 'Unit', name_key: 'unit', type: 'school', level: 'county', division_code: '110101', superior_name: 'S',
+      id, name: 'Unit', name_key: 'unit', type: 'school', level: 'county' as const, division_code: '110101', superior_name: 'S',
       address: 'A', contact_name: 'C', contact_position: 'P', contact_phone: '1', contact_email: 'c@example.cn', created_at: stamp, updated_at: stamp,
     });
     await db.insertInto('organizations').values(unit('o1')).execute();
