@@ -1,7 +1,8 @@
 // About two hundred of the passwords people choose most, from the published top lists of large
 // leaks, Chinese sites' leaks (CSDN, 天涯, 12306) included: 520/1314 ("I love you for life"),
-// pinyin (woaini, zhang), QQ numbers, keyboard walks. Lower case; compared case-insensitively.
-// A list, not a dictionary: it stops the worst choices and costs 3 KB in the browser.
+// pinyin (woaini, zhang), QQ numbers, keyboard walks. Lower case, most common first. zxcvbn's
+// English lists rank these too low (woaini1314 passed), so they are one more of its
+// dictionaries (password-strength.ts), matched inside longer passwords too.
 
 export const COMMON_PASSWORDS: readonly string[] = [
   // digits

@@ -50,14 +50,23 @@ describe(`sign-up, verification and sign-in (${testEngine()})`, () => {
   });
 
   it('says what to change in a weak password, in the caller language', async () => {
-    const { app } = await createTestApp();
-    const zh = await new TestClient(app).post('/api/v1/auth/sign-up', { email: 'a@example.cn', password: 'woaini1314', displayName: 'A' });
-    expect(zh.statusCode).toBe(400);
-    expect(zh.json().error).toEqual({ code: 'weak_password', message: '密码强度不够：这是常见密码，很容易被猜中。', details: ['common'] });
-    const en = await new TestClient(app, { 'accept-language': 'en' }).post('/api/v1/auth/sign-up', { email: 'a@example.cn', password: 'short', displayName: 'A' });
-    expect(en.json().error.message).toBe(
-      'The password is too weak: use at least 10 characters, mix at least two kinds of characters (letters, digits, symbols or Chinese characters).',
+    const { app, database } = await createTestApp();
+    const zh = new TestClient(app);
+    const en = new TestClient(app, { 'accept-language': 'en' });
+    const signUp = (client: TestClient, password: string) => client.post('/api/v1/auth/sign-up', { email: 'a@example.cn', password, displayName: 'A' });
+    for (const password of ['Password2024!', 'Admin@123456', 'Qwerty123456', 'woaini1314']) {
+      const refused = await signUp(zh, password);
+      expect([password, refused.statusCode, refused.json().error]).toEqual([
+        password, 400, { code: 'weak_password', message: '密码强度不够：这是常见密码或其变形，很容易被猜中。', details: ['common'] },
+      ]);
+    }
+    expect((await signUp(en, 'Admin@123456')).json().error.message).toBe('The password is too weak: this is a commonly used password, or a variant of one, and easy to guess.');
+    expect((await signUp(en, 'short')).json().error.message).toBe(
+      'The password is too weak: use at least 10 characters, a single common word or name is easy to guess; use several unrelated words.',
     );
+    expect(await database.db.selectFrom('users').select('email').execute()).toEqual([]);
+    expect((await signUp(zh, 'lantern orbit cactus meadow')).statusCode).toBe(202);
+    expect(await database.db.selectFrom('users').select('email').execute()).toEqual([{ email: 'a@example.cn' }]);
   });
 
   it('refuses a wrong password without saying whether the account exists, then locks the address', async () => {

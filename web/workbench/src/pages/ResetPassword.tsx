@@ -4,7 +4,7 @@ import { Button, Form, Input, Result } from 'antd';
 import { useMemo, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
-import { PASSWORD_MAX, PASSWORD_MIN } from '../../../../core/auth/password-strength.ts';
+import { PASSWORD_MAX, PASSWORD_MIN } from '../../../../core/auth/password-policy.ts';
 import { api } from '../api.ts';
 import { AuthLayout } from '../components/AuthLayout.tsx';
 import { PasswordRules } from '../components/PasswordRules.tsx';
