@@ -43,8 +43,8 @@ describe.skipIf(!hasChromium)('workbench in Chromium', () => {
     expect(await page.locator('h3').innerText()).toBe('注册账号');
     expect(await page.locator('.wb-rules li').allInnerTexts()).toEqual([
       '· 10–128 个字符',
-      '· 混合至少两类字符（字母、数字、符号或汉字）',
-      '· 不是常见密码，不包含邮箱名或姓名，没有重复或连续字符',
+      '· 不易被猜中（强度评分至少 3 分，满分 4 分）：避开常见密码、单个单词、键盘序列、日期和重复字符，几个不相关的词组成的短句最好',
+      '· 不包含邮箱名或您的姓名',
     ]);
     expect(await fitsWidth(page)).toBe(true);
     expect(await page.evaluate(() => document.fonts.check('16px "Noto Sans CJK SC"'))).toBe(true);
