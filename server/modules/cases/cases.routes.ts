@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { text } from '../../../core/text/clean-text.ts';
 import { caseContentInputSchema } from '../../../core/case/case-content.ts';
 import { inTransaction } from '../../db/transaction.ts';
+import { isUniqueViolation } from '../../db/unique-violation.ts';
 import { AppError } from '../../errors.ts';
 import { requireActor } from '../../http/authenticate.ts';
 import { errorResponseSchema } from '../../http/error-schema.ts';
@@ -97,7 +98,7 @@ export async function casesRoutes(app: FastifyInstance): Promise<void> {
       return reply.code(created ? 201 : 200).send({ data: receipt });
     } catch (error) {
       // Two requests with one key raced: the loser finds the winner's receipt.
-      const isRace = error instanceof AppError ? error.code === 'version_conflict' : isUniqueViolation(error);
+      const isRace = error instanceof AppError ? error.code === 'version_conflict' : isUniqueViolation(error, 'request_key');
       const winner = isRace ? await receiptForRequest(app.db, actor, request.params.id, request.body.requestKey) : undefined;
       if (winner) return reply.code(200).send({ data: winner });
       throw error;
@@ -174,9 +175,4 @@ export async function casesRoutes(app: FastifyInstance): Promise<void> {
     const data = await inTransaction(app.db, (trx) => extendDeadline(trx, requireActor(request.actor), request.params.slug, request.body, app.clock()));
     return reply.code(201).send({ data });
   });
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; message?: string };
-  return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint/.test(e?.message ?? '');
 }
