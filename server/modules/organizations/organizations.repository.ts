@@ -47,12 +47,14 @@ export async function updateOrganization(db: Kysely<Database>, id: string, value
   await db.updateTable('organizations').set(values).where('id', '=', id).execute();
 }
 
-export async function insertMember(db: Kysely<Database>, row: Insertable<OrganizationMembersTable>): Promise<void> {
-  await db
+/** Adds the member unless already one (the primary key decides); true when added now. */
+export async function insertMember(db: Kysely<Database>, row: Insertable<OrganizationMembersTable>): Promise<boolean> {
+  const result = await db
     .insertInto('organization_members')
     .values(row)
     .onConflict((oc) => oc.columns(['organization_id', 'user_id']).doNothing())
-    .execute();
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows) === 1;
 }
 
 export async function listUnitsOfUser(db: Kysely<Database>, userId: string) {

@@ -142,7 +142,8 @@ export async function acceptUnitInvitation(trx: Transaction<Database>, actor: Ac
   // Held so that a merge running now cannot move the members before this one is added.
   const unit = await lockLiveOrganization(trx, row.subject_id, 'share');
   if (!unit || !(await consumeOneTimeToken(trx, row.id, now.toISOString()))) throw new AppError('link_invalid');
-  await insertMember(trx, { organization_id: unit.id, user_id: actor.userId, role: 'operator', created_at: now.toISOString() });
+  // A second invitation accepted (perhaps at the same moment) uses its link and adds nobody.
+  if (!(await insertMember(trx, { organization_id: unit.id, user_id: actor.userId, role: 'operator', created_at: now.toISOString() }))) return unit;
   await appendAudit(trx, { actorId: actor.userId, actorLabel: actorLabel(actor), action: 'organization.join', subjectType: 'organization', subjectId: unit.id, change: { invited: row.email } }, now);
   return unit;
 }
