@@ -28,6 +28,7 @@ import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { campaignsRoutes } from './modules/campaigns/campaigns.routes.ts';
 import { casesRoutes } from './modules/cases/cases.routes.ts';
+import { superiorMemberRoutes } from './modules/cases/superior-member.routes.ts';
 import { superiorReviewRoutes } from './modules/cases/superior-review.routes.ts';
 import { divisionsRoutes } from './modules/divisions/divisions.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
@@ -110,6 +111,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(reviewersRoutes);
   await app.register(casesRoutes);
   await app.register(superiorReviewRoutes);
+  await app.register(superiorMemberRoutes);
   await app.register(importsRoutes);
   await app.register(caseDocumentsRoutes);
   await app.register(uploadsRoutes);

@@ -5,6 +5,8 @@ import type { Generated } from 'kysely';
 
 export type CaseStatus = 'draft' | 'submitted' | 'withdrawn' | 'returned';
 export type Recommendation = 'none' | 'pending' | 'recommended' | 'declined';
+/** signed_in: a member of the chosen registered unit; registered_email: a mailed link to a registered unit member's address; unverified: any other address. */
+export type RecommendationVerification = 'signed_in' | 'registered_email' | 'unverified';
 
 /** A case's working copy, apart from `cases` so that state changes never rewrite the text. */
 export interface CaseContentsTable {
@@ -35,6 +37,10 @@ export interface CasesTable {
   recommendation_sha256: string | null;
   /** SHA-256 of the working copy's canonical content, written with every change of the text. */
   content_sha256: string | null;
+  /** A registered unit chosen as the superior organization: its members recommend while signed in. */
+  superior_organization_id: string | null;
+  /** How the recommendation's author was known; null before any decision. */
+  recommendation_verification: RecommendationVerification | null;
   return_message: string | null;
   return_due_at: string | null;
   created_by: string;

@@ -109,7 +109,13 @@ const SAMPLES: Record<string, (w: World) => { url: string; body?: unknown }> = {
   'POST /api/v1/campaigns/:slug/deadline-extensions': () => ({ url: '/api/v1/campaigns/seventh-collection/deadline-extensions', body: { organizationId: null, closesAt: '2024-06-01T00:00:00.000Z', reason: '无效' } }),
   'POST /api/v1/cases/:id/superior-review': () => ({ url: '/api/v1/cases/00000000-0000-4000-8000-000000000000/superior-review' }),
   'GET /api/v1/superior-review': () => ({ url: `/api/v1/superior-review?token=${'x'.repeat(43)}` }),
-  'POST /api/v1/superior-review': () => ({ url: '/api/v1/superior-review', body: { token: 'x'.repeat(43), decision: 'recommend', opinion: '同意' } }),
+  'POST /api/v1/superior-review': () => ({ url: '/api/v1/superior-review', body: { token: 'x'.repeat(43), decision: 'recommend', opinion: '同意', contentSha256: 'a'.repeat(64) } }),
+  // A registered unit as superior: the case's own operators choose it; its members decide (everyone else: 404 after the gate).
+  'GET /api/v1/cases/:id/superior-candidates': (w) => ({ url: `/api/v1/cases/${w.caseA}/superior-candidates?q=${encodeURIComponent('街道')}` }),
+  'PUT /api/v1/cases/:id/superior-organization': () => ({ url: '/api/v1/cases/00000000-0000-4000-8000-000000000000/superior-organization', body: { organizationId: null } }),
+  'GET /api/v1/me/superior-reviews': () => ({ url: '/api/v1/me/superior-reviews' }),
+  'GET /api/v1/superior-reviews/:id': () => ({ url: '/api/v1/superior-reviews/00000000-0000-4000-8000-000000000000' }),
+  'POST /api/v1/superior-reviews/:id': () => ({ url: '/api/v1/superior-reviews/00000000-0000-4000-8000-000000000000', body: { decision: 'recommend', opinion: '同意', contentSha256: 'a'.repeat(64) } }),
   'GET /app': () => ({ url: '/app' }),
   'GET /app/*': () => ({ url: '/app/sign-in' }),
 };

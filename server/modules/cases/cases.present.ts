@@ -9,6 +9,8 @@ import type { CaseEventRow, CaseSubmissionRow } from './cases.repository.ts';
 
 /** 'void': recommended, but on a text the case has since left (core/case/recommendation.ts). */
 const recommendationSchema = z.enum(['none', 'pending', 'recommended', 'declined', 'void']);
+/** How the recommendation's author was known: signed in as a member of the chosen unit, a registered member's address, or neither. */
+const verificationSchema = z.enum(['signed_in', 'registered_email', 'unverified']).nullable();
 const limit = z.object({ count: z.number(), max: z.number(), state: z.enum(['ok', 'near', 'over']) });
 
 export const caseDetailSchema = z.object({
@@ -21,9 +23,12 @@ export const caseDetailSchema = z.object({
   declaration: z.record(z.string(), z.string()),
   superiorName: z.string(),
   superiorEmail: z.string().nullable(),
+  /** A registered unit chosen as the superior organization (its members recommend signed in). */
+  superiorOrganizationId: z.string().nullable(),
   recommendation: recommendationSchema,
   recommendationNote: z.string().nullable(),
   recommendationAt: z.string().nullable(),
+  recommendationVerification: verificationSchema,
   returnMessage: z.string().nullable(),
   returnDueAt: z.string().nullable(),
   submissionCount: z.number(),
@@ -47,9 +52,11 @@ export function presentCase(c: CaseInContext, editable: boolean): CaseDetail {
     declaration: JSON.parse(row.declaration) as Record<string, string>,
     superiorName: row.superior_name,
     superiorEmail: row.superior_email,
+    superiorOrganizationId: row.superior_organization_id,
     recommendation: currentRecommendation(row, campaign.definition.slug),
     recommendationNote: row.recommendation_note,
     recommendationAt: row.recommendation_at,
+    recommendationVerification: row.recommendation_verification,
     returnMessage: row.return_message,
     returnDueAt: row.return_due_at,
     submissionCount: row.submission_count,
@@ -116,6 +123,7 @@ export const caseSummarySchema = z.object({
   organizationName: z.string(),
   submissionCount: z.number(),
   recommendation: recommendationSchema,
+  recommendationVerification: verificationSchema,
   returnMessage: z.string().nullable(),
   returnDueAt: z.string().nullable(),
   updatedAt: z.string(),
@@ -124,12 +132,13 @@ export const caseSummarySchema = z.object({
 export function presentSummary(row: {
   id: string; title: string; status: string; campaign_slug: string; organization_id: string; organization_name: string;
   submission_count: number; recommendation: 'none' | 'pending' | 'recommended' | 'declined';
-  recommendation_sha256: string | null; content_sha256: string | null; return_message: string | null; return_due_at: string | null; updated_at: string;
+  recommendation_sha256: string | null; content_sha256: string | null; recommendation_verification: 'signed_in' | 'registered_email' | 'unverified' | null; return_message: string | null; return_due_at: string | null; updated_at: string;
 }): z.infer<typeof caseSummarySchema> {
   return {
     id: row.id, title: row.title, status: row.status, campaignSlug: row.campaign_slug, organizationId: row.organization_id,
     organizationName: row.organization_name, submissionCount: row.submission_count,
     recommendation: recommendationState(row.recommendation, row.recommendation_sha256, row.content_sha256),
+    recommendationVerification: row.recommendation_verification,
     returnMessage: row.return_message, returnDueAt: row.return_due_at, updatedAt: row.updated_at,
   };
 }

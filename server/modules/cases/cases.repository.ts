@@ -68,7 +68,7 @@ export async function listCases(db: Kysely<Database>, filter: CaseListFilter) {
     .innerJoin('organizations', 'organizations.id', 'cases.organization_id')
     .select([
       'cases.id', 'cases.title', 'cases.status', 'cases.version', 'cases.submission_count', 'cases.recommendation',
-      'cases.recommendation_sha256', 'cases.content_sha256',
+      'cases.recommendation_sha256', 'cases.content_sha256', 'cases.recommendation_verification',
       'cases.updated_at', 'cases.created_at', 'cases.organization_id', 'cases.return_message', 'cases.return_due_at',
       'campaigns.slug as campaign_slug', 'organizations.name as organization_name',
     ])

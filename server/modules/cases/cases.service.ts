@@ -82,10 +82,11 @@ export async function saveDraft(trx: Transaction<Database>, actor: Actor, id: st
     title: content.title, content: JSON.stringify(content), declaration: JSON.stringify(declaration),
     // Lists tell a standing recommendation from a void one by this hash (core/case/recommendation.ts).
     content_sha256: contentSha256(campaign.slug, id, content),
-    superior_name: input.superiorName.trim(), superior_email: input.superiorEmail?.trim().toLowerCase() || null,
+    // A registered unit chosen as superior (superior-member.service.ts) names it; typed fields wait until it is unchosen.
+    ...(c.row.superior_organization_id ? {} : { superior_name: input.superiorName.trim(), superior_email: input.superiorEmail?.trim().toLowerCase() || null }),
     version: input.version + 1, updated_by: actor.userId, updated_at: now.toISOString(),
   });
-  if (saved && (input.superiorEmail?.trim().toLowerCase() || null) !== c.row.superior_email) {
+  if (saved && !c.row.superior_organization_id && (input.superiorEmail?.trim().toLowerCase() || null) !== c.row.superior_email) {
     // A link mailed to the old address must not decide for the new one.
     await cancelReviewLinks(trx, id, now);
   }

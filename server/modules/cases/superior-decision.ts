@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { CaseContent } from '../../../core/case/case-content.ts';
 import { diffCaseContent } from '../../../core/case/content-diff.ts';
-import type { Database } from '../../db/schema.ts';
+import type { Database, RecommendationVerification } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { getCampaignById } from '../campaigns/campaigns.service.ts';
 import { findLiveOrganization } from '../organizations/organizations.repository.ts';
@@ -50,7 +50,9 @@ export interface Decision {
  * Records the decision bound to the text it was made on. If the unit changed the text after the
  * superior read it, nothing is recorded: the superior must read the new text first.
  */
-export async function recordDecision(trx: Kysely<Database>, row: CaseRow, input: Decision, actor: { id: string | null; label: string }, now: Date): Promise<void> {
+export async function recordDecision(
+  trx: Kysely<Database>, row: CaseRow, input: Decision, actor: { id: string | null; label: string }, verification: RecommendationVerification, now: Date,
+): Promise<void> {
   const campaign = await getCampaignById(trx, row.campaign_id);
   const current = contentSha256(campaign.definition.slug, row.id, JSON.parse(row.content) as CaseContent);
   if (input.contentSha256 !== current) throw new AppError('case_changed_since_read');
@@ -62,9 +64,9 @@ export async function recordDecision(trx: Kysely<Database>, row: CaseRow, input:
     caseId: row.id, from: row.status, move: input.decision, by: 'superior', actor, message: opinion,
     set: {
       recommendation: input.decision === 'recommend' ? 'recommended' : 'declined', recommendation_note: opinion,
-      recommendation_at: now.toISOString(), recommendation_sha256: current,
+      recommendation_at: now.toISOString(), recommendation_sha256: current, recommendation_verification: verification,
     },
-    audit: { contentSha256: current },
+    audit: { contentSha256: current, verification },
   }, now);
   await saveReviewedContent(trx, row.id, row.content);
 }

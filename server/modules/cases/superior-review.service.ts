@@ -7,10 +7,10 @@ import { hashSecretToken, newSecretToken } from '../../shared/secret-token.ts';
 import { actorLabel, type Actor } from '../auth/actor.ts';
 import { consumeOneTimeToken, findOneTimeToken, insertOneTimeToken } from '../auth/auth.repository.ts';
 import { findLiveOrganization } from '../organizations/organizations.repository.ts';
-import { requireEditableCase } from './case-access.ts';
+import { requireEditableCase, type CaseInContext } from './case-access.ts';
 import { transitionCase } from './case-transition.ts';
 import { findCase } from './cases.repository.ts';
-import { findReviewedContent } from './superior-review.repository.ts';
+import { findReviewedContent, isMemberAddress, isRegisteredUnitAddress, resolveLiveUnit } from './superior-review.repository.ts';
 import { recordDecision, reviewView, type Decision } from './superior-decision.ts';
 
 // The superior Party organization reads the case through a link mailed to the address the unit
@@ -25,8 +25,11 @@ export async function requestSuperiorReview(trx: Transaction<Database>, actor: A
   // Once the case is closed, asking again could turn a decline back into "pending".
   const c = await requireEditableCase(trx, actor, id, now);
   if (c.campaign.definition.recommendation === 'off') throw new AppError('invalid_transition', { status: c.row.status });
+  if (c.row.superior_organization_id) return requestRegisteredSuperior(trx, actor, c, now);
   const email = c.row.superior_email;
   if (!email || !c.row.superior_name) throw new AppError('invalid_request', { detail: 'superiorName and superiorEmail are required' });
+  // A unit that gives its own member's address would recommend itself.
+  if (await isMemberAddress(trx, c.row.organization_id, email)) throw new AppError('superior_email_own_unit', { email });
   const stamp = now.toISOString();
   await cancelReviewLinks(trx, id, now);
   const { token, hash } = newSecretToken();
@@ -47,6 +50,18 @@ export async function requestSuperiorReview(trx: Transaction<Database>, actor: A
       link: `${baseUrl}/app/superior-review?token=${token}`, days: REVIEW_LINK_DAYS,
       changed: reviewed !== null && reviewed !== c.row.content,
     },
+  }, now);
+}
+
+/** Asks the registered unit the case names: its members find the case in their list and decide signed in. */
+async function requestRegisteredSuperior(trx: Transaction<Database>, actor: Actor, c: CaseInContext, now: Date): Promise<void> {
+  const superior = await resolveLiveUnit(trx, c.row.superior_organization_id!);
+  if (!superior || superior.id === c.row.organization_id) throw new AppError('superior_unit_invalid');
+  await cancelReviewLinks(trx, c.row.id, now);
+  await transitionCase(trx, {
+    caseId: c.row.id, from: c.row.status, move: 'request_review', by: 'unit', actor: { id: actor.userId, label: actorLabel(actor) },
+    set: { recommendation: 'pending', recommendation_note: null, recommendation_at: null, superior_organization_id: superior.id, superior_name: superior.name },
+    audit: { superiorOrganizationId: superior.id },
   }, now);
 }
 
@@ -76,5 +91,9 @@ export async function decideSuperiorReview(trx: Transaction<Database>, token: st
   if (!(await consumeOneTimeToken(trx, link.id, now.toISOString()))) throw new AppError('link_invalid');
   const row = await findCase(trx, link.subject_id!);
   if (!row) throw new AppError('link_invalid');
-  await recordDecision(trx, row, input, { id: null, label: `${row.superior_name} <${link.email}>` }, now);
+  // Whoever holds the link of an address that became a member of the unit would recommend their own case.
+  if (await isMemberAddress(trx, row.organization_id, link.email)) throw new AppError('superior_email_own_unit', { email: link.email });
+  // Organizers weigh a recommendation from an address nobody registered differently.
+  const verification = (await isRegisteredUnitAddress(trx, link.email)) ? 'registered_email' : 'unverified';
+  await recordDecision(trx, row, input, { id: null, label: `${row.superior_name} <${link.email}>` }, verification, now);
 }

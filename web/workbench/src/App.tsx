@@ -9,6 +9,7 @@ import { MyCasesPage } from './cases/MyCasesPage.tsx';
 import { OrgCasesPage } from './cases/OrgCasesPage.tsx';
 import { ReceiptPage } from './cases/ReceiptPage.tsx';
 import { SuperiorReviewPage } from './cases/SuperiorReviewPage.tsx';
+import { SuperiorReviewsPage } from './cases/SuperiorReviewsPage.tsx';
 import { Shell } from './components/Shell.tsx';
 import { I18nProvider, useI18n } from './i18n.tsx';
 import { AcceptInvitationPage } from './pages/AcceptInvitation.tsx';
@@ -52,7 +53,8 @@ const PUBLIC: Record<string, () => ReactNode> = {
   '/app/verify-email': () => <VerifyEmailPage />,
   '/app/join': () => <AcceptInvitationPage kind="unit" />,
   '/app/reviewer-invitation': () => <AcceptInvitationPage kind="reviewer" />,
-  // The superior organization reads and recommends by the mailed link, without an account.
+  // The superior organization reads and recommends by the mailed link, without an account, or
+  // signed in (?case=) as a member of a registered superior unit; the page asks to sign in then.
   '/app/superior-review': () => <SuperiorReviewPage />,
 };
 
@@ -79,6 +81,7 @@ function SignedInRoutes() {
   else if (path === '/app/unit') page = <UnitPage me={me} />;
   else if (path === '/app/unit/members') page = <MembersPage me={me} />;
   else if (path === '/app/cases') page = <MyCasesPage />;
+  else if (path === '/app/superior-reviews') page = <SuperiorReviewsPage />;
   else if (caseId) page = <Suspense fallback={<Spin />}><CaseEditorPage key={caseId} id={caseId} /></Suspense>;
   else if (receipt) page = <ReceiptPage key={path} id={receipt[1]!} seq={Number(receipt[2])} />;
   else if (path === '/app/reviewer') page = <ReviewerProfilePage />;

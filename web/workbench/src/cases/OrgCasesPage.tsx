@@ -5,7 +5,7 @@ import { CASE_STATUSES, type CaseStatus } from '../../../../core/case/case-statu
 import { useI18n } from '../i18n.tsx';
 import { Link } from '../router.tsx';
 import { casesApi, caseKeys, type CaseSummary } from './cases-api.ts';
-import { currentCampaign, RecommendationTag, StatusTag, useCampaign, useCampaigns, zonedTime, zonedTimeWithLabel } from './case-shared.tsx';
+import { currentCampaign, RecommendationTag, StatusTag, UnverifiedTag, useCampaign, useCampaigns, zonedTime, zonedTimeWithLabel } from './case-shared.tsx';
 import { DeadlineExtensions, type UnitChoice } from './DeadlineExtensions.tsx';
 import { ReturnCaseDialog } from './ReturnCaseDialog.tsx';
 
@@ -75,6 +75,7 @@ export function OrgCasesPage() {
                 <Space size={[4, 4]} wrap className="wb-case-tags">
                   <StatusTag status={c.status} />
                   <RecommendationTag recommendation={c.recommendation} />
+                  <UnverifiedTag verification={c.recommendationVerification} />
                 </Space>
                 {c.status === 'returned' && c.returnDueAt && (
                   <div className="wb-case-meta">{t('wb.cases.returnedDue', { due: zonedTimeWithLabel(c.returnDueAt, campaign, locale, false) })}</div>
@@ -106,7 +107,7 @@ export function OrgCasesPage() {
                   {s === 'returned' && c.returnDueAt && <div className="wb-case-due">{t('wb.cases.dueAt', { due: zonedTime(c.returnDueAt, campaign, false) })}</div>}
                 </>
               ) },
-              { title: t('wb.cases.recommendation'), dataIndex: 'recommendation', render: (r: string) => <RecommendationTag recommendation={r} /> },
+              { title: t('wb.cases.recommendation'), dataIndex: 'recommendation', render: (r: string, c) => <><RecommendationTag recommendation={r} /><UnverifiedTag verification={c.recommendationVerification} /></> },
               { title: t('wb.cases.submissions'), dataIndex: 'submissionCount', align: 'right' },
               { title: t('wb.cases.updatedAt'), dataIndex: 'updatedAt', render: (v: string) => <span className="wb-nowrap">{zonedTime(v, campaign, false)}</span> },
               { title: t('wb.cases.actions'), key: 'actions', render: (_: unknown, c) => actions(c) },

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Tag, type ButtonProps } from 'antd';
+import { Button, Tag, Tooltip, type ButtonProps } from 'antd';
 import type { MouseEvent } from 'react';
 import type { Locale } from '../../../../core/i18n/locale.ts';
 import type { MessageKey, Translator } from '../../../../core/i18n/messages.ts';
@@ -65,6 +65,17 @@ export function StatusTag({ status }: { status: string }) {
 export function RecommendationTag({ recommendation }: { recommendation: string }) {
   const { t } = useI18n();
   return <Tag className="wb-case-tag" color={RECOMMENDATION_COLORS[recommendation] ?? 'default'}>{t(`case.recommendation.${recommendation}` as MessageKey)}</Tag>;
+}
+
+/** For organizers: a recommendation mailed from an address no registered unit's member has (nothing for the others). */
+export function UnverifiedTag({ verification }: { verification: string | null }) {
+  const { t } = useI18n();
+  if (verification !== 'unverified') return null;
+  return (
+    <Tooltip title={t('wb.cases.review.unverifiedHint')}>
+      <Tag className="wb-case-tag" color="orange">{t('wb.cases.review.unverified')}</Tag>
+    </Tooltip>
+  );
 }
 
 /** The name of a campaign section ("做法") or attachment kind ("申报表"), or the key when unknown. */

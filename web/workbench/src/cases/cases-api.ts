@@ -14,6 +14,8 @@ export type { CaseContent, CaseStatus, FieldDiff, Problem };
 
 /** 'void': recommended on a text the case has since left (core/case/recommendation.ts). */
 export type Recommendation = 'none' | 'pending' | 'recommended' | 'declined' | 'void';
+/** How the recommendation's author was known: signed in as a member of the chosen unit, a registered member's address, or neither. */
+export type RecommendationVerification = 'signed_in' | 'registered_email' | 'unverified';
 
 export interface CaseLimit {
   count: number;
@@ -31,9 +33,12 @@ export interface CaseDetail {
   declaration: Record<string, string>;
   superiorName: string;
   superiorEmail: string | null;
+  /** A registered unit chosen as the superior organization; its members recommend signed in. */
+  superiorOrganizationId: string | null;
   recommendation: Recommendation;
   recommendationNote: string | null;
   recommendationAt: string | null;
+  recommendationVerification: RecommendationVerification | null;
   returnMessage: string | null;
   returnDueAt: string | null;
   submissionCount: number;
@@ -82,6 +87,7 @@ export interface CaseSummary {
   organizationName: string;
   submissionCount: number;
   recommendation: string;
+  recommendationVerification: RecommendationVerification | null;
   returnMessage: string | null;
   returnDueAt: string | null;
   updatedAt: string;
@@ -125,7 +131,8 @@ export interface SuperiorView {
   campaignTitle: LocalizedText;
   unitName: string;
   superiorName: string;
-  superiorEmail: string;
+  /** The mailed address; null for a member of a registered superior unit, signed in. */
+  superiorEmail: string | null;
   content: CaseContent;
   /** Named back with the decision, which binds it to exactly this text. */
   contentSha256: string;
@@ -133,7 +140,31 @@ export interface SuperiorView {
   recommendation: string;
   /** What changed since the superior last decided, field by field; null when nothing did. */
   changes: FieldDiff[] | null;
+  /** Signed-in members only: whether the unit's request is open and the reader may decide now. */
+  decidable?: boolean;
 }
+
+/** A registered unit the case's unit may choose as its superior organization. */
+export interface SuperiorCandidate {
+  id: string;
+  name: string;
+  divisionCode: string;
+  level: string;
+}
+
+/** A case naming one of the caller's units as its superior organization. */
+export interface SuperiorReviewItem {
+  caseId: string;
+  title: string;
+  campaignSlug: string;
+  unitName: string;
+  superiorName: string;
+  recommendation: Recommendation;
+  decidedAt: string | null;
+  updatedAt: string;
+}
+
+export type SuperiorDecision = { decision: 'recommend' | 'decline'; opinion: string; contentSha256: string };
 
 /** Details of a 409 version_conflict on PUT /cases/:id/draft. */
 export interface VersionConflictDetails {
@@ -182,6 +213,13 @@ export const casesApi = {
   /** 409 `case_changed_since_read` when the unit changed the text after `contentSha256` was read. */
   decideSuperiorReview: (input: { token: string; decision: 'recommend' | 'decline'; opinion: string; contentSha256: string }) =>
     api.post<{ status: string }>('/api/v1/superior-review', input),
+  superiorCandidates: (id: string, q: string) => data(api.get<{ data: SuperiorCandidate[] }>(`${c(id)}/superior-candidates`, { q })),
+  /** null goes back to a mailed address. */
+  chooseSuperiorUnit: (id: string, organizationId: string | null) => data(api.put<{ data: CaseDetail }>(`${c(id)}/superior-organization`, { organizationId })),
+  // Members of a registered superior unit, signed in.
+  mySuperiorReviews: () => data(api.get<{ data: SuperiorReviewItem[] }>('/api/v1/me/superior-reviews')),
+  memberReview: (id: string) => data(api.get<{ data: SuperiorView }>(`/api/v1/superior-reviews/${encodeURIComponent(id)}`)),
+  decideAsMember: (id: string, input: SuperiorDecision) => api.post<{ status: string }>(`/api/v1/superior-reviews/${encodeURIComponent(id)}`, input),
 };
 
 /** TanStack Query keys, so pages invalidate each other's data. */
@@ -196,4 +234,5 @@ export const caseKeys = {
   submissions: (id: string) => ['case', id, 'submissions'] as const,
   campaignCases: (slug: string, status?: string) => ['campaign', slug, 'cases', status ?? 'all'] as const,
   extensions: (slug: string) => ['campaign', slug, 'extensions'] as const,
+  superiorReviews: ['superior-reviews'] as const,
 };

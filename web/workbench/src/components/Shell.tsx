@@ -11,7 +11,12 @@ import { LangSwitch } from './LangSwitch.tsx';
 // the account menu. On a phone the menu folds into a drawer.
 
 function navFor(role: WorkRole, me: Me): { path: string; label: MessageKey }[] {
-  if (role === 'unit') return [{ path: '/app/cases', label: 'wb.nav.cases' }, { path: '/app/unit', label: 'wb.nav.myUnit' }, { path: '/app/unit/members', label: 'wb.nav.members' }];
+  if (role === 'unit') {
+    return [
+      { path: '/app/cases', label: 'wb.nav.cases' }, { path: '/app/superior-reviews', label: 'wb.nav.superiorReviews' },
+      { path: '/app/unit', label: 'wb.nav.myUnit' }, { path: '/app/unit/members', label: 'wb.nav.members' },
+    ];
+  }
   if (role === 'reviewer') return [{ path: '/app/reviewer', label: 'wb.nav.reviewerProfile' }];
   const items: { path: string; label: MessageKey }[] = [
     { path: '/app/org/cases', label: 'wb.nav.orgCases' },

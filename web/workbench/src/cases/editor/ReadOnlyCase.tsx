@@ -4,6 +4,7 @@ import { sectionNumber } from '../../../../../core/i18n/messages.ts';
 import { useI18n } from '../../i18n.tsx';
 import { useMe } from '../../session.tsx';
 import type { CampaignDetail, CaseDetail } from '../cases-api.ts';
+import { UnverifiedTag } from '../case-shared.tsx';
 import { LimitCount, SectionCount } from './counts.tsx';
 import { formatInstant } from './format.ts';
 import { RichTextView } from './RichTextEditor.tsx';
@@ -77,7 +78,9 @@ export function ReadOnlyCase({ detail, campaign }: { detail: CaseDetail; campaig
           <Descriptions column={1} size="small">
             <Descriptions.Item label={t('wb.editor.field.superiorName')}>{detail.superiorName || '—'}</Descriptions.Item>
             <Descriptions.Item label={t('wb.editor.field.superiorEmail')}>{detail.superiorEmail || '—'}</Descriptions.Item>
-            <Descriptions.Item label={t('wb.editor.recommend.status')}>{t(`case.recommendation.${detail.recommendation}`)}</Descriptions.Item>
+            <Descriptions.Item label={t('wb.editor.recommend.status')}>
+              {t(`case.recommendation.${detail.recommendation}`)} <UnverifiedTag verification={detail.recommendationVerification} />
+            </Descriptions.Item>
             {detail.recommendationNote && <Descriptions.Item label={t('wb.editor.recommend.opinion')}>{detail.recommendationNote}</Descriptions.Item>}
           </Descriptions>
         </Card>

@@ -8,8 +8,8 @@ import type { DraftBackup } from './local-backup.ts';
 const BASE: CaseDetail = {
   id: 'c1', campaignSlug: 'seventh-collection', organizationId: 'o1', status: 'draft', version: 1,
   content: { title: '红色物业', category: null, keywords: [], summary: '', sections: { background: '', practice: '' } },
-  declaration: {}, superiorName: '街道党工委', superiorEmail: 'jd@example.cn',
-  recommendation: 'none', recommendationNote: null, recommendationAt: null, returnMessage: null, returnDueAt: null,
+  declaration: {}, superiorName: '街道党工委', superiorEmail: 'jd@example.cn', superiorOrganizationId: null,
+  recommendation: 'none', recommendationNote: null, recommendationAt: null, recommendationVerification: null, returnMessage: null, returnDueAt: null,
   submissionCount: 0, deadline: '2024-06-30T15:59:59.000Z', editable: true,
   counts: { summary: { count: 0, max: 500, state: 'ok' }, body: { count: 0, max: 5000, state: 'ok' }, sections: {} },
   updatedAt: '2024-05-01T02:00:00.000Z',

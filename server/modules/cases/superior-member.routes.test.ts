@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { completeContent, createDraftCase, saveContent } from '../../testing/cases.ts';
+import { createPerson, signedIn, UNIT_INPUT } from '../../testing/people.ts';
+import { createTestApp } from '../../testing/test-app.ts';
+import { testEngine } from '../../testing/test-database.ts';
+import { TestClient } from '../../testing/test-client.ts';
+
+// Who may recommend: never the unit itself, by address or by membership; a registered superior
+// unit's members, signed in; and an address nobody registered is marked so for organizers.
+
+type App = Awaited<ReturnType<typeof createTestApp>>['app'];
+const SUPERIOR = '中共北京市朝阳区建外街道工作委员会';
+const MISSING = '00000000-0000-4000-8000-000000000000';
+
+/** A unit registered through the API by a new signed-in member. */
+async function registeredUnit(app: App, email: string, name: string) {
+  await createPerson(app.db, { email, name: email.split('@')[0] });
+  const client = await signedIn(app, email);
+  const res = await client.post('/api/v1/organizations', { ...UNIT_INPUT, name, superiorEmail: 'chaoyang@example.cn' });
+  if (res.statusCode !== 201) throw new Error(`unit registration failed: ${res.body}`);
+  return { client, id: res.json().data.id as string };
+}
+
+async function setSuperiorEmail(client: TestClient, caseId: string, superiorEmail: string) {
+  const current = (await client.get(`/api/v1/cases/${caseId}`)).json().data;
+  const res = await client.put(`/api/v1/cases/${caseId}/draft`, { version: current.version, content: current.content, declaration: {}, superiorName: '街道工委', superiorEmail });
+  expect(res.statusCode).toBe(200);
+}
+
+async function decideByMail(app: App, caseId: string, to: string) {
+  const mail = await app.db.selectFrom('mails').select('text_body').where('to_email', '=', to).where('template', '=', 'superior_review').executeTakeFirstOrThrow();
+  const token = /superior-review\?token=([\w-]+)/.exec(mail.text_body)![1]!;
+  const superior = new TestClient(app);
+  const view = (await superior.get(`/api/v1/superior-review?token=${token}`)).json().data;
+  const res = await superior.post('/api/v1/superior-review', { token, decision: 'recommend', opinion: '同意推荐。', contentSha256: view.contentSha256 });
+  expect([caseId, res.statusCode]).toEqual([caseId, 200]);
+}
+
+describe(`who may recommend a case (${testEngine()})`, () => {
+  it("refuses an address of any member of the unit, whatever its case, in the caller's language", async () => {
+    const { app } = await createTestApp();
+    const { client, caseId, organizationId } = await createDraftCase(app);
+    const colleague = await createPerson(app.db, { email: 'colleague@example.cn' });
+    await app.db.insertInto('organization_members').values({ organization_id: organizationId, user_id: colleague, role: 'operator', created_at: '2024-05-01T00:00:00.000Z' }).execute();
+    await setSuperiorEmail(client, caseId, 'Colleague@Example.CN');
+
+    const zh = await client.post(`/api/v1/cases/${caseId}/superior-review`);
+    expect([zh.statusCode, zh.json().error]).toEqual([422, {
+      code: 'superior_email_own_unit',
+      message: '“colleague@example.cn”是本单位成员的邮箱，不能作为上级党组织的邮箱。请填写上级党组织自己的邮箱，或从平台已注册的单位中选择上级党组织。',
+    }]);
+    const en = await client.post(`/api/v1/cases/${caseId}/superior-review?lang=en`);
+    expect(en.json().error.message).toBe("colleague@example.cn belongs to a member of your own unit, so it cannot be the superior organization's address. Give the superior organization's own address, or choose it from the units registered on the platform.");
+    expect(await app.db.selectFrom('mails').select('id').where('template', '=', 'superior_review').execute()).toEqual([]);
+    expect((await client.get(`/api/v1/cases/${caseId}`)).json().data.recommendation).toBe('none');
+  });
+
+  it('lets the unit choose a registered superior whose members recommend signed in; anyone else gets what a missing case gets', async () => {
+    const { app } = await createTestApp();
+    const { client, caseId, organizationId } = await createDraftCase(app, { email: 'operator@example.cn' });
+    await saveContent(client, caseId, completeContent(800));
+    const superior = await registeredUnit(app, 'secretary@example.cn', SUPERIOR);
+    const merged = await registeredUnit(app, 'old@example.cn', '建外街道旧党工委');
+    await app.db.updateTable('organizations').set({ merged_into: superior.id }).where('id', '=', merged.id).execute();
+    const other = await registeredUnit(app, 'other@example.cn', '上海市浦东新区陆家嘴街道党工委');
+
+    const found = (await client.get(`/api/v1/cases/${caseId}/superior-candidates?q=${encodeURIComponent('建外')}`)).json().data;
+    expect(found).toEqual([{ id: superior.id, name: SUPERIOR, divisionCode: '110105', level: 'village' }]);
+    const own = await client.put(`/api/v1/cases/${caseId}/superior-organization`, { organizationId });
+    expect([own.statusCode, own.json().error.code]).toEqual([422, 'superior_unit_invalid']);
+    const chosen = await client.put(`/api/v1/cases/${caseId}/superior-organization`, { organizationId: superior.id });
+    expect(chosen.json().data).toMatchObject({ superiorOrganizationId: superior.id, superiorName: SUPERIOR, superiorEmail: null, recommendation: 'none' });
+
+    expect((await client.post(`/api/v1/cases/${caseId}/superior-review`)).statusCode).toBe(202);
+    expect(await app.db.selectFrom('mails').select('id').where('template', '=', 'superior_review').execute()).toEqual([]);
+    expect((await superior.client.get('/api/v1/me/superior-reviews')).json().data).toEqual([expect.objectContaining({
+      caseId, title: completeContent().title, unitName: expect.stringContaining('建外街道第一社区党委'), superiorName: SUPERIOR, recommendation: 'pending', decidedAt: null,
+    })]);
+    expect((await other.client.get('/api/v1/me/superior-reviews')).json().data).toEqual([]);
+
+    // A member of another unit, and the submitting unit's own operator, learn nothing.
+    for (const outsider of [other.client, client]) {
+      for (const [method, body] of [['GET', undefined], ['POST', { decision: 'recommend', opinion: '同意', contentSha256: 'a'.repeat(64) }]] as const) {
+        const theirs = await outsider.request({ method, url: `/api/v1/superior-reviews/${caseId}`, body });
+        const none = await outsider.request({ method, url: `/api/v1/superior-reviews/${MISSING}`, body });
+        expect([theirs.statusCode, theirs.json().error]).toEqual([none.statusCode, none.json().error]);
+        expect(theirs.statusCode).toBe(404);
+      }
+    }
+
+    const view = (await superior.client.get(`/api/v1/superior-reviews/${caseId}`)).json().data;
+    expect(view).toMatchObject({ decidable: true, superiorEmail: null, superiorName: SUPERIOR, recommendation: 'pending', changes: null, content: { title: completeContent().title } });
+    const decided = await superior.client.post(`/api/v1/superior-reviews/${caseId}`, { decision: 'recommend', opinion: '同意推荐。', contentSha256: view.contentSha256 });
+    expect([decided.statusCode, decided.json()]).toEqual([200, { status: 'recommended' }]);
+    expect((await client.get(`/api/v1/cases/${caseId}`)).json().data).toMatchObject({ recommendation: 'recommended', recommendationVerification: 'signed_in', recommendationNote: '同意推荐。' });
+    expect((await client.get(`/api/v1/cases/${caseId}/history`)).json().data.at(-1)).toMatchObject({ action: 'recommend', actor: `${SUPERIOR}：secretary <secretary@example.cn>` });
+    const again = await superior.client.post(`/api/v1/superior-reviews/${caseId}`, { decision: 'decline', opinion: '改主意', contentSha256: view.contentSha256 });
+    expect([again.statusCode, again.json().error.code]).toEqual([409, 'invalid_transition']);
+  });
+
+  it('marks a mailed recommendation from an address of no registered unit as unverified for organizers', async () => {
+    const { app } = await createTestApp();
+    const campaign = await app.db.selectFrom('campaigns').select('id').executeTakeFirstOrThrow();
+    await createPerson(app.db, { email: 'organizer@example.cn', grants: [{ role: 'organizer', campaignId: campaign.id }] });
+    const organizer = await signedIn(app, 'organizer@example.cn');
+    await registeredUnit(app, 'secretary@example.cn', SUPERIOR);
+
+    const unknown = await createDraftCase(app, { unitName: '建外街道第二社区党委' });
+    await unknown.client.post(`/api/v1/cases/${unknown.caseId}/superior-review`);
+    await decideByMail(app, unknown.caseId, 'jianwai@example.cn');
+    const known = await createDraftCase(app, { unitName: '建外街道第三社区党委' });
+    await setSuperiorEmail(known.client, known.caseId, 'secretary@example.cn');
+    await known.client.post(`/api/v1/cases/${known.caseId}/superior-review`);
+    await decideByMail(app, known.caseId, 'secretary@example.cn');
+
+    expect((await organizer.get(`/api/v1/cases/${unknown.caseId}`)).json().data).toMatchObject({ recommendation: 'recommended', recommendationVerification: 'unverified' });
+    expect((await organizer.get(`/api/v1/cases/${known.caseId}`)).json().data).toMatchObject({ recommendation: 'recommended', recommendationVerification: 'registered_email' });
+    const list = (await organizer.get('/api/v1/campaigns/seventh-collection/cases')).json().data as { id: string; recommendationVerification: string }[];
+    expect(Object.fromEntries(list.map((c) => [c.id, c.recommendationVerification]))).toEqual({ [unknown.caseId]: 'unverified', [known.caseId]: 'registered_email' });
+  });
+});
