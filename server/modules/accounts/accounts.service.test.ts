@@ -30,6 +30,17 @@ describe(`ensureFirstOrganizer (${testEngine()})`, () => {
     expect(again.map((u) => u.password_hash)).toEqual([user.password_hash]);
   });
 
+  it('makes one organizer when several instances start at the same moment', async () => {
+    const db = await database();
+    const outcomes = await Promise.all(Array.from({ length: 8 }, () => ensureFirstOrganizer(db, ADMIN, NOW)));
+    expect(outcomes.sort()).toEqual(['created', ...Array(7).fill('organizer-exists')]);
+    const users = await db.selectFrom('users').select(['id', 'email']).execute();
+    expect(users.map((u) => u.email)).toEqual([ADMIN.email]);
+    expect((await listRoleGrants(db, users[0]!.id)).map((g) => [g.role, g.campaign_id])).toEqual([['organizer', null]]);
+    const audited = await db.selectFrom('audit_log').select('subject_id').where('action', '=', 'role.grant').execute();
+    expect(audited).toEqual([{ subject_id: users[0]!.id }]);
+  });
+
   it('does nothing without a configured admin', async () => {
     const db = await database();
     expect(await ensureFirstOrganizer(db, undefined, NOW)).toBe('not-configured');

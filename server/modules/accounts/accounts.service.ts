@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { isUniqueViolation } from '../../db/unique-violation.ts';
 import { newId } from '../../ids.ts';
 import { countPlatformOrganizers, findUserByEmail, insertRoleGrant, insertUser } from './accounts.repository.ts';
 import { appendAudit } from '../audit/audit.service.ts';
@@ -41,5 +42,9 @@ export async function ensureFirstOrganizer(
     if (!(await insertRoleGrant(trx, { id: newId(), user_id: userId, role: 'organizer', campaign_id: null, created_at: stamp }))) return 'organizer-exists';
     await appendAudit(trx, { actorId: null, actorLabel: 'ZHENGJI_ADMIN_EMAIL', action: 'role.grant', subjectType: 'user', subjectId: userId, change: { role: 'organizer', campaignId: null, email: admin.email } }, now);
     return existing ? 'granted' : 'created';
+  }).catch((error: unknown) => {
+    // Another instance starting at the same moment created the same account, and made it organizer.
+    if (isUniqueViolation(error, 'email')) return 'organizer-exists' as const;
+    throw error;
   });
 }
