@@ -115,3 +115,33 @@ describe(`merging duplicate units (${testEngine()})`, () => {
     expect((await app.db.selectFrom('cases').select('organization_id').where('id', '=', a.caseId).executeTakeFirstOrThrow()).organization_id).toBe(a.organizationId);
   });
 });
+
+describe(`merging while the duplicate unit is busy (${testEngine()})`, () => {
+  it('leaves no case, member or invitation behind on the merged unit', async () => {
+    const { app } = await createTestApp();
+    const survivor = await createDraftCase(app, { unitName: UNIT_INPUT.name });
+    const old = await createDraftCase(app, { email: 'author@example.cn', unitName: DUPLICATE_NAME });
+    await createPerson(app.db, { email: 'organizer@example.cn', grants: [{ role: 'organizer', campaignId: null }] });
+    const organizer = await signedIn(app, 'organizer@example.cn');
+
+    const [merged, ...work] = await Promise.all([
+      organizer.post(`/api/v1/organizations/${old.organizationId}/merge`, { into: survivor.organizationId }),
+      ...Array.from({ length: 8 }, (_, i) => old.client.post(`/api/v1/campaigns/${SEVENTH}/cases`, { organizationId: old.organizationId, title: `并发案例${i}` })),
+      ...Array.from({ length: 4 }, (_, i) => old.client.post(`/api/v1/organizations/${old.organizationId}/invitations`, { email: `colleague${i}@example.cn` })),
+    ]);
+
+    expect(merged!.statusCode).toBe(200);
+    // Each request came first and moved with the unit, or came after: a new case then finds the
+    // unit gone (404); an invitation finds it gone, or its author now an operator of the survivor (403).
+    const allowed = (i: number) => (i < 8 ? [201, 404] : [202, 403, 404]);
+    expect(work.map((w, i) => [i, w.statusCode]).filter(([i, status]) => !allowed(i!).includes(status!))).toEqual([]);
+    const left = await app.db.selectFrom('cases').select('id').where('organization_id', '=', old.organizationId).execute();
+    expect(left).toEqual([]);
+    const created = work.filter((w) => w.statusCode === 201).map((w) => w.json().data.id as string);
+    const moved = await app.db.selectFrom('cases').select('id').where('organization_id', '=', survivor.organizationId).execute();
+    expect(moved.map((c) => c.id).sort()).toEqual([survivor.caseId, old.caseId, ...created].sort());
+    const invitations = await app.db.selectFrom('one_time_tokens').select('subject_id').where('kind', '=', 'join_unit').execute();
+    expect(invitations.filter((t) => t.subject_id !== survivor.organizationId)).toEqual([]);
+    expect(invitations).toHaveLength(work.filter((w) => w.statusCode === 202).length);
+  });
+});
