@@ -14,6 +14,7 @@ const SAMPLE: MailParams = {
   case_receipt: { caseTitle: HOSTILE, campaignTitle: HOSTILE, receiptNumber: 'Z7-20240501-ABCDEF', submittedAt: '2024-05-01 10:00:00', zone: '北京时间', contentSha256: 'a'.repeat(64), attachmentCount: 3, link: LINK },
   case_returned: { caseTitle: HOSTILE, message: HOSTILE, dueAt: '2024-07-10 23:59:59', zone: '北京时间', link: LINK },
   superior_review: { unitName: HOSTILE, caseTitle: HOSTILE, campaignTitle: HOSTILE, link: LINK, days: 30 },
+  superior_review_member: { unitName: HOSTILE, superiorName: HOSTILE, caseTitle: HOSTILE, campaignTitle: HOSTILE, link: LINK },
 };
 
 describe('mail templates', () => {

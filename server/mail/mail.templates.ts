@@ -14,11 +14,13 @@ export interface MailParams {
   case_returned: { caseTitle: string; message: string; dueAt: string; zone: string; link: string };
   /** `changed`: asked again after the text changed since the superior last decided; the page shows what changed. */
   superior_review: { unitName: string; caseTitle: string; campaignTitle: string; link: string; days: number; changed?: boolean };
+  /** To the owners of a registered unit a case names as its superior: they decide signed in. */
+  superior_review_member: { unitName: string; superiorName: string; caseTitle: string; campaignTitle: string; link: string };
 }
 
 export type MailTemplate = keyof MailParams;
 
-export const MAIL_TEMPLATES = ['verify_email', 'reset_password', 'join_unit', 'reviewer_invite', 'join_request', 'case_receipt', 'case_returned', 'superior_review'] as const satisfies readonly MailTemplate[];
+export const MAIL_TEMPLATES = ['verify_email', 'reset_password', 'join_unit', 'reviewer_invite', 'join_request', 'case_receipt', 'case_returned', 'superior_review', 'superior_review_member'] as const satisfies readonly MailTemplate[];
 
 export interface RenderedMail {
   subject: string;
@@ -184,6 +186,26 @@ const catalogue: Catalogue = {
       ],
       action: { label: 'Read and recommend', link },
       closing: ['If your organization is not this unit\'s superior, return it saying so, or ignore this message.'],
+    }),
+  },
+  superior_review_member: {
+    'zh-CN': ({ unitName, superiorName, caseTitle, campaignTitle, link }) => ({
+      subject: `${ZH_BRAND}「${oneLine(unitName)}」请贵单位推荐案例`,
+      paragraphs: [
+        `「${unitName}」拟向「${campaignTitle}」报送案例「${caseTitle}」，并选择「${superiorName}」作为其上级党组织。`,
+        '请登录平台阅读案例，选择“推荐”并填写推荐意见，或“退回”并说明理由。贵单位的成员均可在“推荐下级案例”中找到该案例。',
+      ],
+      action: { label: '登录并推荐', link },
+      closing: ['如果贵单位不是该单位的上级党组织，请选择“退回”并说明。'],
+    }),
+    en: ({ unitName, superiorName, caseTitle, campaignTitle, link }) => ({
+      subject: `${EN_BRAND} ${oneLine(unitName)} asks your unit to recommend a case`,
+      paragraphs: [
+        `${unitName} intends to submit the case "${caseTitle}" to ${campaignTitle} and has chosen ${superiorName} as its superior Party organization.`,
+        'Sign in to read the case, then recommend it with your opinion or return it with a reason. Every member of your unit finds it under "Cases to recommend".',
+      ],
+      action: { label: 'Sign in and recommend', link },
+      closing: ['If your unit is not this unit\'s superior, return it saying so.'],
     }),
   },
 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { completeContent, createDraftCase, saveContent } from '../../testing/cases.ts';
 import { createPerson, signedIn, UNIT_INPUT } from '../../testing/people.ts';
-import { createTestApp } from '../../testing/test-app.ts';
+import { createTestApp, TEST_BASE_URL } from '../../testing/test-app.ts';
 import { testEngine } from '../../testing/test-database.ts';
 import { TestClient } from '../../testing/test-client.ts';
 
@@ -72,7 +72,12 @@ describe(`who may recommend a case (${testEngine()})`, () => {
     expect(chosen.json().data).toMatchObject({ superiorOrganizationId: superior.id, superiorName: SUPERIOR, superiorEmail: null, recommendation: 'none' });
 
     expect((await client.post(`/api/v1/cases/${caseId}/superior-review`)).statusCode).toBe(202);
-    expect(await app.db.selectFrom('mails').select('id').where('template', '=', 'superior_review').execute()).toEqual([]);
+    // No link to an address: the superior unit's owner is told to sign in.
+    const mails = await app.db.selectFrom('mails').select(['to_email', 'template', 'subject', 'text_body']).where('template', 'like', 'superior_review%').execute();
+    expect(mails.map((m) => [m.to_email, m.template, m.subject])).toEqual([
+      ['secretary@example.cn', 'superior_review_member', '「征集平台」「北京市朝阳区建外街道第一社区党委operator@exa」请贵单位推荐案例'],
+    ]);
+    expect(mails[0]!.text_body).toContain(`${TEST_BASE_URL}/app/superior-review?case=${caseId}`);
     expect((await superior.client.get('/api/v1/me/superior-reviews')).json().data).toEqual([expect.objectContaining({
       caseId, title: completeContent().title, unitName: expect.stringContaining('建外街道第一社区党委'), superiorName: SUPERIOR, recommendation: 'pending', decidedAt: null,
     })]);

@@ -6,7 +6,7 @@ import { queueMail } from '../../mail/mail.service.ts';
 import { hashSecretToken, newSecretToken } from '../../shared/secret-token.ts';
 import { actorLabel, type Actor } from '../auth/actor.ts';
 import { consumeOneTimeToken, findOneTimeToken, insertOneTimeToken } from '../auth/auth.repository.ts';
-import { findLiveOrganization } from '../organizations/organizations.repository.ts';
+import { findLiveOrganization, listOwnerEmails } from '../organizations/organizations.repository.ts';
 import { requireEditableCase, type CaseInContext } from './case-access.ts';
 import { transitionCase } from './case-transition.ts';
 import { findCase } from './cases.repository.ts';
@@ -25,7 +25,7 @@ export async function requestSuperiorReview(trx: Transaction<Database>, actor: A
   // Once the case is closed, asking again could turn a decline back into "pending".
   const c = await requireEditableCase(trx, actor, id, now);
   if (c.campaign.definition.recommendation === 'off') throw new AppError('invalid_transition', { status: c.row.status });
-  if (c.row.superior_organization_id) return requestRegisteredSuperior(trx, actor, c, now);
+  if (c.row.superior_organization_id) return requestRegisteredSuperior(trx, actor, c, now, baseUrl);
   const email = c.row.superior_email;
   if (!email || !c.row.superior_name) throw new AppError('invalid_request', { detail: 'superiorName and superiorEmail are required' });
   // A unit that gives its own member's address would recommend itself.
@@ -53,8 +53,8 @@ export async function requestSuperiorReview(trx: Transaction<Database>, actor: A
   }, now);
 }
 
-/** Asks the registered unit the case names: its members find the case in their list and decide signed in. */
-async function requestRegisteredSuperior(trx: Transaction<Database>, actor: Actor, c: CaseInContext, now: Date): Promise<void> {
+/** Asks the registered unit the case names: its members find the case in their list and decide signed in; its owners are told by mail. */
+async function requestRegisteredSuperior(trx: Transaction<Database>, actor: Actor, c: CaseInContext, now: Date, baseUrl: string): Promise<void> {
   const superior = await resolveLiveUnit(trx, c.row.superior_organization_id!);
   if (!superior || superior.id === c.row.organization_id) throw new AppError('superior_unit_invalid');
   await cancelReviewLinks(trx, c.row.id, now);
@@ -63,6 +63,16 @@ async function requestRegisteredSuperior(trx: Transaction<Database>, actor: Acto
     set: { recommendation: 'pending', recommendation_note: null, recommendation_at: null, superior_organization_id: superior.id, superior_name: superior.name },
     audit: { superiorOrganizationId: superior.id },
   }, now);
+  const unit = await findLiveOrganization(trx, c.row.organization_id);
+  for (const owner of await listOwnerEmails(trx, superior.id)) {
+    await queueMail(trx, {
+      to: owner.email, locale: owner.locale, template: 'superior_review_member',
+      params: {
+        unitName: unit?.name ?? '', superiorName: superior.name, caseTitle: c.row.title, campaignTitle: c.campaign.definition.title[owner.locale],
+        link: `${baseUrl}/app/superior-review?case=${c.row.id}`,
+      },
+    }, now);
+  }
 }
 
 /** Ends every open review link of the case (a new request replaces them; so does a new address). */
