@@ -1,8 +1,9 @@
-// Content that runs when a file is opened: scripts in markup, JavaScript and launch actions in
-// PDF. Scanned over text windows (the caller slides a window over the whole file, keeping an
-// overlap of ACTIVE_CONTENT_OVERLAP characters so a marker cut in two is still seen).
+// Content that runs when a file is opened: scripts in markup, scanned over text windows (the
+// caller slides a window over the whole file, keeping an overlap of ACTIVE_CONTENT_OVERLAP
+// characters so a marker cut in two is still seen); and, for PDF, the keys and actions that a
+// parsed document must not hold (server/files/pdf-inspection.ts walks every object with them).
 
-export type ActiveContent = 'script' | 'pdf_script';
+export type ActiveContent = 'script';
 
 export const ACTIVE_CONTENT_OVERLAP = 64;
 
@@ -22,15 +23,16 @@ export function findMarkupActiveContent(text: string): ActiveContent | undefined
   return MARKUP_ACTIVE.some((pattern) => pattern.test(text)) ? 'script' : undefined;
 }
 
-// PDF names may hide letters as #xx escapes (/J#61vaScript); they are decoded before matching.
-const PDF_ACTIVE_NAMES = new Set(['JavaScript', 'JS', 'Launch', 'RichMedia', 'EmbeddedFile', 'EmbeddedFiles', 'SubmitForm', 'ImportData']);
-const PDF_NAME = /\/((?:[A-Za-z0-9]|#[0-9A-Fa-f]{2})+)/g;
+/**
+ * Dictionary keys that make a PDF run or carry something: JavaScript (also in the /Names tree),
+ * additional actions, launch actions, embedded files (/EmbeddedFiles in the name tree, /EF in a
+ * file specification), rich media, form submission and import, and XFA forms (which script).
+ */
+export const PDF_ACTIVE_KEYS: ReadonlySet<string> = new Set([
+  'JavaScript', 'JS', 'AA', 'Launch', 'EmbeddedFile', 'EmbeddedFiles', 'EF', 'RichMedia', 'RichMediaContent', 'SubmitForm', 'ImportData', 'XFA',
+]);
 
-/** Whether PDF source text (read as latin1) names JavaScript, launch actions or embedded files. */
-export function findPdfActiveContent(text: string): ActiveContent | undefined {
-  for (const match of text.matchAll(PDF_NAME)) {
-    const name = match[1]!.replace(/#([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-    if (PDF_ACTIVE_NAMES.has(name)) return 'pdf_script';
-  }
-  return undefined;
-}
+/** Values of /S (an action's type) and /Type or /Subtype that mark the same things. */
+export const PDF_ACTIVE_TYPES: ReadonlySet<string> = new Set([
+  'JavaScript', 'Launch', 'SubmitForm', 'ImportData', 'RichMedia', 'RichMediaExecute', 'GoToE', 'EmbeddedFile',
+]);

@@ -24,7 +24,7 @@ describe(`attachment files (${testEngine()})`, () => {
     }).toEqual({
       status: 200, type: 'video/mp4', length: String(MP4.length), ranges: 'bytes',
       disposition: `inline; filename="attachment-${res.headers.etag!.slice(1, 13)}"; filename*=UTF-8''${encodeURIComponent('社区“红色物业”纪实.mp4')}`,
-      nosniff: 'nosniff', csp: "default-src 'none'; img-src 'self'; media-src 'self'; sandbox",
+      nosniff: 'nosniff', csp: "sandbox; default-src 'none'; img-src 'self'; media-src 'self'",
     });
     expect(Buffer.compare(res.rawPayload, MP4)).toBe(0);
     const download = await client.get(`/api/v1/attachments/${attachmentId}/file?download=1`);

@@ -9,31 +9,36 @@ import { attachmentDisposition } from '../../http/content-disposition.ts';
 import { errorResponseSchema } from '../../http/error-schema.ts';
 import { AppError } from '../../errors.ts';
 import { blobExists, readBlob } from '../../storage/blob-store.ts';
+import { isReencodedImage } from '../uploads/image-reencode.ts';
 import { attachmentSchema } from './attachments.present.ts';
 import { findAttachmentFile, listAttachments, removeAttachment, type StoredFile } from './attachments.service.ts';
 
 const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema, 409: errorResponseSchema };
 const idParams = z.object({ id: z.uuid() });
 
-// Shown in the browser (an <img>, a <video>, the PDF viewer); every other type is a download.
-const INLINE_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif', 'video/mp4', 'video/webm', 'video/quicktime', 'application/pdf']);
-const DOWNLOAD_TYPES = new Set([
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/msword',
+// Only pictures we re-encoded and video (for <video>) are shown in the browser; every other
+// file, PDF included, is a download, since its bytes are the user's own. All of them are served
+// under a sandboxing CSP with nosniff, so even a file opened directly runs nothing.
+const VIDEO_TYPES = new Set(['video/mp4', 'video/webm', 'video/quicktime']);
+const TYPED_DOWNLOADS = new Set([
+  'application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/msword',
 ]);
+const STORED_FILE_CSP = "sandbox; default-src 'none'; img-src 'self'; media-src 'self'";
 
 function sendStoredFile(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, file: StoredFile) {
   const etag = `"${file.sha256}"`;
-  const inline = INLINE_TYPES.has(file.mediaType) && (request.query as { download?: string }).download === undefined;
-  const type = INLINE_TYPES.has(file.mediaType) || DOWNLOAD_TYPES.has(file.mediaType) ? file.mediaType : 'application/octet-stream';
+  const shown = isReencodedImage(file.mediaType) || VIDEO_TYPES.has(file.mediaType);
+  const inline = shown && (request.query as { download?: string }).download === undefined;
+  const type = shown || TYPED_DOWNLOADS.has(file.mediaType) ? file.mediaType : 'application/octet-stream';
   const disposition = attachmentDisposition(file.fileName, `attachment-${file.sha256.slice(0, 12)}`);
   reply
     .header('accept-ranges', 'bytes')
     .header('etag', etag)
     .header('cache-control', 'private, max-age=86400')
     .header('content-disposition', inline ? disposition.replace(/^attachment/, 'inline') : disposition)
+    .header('content-security-policy', STORED_FILE_CSP)
+    .header('x-content-type-options', 'nosniff')
     .type(type);
-  // Stored files are never pages: no script runs in them even when opened directly (PDF keeps its viewer).
-  if (file.mediaType !== 'application/pdf') reply.header('content-security-policy', "default-src 'none'; img-src 'self'; media-src 'self'; sandbox");
   if (request.headers['if-none-match'] === etag) return reply.code(304).send(null);
   const ifRange = request.headers['if-range'];
   const range = ifRange === undefined || ifRange === etag ? parseByteRange(request.headers.range, file.size) : { kind: 'whole' as const };

@@ -1,15 +1,16 @@
 import { open, type FileHandle } from 'node:fs/promises';
-import { ACTIVE_CONTENT_OVERLAP, findMarkupActiveContent, findPdfActiveContent } from '../../../core/files/active-content.ts';
+import { ACTIVE_CONTENT_OVERLAP, findMarkupActiveContent } from '../../../core/files/active-content.ts';
 import { EXECUTABLE_TYPES, MARKUP_TYPES, SNIFF_BYTES, sniffType } from '../../../core/files/sniff.ts';
 import { carriesCode, officeTypeOf } from '../../../core/files/office-package.ts';
 import { readOfficePackage } from '../../files/office-reader.ts';
+import { inspectPdf } from '../../files/pdf-inspection.ts';
 import { ZipRefused } from '../../files/zip-reader.ts';
 import type { UnsafeReason } from './file-errors.ts';
 
 // What a finished upload really is and whether it is safe to keep, read from the file on disk in
 // bounded slices: the head for its type, a zip through the one zip reader (every entry inflated
-// within limits, its content types deciding what it is), and a sliding window over markup and
-// PDF for active content.
+// within limits, its content types deciding what it is), a sliding window over markup, and a
+// PDF parsed whole (its size is bounded by the upload limit) and walked object by object.
 
 export type Inspection = { mediaType: string; unsafe?: undefined } | { mediaType: string; unsafe: UnsafeReason };
 
@@ -74,8 +75,9 @@ export async function inspectFile(file: string, size: number, rules: InspectionR
       const utf16 = head[0] === 0xff && head[1] === 0xfe ? 'le' : head[0] === 0xfe && head[1] === 0xff ? 'be' : undefined;
       if (await scan(handle, size, (w) => findMarkupActiveContent(markupText(w, utf16)) !== undefined)) return { mediaType, unsafe: 'script' };
     }
-    if (mediaType === 'application/pdf' && (await scan(handle, size, (w) => findPdfActiveContent(w.toString('latin1')) !== undefined))) {
-      return { mediaType, unsafe: 'pdf_script' };
+    if (mediaType === 'application/pdf') {
+      const verdict = await inspectPdf(file);
+      if (verdict) return { mediaType, unsafe: verdict };
     }
     return { mediaType };
   } finally {

@@ -6,13 +6,14 @@ import { describe, expect, it } from 'vitest';
 import { createDraftCase } from '../../testing/cases.ts';
 import { AFTER_WINDOW } from '../../testing/fixtures.ts';
 import { createPerson, signedIn } from '../../testing/people.ts';
+import { testPdf } from '../../testing/pdf-files.ts';
 import { createTestApp } from '../../testing/test-app.ts';
 import { testEngine } from '../../testing/test-database.ts';
 import { createTusUpload, headTus, patchTus, sha256, TUS, uploadFile } from '../../testing/tus.ts';
 import { runningHashes } from './upload-file.ts';
 import { removeExpiredUploads } from './uploads.service.ts';
 
-const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n'), Buffer.alloc(300_000, 0x20), Buffer.from('\n%%EOF\n')]);
+const PDF = await testPdf({ text: 'People\'s Daily report', minBytes: 300_000 });
 
 function filesUnder(dir: string): string[] {
   if (!existsSync(dir)) return [];
