@@ -7,8 +7,8 @@ import { getCampaignById } from '../campaigns/campaigns.service.ts';
 import { findLiveOrganization } from '../organizations/organizations.repository.ts';
 import { transitionCase } from './case-transition.ts';
 import { contentSha256, currentRecommendation } from './content-hash.ts';
-import { updateCaseAtVersion, type CaseRow } from './cases.repository.ts';
-import { findReviewedContent, saveReviewedContent } from './superior-review.repository.ts';
+import { findCase, type CaseRow } from './cases.repository.ts';
+import { claimDecision, findReviewedContent, saveReviewedContent } from './superior-review.repository.ts';
 
 // What the superior organization reads and what its decision binds to, whichever way it came
 // (a mailed link or signed in as a member of a registered unit).
@@ -56,9 +56,14 @@ export async function recordDecision(
   const campaign = await getCampaignById(trx, row.campaign_id);
   const current = contentSha256(campaign.definition.slug, row.id, JSON.parse(row.content) as CaseContent);
   if (input.contentSha256 !== current) throw new AppError('case_changed_since_read');
-  // Holds the case at the version read: a save that got in first makes this miss, and one that
-  // comes later waits for this transaction, so the decision never binds to text already replaced.
-  if (!(await updateCaseAtVersion(trx, row.id, row.version, { version: row.version, content_sha256: current }))) throw new AppError('case_changed_since_read');
+  // Holds the case at the version read while the request is open: a save or a decision that got
+  // in first makes this miss, and one that comes later waits for this transaction, so a decision
+  // never binds to text already replaced and one request gets one answer.
+  if (!(await claimDecision(trx, row.id, row.version, current))) {
+    const latest = await findCase(trx, row.id);
+    if (latest && latest.version === row.version) throw new AppError('invalid_transition', { status: latest.recommendation });
+    throw new AppError('case_changed_since_read');
+  }
   const opinion = input.opinion.trim();
   await transitionCase(trx, {
     caseId: row.id, from: row.status, move: input.decision, by: 'superior', actor, message: opinion,

@@ -123,4 +123,58 @@ describe(`who may recommend a case (${testEngine()})`, () => {
     const list = (await organizer.get('/api/v1/campaigns/seventh-collection/cases')).json().data as { id: string; recommendationVerification: string }[];
     expect(Object.fromEntries(list.map((c) => [c.id, c.recommendationVerification]))).toEqual({ [unknown.caseId]: 'unverified', [known.caseId]: 'registered_email' });
   });
+
+  it('refuses a member of both units, and a mailed link whose address has since joined the unit', async () => {
+    const { app } = await createTestApp();
+    const { client, caseId, organizationId } = await createDraftCase(app);
+    const superior = await registeredUnit(app, 'secretary@example.cn', SUPERIOR);
+    const both = await app.db.selectFrom('users').select('id').where('email', '=', 'secretary@example.cn').executeTakeFirstOrThrow();
+    await app.db.insertInto('organization_members').values({ organization_id: organizationId, user_id: both.id, role: 'operator', created_at: '2024-05-01T00:00:00.000Z' }).execute();
+    await client.put(`/api/v1/cases/${caseId}/superior-organization`, { organizationId: superior.id });
+    await client.post(`/api/v1/cases/${caseId}/superior-review`);
+    const member = await signedIn(app, 'secretary@example.cn');
+    const view = (await member.get(`/api/v1/superior-reviews/${caseId}`)).json().data;
+    expect(view.decidable).toBe(false);
+    const own = await member.post(`/api/v1/superior-reviews/${caseId}`, { decision: 'recommend', opinion: '同意', contentSha256: view.contentSha256 });
+    expect([own.statusCode, own.json().error]).toEqual([403, { code: 'superior_own_case', message: '您也是申报单位的成员，不能为本单位的案例作出推荐。' }]);
+
+    // Back to a mailed address, which then joins the unit before the link is used.
+    await client.put(`/api/v1/cases/${caseId}/superior-organization`, { organizationId: null });
+    await setSuperiorEmail(client, caseId, 'later@example.cn');
+    await client.post(`/api/v1/cases/${caseId}/superior-review`);
+    const later = await createPerson(app.db, { email: 'later@example.cn' });
+    await app.db.insertInto('organization_members').values({ organization_id: organizationId, user_id: later, role: 'operator', created_at: '2024-05-01T00:00:00.000Z' }).execute();
+    const mail = await app.db.selectFrom('mails').select('text_body').where('to_email', '=', 'later@example.cn').executeTakeFirstOrThrow();
+    const token = /superior-review\?token=([\w-]+)/.exec(mail.text_body)![1]!;
+    const read = (await new TestClient(app).get(`/api/v1/superior-review?token=${token}`)).json().data;
+    const joined = await new TestClient(app).post('/api/v1/superior-review', { token, decision: 'recommend', opinion: '同意', contentSha256: read.contentSha256 });
+    expect([joined.statusCode, joined.json().error.code]).toEqual([422, 'superior_email_own_unit']);
+    expect((await client.get(`/api/v1/cases/${caseId}`)).json().data.recommendation).toBe('pending');
+  });
+
+  it('gives one request one answer when the superior unit\'s members decide at the same moment', async () => {
+    const { app } = await createTestApp();
+    const { client, caseId } = await createDraftCase(app);
+    const superior = await registeredUnit(app, 'secretary@example.cn', SUPERIOR);
+    const members = [superior.client];
+    for (const email of ['deputy@example.cn', 'clerk@example.cn']) {
+      const id = await createPerson(app.db, { email });
+      await app.db.insertInto('organization_members').values({ organization_id: superior.id, user_id: id, role: 'operator', created_at: '2024-05-01T00:00:00.000Z' }).execute();
+      members.push(await signedIn(app, email));
+    }
+    await client.put(`/api/v1/cases/${caseId}/superior-organization`, { organizationId: superior.id });
+    await client.post(`/api/v1/cases/${caseId}/superior-review`);
+    const { contentSha256 } = (await superior.client.get(`/api/v1/superior-reviews/${caseId}`)).json().data;
+
+    const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => members[i % 3]!.post(`/api/v1/superior-reviews/${caseId}`, {
+      decision: i % 2 === 0 ? 'recommend' : 'decline', opinion: `意见${i}`, contentSha256,
+    })));
+    const codes = answers.map((a) => (a.statusCode === 200 ? 'ok' : a.json().error.code));
+    expect(codes.filter((c) => c === 'ok')).toHaveLength(1);
+    expect(codes.filter((c) => c !== 'ok')).toEqual(Array(11).fill('invalid_transition'));
+    const decisions = (await client.get(`/api/v1/cases/${caseId}/history`)).json().data.filter((e: { action: string }) => e.action === 'recommend' || e.action === 'decline');
+    expect(decisions).toHaveLength(1);
+    const detail = (await client.get(`/api/v1/cases/${caseId}`)).json().data;
+    expect(detail.recommendationNote).toBe(decisions[0].message);
+  });
 });

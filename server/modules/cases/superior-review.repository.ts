@@ -88,3 +88,15 @@ export async function listCasesForSuperiorUnits(db: Kysely<Database>, organizati
     .orderBy('cases.id')
     .execute();
 }
+
+/**
+ * Takes the case for one decision: only at the version the superior read and while the unit's
+ * request is open. On PostgreSQL the row lock makes a second decision wait and then find the
+ * request answered; false means another save or decision got there first.
+ */
+export async function claimDecision(db: Kysely<Database>, caseId: string, version: number, contentSha256: string): Promise<boolean> {
+  const result = await db.updateTable('cases').set({ content_sha256: contentSha256 })
+    .where('id', '=', caseId).where('version', '=', version).where('recommendation', '=', 'pending')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
