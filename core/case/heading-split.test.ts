@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { headingLabel, matchHeading, splitByHeadings, splitKeywords, type SourceBlock, type SplitElement } from './heading-split.ts';
+import { headingLabel, matchHeading, type SplitElement } from './heading-label.ts';
+import { splitByHeadings, splitKeywords, type SourceBlock } from './heading-split.ts';
 
 const ELEMENTS: SplitElement[] = [
   { key: 'background', name: { 'zh-CN': '背景', en: 'Background' }, required: true },
@@ -92,9 +93,9 @@ describe('matchHeading', () => {
     expect(named(text)).toBe(expected);
   });
 
-  it('reads a plain (unstyled) line strictly: the name, 案例+name, not a phrase that merely starts with it', () => {
-    expect([named('一、背景', false), named('案例背景', false), named('成效显著', false), named('主要做法', false)])
-      .toEqual(['background', 'background', null, null]);
+  it('reads a plain (unstyled) line strictly: the name, 案例+name or a name units give it, not a phrase that merely starts with it', () => {
+    expect([named('一、背景', false), named('案例背景', false), named('成效显著', false), named('主要做法', false), named('做法创新', false)])
+      .toEqual(['background', 'background', null, 'practice', null]);
   });
 });
 
@@ -202,7 +203,7 @@ describe('splitByHeadings', () => {
   it('reads plain numbered lines as headings but not body sentences that start with a name', () => {
     const result = splitByHeadings([
       p('社区议事会的故事'),
-      p('一、背景'),
+      p('1、背景'),
       p('成效显著'),
       p('1. 做法'),
       p('成效：很好。'),

@@ -1,11 +1,14 @@
-import type { LocalizedText } from '../campaign/campaign.schema.ts';
 import { KEYWORD_MAX, TITLE_MAX } from './case-content.ts';
+import { fontLevel, isNumberedAppendix, headingLabel, matchHeading, numberingLevel, type SplitElement, type Target } from './heading-label.ts';
 
-// A case written in Word, cut into the campaign's sections by its headings. Units number and
-// dress their headings in many ways (背景 / 一、背景 / （一）背景 / 1. 背景 / 案例背景 / 【背景】 /
-// 背景： / Background); a heading counts when, stripped of numbering, brackets and a colon, it
-// names the summary, the keywords or one of the campaign's elements. Anything the split cannot
-// place is returned as unmatched, never dropped, so the person confirming the import sees it.
+export type { SplitElement } from './heading-label.ts';
+
+// A case written in Word, cut into the campaign's sections by its headings (heading-label.ts
+// reads what a heading names). A heading is a Word heading, a bold line, a line in an official
+// document's heading font (黑体, 楷体, 方正小标宋) or a short line numbered 一、/（一）/1. on its
+// own; its depth, from its numbering, font and heading level, keeps a subheading such as
+// （三）推动成效转化 inside its section. Anything the split cannot place is returned as
+// unmatched, never dropped nor merged into a neighbour, so the person confirming the import sees it.
 
 export interface SourceBlock {
   kind: 'heading' | 'paragraph';
@@ -17,12 +20,8 @@ export interface SourceBlock {
   html: string;
   /** Every character of the paragraph is bold (how many documents mark a heading). */
   bold?: boolean;
-}
-
-export interface SplitElement {
-  key: string;
-  name: LocalizedText;
-  required?: boolean;
+  /** The one font the paragraph's text is set in (for Chinese, its East Asian font), when known. */
+  font?: string;
 }
 
 export type SplitWarning =
@@ -45,73 +44,6 @@ export interface HeadingSplit {
   warnings: SplitWarning[];
 }
 
-type Target = { kind: 'summary' } | { kind: 'keywords' } | { kind: 'title' } | { kind: 'section'; key: string };
-
-const SUMMARY_LABELS = ['摘要', '案例摘要', '内容摘要', '内容提要', '提要', '简介', '案例简介', '概要', '案例概要'];
-const KEYWORD_LABELS = ['关键词', '关键字', '主题词'];
-const TITLE_LABELS = ['案例名称', '案例标题', '案例题目', '标题', '题目'];
-const SUMMARY_EN = ['summary', 'abstract', 'case summary', 'executive summary'];
-const KEYWORD_EN = ['keywords', 'key words', 'keyword'];
-const TITLE_EN = ['title', 'case title'];
-
-const HAN = /\p{Script=Han}/u;
-const NUMBERING = [
-  /^第[一二三四五六七八九十百\d]+(?:部分|章|节|篇)?[、.:\s]*/u,
-  /^\((?:[一二三四五六七八九十]+|\d+)\)\s*/u,
-  /^[一二三四五六七八九十]+[、.]\s*/u,
-  /^\d+(?:\.\d+)*(?:[.、)]\s*|\s+)/u,
-  /^(?:[ivx]+|[a-h])[.)]\s+/iu,
-];
-const BRACKETED = /^[[【〔〖<《]\s*(.*?)\s*[\]】〕〗>》]$/u;
-
-/** The words of a heading without its numbering, brackets and trailing colon, in one width. */
-export function headingLabel(text: string): string {
-  let label = text.replace(/^\s*[①-⑳]/u, '').normalize('NFKC').replace(/\s+/gu, ' ').trim();
-  for (let pass = 0; pass < 2; pass += 1) {
-    label = label.replace(/[:：]$/u, '').trim();
-    for (const pattern of NUMBERING) label = label.replace(pattern, '');
-    label = label.replace(BRACKETED, '$1').trim();
-  }
-  return label.replace(/[:：]$/u, '').trim();
-}
-
-function matchElement(label: string, elements: readonly SplitElement[], loose: boolean): string | null {
-  if (HAN.test(label)) {
-    const compact = label.replace(/\s/gu, '');
-    // Strongest reading first: the name itself, 案例+name, then (for a line styled as a heading)
-    // a short qualifier around it: 主要做法, 工作成效, 思考与探讨, 背景情况.
-    const tests: ((name: string) => boolean)[] = [
-      (name) => compact === name,
-      (name) => compact === `案例${name}` || compact === `案例的${name}`,
-      ...(loose ? [
-        (name: string) => compact.endsWith(name) && compact.length - name.length <= 3,
-        (name: string) => compact.startsWith(name) && compact.length - name.length <= 2,
-      ] : []),
-    ];
-    for (const test of tests) {
-      const hit = elements.find((e) => test(e.name['zh-CN'].replace(/\s/gu, '')));
-      if (hit) return hit.key;
-    }
-    return null;
-  }
-  const words = label.toLowerCase().replace(/^(?:the|case|our)\s+/u, '').replace(/s$/u, '');
-  const hit = elements.find((e) => words === e.name.en.toLowerCase().replace(/s$/u, ''));
-  return hit?.key ?? null;
-}
-
-/** What a heading's words name, if anything the split knows. */
-export function matchHeading(text: string, elements: readonly SplitElement[], loose = true): Target | null {
-  const label = headingLabel(text);
-  if (label === '') return null;
-  const compact = label.replace(/\s/gu, '');
-  const lower = label.toLowerCase();
-  if (SUMMARY_LABELS.includes(compact) || SUMMARY_EN.includes(lower)) return { kind: 'summary' };
-  if (KEYWORD_LABELS.includes(compact) || KEYWORD_EN.includes(lower)) return { kind: 'keywords' };
-  if (TITLE_LABELS.includes(compact) || TITLE_EN.includes(lower)) return { kind: 'title' };
-  const key = matchElement(label, elements, loose);
-  return key ? { kind: 'section', key } : null;
-}
-
 // "摘要：本案例……", "【背景】2019年……", "Keywords: a; b": a label and its content on one line.
 const INLINE = /^\s*(?:[[【〔]([^\]】〕]{1,16})[\]】〕]|([^:：]{1,16})[:：])\s*(\S[\s\S]*)$/u;
 
@@ -124,11 +56,36 @@ function matchInline(text: string, elements: readonly SplitElement[]): { target:
 
 const SENTENCE_END = /[。；;！!？?，,]$/u;
 
-function isHeadingLike(block: SourceBlock): boolean {
-  const length = [...block.text.trim()].length;
+/** How deep a line stands by each sign a document gives; null where it gives none. */
+interface Rank {
+  numbering: number | null;
+  font: number | null;
+  style: number | null;
+}
+
+const NO_RANK: Rank = { numbering: null, font: null, style: null };
+const SCALES = ['numbering', 'font', 'style'] as const;
+
+function rankOf(block: SourceBlock): Rank {
+  return { numbering: numberingLevel(block.text), font: fontLevel(block.font), style: block.kind === 'heading' ? block.level ?? 1 : null };
+}
+
+// A line is below a heading when any sign both give puts it deeper: （三） under 一、, 楷体 under
+// 黑体, Heading 3 under Heading 2.
+const isBelow = (line: Rank, heading: Rank) => SCALES.some((k) => line[k] !== null && heading[k] !== null && line[k] > heading[k]);
+const comparable = (line: Rank, heading: Rank) => SCALES.some((k) => line[k] !== null && heading[k] !== null);
+
+/** A Word heading, a bold line or a line in a heading font: read loosely (主要做法, 工作成效). */
+const isStyled = (block: SourceBlock, rank: Rank) => block.kind === 'heading' || block.bold === true || rank.font !== null;
+
+function isHeadingLike(block: SourceBlock, rank: Rank): boolean {
+  const text = block.text.trim();
+  const length = [...text].length;
   if (block.kind === 'heading') return length <= TITLE_MAX;
-  if (block.bold) return length <= 40;
-  return length <= 20 && !SENTENCE_END.test(block.text.trim());
+  if (block.bold || rank.font !== null) return length <= 40;
+  if (SENTENCE_END.test(text)) return false;
+  // A short line numbered on its own (一、 （一） 1.) is a heading even in the body's font.
+  return length <= (rank.numbering !== null && rank.numbering <= 3 ? 30 : 20);
 }
 
 function isTitleLike(block: SourceBlock): boolean {
@@ -157,25 +114,31 @@ export function splitByHeadings(blocks: readonly SourceBlock[], elements: readon
   const warnings: SplitWarning[] = [];
   const seen = new Set<string>();
   let title = '';
-  // Where text goes now: a known target, an unmatched part (target null, into set), or nowhere yet.
-  const at: { target: Target | null; into: string[] | null; subBase: number | null } = { target: null, into: null, subBase: null };
+  // Where text goes now: a known target, an unmatched part (target null, into set), or nowhere
+  // yet; `rank` is the depth of the heading that opened it.
+  const at: { target: Target | null; into: string[] | null; rank: Rank; subBase: number | null } = { target: null, into: null, rank: NO_RANK, subBase: null };
 
-  const startUnmatched = (heading: string | null) => {
+  const startUnmatched = (heading: string | null, rank: Rank = NO_RANK) => {
     const part = { heading, html: [] as string[] };
     unmatched.push(part);
-    Object.assign(at, { target: null, into: part.html, subBase: null });
+    Object.assign(at, { target: null, into: part.html, rank, subBase: null });
   };
-  const switchTo = (target: Target) => {
+  const switchTo = (target: Target, rank: Rank, repeatable = false) => {
     let into: string[] | null = null;
     if (target.kind === 'section') {
-      if (seen.has(target.key)) warnings.push({ code: 'repeated_section', section: target.key });
+      if (seen.has(target.key) && !repeatable) warnings.push({ code: 'repeated_section', section: target.key });
       seen.add(target.key);
       into = sections[target.key]!;
     } else if (target.kind === 'summary') into = summary;
     else if (target.kind === 'keywords') into = keywordText;
-    Object.assign(at, { target, into, subBase: null });
+    Object.assign(at, { target, into, rank, subBase: null });
   };
-  const append = (block: SourceBlock) => {
+  const subheading = (text: string, depth: number) => {
+    at.subBase ??= depth;
+    const tag = depth <= at.subBase ? 'h3' : 'h4';
+    at.into!.push(`<${tag}>${escapeHtml(text)}</${tag}>`);
+  };
+  const append = (block: SourceBlock, rank: Rank, headingLike: boolean) => {
     const { target } = at;
     if (target?.kind === 'keywords') {
       // Keywords are one line; what follows them is not more keywords.
@@ -186,10 +149,9 @@ export function splitByHeadings(blocks: readonly SourceBlock[], elements: readon
       title ||= block.text.trim();
       at.target = null;
     } else if (target !== null && block.kind === 'heading') {
-      const level = block.level ?? 1;
-      at.subBase ??= level;
-      const tag = level <= at.subBase ? 'h3' : 'h4';
-      at.into!.push(`<${tag}>${escapeHtml(block.text.trim())}</${tag}>`);
+      subheading(block.text.trim(), block.level ?? 1);
+    } else if (target?.kind === 'section' && headingLike && !block.bold && (rank.numbering ?? rank.font) !== null) {
+      subheading(block.text.trim(), (rank.numbering ?? rank.font)!);
     } else {
       if (at.into === null) startUnmatched(null);
       at.into!.push(block.html);
@@ -199,10 +161,17 @@ export function splitByHeadings(blocks: readonly SourceBlock[], elements: readon
   for (const block of blocks) {
     const text = block.text.trim();
     if (text === '') continue;
-    const styled = block.kind === 'heading' || block.bold === true;
-    const named = isHeadingLike(block) ? matchHeading(text, elements, styled) : null;
+    const rank = rankOf(block);
+    const styled = isStyled(block, rank);
+    const headingLike = isHeadingLike(block, rank);
+    // A level-two heading never ends a level-one section, whatever its words.
+    const under = isBelow(rank, at.rank);
+    const named = headingLike && !(under && at.target?.kind === 'section') ? matchHeading(text, elements, styled) : null;
     if (named) {
-      switchTo(named);
+      const oneOfSeveral = named.kind === 'section' && isNumberedAppendix(headingLabel(text));
+      if (!(oneOfSeveral && at.target?.kind === 'section' && at.target.key === named.key)) switchTo(named, rank, oneOfSeveral);
+      // 附件1：《……》 names the document that follows.
+      if (oneOfSeveral) subheading(text, 1);
       continue;
     }
     const inline = block.kind === 'paragraph' ? matchInline(text, elements) : null;
@@ -211,8 +180,8 @@ export function splitByHeadings(blocks: readonly SourceBlock[], elements: readon
       continue;
     }
     if (inline) {
-      switchTo(inline.target);
-      append({ kind: 'paragraph', text: inline.rest, html: `<p>${escapeHtml(inline.rest)}</p>` });
+      switchTo(inline.target, NO_RANK);
+      append({ kind: 'paragraph', text: inline.rest, html: `<p>${escapeHtml(inline.rest)}</p>` }, NO_RANK, false);
       continue;
     }
     const beforeAnySection = seen.size === 0 && summary.length === 0;
@@ -221,11 +190,14 @@ export function splitByHeadings(blocks: readonly SourceBlock[], elements: readon
       at.into = null;
       continue;
     }
-    if (at.target === null && styled && isHeadingLike(block)) {
-      startUnmatched(text);
+    // A heading that names nothing, outside any section or level with the one it would fall
+    // into, opens a part of its own for the person to place: it is never merged into a neighbour.
+    const headingOfItsOwn = (styled || rank.numbering !== null) && headingLike && !under;
+    if (headingOfItsOwn && (at.target === null || comparable(rank, at.rank))) {
+      startUnmatched(text, rank);
       continue;
     }
-    append(block);
+    append(block, rank, headingLike);
   }
 
   if (title === '') warnings.push({ code: 'no_title' });
