@@ -36,6 +36,8 @@ describe(`merging duplicate units (${testEngine()})`, () => {
     const old = await duplicateUnit(app);
     await createPerson(app.db, { email: 'organizer@example.cn', name: '秘书处', grants: [{ role: 'organizer', campaignId: null }] });
     const organizer = await signedIn(app, 'organizer@example.cn');
+    const extension = { closesAt: '2024-07-05T15:59:59.999Z', reason: '系统故障' };
+    expect((await organizer.post(`/api/v1/campaigns/${SEVENTH}/deadline-extensions`, { organizationId: old.organizationId, ...extension })).statusCode).toBe(201);
 
     const merged = await organizer.post(`/api/v1/organizations/${old.organizationId}/merge`, { into: survivor.organizationId });
     expect([merged.statusCode, merged.json().data.id]).toEqual([200, survivor.organizationId]);
@@ -84,8 +86,12 @@ describe(`merging duplicate units (${testEngine()})`, () => {
     const audit = await app.db.selectFrom('audit_log').select(['action', 'subject_id', 'change']).where('action', 'in', ['organization.merge', 'case.unit_merged']).orderBy('seq').execute();
     expect(audit.map((a) => [a.action, a.subject_id, JSON.parse(a.change)])).toEqual([
       ...moved.map(([id, status]) => ['case.unit_merged', id, { from: status, to: status, message: `${DUPLICATE_NAME} → ${UNIT_INPUT.name}`, fromUnit: old.organizationId, intoUnit: survivor.organizationId }]),
-      ['organization.merge', old.organizationId, { into: survivor.organizationId, cases: moved.map(([id]) => id), members: 1, invitations: 1, deadlineExtensions: 0 }],
+      ['organization.merge', old.organizationId, { into: survivor.organizationId, cases: moved.map(([id]) => id), members: 1, invitations: 1, deadlineExtensions: 1 }],
     ]);
+    // The deadline the duplicate was granted now holds for the unit its cases live in.
+    const extensions = (await organizer.get(`/api/v1/campaigns/${SEVENTH}/deadline-extensions`)).json().data;
+    expect(extensions.map((e: { organizationId: string; closesAt: string; reason: string }) => [e.organizationId, e.closesAt, e.reason]))
+      .toEqual([[survivor.organizationId, extension.closesAt, extension.reason]]);
 
     // Someone outside both units learns nothing: both ids answer exactly like a missing unit.
     await createPerson(app.db, { email: 'outsider@example.cn' });
