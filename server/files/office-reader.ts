@@ -23,6 +23,9 @@ export interface KeepParts {
 
 const KEEP_NOTHING: KeepParts = { keep: () => false, maxBytes: 0 };
 
+/** [Content_Types].xml and the relationship parts together: a few hundred KB in a long .pptx. */
+const MAX_DESCRIPTION_BYTES = 8 * 1024 * 1024;
+
 /**
  * Reads the zip at `source` (a path or the bytes), inflating every entry once within
  * OFFICE_ZIP_LIMITS; throws ZipRefused. A zip without [Content_Types].xml comes back with no
@@ -31,8 +34,11 @@ const KEEP_NOTHING: KeepParts = { keep: () => false, maxBytes: 0 };
 export function readOfficePackage(source: Buffer | string, keeping: KeepParts = KEEP_NOTHING): Promise<ReadPackage> {
   return readZip(source, OFFICE_ZIP_LIMITS, async (zip) => {
     const parts = new Map<string, Buffer>();
-    // The package's own description is read whole; the office limits bound it like any entry.
+    // The package's own description is read whole, within its own budget.
+    let described = 0;
     const describe = async (name: string) => {
+      described += zip.sizeOf(name);
+      if (described > MAX_DESCRIPTION_BYTES) throw new ZipRefused('zip_bomb');
       const bytes = (await zip.inflate(name, true))!;
       parts.set(name, bytes);
       return bytes.toString('utf8');
@@ -43,11 +49,13 @@ export function readOfficePackage(source: Buffer | string, keeping: KeepParts = 
     for (const name of zip.names.filter(isRelationshipsPart)) relationships.push(...parseRelationships(name, await describe(name)));
     let kept = 0;
     for (const name of zip.names.filter((n) => !parts.has(n))) {
-      const bytes = await zip.inflate(name, keeping.keep(name, contentTypeOf(types, name)));
-      if (!bytes) continue;
-      kept += bytes.length;
-      if (kept > keeping.maxBytes) throw new ZipRefused('zip_bomb');
-      parts.set(name, bytes);
+      const keep = keeping.keep(name, contentTypeOf(types, name));
+      if (keep) {
+        kept += zip.sizeOf(name);
+        if (kept > keeping.maxBytes) throw new ZipRefused('zip_bomb');
+      }
+      const bytes = await zip.inflate(name, keep);
+      if (bytes) parts.set(name, bytes);
     }
     return { names: zip.names, types, relationships, parts };
   });

@@ -17,6 +17,8 @@ export class ZipRefused extends Error {
 export interface ZipArchive {
   /** Every entry's name, in central-directory order. */
   readonly names: readonly string[];
+  /** An entry's declared size; inflating it never yields more (validateEntrySizes). */
+  sizeOf(name: string): number;
   /** Inflates the named entry within the limits; its bytes when `keep`, else undefined. */
   inflate(name: string, keep: boolean): Promise<Buffer | undefined>;
 }
@@ -89,7 +91,8 @@ export async function readZip<T>(source: Buffer | string, limits: ZipLimits, use
       }
       return keep ? Buffer.concat(chunks) : undefined;
     };
-    const result = await use({ names: [...entries.keys()], inflate });
+    const sizeOf = (name: string) => entries.get(name)?.uncompressedSize ?? 0;
+    const result = await use({ names: [...entries.keys()], sizeOf, inflate });
     for (const name of entries.keys()) {
       if (!done.has(name)) await inflate(name, false);
     }

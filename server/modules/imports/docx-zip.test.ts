@@ -58,4 +58,9 @@ describe('checking a .docx package before mammoth reads it', () => {
     const pictures = docx([{ name: 'word/media/a.png', data: spaces }, { name: 'word/media/b.png', data: spaces }]);
     expect([await verdict(stored), await verdict(pictures)]).toEqual(['zip_bomb', 'accepted']);
   });
+
+  it('refuses content types and relationships past 8 MB before inflating them', async () => {
+    const padding = Buffer.alloc(9 * 1024 * 1024, 0x20);
+    expect(await verdict(docx([{ name: 'word/_rels/document.xml.rels', data: padding }]))).toBe('zip_bomb');
+  });
 });
