@@ -55,6 +55,20 @@ describe(`who may recommend a case (${testEngine()})`, () => {
     expect((await client.get(`/api/v1/cases/${caseId}`)).json().data.recommendation).toBe('none');
   });
 
+  it("refuses a member's address as the superior's in the unit profile too, on registering and on editing", async () => {
+    const { app } = await createTestApp();
+    await createPerson(app.db, { email: 'founder@example.cn' });
+    const founder = await signedIn(app, 'founder@example.cn');
+    const own = await founder.post('/api/v1/organizations', { ...UNIT_INPUT, superiorEmail: 'Founder@example.cn' });
+    expect([own.statusCode, own.json().error.code]).toEqual([422, 'superior_email_own_unit']);
+    const unit = (await founder.post('/api/v1/organizations', UNIT_INPUT)).json().data;
+    const colleague = await createPerson(app.db, { email: 'colleague@example.cn' });
+    await app.db.insertInto('organization_members').values({ organization_id: unit.id, user_id: colleague, role: 'operator', created_at: '2024-05-01T00:00:00.000Z' }).execute();
+    const edit = await founder.put(`/api/v1/organizations/${unit.id}`, { ...UNIT_INPUT, superiorEmail: 'colleague@example.cn' });
+    expect([edit.statusCode, edit.json().error.message]).toEqual([422, '“colleague@example.cn”是本单位成员的邮箱，不能作为上级党组织的邮箱。请填写上级党组织自己的邮箱，或从平台已注册的单位中选择上级党组织。']);
+    expect((await founder.get(`/api/v1/organizations/${unit.id}`)).json().data.superiorEmail).toBe('jianwai@example.cn');
+  });
+
   it('lets the unit choose a registered superior whose members recommend signed in; anyone else gets what a missing case gets', async () => {
     const { app } = await createTestApp();
     const { client, caseId, organizationId } = await createDraftCase(app, { email: 'operator@example.cn' });

@@ -1,8 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 
-// SQL of the superior organization's review: the text it last decided on, whose address an
-// address is, and the registered units that may be chosen as a superior and act as one.
+// SQL of the superior organization's review: the text it last decided on, whether an address is
+// a registered unit member's, and the registered units that may be chosen as a superior.
 
 /** The content (JSON) the superior organization last decided on, if it ever did. */
 export async function findReviewedContent(db: Kysely<Database>, caseId: string): Promise<string | null> {
@@ -12,18 +12,6 @@ export async function findReviewedContent(db: Kysely<Database>, caseId: string):
 
 export async function saveReviewedContent(db: Kysely<Database>, caseId: string, content: string): Promise<void> {
   await db.updateTable('case_contents').set({ reviewed_content: content }).where('case_id', '=', caseId).execute();
-}
-
-/** Whether `email` (trimmed, any case) is the address of a member of the unit. */
-export async function isMemberAddress(db: Kysely<Database>, organizationId: string, email: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('organization_members')
-    .innerJoin('users', 'users.id', 'organization_members.user_id')
-    .select('users.id')
-    .where('organization_members.organization_id', '=', organizationId)
-    .where(sql<boolean>`lower(users.email) = ${email.trim().toLowerCase()}`)
-    .executeTakeFirst();
-  return row !== undefined;
 }
 
 /** Whether `email` (trimmed, any case) is the address of a member of any registered, unmerged unit. */

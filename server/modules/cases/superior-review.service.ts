@@ -6,11 +6,11 @@ import { queueMail } from '../../mail/mail.service.ts';
 import { hashSecretToken, newSecretToken } from '../../shared/secret-token.ts';
 import { actorLabel, type Actor } from '../auth/actor.ts';
 import { consumeOneTimeToken, findOneTimeToken, insertOneTimeToken } from '../auth/auth.repository.ts';
-import { findLiveOrganization, listOwnerEmails } from '../organizations/organizations.repository.ts';
+import { findLiveOrganization, isMemberAddress, listOwnerEmails } from '../organizations/organizations.repository.ts';
 import { requireEditableCase, type CaseInContext } from './case-access.ts';
 import { transitionCase } from './case-transition.ts';
 import { findCase } from './cases.repository.ts';
-import { findReviewedContent, isMemberAddress, isRegisteredUnitAddress, resolveLiveUnit } from './superior-review.repository.ts';
+import { findReviewedContent, isRegisteredUnitAddress, resolveLiveUnit } from './superior-review.repository.ts';
 import { recordDecision, reviewView, type Decision } from './superior-decision.ts';
 
 // The superior Party organization reads the case through a link mailed to the address the unit

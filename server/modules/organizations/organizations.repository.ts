@@ -57,6 +57,18 @@ export async function insertMember(db: Kysely<Database>, row: Insertable<Organiz
   return Number(result.numInsertedOrUpdatedRows) === 1;
 }
 
+/** Whether `email` (trimmed, any case) is the address of a member of the unit. */
+export async function isMemberAddress(db: Kysely<Database>, organizationId: string, email: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('organization_members')
+    .innerJoin('users', 'users.id', 'organization_members.user_id')
+    .select('users.id')
+    .where('organization_members.organization_id', '=', organizationId)
+    .where(sql<boolean>`lower(users.email) = ${email.trim().toLowerCase()}`)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function listUnitsOfUser(db: Kysely<Database>, userId: string) {
   return db
     .selectFrom('organization_members')

@@ -16,6 +16,7 @@ import {
   findOrganizationByName,
   findSurvivorOf,
   insertMember,
+  isMemberAddress,
   insertOrganization,
   listOwnerEmails,
   listMembers,
@@ -49,6 +50,14 @@ function toColumns(input: OrganizationInput) {
 
 const unitExists = (same: OrganizationRow) => new AppError('unit_exists', { name: same.name }, { organizationId: same.id, name: same.name });
 
+/** A unit's superior organization is never reached at one of its own members' addresses: it would recommend itself. */
+async function assertSuperiorNotMember(db: Kysely<Database>, input: OrganizationInput, memberOf: string | { email: string }) {
+  const email = input.superiorEmail?.trim().toLowerCase();
+  if (!email) return;
+  const own = typeof memberOf === 'string' ? await isMemberAddress(db, memberOf, email) : memberOf.email.trim().toLowerCase() === email;
+  if (own) throw new AppError('superior_email_own_unit', { email });
+}
+
 async function assertNameFree(trx: Transaction<Database>, input: OrganizationInput, exceptId?: string) {
   const same = await findOrganizationByName(trx, input.divisionCode, normalizeOrgName(input.name));
   if (same && same.id !== exceptId) throw unitExists(same);
@@ -79,6 +88,8 @@ export async function getUnit(db: Kysely<Database>, actor: Actor, id: string): P
 
 /** Registers a unit with the actor as its owner; a same-named unit in the division is refused with a way to join it. */
 export async function registerUnit(trx: Transaction<Database>, actor: Actor, input: OrganizationInput, now: Date): Promise<OrganizationRow> {
+  // The one who registers is the unit's only member so far.
+  await assertSuperiorNotMember(trx, input, actor);
   await assertNameFree(trx, input);
   const stamp = now.toISOString();
   const id = newId();
@@ -92,6 +103,7 @@ export async function registerUnit(trx: Transaction<Database>, actor: Actor, inp
 export async function updateUnit(trx: Transaction<Database>, actor: Actor, id: string, input: OrganizationInput, now: Date): Promise<OrganizationRow> {
   const unit = await getUnit(trx, actor, id);
   if (!canEditUnit(actor, unit.id)) throw new AppError('not_found');
+  await assertSuperiorNotMember(trx, input, unit.id);
   await assertNameFree(trx, input, unit.id);
   const next = toColumns(input);
   const change = Object.fromEntries(
