@@ -41,8 +41,8 @@ describe(`PDF uploads, judged by parsing them (${testEngine()})`, () => {
 });
 
 /** The headers a stored file is served with, as a browser would act on them. */
-async function served(client: TestClient, attachmentId: string, query = '') {
-  const res = await client.get(`/api/v1/attachments/${attachmentId}/file${query}`);
+async function served(client: TestClient, attachmentId: string, file = 'file') {
+  const res = await client.get(`/api/v1/attachments/${attachmentId}/${file}`);
   return {
     status: res.statusCode, type: res.headers['content-type'], disposition: String(res.headers['content-disposition']).split(';')[0],
     csp: res.headers['content-security-policy'], nosniff: res.headers['x-content-type-options'],
@@ -55,7 +55,7 @@ describe(`serving what users uploaded (${testEngine()})`, () => {
     expect(await served(client, attachments[0]!.id)).toEqual({ status: 200, type: 'application/pdf', disposition: 'attachment', csp: CSP, nosniff: 'nosniff' });
   });
 
-  it('serves a Word document as a download, and only a re-encoded picture inline, both sandboxed', async () => {
+  it('serves a Word document as a download, and only a re-encoded picture and its thumbnail inline, all sandboxed', async () => {
     const { app } = await createTestApp();
     const { client, caseId } = await createDraftCase(app);
     await uploadFile(client, caseId, 'declaration-form', '申报表.docx', zipBytes(minimalDocxEntries()));
@@ -63,10 +63,12 @@ describe(`serving what users uploaded (${testEngine()})`, () => {
     const list = (await client.get(`/api/v1/cases/${caseId}/attachments`)).json().data as { id: string; fileName: string }[];
     const docx = list.find((a) => a.fileName === '申报表.docx');
     const photo = list.find((a) => a.fileName === '照片.png');
-    expect([await served(client, docx!.id), await served(client, photo!.id), await served(client, photo!.id, '?download=1')]).toEqual([
+    const urls = [[docx!.id, 'file'], [photo!.id, 'file'], [photo!.id, 'file?download=1'], [photo!.id, 'thumbnail']] as const;
+    expect(await Promise.all(urls.map(([id, file]) => served(client, id, file)))).toEqual([
       { status: 200, type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', disposition: 'attachment', csp: CSP, nosniff: 'nosniff' },
       { status: 200, type: 'image/png', disposition: 'inline', csp: CSP, nosniff: 'nosniff' },
       { status: 200, type: 'image/png', disposition: 'attachment', csp: CSP, nosniff: 'nosniff' },
+      { status: 200, type: 'image/webp', disposition: 'inline', csp: CSP, nosniff: 'nosniff' },
     ]);
   });
 });
