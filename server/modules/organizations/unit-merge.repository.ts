@@ -32,6 +32,12 @@ export async function moveDeadlineExtensions(trx: Kysely<Database>, from: string
   return Number(result.numUpdatedRows);
 }
 
+/** Cases of other units that name the unit as their superior organization now name `into`; the number repointed. */
+export async function repointSuperiorOf(trx: Kysely<Database>, from: string, into: string): Promise<number> {
+  const result = await trx.updateTable('cases').set({ superior_organization_id: into }).where('superior_organization_id', '=', from).executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
 /** Marks the unit merged, and repoints units merged into it before, so an alias is one step from its survivor. */
 export async function markMerged(trx: Kysely<Database>, from: string, into: string, now: string): Promise<void> {
   await trx.updateTable('organizations').set({ merged_into: into, updated_at: now }).where('id', '=', from).execute();

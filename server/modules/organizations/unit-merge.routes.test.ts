@@ -37,6 +37,9 @@ describe(`merging duplicate units (${testEngine()})`, () => {
     await createPerson(app.db, { email: 'organizer@example.cn', name: '秘书处', grants: [{ role: 'organizer', campaignId: null }] });
     const organizer = await signedIn(app, 'organizer@example.cn');
     const extension = { closesAt: '2024-07-05T15:59:59.999Z', reason: '系统故障' };
+    // A village unit below the duplicate names it as its superior organization.
+    const below = await createDraftCase(app, { unitName: '建外街道第一社区第三党支部' });
+    await app.db.updateTable('cases').set({ superior_organization_id: old.organizationId }).where('id', '=', below.caseId).execute();
     expect((await organizer.post(`/api/v1/campaigns/${SEVENTH}/deadline-extensions`, { organizationId: old.organizationId, ...extension })).statusCode).toBe(201);
 
     const merged = await organizer.post(`/api/v1/organizations/${old.organizationId}/merge`, { into: survivor.organizationId });
@@ -86,8 +89,10 @@ describe(`merging duplicate units (${testEngine()})`, () => {
     const audit = await app.db.selectFrom('audit_log').select(['action', 'subject_id', 'change']).where('action', 'in', ['organization.merge', 'case.unit_merged']).orderBy('seq').execute();
     expect(audit.map((a) => [a.action, a.subject_id, JSON.parse(a.change)])).toEqual([
       ...moved.map(([id, status]) => ['case.unit_merged', id, { from: status, to: status, message: `${DUPLICATE_NAME} → ${UNIT_INPUT.name}`, fromUnit: old.organizationId, intoUnit: survivor.organizationId }]),
-      ['organization.merge', old.organizationId, { into: survivor.organizationId, cases: moved.map(([id]) => id), members: 1, invitations: 1, deadlineExtensions: 1 }],
+      ['organization.merge', old.organizationId, { into: survivor.organizationId, cases: moved.map(([id]) => id), members: 1, invitations: 1, deadlineExtensions: 1, superiorOf: 1 }],
     ]);
+    const superior = await app.db.selectFrom('cases').select('superior_organization_id').where('id', '=', below.caseId).executeTakeFirstOrThrow();
+    expect(superior.superior_organization_id).toBe(survivor.organizationId);
     // The deadline the duplicate was granted now holds for the unit its cases live in.
     const extensions = (await organizer.get(`/api/v1/campaigns/${SEVENTH}/deadline-extensions`)).json().data;
     expect(extensions.map((e: { organizationId: string; closesAt: string; reason: string }) => [e.organizationId, e.closesAt, e.reason]))

@@ -6,15 +6,16 @@ import { actorLabel, type Actor } from '../auth/actor.ts';
 import { transitionCase } from '../cases/case-transition.ts';
 import { canEditUnit } from './organizations.policy.ts';
 import { lockLiveOrganization, moveMembers, type OrganizationRow } from './organizations.repository.ts';
-import { lockCasesOfUnit, markMerged, moveDeadlineExtensions, moveOpenInvitations } from './unit-merge.repository.ts';
+import { lockCasesOfUnit, markMerged, moveDeadlineExtensions, moveOpenInvitations, repointSuperiorOf } from './unit-merge.repository.ts';
 
 /**
  * Folds a duplicate unit into another, all in the caller's transaction: its members, its cases
  * (with their attachments, uploads in progress, submissions and recommendations), its open
- * invitations and its deadline extensions move to the surviving unit; each moved case records
- * the merge in its history and the audit log. The duplicate stays on record as merged, and its
- * id still leads to the survivor for whoever may see that (see getUnit). Both units may have
- * cases in the same campaign: they are distinct cases and both are kept.
+ * invitations and its deadline extensions move to the surviving unit, and cases naming it as
+ * their superior organization name the survivor; each moved case records the merge in its
+ * history and the audit log. The duplicate stays on record as merged, and its id still leads to
+ * the survivor for whoever may see that (see getUnit). Both units may have cases in the same
+ * campaign: they are distinct cases and both are kept.
  */
 export async function mergeUnits(trx: Transaction<Database>, actor: Actor, fromId: string, intoId: string, now: Date): Promise<OrganizationRow> {
   if (fromId === intoId) throw new AppError('invalid_request', { detail: 'a unit cannot be merged into itself' });
@@ -38,10 +39,11 @@ export async function mergeUnits(trx: Transaction<Database>, actor: Actor, fromI
   const members = await moveMembers(trx, from.id, into.id);
   const invitations = await moveOpenInvitations(trx, from.id, into.id, stamp);
   const deadlineExtensions = await moveDeadlineExtensions(trx, from.id, into.id);
+  const superiorOf = await repointSuperiorOf(trx, from.id, into.id);
   await markMerged(trx, from.id, into.id, stamp);
   await appendAudit(trx, {
     actorId: actor.userId, actorLabel: by.label, action: 'organization.merge', subjectType: 'organization', subjectId: from.id,
-    change: { into: into.id, cases: cases.map((c) => c.id), members, invitations, deadlineExtensions },
+    change: { into: into.id, cases: cases.map((c) => c.id), members, invitations, deadlineExtensions, superiorOf },
   }, now);
   return into;
 }
