@@ -2,11 +2,13 @@ import mammoth from 'mammoth';
 import { splitByHeadings, type HeadingSplit, type SplitElement, type SplitWarning } from '../../../core/case/heading-split.ts';
 import { sanitizeCaseHtml } from '../../shared/case-html.ts';
 import { blocksOfHtml } from './docx-blocks.ts';
+import { readDocxLayout, withFonts } from './docx-layout.ts';
 import { importFailed, readDocxPackage } from './docx-zip.ts';
 
 // A Word file read into a proposed case: checked as a package, converted by mammoth with a style
 // map that keeps headings (Word's, LibreOffice's and WPS's names for them, in both languages),
-// split by its headings, and every piece of HTML reduced to the case allow-list.
+// given the fonts mammoth does not keep (docx-layout.ts), split by its headings, and every piece
+// of HTML reduced to the case allow-list.
 
 export type ImportWarning = SplitWarning | { code: 'images_dropped' | 'tables_flattened'; count: number };
 
@@ -48,7 +50,8 @@ export async function readDocxProposal(bytes: Buffer, elements: readonly SplitEl
   const { blocks, tables } = blocksOfHtml(html);
   if (blocks.every((b) => b.text.trim() === '')) throw importFailed('no_text');
 
-  const split = splitByHeadings(blocks, elements);
+  const layout = await readDocxLayout(checked);
+  const split = splitByHeadings(withFonts(blocks, layout), elements);
   const warnings: ImportWarning[] = [...split.warnings];
   if (images > 0) warnings.push({ code: 'images_dropped', count: images });
   if (tables > 0) warnings.push({ code: 'tables_flattened', count: tables });

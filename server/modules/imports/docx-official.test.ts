@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { campaignSchema } from '../../../core/campaign/campaign.schema.ts';
+import { caseCounts } from '../../../core/case/case-counts.ts';
+import { seventhCampaignData } from '../../testing/campaign-files.ts';
+import { readDocxProposal } from './docx-import.ts';
+import { layoutOfWordXml, readDocxLayout } from './docx-layout.ts';
+import { readDocxPackage } from './docx-zip.ts';
+
+// Word files written as official documents (公文), built by fixtures/src/official.ts: headings in
+// 黑体 and 楷体 that are neither a heading style nor bold, body in 仿宋, a table, a tracked
+// change, a comment and an appendix (附件).
+
+const CAMPAIGN = campaignSchema.parse(seventhCampaignData());
+const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url));
+const read = (name: string) => readDocxProposal(fixture(name), CAMPAIGN.caseStyle.elements, false);
+
+const practice = (first: string, item: string, second: string, third: string) =>
+  `<h3>${first}</h3><p>每月召开联席会议，议定事项。</p><h4>${item}</h4><p>议事规则经居民大会通过。</p>`
+  + `<h3>${second}</h3><p>把议定事项转化为服务项目。</p><h3>${third}</h3><p>每季度由居民评议。</p>`;
+
+describe('importing an official-style Word file', () => {
+  it.each([
+    ['official.docx', practice('（一）建立联席会议', '1.明确议事规则', '（二）推动成效转化', '检验成效')],
+    ['official-styles.docx', practice('(一)建立联席会议', '1、明确议事规则', '(二)推动成效转化', '检验成效')],
+    ['official-plain.docx', practice('（一）建立联席会议', '1．明确议事规则', '（二）推动成效转化', '（三）检验成效')],
+  ])('puts every part of %s in place', async (name, practiceHtml) => {
+    const proposal = await read(name);
+    expect([proposal.title, proposal.summary, proposal.keywords, proposal.sections, proposal.unmatched]).toEqual([
+      '“三方联动”破解老旧小区治理难题',
+      '<p>本案例介绍社区党委推动三方联动的做法。</p>',
+      ['三方联动', '老旧小区'],
+      {
+        background: '<p>小区建成于1995年，共有居民860户，设施老化。</p>',
+        practice: practiceHtml,
+        effectiveness: '<p>物业投诉下降六成。</p><p>年份 | 投诉件数</p><p>2022 | 120</p><p>2023 | 48</p>',
+        discussion: '<p>三方联动需要制度保障。</p>',
+        appendix: '<p>《三方联席会议议事规则》</p>',
+      },
+      [],
+    ]);
+  });
+
+  it('leaves the appendix out of the 5000-字 body', async () => {
+    const { title, summary, keywords, sections } = await read('official.docx');
+    const counts = caseCounts(CAMPAIGN, { title, summary, keywords, sections, category: null });
+    const withoutAppendix = caseCounts(CAMPAIGN, { title, summary, keywords, sections: { ...sections, appendix: '' }, category: null });
+    expect([counts.sections.appendix, counts.body.count]).toEqual([12, withoutAppendix.body.count]);
+  });
+});
+
+describe('the fonts mammoth does not keep', () => {
+  it('reads each paragraph’s East Asian font from its runs, and from its paragraph style', async () => {
+    const fonts = async (name: string) => (await readDocxLayout(await readDocxPackage(fixture(name), false))).paragraphs.slice(0, 7).map((p) => p.font);
+    expect(await fonts('official.docx')).toEqual(['方正小标宋简体', '黑体', '仿宋_GB2312', '仿宋_GB2312', '黑体', '仿宋_GB2312', '黑体']);
+    expect(await fonts('official-styles.docx')).toEqual(['FZXiaoBiaoSong-B05S', 'SimHei', 'FangSong_GB2312', 'FangSong_GB2312', 'SimHei', 'FangSong_GB2312', 'SimHei']);
+  });
+
+  it('takes the Chinese text’s font over the digits’, follows basedOn and the defaults, and leaves theme fonts unknown', () => {
+    const styles = '<w:styles><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:eastAsia="宋体"/></w:rPr></w:rPrDefault></w:docDefaults>'
+      + '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>'
+      + '<w:style w:type="paragraph" w:styleId="H"><w:basedOn w:val="K"/></w:style>'
+      + '<w:style w:type="paragraph" w:styleId="K"><w:pPr><w:rPr><w:rFonts w:eastAsia="仿宋"/></w:rPr></w:pPr><w:rPr><w:rFonts w:eastAsia="楷体"/></w:rPr></w:style></w:styles>';
+    const document = '<w:document><w:body>'
+      + '<w:p><w:r><w:rPr><w:rFonts w:ascii="Times New Roman"/></w:rPr><w:t>1.</w:t></w:r><w:r><w:rPr><w:rFonts w:eastAsia="黑体"/></w:rPr><w:t>背景</w:t></w:r></w:p>'
+      + '<w:p><w:pPr><w:pStyle w:val="H"/></w:pPr><w:r><w:t>（一）做法</w:t></w:r></w:p>'
+      + '<w:p><w:r><w:t>正文</w:t></w:r></w:p>'
+      + '<w:p><w:r><w:rPr><w:rFonts w:eastAsiaTheme="minorEastAsia"/></w:rPr><w:t>主题字体</w:t></w:r></w:p>'
+      + '<w:tbl><w:tr><w:tc><w:p><w:r><w:t>表格</w:t></w:r></w:p></w:tc></w:tr></w:tbl>'
+      + '</w:body></w:document>';
+    expect(layoutOfWordXml(document, styles).paragraphs).toEqual([
+      { text: '1.背景', font: '黑体' },
+      { text: '（一）做法', font: '楷体' },
+      { text: '正文', font: '宋体' },
+      { text: '主题字体', font: null },
+    ]);
+  });
+});
