@@ -5,6 +5,7 @@ import type { Locale } from '../../core/i18n/locale.ts';
 import { translator } from '../../core/i18n/messages.ts';
 import type { DeclarationFill } from './declaration-form.ts';
 import { pdfBytes, registerCjkFonts } from './pdf-fonts.ts';
+import { writeText } from './pdf-write.ts';
 
 // The 申报表 as an A4 PDF for people without Word: the same rows as the .docx (label left, value
 // right, bordered), filled where the platform knows the value, with room to sign and seal under
@@ -81,7 +82,7 @@ function planRow(doc: PDFKit.PDFDocument, g: Geometry, field: Field, campaign: C
     drawValue = (top, height) => {
       if (value === '') return;
       const y = field.kind === 'line' ? top + (height - used) / 2 : top + PAD;
-      doc.font('regular').fontSize(BODY).text(value, x, y, { width: w, lineGap: 4 });
+      writeText(doc, 'regular', BODY, value, x, y, { width: w, lineGap: 4 });
     };
   } else if (field.kind === 'category') {
     const names = campaign.categories.map((c) => ({ key: c.key, name: c.name[locale] }));
@@ -91,7 +92,7 @@ function planRow(doc: PDFKit.PDFDocument, g: Geometry, field: Field, campaign: C
       let y = top + PAD + 4;
       names.forEach((c, i) => {
         drawCheckbox(doc, x, y + 3, c.key === value);
-        doc.font('regular').fontSize(BODY).text(c.name, x + BOX + 6, y, { width: w - BOX - 6, lineGap: 4 });
+        writeText(doc, 'regular', BODY, c.name, x + BOX + 6, y, { width: w - BOX - 6, lineGap: 4 });
         y += heights[i]!;
       });
     };
@@ -103,10 +104,10 @@ function planRow(doc: PDFKit.PDFDocument, g: Geometry, field: Field, campaign: C
     const signHeight = signLines.length * LINE;
     content = Math.max((field.lines ?? 1) * LINE, writtenHeight + LINE) + signHeight - 2 * PAD;
     drawValue = (top, height) => {
-      if (written !== '') doc.font('regular').fontSize(BODY).text(written, x, top + PAD, { width: w, lineGap: 4 });
+      if (written !== '') writeText(doc, 'regular', BODY, written, x, top + PAD, { width: w, lineGap: 4 });
       let y = top + height - PAD - signHeight + (LINE - BODY) / 2;
       for (const line of signLines) {
-        doc.font('regular').fontSize(BODY).text(line, x, y, { width: w - 24, align: 'right', lineBreak: false });
+        writeText(doc, 'regular', BODY, line, x, y, { width: w - 24, align: 'right', lineBreak: false });
         y += LINE;
       }
     };
@@ -123,7 +124,7 @@ function planRow(doc: PDFKit.PDFDocument, g: Geometry, field: Field, campaign: C
       doc.rect(g.left, top, g.labelWidth, height).stroke();
       doc.rect(g.left + g.labelWidth, top, g.valueWidth, height).stroke();
       doc.restore();
-      doc.font('bold').fontSize(BODY).text(label, g.left + PAD, top + (height - labelHeight) / 2, { width: g.labelWidth - 2 * PAD, align: 'center', lineGap: 4 });
+      writeText(doc, 'bold', BODY, label, g.left + PAD, top + (height - labelHeight) / 2, { width: g.labelWidth - 2 * PAD, align: 'center', lineGap: 4 });
       drawValue(top, height);
     },
   };
@@ -152,9 +153,9 @@ export async function buildDeclarationPdf(campaign: Campaign, locale: Locale, fi
     bottom: doc.page.height - A4_MARGINS.bottom,
   };
 
-  doc.font('bold').fontSize(18).text(form.title[locale], { align: 'center', lineGap: 4 });
+  writeText(doc, 'bold', 18, form.title[locale], g.left, doc.y, { width, align: 'center', lineGap: 4 });
   doc.moveDown(0.3);
-  doc.font('regular').fontSize(10.5).text(t('form.fillHint'), { align: 'center' });
+  writeText(doc, 'regular', 10.5, t('form.fillHint'), g.left, doc.y, { width, align: 'center' });
   doc.moveDown(0.8);
 
   let y = doc.y;
@@ -185,6 +186,6 @@ export async function buildDeclarationPdf(campaign: Campaign, locale: Locale, fi
     doc.addPage();
     y = A4_MARGINS.top - 12;
   }
-  doc.text(form.note[locale], g.left, y + 12, { width, lineGap: 4 });
+  writeText(doc, 'regular', 10.5, form.note[locale], g.left, y + 12, { width, lineGap: 4 });
   return pdfBytes(doc);
 }

@@ -1,33 +1,102 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type PDFDocument from 'pdfkit';
 
-// PDFs carry their own CJK font so they print the same on any machine: Noto Sans SC from an npm
-// package (no system font needed). pdfkit embeds only the glyphs a document uses, so a page of
-// Chinese costs tens of kilobytes, not the font's 10 MB.
+// PDFs carry their own fonts so they print the same on any machine. Text is drawn through a
+// chain: Noto Sans SC from an npm package first (every character of GB 18030's levels 1–2 and
+// the 通用规范汉字表), then Debian's Hanazono Mincho A/B and BabelStone Han when installed (CJK
+// Ext. A–F: the rare characters of personal and place names, GB 18030-2022 level 3), then
+// UnifontEX from npm as the last resort (Hangul, emoji and the other scripts of the BMP). Each
+// run of text takes the first font that has its glyphs; pdfkit embeds only the glyphs a
+// document uses, so a page costs tens of kilobytes, not the fonts' 100 MB.
 
 const require = createRequire(import.meta.url);
-const FILES = {
-  regular: '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
-  bold: '@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf',
-} as const;
 
-export type FontName = keyof typeof FILES;
+interface GlyphFont {
+  hasGlyphForCodePoint(codePoint: number): boolean;
+  ascent: number;
+  unitsPerEm: number;
+}
+const fontkit = require('fontkit') as { create(bytes: Buffer): GlyphFont };
 
-const loaded = new Map<FontName, Buffer>();
+export type Weight = 'regular' | 'bold';
 
-function fontBytes(name: FontName): Buffer {
-  let bytes = loaded.get(name);
-  if (!bytes) {
-    bytes = readFileSync(require.resolve(FILES[name]));
-    loaded.set(name, bytes);
-  }
-  return bytes;
+const PRIMARY: Record<Weight, string> = {
+  regular: require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf'),
+  bold: require.resolve('@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf'),
+};
+/** Debian's fonts-hanazono and fonts-babelstone-han: used where installed, skipped otherwise. */
+export const SYSTEM_FALLBACKS = [
+  '/usr/share/fonts/truetype/hanazono/HanaMinA.ttf',
+  '/usr/share/fonts/truetype/hanazono/HanaMinB.ttf',
+  '/usr/share/fonts/truetype/babelstone/BabelStoneHan.ttf',
+];
+const LAST_RESORT = require.resolve('@fontsource/unifontex/files/unifontex-latin-400-normal.woff');
+
+interface ChainFont {
+  name: string;
+  bytes: Buffer;
+  glyphs: GlyphFont;
 }
 
-/** Registers the CJK fonts on `doc` as 'regular' and 'bold'; 'Courier' is built in for hashes. */
+let chains: Record<Weight, ChainFont[]> | undefined;
+
+function load(name: string, file: string): ChainFont {
+  const bytes = readFileSync(file);
+  return { name, bytes, glyphs: fontkit.create(bytes) };
+}
+
+/** The fonts in the order they are tried, read once per process. */
+function fontChains(): Record<Weight, ChainFont[]> {
+  if (!chains) {
+    const fallbacks = [...SYSTEM_FALLBACKS.filter((file) => existsSync(file)), LAST_RESORT].map((file, i) => load(`fallback-${i}`, file));
+    chains = { regular: [load('regular', PRIMARY.regular), ...fallbacks], bold: [load('bold', PRIMARY.bold), ...fallbacks] };
+  }
+  return chains;
+}
+
+/** Whether some font of the chain draws `char` (one code point). */
+export function chainCovers(char: string): boolean {
+  const code = char.codePointAt(0)!;
+  return fontChains().regular.some((f) => f.glyphs.hasGlyphForCodePoint(code));
+}
+
+/** How far below a line's top the primary font of `weight` puts the baseline, in points at `size`. */
+export function baselineBelowTop(weight: Weight, size: number): number {
+  const { glyphs } = fontChains()[weight][0]!;
+  return (glyphs.ascent / glyphs.unitsPerEm) * size;
+}
+
+export interface TextRun {
+  font: string;
+  text: string;
+}
+
+// Spaces, marks (variation selectors among them) and joiners belong to the run they are in: they never
+// start a font switch of their own.
+const neutral = (char: string) => /^[\s\p{M}]$/u.test(char) || char === '\u200c' || char === '\u200d';
+
+/** `text` cut into runs, each in the first font of the `weight` chain that has its characters. */
+export function textRuns(text: string, weight: Weight): TextRun[] {
+  const chain = fontChains()[weight];
+  const runs: TextRun[] = [];
+  for (const char of text) {
+    const current = runs.at(-1);
+    const code = char.codePointAt(0)!;
+    const font = current && neutral(char)
+      ? current.font
+      // A character no font has is drawn (as a box) in the primary font.
+      : (chain.find((f) => f.glyphs.hasGlyphForCodePoint(code)) ?? chain[0]!).name;
+    if (current?.font === font) current.text += char;
+    else runs.push({ font, text: char });
+  }
+  return runs;
+}
+
+/** Registers the font chains on `doc` ('regular', 'bold' and their fallbacks); 'Courier' is built in for hashes. */
 export function registerCjkFonts(doc: PDFKit.PDFDocument): void {
-  for (const name of Object.keys(FILES) as FontName[]) doc.registerFont(name, fontBytes(name));
+  const { regular, bold } = fontChains();
+  for (const font of new Set([...regular, ...bold])) doc.registerFont(font.name, font.bytes);
 }
 
 /** The finished document's bytes. */

@@ -29,19 +29,20 @@ function readObjects(pdf: Buffer): Map<number, PdfObject> {
   return objects;
 }
 
-const utf16 = (hex: string) => Buffer.from(hex, 'hex').swap16().toString('utf16le');
+// pdfkit writes a character outside the BMP as a surrogate pair with a space: <d842 dfb7>.
+const utf16 = (hex: string) => Buffer.from(hex.replace(/\s/g, ''), 'hex').swap16().toString('utf16le');
 
 function readCmap(cmap: string): Map<string, string> {
   const map = new Map<string, string>();
   for (const block of cmap.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
-    for (const pair of block[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g)) map.set(pair[1]!.toLowerCase(), utf16(pair[2]!));
+    for (const pair of block[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F\s]+)>/g)) map.set(pair[1]!.toLowerCase(), utf16(pair[2]!));
   }
   for (const block of cmap.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
     for (const range of block[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*(\[[^\]]*\]|<[0-9a-fA-F]+>)/g)) {
       const from = parseInt(range[1]!, 16);
       const to = parseInt(range[2]!, 16);
       const width = range[1]!.length;
-      const targets = range[3]!.startsWith('[') ? [...range[3]!.matchAll(/<([0-9a-fA-F]+)>/g)].map((t) => utf16(t[1]!)) : null;
+      const targets = range[3]!.startsWith('[') ? [...range[3]!.matchAll(/<([0-9a-fA-F\s]+)>/g)].map((t) => utf16(t[1]!)) : null;
       for (let code = from; code <= to; code += 1) {
         const key = code.toString(16).padStart(width, '0');
         if (targets) map.set(key, targets[code - from] ?? '');

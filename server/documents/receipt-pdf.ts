@@ -4,6 +4,7 @@ import { translator } from '../../core/i18n/messages.ts';
 import { formatBytes } from '../../core/text/format-bytes.ts';
 import { formatInZone, wallClockAt } from '../../core/time/zoned-time.ts';
 import { pdfBytes, registerCjkFonts } from './pdf-fonts.ts';
+import { writeText } from './pdf-write.ts';
 
 // The receipt of one submission as an A4 PDF: its number, the server's time in the campaign's
 // zone, and the SHA-256 of the canonical case content and of every attachment, printed in a
@@ -70,22 +71,25 @@ export async function renderReceiptPdf(receipt: ReceiptForPdf, locale: Locale): 
     if (doc.y + height > bottom) doc.addPage();
   };
   const field = (label: string, value: string, options: { mono?: boolean; strong?: boolean; note?: string; minorLabel?: boolean } = {}) => {
-    const font = options.mono ? 'Courier' : options.strong ? 'bold' : 'regular';
+    const font = options.mono ? 'Courier' : options.strong ? 'bold' as const : 'regular' as const;
     const size = options.mono ? hashSize : options.strong ? 13 : 11;
     doc.font(font).fontSize(size);
     const valueHeight = doc.heightOfString(value, { width: valueWidth, lineGap: 3 });
     doc.font('regular').fontSize(9);
     const noteHeight = options.note ? doc.heightOfString(options.note, { width: valueWidth }) + 2 : 0;
-    const labelFont = options.minorLabel ? 'regular' : 'bold';
+    const labelFont = options.minorLabel ? 'regular' as const : 'bold' as const;
     const labelSize = options.minorLabel ? 9 : 11;
     doc.font(labelFont).fontSize(labelSize);
     const labelHeight = doc.heightOfString(label, { width: LABEL_WIDTH });
     const height = Math.max(valueHeight + noteHeight, labelHeight);
     ensureRoom(height + 8);
     const top = doc.y;
-    doc.font(labelFont).fontSize(labelSize).fillColor('#333333').text(label, left, top, { width: LABEL_WIDTH });
-    doc.font(font).fontSize(size).fillColor('#000000').text(value, valueX, top, { width: valueWidth, lineGap: 3 });
-    if (options.note) doc.font('regular').fontSize(9).fillColor('#555555').text(options.note, valueX, doc.y + 2, { width: valueWidth });
+    doc.fillColor('#333333');
+    writeText(doc, labelFont, labelSize, label, left, top, { width: LABEL_WIDTH });
+    doc.fillColor('#000000');
+    if (font === 'Courier') doc.font(font).fontSize(size).text(value, valueX, top, { width: valueWidth, lineGap: 3 });
+    else writeText(doc, font, size, value, valueX, top, { width: valueWidth, lineGap: 3 });
+    if (options.note) writeText(doc.fillColor('#555555'), 'regular', 9, options.note, valueX, doc.y + 2, { width: valueWidth });
     doc.fillColor('#000000');
     doc.y = top + height + 8;
     doc.x = left;
@@ -95,9 +99,10 @@ export async function renderReceiptPdf(receipt: ReceiptForPdf, locale: Locale): 
     doc.y += 10;
   };
 
-  doc.font('bold').fontSize(18).text(t('documents.receipt.title'), left, MARGINS.top, { width, align: 'center' });
+  writeText(doc, 'bold', 18, t('documents.receipt.title'), left, MARGINS.top, { width, align: 'center' });
   doc.moveDown(0.2);
-  doc.font('regular').fontSize(11).fillColor('#333333').text(receipt.campaignTitle, { width, align: 'center' }).fillColor('#000000');
+  writeText(doc.fillColor('#333333'), 'regular', 11, receipt.campaignTitle, left, doc.y, { width, align: 'center' });
+  doc.fillColor('#000000');
   doc.moveDown(1);
   rule();
 
@@ -113,10 +118,10 @@ export async function renderReceiptPdf(receipt: ReceiptForPdf, locale: Locale): 
   field(t('documents.receipt.contentHash'), hashLines(receipt.contentSha256, hashPerLine), { mono: true });
   rule();
 
-  doc.font('bold').fontSize(12).text(t('documents.receipt.attachments', { count: receipt.attachments.length }), left, doc.y, { width });
+  writeText(doc, 'bold', 12, t('documents.receipt.attachments', { count: receipt.attachments.length }), left, doc.y, { width });
   doc.moveDown(0.5);
   if (receipt.attachments.length === 0) {
-    doc.font('regular').fontSize(11).text(t('documents.receipt.noAttachments'), left, doc.y, { width });
+    writeText(doc, 'regular', 11, t('documents.receipt.noAttachments'), left, doc.y, { width });
     doc.moveDown(0.5);
   }
   receipt.attachments.forEach((a, i) => {
@@ -131,7 +136,7 @@ export async function renderReceiptPdf(receipt: ReceiptForPdf, locale: Locale): 
 
   doc.font('regular').fontSize(9).fillColor('#333333');
   ensureRoom(doc.heightOfString(t('documents.receipt.note'), { width }));
-  doc.text(t('documents.receipt.note'), left, doc.y, { width, lineGap: 2 });
+  writeText(doc, 'regular', 9, t('documents.receipt.note'), left, doc.y, { width, lineGap: 2 });
 
   // Every page names its receipt, so a loose page still says where it belongs.
   const pages = doc.bufferedPageRange();
@@ -139,8 +144,7 @@ export async function renderReceiptPdf(receipt: ReceiptForPdf, locale: Locale): 
     doc.switchToPage(pages.start + i);
     // Writing inside the bottom margin would make pdfkit start a new page.
     doc.page.margins.bottom = 0;
-    doc.font('regular').fontSize(8).fillColor('#777777')
-      .text(`${receipt.number} · ${i + 1}/${pages.count}`, left, doc.page.height - MARGINS.bottom + 24, { width, align: 'right', lineBreak: false });
+    writeText(doc.fillColor('#777777'), 'regular', 8, `${receipt.number} · ${i + 1}/${pages.count}`, left, doc.page.height - MARGINS.bottom + 24, { width, align: 'right', lineBreak: false });
   }
   return pdfBytes(doc);
 }
