@@ -1,5 +1,4 @@
 import type { Insertable, Kysely, Selectable } from 'kysely';
-import { locksRows } from '../../db/row-lock.ts';
 import type { AttachmentsTable, BlobsTable, Database } from '../../db/schema.ts';
 
 export type AttachmentRow = Selectable<AttachmentsTable>;
@@ -27,14 +26,6 @@ export async function listCaseAttachments(db: Kysely<Database>, caseId: string):
     .orderBy('created_at')
     .orderBy('id')
     .execute();
-}
-
-/**
- * Holds the case's files until the transaction ends: uploads finishing (or starting) together
- * take turns here, so the count each then takes stays true until what it allowed commits.
- */
-export async function lockCaseFiles(trx: Kysely<Database>, caseId: string): Promise<void> {
-  if (locksRows(trx)) await trx.selectFrom('cases').select('id').where('id', '=', caseId).forUpdate().execute();
 }
 
 export async function countCaseAttachments(db: Kysely<Database>, caseId: string, kind: string): Promise<number> {

@@ -1,4 +1,5 @@
 import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
+import { locksRows } from '../../db/row-lock.ts';
 import type {
   CaseEventsTable,
   CaseSubmissionsTable,
@@ -20,6 +21,15 @@ export async function insertCase(db: Kysely<Database>, row: Insertable<CasesTabl
   const { content, declaration, ...caseRow } = row;
   await db.insertInto('cases').values(caseRow).execute();
   await db.insertInto('case_contents').values({ case_id: row.id, content, declaration }).execute();
+}
+
+/**
+ * Holds the case row until the transaction ends, for work on the case whose check must stay true
+ * until it commits (a kind's file count, the one open review link): such work on one case takes
+ * turns here. PostgreSQL only: SQLite runs one transaction at a time.
+ */
+export async function lockCase(db: Kysely<Database>, id: string): Promise<void> {
+  if (locksRows(db)) await db.selectFrom('cases').select('id').where('id', '=', id).forUpdate().execute();
 }
 
 export async function findCase(db: Kysely<Database>, id: string): Promise<CaseRow | undefined> {

@@ -9,7 +9,7 @@ import { consumeOneTimeToken, findOneTimeToken, insertOneTimeToken } from '../au
 import { findLiveOrganization, isMemberAddress, listOwnerEmails } from '../organizations/organizations.repository.ts';
 import { requireEditableCase, type CaseInContext } from './case-access.ts';
 import { transitionCase } from './case-transition.ts';
-import { findCase } from './cases.repository.ts';
+import { findCase, lockCase } from './cases.repository.ts';
 import { findReviewedContent, isRegisteredUnitAddress, resolveLiveUnit } from './superior-review.repository.ts';
 import { recordDecision, reviewView, type Decision } from './superior-decision.ts';
 
@@ -22,6 +22,8 @@ import { recordDecision, reviewView, type Decision } from './superior-decision.t
 export const REVIEW_LINK_DAYS = 30;
 
 export async function requestSuperiorReview(trx: Transaction<Database>, actor: Actor, id: string, now: Date, baseUrl: string): Promise<void> {
+  // Requests made together take turns, so each cancels the link of the one before and one stays open.
+  await lockCase(trx, id);
   // Once the case is closed, asking again could turn a decline back into "pending".
   const c = await requireEditableCase(trx, actor, id, now);
   if (c.campaign.definition.recommendation === 'off') throw new AppError('invalid_transition', { status: c.row.status });

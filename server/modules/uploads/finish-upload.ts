@@ -5,9 +5,10 @@ import { inTransaction } from '../../db/transaction.ts';
 import { newId, type Clock } from '../../ids.ts';
 import { adoptFile, hashFile, type StoredBlob } from '../../storage/blob-store.ts';
 import { appendAudit } from '../audit/audit.service.ts';
-import { countCaseAttachments, insertAttachment, insertBlobIfAbsent, lockCaseFiles } from '../attachments/attachments.repository.ts';
+import { countCaseAttachments, insertAttachment, insertBlobIfAbsent } from '../attachments/attachments.repository.ts';
 import { actorLabel, type Actor } from '../auth/actor.ts';
 import { requireEditableCase } from '../cases/case-access.ts';
+import { lockCase } from '../cases/cases.repository.ts';
 import { fileTypeNotAllowed, fileUnsafe, tooManyFiles } from './file-errors.ts';
 import { inspectFile, isAccepted } from './file-inspection.ts';
 import { isReencodedImage, reencodeImage, UnreadableImageError } from './image-reencode.ts';
@@ -62,7 +63,7 @@ export async function finishUpload(db: Kysely<Database>, actor: Actor, upload: U
   const attachmentId = newId();
   await inTransaction(db, async (trx) => {
     const now = clock();
-    await lockCaseFiles(trx, upload.case_id);
+    await lockCase(trx, upload.case_id);
     await requireEditableCase(trx, actor, upload.case_id, now);
     if ((await countCaseAttachments(trx, upload.case_id, kind.key)) >= kind.maxCount) throw tooManyFiles(kind);
     const stamp = now.toISOString();

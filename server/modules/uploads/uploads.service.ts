@@ -6,9 +6,10 @@ import type { Database } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../errors.ts';
 import { newId, type Clock } from '../../ids.ts';
-import { countCaseAttachments, lockCaseFiles } from '../attachments/attachments.repository.ts';
+import { countCaseAttachments } from '../attachments/attachments.repository.ts';
 import type { Actor } from '../auth/actor.ts';
 import { loadCaseForUnit, requireEditableCase } from '../cases/case-access.ts';
+import { lockCase } from '../cases/cases.repository.ts';
 import { fileTooLarge, tooManyFiles } from './file-errors.ts';
 import { finishUpload } from './finish-upload.ts';
 import { createUploadFile, openUploadAt, removeUploadFile, runningHashes, UploadTooLongError, uploadFileSize, UploadWriter } from './upload-file.ts';
@@ -51,7 +52,7 @@ export async function createUpload(db: Kysely<Database>, actor: Actor, input: Up
   await createUploadFile(dataDir, id);
   const stamp = now.toISOString();
   await inTransaction(db, async (trx) => {
-    await lockCaseFiles(trx, input.caseId);
+    await lockCase(trx, input.caseId);
     const finished = await countCaseAttachments(trx, input.caseId, kind.key);
     // Unfinished uploads hold disk space until they expire; a few beyond the kind's count cover
     // retries, more would let one account fill the disk with abandoned gigabytes.
