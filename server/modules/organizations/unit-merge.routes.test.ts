@@ -45,8 +45,8 @@ describe(`merging duplicate units (${testEngine()})`, () => {
     const merged = await organizer.post(`/api/v1/organizations/${old.organizationId}/merge`, { into: survivor.organizationId });
     expect([merged.statusCode, merged.json().data.id]).toEqual([200, survivor.organizationId]);
 
-    // The author, signed in again as after any change of units, finds every case and file.
-    const author = await signedIn(app, 'author@example.cn');
+    // The author, in the session opened before the merge, finds every case and file.
+    const author = old.client;
     const draft = (await author.get(`/api/v1/cases/${old.draftId}`)).json().data;
     const submitted = (await author.get(`/api/v1/cases/${old.submittedId}`)).json().data;
     expect([draft.organizationId, draft.status, draft.content.title]).toEqual([survivor.organizationId, 'draft', '草稿案例']);
