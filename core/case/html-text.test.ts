@@ -11,6 +11,7 @@ describe('htmlToText', () => {
     ['<p>上<br />下</p>', '上\n下'],
     ['<script>alert(1)</script><style>p{}</style><p>留</p>', '留'],
     ['<p>&bogus; &#0;</p>', '&bogus;'],
+    ['<table><tr><th>年份</th><td>2022</td><td><p>120</p></td></tr></table>', '年份\n2022\n120'],
   ])('%j → %j', (html, text) => {
     expect(htmlToText(html)).toBe(text);
   });

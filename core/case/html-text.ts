@@ -1,7 +1,8 @@
 // The text of a case's restricted HTML, for counting 字 and for plain-text views. It runs in the
 // browser and on the server alike, so it is a small scanner rather than a DOM.
 
-const BLOCK = /^(p|h[1-6]|li|ul|ol|div|br|blockquote|tr)$/i;
+// A table's cells are blocks too: its text is its cells' text, each counted on its own.
+const BLOCK = /^(p|h[1-6]|li|ul|ol|div|br|blockquote|table|thead|tbody|tr|th|td)$/i;
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
 function decodeEntity(entity: string): string {

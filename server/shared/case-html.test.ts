@@ -27,4 +27,11 @@ describe('sanitizeCaseHtml', () => {
   it('escapes text that looks like markup', () => {
     expect(sanitizeCaseHtml('<p>1 &lt; 2 &amp; <b>3</b> > 2</p>')).toBe('<p>1 &lt; 2 &amp; <strong>3</strong> &gt; 2</p>');
   });
+
+  it('keeps a table with its cells and their spans, dropping its styling and any other attribute', () => {
+    const html = '<table class="MsoTable" style="width:100%"><thead><tr><th colspan="2" style="x">投诉</th></tr></thead>'
+      + '<tbody><tr><td rowspan="2" width="80"><p>2022</p></td><td colspan="x" onclick="a()">120</td></tr>\n<tr><td colspan="999">48</td></tr></tbody></table>';
+    expect(sanitizeCaseHtml(html)).toBe('<table><thead><tr><th colspan="2">投诉</th></tr></thead>'
+      + '<tbody><tr><td rowspan="2"><p>2022</p></td><td>120</td></tr><tr><td>48</td></tr></tbody></table>');
+  });
 });

@@ -39,35 +39,16 @@ function allBold(inner: string): boolean {
   return outside.trim() === '' && /<strong>/.test(inner);
 }
 
-const TABLE_ROW = /<tr\b[^>]*>([\s\S]*?)<\/tr>/g;
-const TABLE_CELL = /<t[dh]\b[^>]*>([\s\S]*?)<\/t[dh]>/g;
-
-/** A table as one paragraph per row, cells separated by " | ": the case text has no tables. */
-function flattenTable(html: string): string {
-  const rows = [...html.matchAll(TABLE_ROW)].map((row) =>
-    [...row[1]!.matchAll(TABLE_CELL)].map((cell) => htmlToText(cell[1]!).replace(/\n/g, ' ').trim()).join(' | '),
-  );
-  const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  return rows.filter((r) => r.replace(/[\s|]/g, '') !== '').map((r) => `<p>${escape(r)}</p>`).join('');
-}
-
-export interface DocxBlocks {
-  blocks: SourceBlock[];
-  tables: number;
-}
-
 /** The blocks of mammoth's HTML, with headings, bold lines and tables told apart. */
-export function blocksOfHtml(html: string): DocxBlocks {
+export function blocksOfHtml(html: string): SourceBlock[] {
   const blocks: SourceBlock[] = [];
-  let tables = 0;
   for (const element of topLevelElements(html)) {
     const heading = /^h([1-6])$/.exec(element.tag);
     if (heading) {
       blocks.push({ kind: 'heading', level: Number(heading[1]), text: htmlToText(element.inner), html: element.html });
     } else if (element.tag === 'table') {
-      tables += 1;
-      const flat = flattenTable(element.html);
-      blocks.push({ kind: 'paragraph', text: htmlToText(flat), html: flat });
+      // Kept as a table: the case holds tables, and counts their cells' text only.
+      blocks.push({ kind: 'paragraph', text: htmlToText(element.html), html: element.html });
     } else if (element.tag === 'ul' || element.tag === 'ol') {
       // A lone numbered item is how many documents number their headings (一、背景 as a list).
       const items = element.inner.match(/<li\b/g)?.length ?? 0;
@@ -79,5 +60,5 @@ export function blocksOfHtml(html: string): DocxBlocks {
       blocks.push({ kind: 'paragraph', text: htmlToText(element.inner), html, bold: allBold(element.inner) });
     }
   }
-  return { blocks, tables };
+  return blocks;
 }

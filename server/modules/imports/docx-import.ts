@@ -10,7 +10,7 @@ import { importFailed, readDocxPackage } from './docx-zip.ts';
 // given the fonts mammoth does not keep (docx-layout.ts), split by its headings, and every piece
 // of HTML reduced to the case allow-list.
 
-export type ImportWarning = SplitWarning | { code: 'images_dropped' | 'tables_flattened'; count: number };
+export type ImportWarning = SplitWarning | { code: 'images_dropped' | 'tracked_changes' | 'comments_dropped'; count: number };
 
 export interface ImportProposal extends Omit<HeadingSplit, 'warnings'> {
   warnings: ImportWarning[];
@@ -47,14 +47,16 @@ export async function readDocxProposal(bytes: Buffer, elements: readonly SplitEl
   } catch {
     throw importFailed('corrupt');
   }
-  const { blocks, tables } = blocksOfHtml(html);
+  const blocks = blocksOfHtml(html);
   if (blocks.every((b) => b.text.trim() === '')) throw importFailed('no_text');
 
   const layout = await readDocxLayout(checked);
   const split = splitByHeadings(withFonts(blocks, layout), elements);
   const warnings: ImportWarning[] = [...split.warnings];
   if (images > 0) warnings.push({ code: 'images_dropped', count: images });
-  if (tables > 0) warnings.push({ code: 'tables_flattened', count: tables });
+  // Mammoth takes tracked changes as accepted and leaves comments out: the unit should know.
+  if (layout.revisions > 0) warnings.push({ code: 'tracked_changes', count: layout.revisions });
+  if (layout.comments > 0) warnings.push({ code: 'comments_dropped', count: layout.comments });
   return {
     title: split.title,
     summary: sanitizeCaseHtml(split.summary),

@@ -15,6 +15,7 @@ const CAMPAIGN = campaignSchema.parse(seventhCampaignData());
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url));
 const read = (name: string) => readDocxProposal(fixture(name), CAMPAIGN.caseStyle.elements, false);
 
+const TABLE = '<table><tr><td><p>年份</p></td><td><p>投诉件数</p></td></tr><tr><td><p>2022</p></td><td><p>120</p></td></tr><tr><td><p>2023</p></td><td><p>48</p></td></tr></table>';
 const practice = (first: string, item: string, second: string, third: string) =>
   `<h3>${first}</h3><p>每月召开联席会议，议定事项。</p><h4>${item}</h4><p>议事规则经居民大会通过。</p>`
   + `<h3>${second}</h3><p>把议定事项转化为服务项目。</p><h3>${third}</h3><p>每季度由居民评议。</p>`;
@@ -33,7 +34,7 @@ describe('importing an official-style Word file', () => {
       {
         background: '<p>小区建成于1995年，共有居民860户，设施老化。</p>',
         practice: practiceHtml,
-        effectiveness: '<p>物业投诉下降六成。</p><p>年份 | 投诉件数</p><p>2022 | 120</p><p>2023 | 48</p>',
+        effectiveness: `<p>物业投诉下降六成。</p>${TABLE}`,
         discussion: '<p>三方联动需要制度保障。</p>',
         appendix: '<p>《三方联席会议议事规则》</p>',
       },
@@ -41,11 +42,19 @@ describe('importing an official-style Word file', () => {
     ]);
   });
 
-  it('leaves the appendix out of the 5000-字 body', async () => {
+  it('counts a table by its cells’ text and leaves the appendix out of the 5000-字 body', async () => {
     const { title, summary, keywords, sections } = await read('official.docx');
     const counts = caseCounts(CAMPAIGN, { title, summary, keywords, sections, category: null });
     const withoutAppendix = caseCounts(CAMPAIGN, { title, summary, keywords, sections: { ...sections, appendix: '' }, category: null });
-    expect([counts.sections.appendix, counts.body.count]).toEqual([12, withoutAppendix.body.count]);
+    // 物业投诉下降六成。 (9) and the cells 年份 投诉件数 2022 120 2023 48 (2 + 4 + 4 × 1).
+    expect([counts.sections.effectiveness, counts.sections.appendix, counts.body.count]).toEqual([19, 12, withoutAppendix.body.count]);
+  });
+
+  it('tells the unit of the tracked changes it took as accepted and the comments it left out', async () => {
+    expect((await read('official.docx')).warnings).toEqual([
+      { code: 'tracked_changes', count: 2 },
+      { code: 'comments_dropped', count: 1 },
+    ]);
   });
 });
 
