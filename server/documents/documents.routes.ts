@@ -35,8 +35,9 @@ export async function caseDocumentsRoutes(app: FastifyInstance): Promise<void> {
       const { campaign, caseTitle, fill } = await fillDeclarationForm(app.db, requireActor(request.actor), request.params.id);
       const body = await format.build(campaign, locale, fill);
       const base = declarationFormFileName(campaign, locale, extension).replace(/\.\w+$/, '');
-      // Cut by characters, not UTF-16 units: half of 𠮷 in a header is a lone surrogate.
-      const title = [...caseTitle.replace(/[\\/:*?"<>|\s]+/g, '')].slice(0, 40).join('');
+      // Cut by characters, not UTF-16 units: half of 𠮷 in a header is a lone surrogate. English
+      // words keep a hyphen between them, as the form's own name does.
+      const title = [...caseTitle.replace(/[\\/:*?"<>|\s]+/g, locale === 'en' ? '-' : '')].slice(0, 40).join('').replace(/^-+|-+$/g, '');
       return reply
         .type(format.type)
         .header('content-disposition', attachmentDisposition(`${base}${title ? `-${title}` : ''}.${extension}`, `declaration-form-${request.params.id}.${extension}`))

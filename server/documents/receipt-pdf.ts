@@ -46,6 +46,11 @@ function hashLines(hash: string, perLine: number): string {
   return parts.join('\n');
 }
 
+/** The receipt's download name in `locale`: 回执-Z7-….pdf, receipt-Z7-….pdf. */
+export function receiptFileName(number: string, locale: Locale): string {
+  return translator(locale)('documents.receipt.fileName', { number });
+}
+
 /** The receipt as the bytes of a PDF in `locale`. */
 export async function renderReceiptPdf(receipt: ReceiptForPdf, locale: Locale): Promise<Buffer> {
   const t = translator(locale);

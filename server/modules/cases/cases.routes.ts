@@ -13,7 +13,7 @@ import { blobPath } from '../../storage/blob-store.ts';
 import { caseDetailSchema, caseEventSchema, caseSummarySchema, receiptSchema } from './cases.present.ts';
 import { caseHistory, caseSubmissions, createCase, getCase, listCampaignCases, listMyCases, saveDraft } from './cases.service.ts';
 import { extendDeadline, listExtensions, returnCase } from './organizer.service.ts';
-import { renderReceiptPdf } from '../../documents/receipt-pdf.ts';
+import { receiptFileName, renderReceiptPdf } from '../../documents/receipt-pdf.ts';
 import { attachmentDisposition } from '../../http/content-disposition.ts';
 import { casePreflight, receiptDocument, receiptForRequest, submitCase, withdrawCase, type AttachmentCheck } from './submission.service.ts';
 
@@ -129,11 +129,11 @@ export async function casesRoutes(app: FastifyInstance): Promise<void> {
     schema: { tags: ['cases'], summary: 'The receipt of one submission as PDF', params: caseParams.extend({ seq: z.coerce.number().int().positive() }), response: { 200: z.any().describe('application/pdf'), ...errors } },
   }, async (request, reply) => {
     const actor = requireActor(request.actor);
-    const receipt = await receiptDocument(app.db, actor, request.params.id, request.params.seq);
+    const receipt = await receiptDocument(app.db, actor, request.params.id, request.params.seq, request.locale);
     const pdf = await renderReceiptPdf(receipt, request.locale);
     return reply
       .type('application/pdf')
-      .header('content-disposition', attachmentDisposition(`回执-${receipt.number}.pdf`, `receipt-${receipt.number}.pdf`))
+      .header('content-disposition', attachmentDisposition(receiptFileName(receipt.number, request.locale), `receipt-${receipt.number}.pdf`))
       .header('cache-control', 'private, no-store')
       .send(pdf);
   });

@@ -4,6 +4,7 @@ import { canonicalCase } from '../../../core/case/canonical.ts';
 import type { CaseContent } from '../../../core/case/case-content.ts';
 import { canWithdraw, submissionWindow } from '../../../core/case/case-status.ts';
 import { preflight, type Problem } from '../../../core/case/preflight.ts';
+import type { Locale } from '../../../core/i18n/locale.ts';
 import { formatDateInZone, formatInZone } from '../../../core/time/zoned-time.ts';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
@@ -137,23 +138,23 @@ export async function receiptForRequest(db: Kysely<Database>, actor: Actor, id: 
   return row ? presentReceipt(row) : undefined;
 }
 
-/** What a printed receipt shows: the submission with its campaign, unit and kinds named. */
-export async function receiptDocument(db: Kysely<Database>, actor: Actor, id: string, seq: number) {
+/** What a printed receipt shows: the submission with its campaign, unit and kinds named in `locale`. */
+export async function receiptDocument(db: Kysely<Database>, actor: Actor, id: string, seq: number, locale: Locale) {
   const c = await loadVisibleCase(db, actor, id);
   const row = await findSubmission(db, id, seq);
   if (!row) throw new AppError('not_found');
   const receipt = presentReceipt(row);
   const campaign = c.campaign.definition;
   const unit = await findLiveOrganization(db, c.row.organization_id);
-  const kindName = (key: string) => campaign.attachments.find((k) => k.key === key)?.name[actor.locale] ?? key;
+  const kindName = (key: string) => campaign.attachments.find((k) => k.key === key)?.name[locale] ?? key;
   return {
     number: receipt.receiptNumber,
-    campaignTitle: campaign.title[actor.locale],
+    campaignTitle: campaign.title[locale],
     caseTitle: (JSON.parse(row.content) as { title: string }).title,
     unitName: unit?.name ?? '',
     submittedAt: receipt.submittedAt,
     timeZone: campaign.window.timeZone,
-    timeZoneLabel: campaign.window.timeZoneLabel[actor.locale],
+    timeZoneLabel: campaign.window.timeZoneLabel[locale],
     seq: receipt.seq,
     contentSha256: receipt.contentSha256,
     attachments: receipt.attachments.map((a) => ({ kind: a.kind, kindName: kindName(a.kind), fileName: a.fileName, size: a.size, sha256: a.sha256 })),

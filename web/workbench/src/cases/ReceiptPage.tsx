@@ -27,7 +27,7 @@ export function ReceiptPage({ id, seq }: { id: string; seq: number }) {
 
   return (
     <Card className="wb-card wb-receipt" title={t('wb.cases.receiptTitle')}
-      extra={<Button href={casesApi.receiptPdfUrl(id, seq)} download>{t('wb.cases.downloadPdf')}</Button>}>
+      extra={<Button href={casesApi.receiptPdfUrl(id, seq, locale)} download>{t('wb.cases.downloadPdf')}</Button>}>
       {justSubmitted && !receipt.withdrawnAt && seq === latest && (
         <Alert className="wb-alert" type="success" showIcon role="status" title={t('wb.cases.submittedOk')} description={t('wb.cases.submittedOkText')} />
       )}

@@ -197,7 +197,7 @@ export const casesApi = {
   history: (id: string) => data(api.get<{ data: CaseEvent[] }>(`${c(id)}/history`)),
   submissions: (id: string) => data(api.get<{ data: Receipt[] }>(`${c(id)}/submissions`)),
   /** A plain link (the browser downloads it with the session cookie). */
-  receiptPdfUrl: (id: string, seq: number) => `${c(id)}/submissions/${seq}/receipt.pdf`,
+  receiptPdfUrl: (id: string, seq: number, locale: string) => `${c(id)}/submissions/${seq}/receipt.pdf?lang=${locale}`,
 
   // Organizers.
   returnCase: (id: string, input: { message: string; dueAt: string }) => data(api.post<{ data: CaseDetail }>(`${c(id)}/return`, input)),
