@@ -2,6 +2,7 @@ import { casesEn } from './parts/cases.en.ts';
 import { documentsEn } from './parts/documents.en.ts';
 import { editorEn } from './parts/editor.en.ts';
 import { filesEn } from './parts/files.en.ts';
+import { journeyEn } from './parts/journey.en.ts';
 import type { MessageKey } from './zh-CN.ts';
 
 export const en: Record<MessageKey, string> = {
@@ -9,6 +10,7 @@ export const en: Record<MessageKey, string> = {
   ...filesEn,
   ...documentsEn,
   ...editorEn,
+  ...journeyEn,
   'punct.colon': ': ',
   'punct.list': ', ',
   'site.name': 'Zhengji',

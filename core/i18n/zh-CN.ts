@@ -5,6 +5,7 @@ import { casesZhCN } from './parts/cases.zh-CN.ts';
 import { documentsZhCN } from './parts/documents.zh-CN.ts';
 import { editorZhCN } from './parts/editor.zh-CN.ts';
 import { filesZhCN } from './parts/files.zh-CN.ts';
+import { journeyZhCN } from './parts/journey.zh-CN.ts';
 
 const base = {
   'punct.colon': '：',
@@ -283,6 +284,6 @@ const base = {
   'wb.goHome': '返回工作台',
 } as const;
 
-export const zhCN = { ...base, ...casesZhCN, ...filesZhCN, ...documentsZhCN, ...editorZhCN } as const;
+export const zhCN = { ...base, ...casesZhCN, ...filesZhCN, ...documentsZhCN, ...editorZhCN, ...journeyZhCN } as const;
 
 export type MessageKey = keyof typeof zhCN;

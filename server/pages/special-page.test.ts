@@ -21,10 +21,10 @@ describe(`special page (${testEngine()})`, () => {
     expect(html).toContain('<html lang="zh-CN">');
     expect(headings(html, 'h1')).toEqual(['第七届全国基层党建创新典型案例征集活动']);
     expect(headings(html, 'h2')).toEqual([
-      '一、总体要求', '二、主题和内容', '三、案例征集标准', '四、案例体例要求', '五、案例报送方式', '六、案例宣传展示', '七、其他',
+      '在线申报', '一、总体要求', '二、主题和内容', '三、案例征集标准', '四、案例体例要求', '五、案例报送方式', '六、案例宣传展示', '七、其他',
     ]);
-    expect(headings(html, 'h3').slice(0, 10)).toEqual([
-      '1农村基层党建', '2城市基层党建', '3国有企业党建', '4机关党建', '5事业单位党建', '6新经济组织、新社会组织、新就业群体党建',
+    expect(headings(html, 'h3').slice(0, 11)).toEqual([
+      '申报前请准备', '1农村基层党建', '2城市基层党建', '3国有企业党建', '4机关党建', '5事业单位党建', '6新经济组织、新社会组织、新就业群体党建',
       '真实性', '创新性', '实效性', '典型性',
     ]);
     const text = textOf(html);
@@ -70,7 +70,7 @@ describe(`special page (${testEngine()})`, () => {
     const html = res.body;
     expect(headings(html, 'h1')).toEqual(['The Seventh National Collection of Typical Cases of Grass-roots Party-building Innovation']);
     expect(headings(html, 'h2')).toEqual([
-      '1. General requirements', '2. Subject and content', '3. Criteria for cases', '4. Case style requirements',
+      'Submit online', '1. General requirements', '2. Subject and content', '3. Criteria for cases', '4. Case style requirements',
       '5. How to submit', '6. Publicity and display', '7. Other matters',
     ]);
     const text = textOf(html);

@@ -1,5 +1,6 @@
 import { editionLabel, sectionNumber } from '../../core/i18n/messages.ts';
 import { formatBytes } from '../../core/text/format-bytes.ts';
+import { ApplyPanel } from './apply-panel.tsx';
 import { Layout, type PageHead } from './layout.tsx';
 import { pick, type SpecialPageView, type StatusView } from './special-page-view.ts';
 
@@ -37,6 +38,7 @@ export function SpecialPage(props: { view: SpecialPageView; head: PageHead; form
       </div>
       <main id="main" className="inner">
         <Status status={view.status} t={t} formUrl={props.formUrl} />
+        <ApplyPanel campaign={c} phase={view.status.phase} locale={locale} t={t} opens={view.opens} closes={view.closes} zone={view.zone} formUrl={props.formUrl} />
         <nav className="toc" aria-label={t('page.contents')}>
           {SECTIONS.map(([id], i) => (
             <a key={id} href={`#${id}`}>{t(SECTIONS[i]![1])}</a>

@@ -32,6 +32,12 @@ main{padding:0 16px 40px}
 .countdown span{font-size:14px;margin-right:6px}
 .button{display:inline-block;background:#a8071a;color:#fff;text-decoration:none;border-radius:6px;padding:10px 18px;font-weight:600;margin-top:14px}
 .button:hover{background:#cf1322}
+.button.secondary{background:#fff;color:#a8071a;border:1px solid #a8071a;padding:9px 17px}
+.button.secondary:hover{background:#fff1f0}
+.actions{display:flex;flex-wrap:wrap;gap:10px;align-items:center}
+.apply-when{font-weight:600}
+.prepare li{margin:4px 0}
+.campaign-group h2{margin-top:16px}
 .hint{font-size:14px;color:#595959}
 nav.toc{margin:0 0 8px;overflow-x:auto;white-space:nowrap;-webkit-overflow-scrolling:touch;padding-bottom:4px}
 nav.toc a{display:inline-block;margin:0 6px 6px 0;padding:4px 12px;border-radius:16px;background:#fff;border:1px solid #eee;text-decoration:none;color:#434343;font-size:14px}
