@@ -5,11 +5,12 @@ import { Button, Tooltip } from 'antd';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { CSP_NONCE } from '../../csp-nonce.ts';
 import { useI18n } from '../../i18n.tsx';
+import { CaseTable } from './case-table.ts';
 import { cleanPastedHtml } from './paste-clean.ts';
 
 // Rich text limited to what a case needs: paragraphs, subheadings (h3, h4), bold, italics,
-// bullet and numbered lists, line breaks. Every other StarterKit node and mark is off, so the
-// editor cannot hold what the server's allow-list would drop.
+// bullet and numbered lists, line breaks, and tables kept whole (case-table.ts). Every other
+// StarterKit node and mark is off, so the editor cannot hold what the server's allow-list would drop.
 
 export const CASE_EXTENSIONS = [
   StarterKit.configure({
@@ -23,6 +24,7 @@ export const CASE_EXTENSIONS = [
     link: false,
     trailingNode: false,
   }),
+  CaseTable,
 ];
 
 interface RichTextProps {
