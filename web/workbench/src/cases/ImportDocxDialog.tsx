@@ -1,6 +1,6 @@
 import { FileWordOutlined, InboxOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Flex, Modal, Row, Spin, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Col, Flex, Modal, Row, Select, Spin, Tag, Typography, Upload } from 'antd';
 import { useState, type ReactNode } from 'react';
 import type { LocalizedText } from '../../../../core/campaign/campaign.schema.ts';
 import type { CaseContent } from '../../../../core/case/case-content.ts';
@@ -10,10 +10,12 @@ import { formatBytes } from '../../../../core/text/format-bytes.ts';
 import { ApiError } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { caseKeys, casesApi } from './cases-api.ts';
+import { placeUnmatched } from './import-placement.ts';
 
 // "Import from Word": the unit picks a .docx, the server splits it by its headings (nothing is
 // saved), and the unit compares what the document holds with the current draft, part by part,
-// before choosing to replace the draft with it. Parts the document lacks keep their current text.
+// before choosing to replace the draft with it. Parts the document lacks keep their current text;
+// what the split could not place is shown first, and goes only where the unit puts it.
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 /** The server's limit (server/modules/imports/imports.routes.ts); checked here to fail fast. */
@@ -92,16 +94,51 @@ function warningText(warning: ImportWarning, elements: readonly Element[], t: Re
   return t(`wb.import.warning.${warning.code}` as MessageKey, { section, count: warning.count ?? 0 });
 }
 
-function ProposalView({ proposal, current, elements }: { proposal: ImportProposal; current: ImportDocxDialogProps['current']; elements: readonly Element[] }) {
+interface Placing {
+  placements: readonly (string | null)[];
+  onPlace: (index: number, key: string | null) => void;
+}
+
+function UnmatchedParts({ proposal, elements, placements, onPlace }: { proposal: ImportProposal; elements: readonly Element[] } & Placing) {
+  const { t, locale } = useI18n();
+  const options = [{ value: '', label: t('wb.import.leaveOut') }, ...elements.map((e, i) => ({ value: e.key, label: `${sectionNumber(locale, i + 1)}${e.name[locale]}` }))];
+  return (
+    <Card size="small" className="wb-card" title={<>{t('wb.import.unmatched')} <Tag color="orange">{proposal.unmatched.length}</Tag></>}>
+      <Typography.Paragraph type="secondary">{t('wb.import.unmatchedHint')}</Typography.Paragraph>
+      {proposal.unmatched.map((part, i) => (
+        <div key={i}>
+          <Flex gap="small" align="center" wrap>
+            <Typography.Text strong>{part.heading ?? t('wb.import.beforeHeadings')}</Typography.Text>
+            <Typography.Text type="secondary">{t('wb.import.placeIn')}</Typography.Text>
+            <Select
+              size="small"
+              className="wb-import-place"
+              aria-label={`${t('wb.import.placeIn')} ${part.heading ?? t('wb.import.beforeHeadings')}`}
+              value={placements[i] ?? ''}
+              options={options}
+              onChange={(value: string) => onPlace(i, value === '' ? null : value)}
+            />
+          </Flex>
+          <Html html={part.html} empty={t('wb.import.empty')} />
+        </div>
+      ))}
+    </Card>
+  );
+}
+
+function ProposalView({ proposal, current, elements, placements, onPlace }: { proposal: ImportProposal; current: ImportDocxDialogProps['current']; elements: readonly Element[] } & Placing) {
   const { t, locale } = useI18n();
   const empty = t('wb.import.empty');
   const keep = t('wb.import.keep');
   const text = (value: string, fallback: string) => value.trim() === '' ? <Typography.Text type="secondary">{fallback}</Typography.Text> : <Typography.Text>{value}</Typography.Text>;
+  // The sections as they will be, with the parts the unit placed.
+  const { sections } = placeUnmatched(proposal, placements);
   return (
     <Flex vertical gap="middle">
       {proposal.warnings.length > 0 && (
         <Alert type="warning" showIcon title={<ul>{proposal.warnings.map((w, i) => <li key={i}>{warningText(w, elements, t, locale)}</li>)}</ul>} />
       )}
+      {proposal.unmatched.length > 0 && <UnmatchedParts proposal={proposal} elements={elements} placements={placements} onPlace={onPlace} />}
       <Compare title={t('wb.import.caseTitle')} current={text(current?.title ?? '', empty)} proposed={text(proposal.title, keep)} />
       <Compare title={t('wb.import.keywords')} current={text(current?.keywords.join('；') ?? '', empty)} proposed={text(proposal.keywords.join('；'), keep)} />
       <Compare title={t('wb.import.summary')} current={<Html html={current?.summary ?? ''} empty={empty} />} proposed={<Html html={proposal.summary} empty={keep} />} />
@@ -110,20 +147,9 @@ function ProposalView({ proposal, current, elements }: { proposal: ImportProposa
           key={e.key}
           title={`${sectionNumber(locale, i + 1)}${e.name[locale]}`}
           current={<Html html={current?.sections[e.key] ?? ''} empty={empty} />}
-          proposed={<Html html={proposal.sections[e.key] ?? ''} empty={keep} />}
+          proposed={<Html html={sections[e.key] ?? ''} empty={keep} />}
         />
       ))}
-      {proposal.unmatched.length > 0 && (
-        <Card size="small" className="wb-card" title={<>{t('wb.import.unmatched')} <Tag color="orange">{proposal.unmatched.length}</Tag></>}>
-          <Typography.Paragraph type="secondary">{t('wb.import.unmatchedHint')}</Typography.Paragraph>
-          {proposal.unmatched.map((part, i) => (
-            <div key={i}>
-              <Typography.Text strong>{part.heading ?? t('wb.import.beforeHeadings')}</Typography.Text>
-              <Html html={part.html} empty={empty} />
-            </div>
-          ))}
-        </Card>
-      )}
     </Flex>
   );
 }
@@ -135,6 +161,7 @@ export function ImportDocxDialog({ caseId, elements, current, onApply }: ImportD
   const [reading, setReading] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [proposal, setProposal] = useState<ImportProposal | null>(null);
+  const [placements, setPlacements] = useState<(string | null)[]>([]);
   // Without the editor's own copy, compare with the saved case (usually in the query cache).
   const saved = useQuery({ queryKey: caseKeys.detail(caseId), queryFn: () => casesApi.getCase(caseId), enabled: open && !current, staleTime: Infinity });
   const draft = current ?? saved.data?.content;
@@ -143,6 +170,7 @@ export function ImportDocxDialog({ caseId, elements, current, onApply }: ImportD
     setReading(null);
     setError(null);
     setProposal(null);
+    setPlacements([]);
   };
   const close = () => {
     setOpen(false);
@@ -169,7 +197,7 @@ export function ImportDocxDialog({ caseId, elements, current, onApply }: ImportD
   };
   const apply = () => {
     if (!proposal) return;
-    onApply(proposal);
+    onApply(placeUnmatched(proposal, placements));
     close();
   };
 
@@ -191,7 +219,13 @@ export function ImportDocxDialog({ caseId, elements, current, onApply }: ImportD
         {proposal ? (
           <>
             <Typography.Paragraph type="secondary">{t('wb.import.applyHint')}</Typography.Paragraph>
-            <ProposalView proposal={proposal} current={draft} elements={elements} />
+            <ProposalView
+              proposal={proposal}
+              current={draft}
+              elements={elements}
+              placements={placements}
+              onPlace={(index, key) => setPlacements((now) => Object.assign([...now], { [index]: key }))}
+            />
           </>
         ) : (
           <Flex vertical gap="middle">
