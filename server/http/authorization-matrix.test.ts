@@ -55,6 +55,7 @@ const SAMPLES: Record<string, (w: World) => { url: string; body?: unknown }> = {
   'GET /api/v1/auth/csrf': () => ({ url: '/api/v1/auth/csrf' }),
   'POST /api/v1/auth/sign-up': () => ({ url: '/api/v1/auth/sign-up', body: { email: 'new@example.cn', password: 'Shequ-dangwei-2024', displayName: 'N' } }),
   'POST /api/v1/auth/verify-email': () => ({ url: '/api/v1/auth/verify-email', body: { token: 'nope' } }),
+  'POST /api/v1/auth/verify-email/resend': () => ({ url: '/api/v1/auth/verify-email/resend', body: { email: 'nobody@example.cn' } }),
   'POST /api/v1/auth/sign-in': () => ({ url: '/api/v1/auth/sign-in', body: { email: 'nobody@example.cn', password: 'wrong-password' } }),
   'POST /api/v1/auth/sign-out': () => ({ url: '/api/v1/auth/sign-out' }),
   'POST /api/v1/auth/password-reset': () => ({ url: '/api/v1/auth/password-reset', body: { email: 'nobody@example.cn' } }),

@@ -1,5 +1,6 @@
 import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { Database, OneTimeTokenKind, OneTimeTokensTable, SessionsTable } from '../../db/schema.ts';
+import { locksRows } from '../../db/row-lock.ts';
 
 export type SessionRow = Selectable<SessionsTable>;
 export type OneTimeTokenRow = Selectable<OneTimeTokensTable>;
@@ -83,4 +84,26 @@ export async function countRecentFailedSignIns(db: Kysely<Database>, email: stri
     .where('at', '>', since)
     .executeTakeFirstOrThrow();
   return Number(count);
+}
+
+/** Links of one kind mailed to an address since a moment: the resend limit counts these. */
+export async function countLinksSince(db: Kysely<Database>, kind: OneTimeTokenKind, email: string, since: string): Promise<number> {
+  const { count } = await db
+    .selectFrom('one_time_tokens')
+    .select((eb) => eb.fn.countAll<string | number>().as('count'))
+    .where('kind', '=', kind)
+    .where('email', '=', email)
+    .where('created_at', '>', since)
+    .executeTakeFirstOrThrow();
+  return Number(count);
+}
+
+/**
+ * The account of an address, its row held on PostgreSQL until the transaction ends, so
+ * parallel resends for one address count each other's links (SQLite runs one writer anyway).
+ */
+export async function findUserByEmailForUpdate(trx: Kysely<Database>, email: string) {
+  let query = trx.selectFrom('users').select(['id', 'email', 'locale', 'email_verified_at', 'disabled_at']).where('email', '=', email);
+  if (locksRows(trx)) query = query.forUpdate();
+  return query.executeTakeFirst();
 }

@@ -9,12 +9,14 @@ import { inTransaction } from '../../db/transaction.ts';
 import { isUniqueViolation } from '../../db/unique-violation.ts';
 import { errorResponseSchema } from '../../http/error-schema.ts';
 import { presentMe, meSchema } from './auth.present.ts';
-import { checkSignIn, prepareReset, prepareSignUp, requestPasswordReset, resetPassword, resolveSession, signIn, signOut, signUp, verifyEmail, type RequestMeta } from './auth.service.ts';
+import { checkSignIn, prepareReset, prepareSignUp, requestPasswordReset, resendVerification, resetPassword, resolveSession, signIn, signOut, signUp, verifyEmail, type RequestMeta } from './auth.service.ts';
 
 const accepted = z.object({ status: z.string() });
 const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 429: errorResponseSchema };
 const email = z.email('not an e-mail address').max(254);
 const password = z.string().min(1, 'required').max(200);
+// Checked again (safeNext) where it is used; a longer or odd one is simply not carried.
+const next = z.string().max(500).optional();
 
 // Sign-up and sign-in are limited per client address too; the per-account lockout lives in
 // the database (auth.service) so it holds across instances.
@@ -38,14 +40,14 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags: ['auth'],
       summary: 'Create an account; a verification link is mailed. The answer is the same whether or not the address had an account.',
-      body: z.object({ email, password, displayName: text().trim().min(1).max(50), locale: z.enum(LOCALES).optional() }),
+      body: z.object({ email, password, displayName: text().trim().min(1).max(50), locale: z.enum(LOCALES).optional(), next }),
       response: { 202: accepted, ...errors },
     },
   }, async (request, reply) => {
     const { body } = request;
     const { passwordHash } = await prepareSignUp(body);
     try {
-      await inTransaction(app.db, (trx) => signUp(trx, { email: body.email, displayName: body.displayName, passwordHash, locale: body.locale ?? request.locale }, app.clock(), meta(request)));
+      await inTransaction(app.db, (trx) => signUp(trx, { email: body.email, displayName: body.displayName, passwordHash, locale: body.locale ?? request.locale, next: body.next }, app.clock(), meta(request)));
     } catch (error) {
       // A sign-up racing another for the same address (PostgreSQL) meets its row only at the
       // insert; its transaction wrote nothing, and it answers as for an address already taken.
@@ -58,8 +60,20 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     config: { access: 'public' },
     schema: { tags: ['auth'], summary: 'Verify an e-mail address with the mailed token', body: z.object({ token: z.string().max(100) }), response: { 200: accepted, ...errors } },
   }, async (request) => {
-    await inTransaction(app.db, (trx) => verifyEmail(trx, request.body.token, app.clock()));
-    return { status: 'verified' };
+    return { status: await inTransaction(app.db, (trx) => verifyEmail(trx, request.body.token, app.clock())) };
+  });
+
+  routes.post('/api/v1/auth/verify-email/resend', {
+    config: { access: 'public', ...perAddress(10, '1 hour') },
+    schema: {
+      tags: ['auth'],
+      summary: 'Mail the verification link again (a few an hour per address); the same answer whether or not the address has an account',
+      body: z.object({ email, next }),
+      response: { 202: accepted, ...errors },
+    },
+  }, async (request, reply) => {
+    await inTransaction(app.db, (trx) => resendVerification(trx, request.body, app.clock(), meta(request)));
+    return reply.code(202).send({ status: 'check_your_email' });
   });
 
   routes.post('/api/v1/auth/sign-in', {

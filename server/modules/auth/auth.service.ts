@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { checkPassword } from '../../../core/auth/password-strength.ts';
+import { safeNext } from '../../../core/auth/safe-next.ts';
 import type { Locale } from '../../../core/i18n/locale.ts';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
@@ -13,10 +14,12 @@ import { listUnitsOfUser } from '../organizations/organizations.repository.ts';
 import type { Actor } from './actor.ts';
 import {
   consumeOneTimeToken,
+  countLinksSince,
   countRecentFailedSignIns,
   deleteSession,
   deleteSessionsOfUser,
   endResetLinksOfUser,
+  findUserByEmailForUpdate,
   findLiveSession,
   findOneTimeToken,
   insertOneTimeToken,
@@ -27,6 +30,7 @@ import {
 const DAY_MS = 86_400_000;
 export const SESSION_DAYS = 30;
 const VERIFY_LINK_HOURS = 48;
+export const RESEND_MAX_PER_HOUR = 3;
 const RESET_LINK_HOURS = 2;
 const SIGN_IN_WINDOW_MS = 15 * 60_000;
 const SIGN_IN_MAX_FAILURES = 5;
@@ -49,7 +53,7 @@ export function assertStrongPassword(password: string, context: { email?: string
 
 async function issueLink(
   trx: Transaction<Database>,
-  input: { kind: 'verify_email' | 'reset_password'; email: string; userId: string; hours: number; locale: Locale },
+  input: { kind: 'verify_email' | 'reset_password'; email: string; userId: string; hours: number; locale: Locale; next?: string | null | undefined },
   now: Date,
   baseUrl: string,
 ): Promise<void> {
@@ -60,7 +64,10 @@ async function issueLink(
   });
   const mail = { to: input.email, locale: input.locale };
   if (input.kind === 'verify_email') {
-    await queueMail(trx, { ...mail, template: 'verify_email', params: { link: `${baseUrl}/app/verify-email?token=${token}` } }, now);
+    // Where the visitor was going (starting a case, say) rides along, checked again on arrival.
+    const next = safeNext(input.next);
+    const link = `${baseUrl}/app/verify-email?token=${token}${next ? `&next=${encodeURIComponent(next)}` : ''}`;
+    await queueMail(trx, { ...mail, template: 'verify_email', params: { link } }, now);
   } else {
     await queueMail(trx, { ...mail, template: 'reset_password', params: { link: `${baseUrl}/app/reset-password?token=${token}`, hours: input.hours } }, now);
   }
@@ -84,16 +91,14 @@ export async function prepareSignUp(input: { email: string; password: string; di
  */
 export async function signUp(
   trx: Transaction<Database>,
-  input: { email: string; passwordHash: string; displayName: string; locale: Locale },
+  input: { email: string; passwordHash: string; displayName: string; locale: Locale; next?: string | undefined },
   now: Date,
   meta: RequestMeta,
 ): Promise<void> {
   const email = normalizeEmail(input.email);
   const existing = await findUserByEmail(trx, email);
   if (existing) {
-    if (!existing.email_verified_at) {
-      await issueLink(trx, { kind: 'verify_email', email, userId: existing.id, hours: VERIFY_LINK_HOURS, locale: existing.locale }, now, meta.baseUrl);
-    }
+    await resendVerification(trx, { email, next: input.next }, now, meta);
     return;
   }
   const id = newId();
@@ -103,7 +108,22 @@ export async function signUp(
     email_verified_at: null, locale: input.locale, created_at: stamp, updated_at: stamp,
   });
   await appendAudit(trx, { actorId: id, actorLabel: email, action: 'account.sign_up', subjectType: 'user', subjectId: id, change: { email, locale: input.locale } }, now);
-  await issueLink(trx, { kind: 'verify_email', email, userId: id, hours: VERIFY_LINK_HOURS, locale: input.locale }, now, meta.baseUrl);
+  await issueLink(trx, { kind: 'verify_email', email, userId: id, hours: VERIFY_LINK_HOURS, locale: input.locale, next: input.next }, now, meta.baseUrl);
+}
+
+/**
+ * Mails a fresh verification link to an account not verified yet, at most
+ * RESEND_MAX_PER_HOUR links an hour per address (counted from the links in the database, so
+ * the limit holds across instances). The caller learns nothing either way: an unknown, verified
+ * or rate-limited address gets the same answer as one that was mailed.
+ */
+export async function resendVerification(trx: Transaction<Database>, input: { email: string; next?: string | undefined }, now: Date, meta: RequestMeta): Promise<void> {
+  const email = normalizeEmail(input.email);
+  const user = await findUserByEmailForUpdate(trx, email);
+  if (!user || user.email_verified_at || user.disabled_at) return;
+  const since = new Date(now.getTime() - 3_600_000).toISOString();
+  if ((await countLinksSince(trx, 'verify_email', email, since)) >= RESEND_MAX_PER_HOUR) return;
+  await issueLink(trx, { kind: 'verify_email', email, userId: user.id, hours: VERIFY_LINK_HOURS, locale: user.locale, next: input.next }, now, meta.baseUrl);
 }
 
 async function useLink(trx: Transaction<Database>, kind: 'verify_email' | 'reset_password', token: string, now: Date) {
@@ -113,11 +133,19 @@ async function useLink(trx: Transaction<Database>, kind: 'verify_email' | 'reset
   return { ...row, user_id: row.user_id };
 }
 
-/** Marks the address verified; a link works once and only before it expires. */
-export async function verifyEmail(trx: Transaction<Database>, token: string, now: Date): Promise<void> {
+/**
+ * Marks the address verified; a link works once and only before it expires. A link of an
+ * address that is verified already (opened twice, or from an older mail) says so instead of
+ * failing: whoever holds it can read that mailbox, so it tells them nothing new.
+ */
+export async function verifyEmail(trx: Transaction<Database>, token: string, now: Date): Promise<'verified' | 'already_verified'> {
+  const known = await findOneTimeToken(trx, 'verify_email', hashSecretToken(token));
+  const owner = known?.user_id ? await findUserById(trx, known.user_id) : undefined;
+  if (owner?.email_verified_at && owner.email === known!.email) return 'already_verified';
   const row = await useLink(trx, 'verify_email', token, now);
   await updateUser(trx, row.user_id, { email_verified_at: now.toISOString(), updated_at: now.toISOString() });
   await appendAudit(trx, { actorId: row.user_id, actorLabel: row.email, action: 'account.verify_email', subjectType: 'user', subjectId: row.user_id, change: {} }, now);
+  return 'verified';
 }
 
 export type SignInOutcome =

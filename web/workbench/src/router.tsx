@@ -57,7 +57,5 @@ export function Link({ to, children, className }: { to: string; children: ReactN
   return <a href={to} onClick={onClick} className={className}>{children}</a>;
 }
 
-/** Only same-app paths are followed after sign-in, so a crafted ?next= cannot send people away. */
-export function safeNext(next: string | null): string | null {
-  return next && /^\/app(\/[\w\-/?=&%.]*)?$/.test(next) && !next.startsWith('//') ? next : null;
-}
+// Only same-app paths are followed after sign-in; the server checks links it mails the same way.
+export { safeNext } from '../../../core/auth/safe-next.ts';

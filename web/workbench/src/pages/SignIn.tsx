@@ -1,10 +1,10 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Button, Form, Input } from 'antd';
+import { Alert, Button, Form, Input } from 'antd';
 import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { api, type Me } from '../api.ts';
+import { api, ApiError, type Me } from '../api.ts';
 import { AuthLayout } from '../components/AuthLayout.tsx';
 import { applyServerError, FormField, ServerMessage } from '../forms.tsx';
 import { useI18n } from '../i18n.tsx';
@@ -16,6 +16,7 @@ export function SignInPage() {
   const { navigate, search } = useRouter();
   const client = useQueryClient();
   const [message, setMessage] = useState<string | null>(null);
+  const [unverified, setUnverified] = useState<string | null>(null);
   const schema = useMemo(() => z.object({ email: z.email(t('wb.invalidEmail')), password: z.string().min(1, t('wb.required')) }), [t]);
   const { control, handleSubmit, setError } = useForm({ resolver: zodResolver(schema), defaultValues: { email: '', password: '' } });
   const next = safeNext(search.get('next'));
@@ -28,12 +29,23 @@ export function SignInPage() {
       client.setQueryData(ME_KEY, data);
       navigate(next ?? homeOf(workRoles(data)[0]!, data), { replace: true });
     },
-    onError: (error) => setMessage(applyServerError(error, setError, ['email', 'password'])),
+    onError: (error, body) => {
+      setUnverified(error instanceof ApiError && error.code === 'email_not_verified' ? body.email : null);
+      setMessage(applyServerError(error, setError, ['email', 'password']));
+    },
   });
+  // The same answer for every address (the server does not say whether it has an account).
+  const resend = useMutation({ mutationFn: (email: string) => api.post('/api/v1/auth/verify-email/resend', { email, ...(next ? { next } : {}) }) });
 
   return (
     <AuthLayout title={t('wb.signInTitle')}>
-      <ServerMessage message={message} />
+      <ServerMessage
+        message={resend.isSuccess ? null : message}
+        extra={unverified && (
+          <span>{t('wb.notVerifiedHint')} <Button size="small" onClick={() => resend.mutate(unverified)} loading={resend.isPending}>{t('wb.resendVerification')}</Button></span>
+        )}
+      />
+      {resend.isSuccess && <Alert className="wb-alert" type="success" showIcon title={t('wb.resendSent')} role="status" />}
       <Form layout="vertical" component="form" onFinish={() => handleSubmit((v) => { setMessage(null); signIn.mutate(v); })()}>
         <FormField control={control} name="email" label={t('wb.email')} required render={(f) => <Input {...f} type="email" autoComplete="email" />} />
         <FormField control={control} name="password" label={t('wb.password')} required render={(f) => <Input.Password {...f} autoComplete="current-password" />} />

@@ -10,11 +10,14 @@ import { AuthLayout } from '../components/AuthLayout.tsx';
 import { PasswordRules } from '../components/PasswordRules.tsx';
 import { applyServerError, FormField, ServerMessage } from '../forms.tsx';
 import { useI18n } from '../i18n.tsx';
-import { Link } from '../router.tsx';
+import { Link, safeNext, useRouter } from '../router.tsx';
 
 export function SignUpPage() {
   const { t, locale } = useI18n();
   const [message, setMessage] = useState<string | null>(null);
+  // Where the visitor was going rides in the verification mail's link (the server checks it too).
+  const next = safeNext(useRouter().search.get('next'));
+  const signInPath = next ? `/app/sign-in?next=${encodeURIComponent(next)}` : '/app/sign-in';
   const schema = useMemo(() => z.object({
     displayName: z.string().trim().min(1, t('wb.required')).max(50),
     email: z.email(t('wb.invalidEmail')),
@@ -24,14 +27,14 @@ export function SignUpPage() {
   const [password = '', email = '', displayName = ''] = useWatch({ control, name: ['password', 'email', 'displayName'] });
 
   const signUp = useMutation({
-    mutationFn: (body: z.infer<typeof schema>) => api.post('/api/v1/auth/sign-up', { ...body, locale }),
+    mutationFn: (body: z.infer<typeof schema>) => api.post('/api/v1/auth/sign-up', { ...body, locale, ...(next ? { next } : {}) }),
     onError: (error) => setMessage(applyServerError(error, setError, ['displayName', 'email', 'password'])),
   });
 
   if (signUp.isSuccess) {
     return (
       <AuthLayout title={t('wb.signUpTitle')}>
-        <Result status="success" title={t('wb.checkEmail')} subTitle={t('wb.signUpSent', { email: signUp.variables.email })} extra={<Link to="/app/sign-in">{t('wb.signIn')}</Link>} />
+        <Result status="success" title={t('wb.checkEmail')} subTitle={t('wb.signUpSent', { email: signUp.variables.email })} extra={<Link to={signInPath}>{t('wb.signIn')}</Link>} />
       </AuthLayout>
     );
   }
@@ -53,7 +56,7 @@ export function SignUpPage() {
         <Button type="primary" htmlType="submit" block loading={signUp.isPending}>{t('wb.signUp')}</Button>
       </Form>
       <div className="wb-auth-links">
-        <span>{t('wb.haveAccount')} <Link to="/app/sign-in">{t('wb.signIn')}</Link></span>
+        <span>{t('wb.haveAccount')} <Link to={signInPath}>{t('wb.signIn')}</Link></span>
       </div>
     </AuthLayout>
   );
