@@ -21,12 +21,45 @@ describe('countZi (Word 字数 for Chinese text)', () => {
     ['Party building in SOEs', 4],
     ['CPC News Network，2024', 5],
     ['ＡＢＣ１２３', 6],
-    ['a , b', 3],
     ['点赞👍很多', 5],
     ['👍👍 好', 2],
     ['第一段\n\n第二段', 6],
     ['（一）背景', 5],
     ['ひらがなカタカナ', 8],
+    // A run of punctuation or symbols alone counts nothing; joined to letters or digits it is theirs.
+    ['积分+清单', 4],
+    ['党建-发展', 4],
+    ['GDP(国内生产总值)', 7],
+    ['a , b', 2],
+    ['(一)背景', 3],
+    ['% ★ +', 0],
+    ['3.5%', 1],
+    ['e-mail', 1],
+    ['www.example.cn', 1],
+    ['don’t', 1],
+    ['“GDP”增长', 3],
+    // Invisible characters count nothing and do not split a word.
+    ['党\u200b建', 2],
+    ['\ufeff党\u00ad建\u2060', 2],
+    ['co\u00adoperation', 1],
+    ['a\u200cb\u200dc', 1],
+    ['\u200b\u00ad\ufeff\u2060\u180e\u200e\u202e\ufe0f', 0],
+    ['👨\u200d👩\u200d👧', 1],
+    // Enclosed, squared and other East Asian characters count one each, as Han does.
+    ['㈠㈡㈢', 3],
+    ['100㎡', 2],
+    ['㎏', 1],
+    ['ㄅㄆㄇ', 3],
+    ['①②③', 3],
+    ['m²', 2],
+    ['︵︶', 2],
+    ['兀丽', 2],
+    ['𠮷野家', 3],
+    ['\u{2ebf0}\u{3134a}', 2],
+    ['\ue000', 1],
+    // Korean is counted in words, as Word's 字数 counts 朝鲜语单词.
+    ['한국어 단어', 2],
+    ['a–b', 2],
   ] as const)('%j counts %i', (text, expected) => {
     expect(countZi(text)).toBe(expected);
   });
@@ -37,35 +70,42 @@ describe('countZi (Word 字数 for Chinese text)', () => {
 });
 
 // The rule written plainly, one code point at a time: the oracle for the table-driven countZi.
-const EAST_ASIAN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3001-\u303f\uff01-\uffef\u2018\u2019\u201c\u201d\u2014\u2026\u00b7\u30fb\ufe30-\ufe4f]/u;
+const SPACE = /[\p{White_Space}\u2013]/u;
+const INVISIBLE_CHAR = /[\p{Default_Ignorable_Code_Point}\p{Cf}\p{Cc}]/u;
+const MARK = /[\u2018\u2019\u201c\u201d\u2014\u2015\u2026\u22ef\u00b7]/u;
+const EAST_ASIAN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\u2e80-\u2fff\u3001-\u33ff\uf900-\ufaff\ufe10-\ufe1f\ufe30-\ufe6f\uff01-\uffef\u{20000}-\u{3ffff}\p{No}\p{Co}]/u;
+const WORD = /[\p{L}\p{Nd}\p{Nl}\p{M}\p{Extended_Pictographic}\p{Regional_Indicator}\p{Cs}\p{Cn}]/u;
+
 function plainCount(text: string): number {
-  let count = 0;
-  let inRun = false;
+  // Split into East Asian characters and runs of everything else between them and spaces.
+  const runs: string[][] = [[]];
+  let eastAsian = 0;
   for (const ch of text) {
-    if (/\s/u.test(ch)) inRun = false;
-    else if (EAST_ASIAN.test(ch)) {
-      count += 1;
-      inRun = false;
-    } else if (!inRun) {
-      count += 1;
-      inRun = true;
-    }
+    if (SPACE.test(ch)) runs.push([]);
+    else if (INVISIBLE_CHAR.test(ch)) continue;
+    else if (!MARK.test(ch) && EAST_ASIAN.test(ch)) {
+      eastAsian += 1;
+      runs.push([]);
+    } else runs.at(-1)!.push(ch);
   }
-  return count;
+  const runCount = (run: string[]) => (run.some((ch) => !MARK.test(ch) && WORD.test(ch)) ? 1 : run.filter((ch) => MARK.test(ch)).length);
+  return eastAsian + runs.reduce((sum, run) => sum + runCount(run), 0);
 }
 
 describe('countZi against the rule written plainly', () => {
   it('agrees on every character of the Basic Multilingual Plane, alone and between letters', () => {
     for (let code = 0; code < 0x10000; code += 1) {
       const ch = String.fromCharCode(code);
-      if (countZi(ch) !== plainCount(ch) || countZi(`a${ch}b`) !== plainCount(`a${ch}b`)) {
-        expect([code.toString(16), countZi(`a${ch}b`)]).toEqual([code.toString(16), plainCount(`a${ch}b`)]);
+      if (countZi(ch) !== plainCount(ch) || countZi(`a${ch}b`) !== plainCount(`a${ch}b`) || countZi(`党${ch}`) !== plainCount(`党${ch}`)) {
+        expect([code.toString(16), countZi(ch), countZi(`a${ch}b`), countZi(`党${ch}`)])
+          .toEqual([code.toString(16), plainCount(ch), plainCount(`a${ch}b`), plainCount(`党${ch}`)]);
       }
     }
   });
 
   it('agrees on random mixed text, surrogate pairs and lone surrogates included', () => {
-    const pieces = ['党', '建', '，', '。', '“', '”', '—', '…', '·', 'A', 'b', '3', '.', '%', '-', ' ', '\n', '\u3000', '\u00a0', '👍', '𠀀', '\ud800', '\udc00', 'ｱ', 'カ', '（', '）'];
+    const pieces = ['党', '建', '，', '。', '“', '”', '—', '…', '·', 'A', 'b', '3', '.', '%', '-', '+', '(', ' ', '\n', '\u3000', '\u00a0', '\u200b', '\u00ad',
+      '👍', '𠀀', '\ud800', '\udc00', 'ｱ', 'カ', '（', '）', '㈠', '㎡', 'ㄅ', '²', '–', '한', '\ue000'];
     let seed = 7;
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
     for (let n = 0; n < 2000; n += 1) {
