@@ -1,12 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFStream, type PDFObject } from 'pdf-lib';
 import { PDF_ACTIVE_KEYS, PDF_ACTIVE_TYPES } from '../../core/files/active-content.ts';
+import { everyPdfDefinition } from './pdf-definitions.ts';
 import { checkStructureStreams } from './pdf-structure-streams.ts';
 
 // A PDF is judged by parsing it (pdf-lib reads cross-reference streams and object streams),
 // then walking every indirect object and everything nested in it for script, launch, embedded
 // file, rich media and form-submission markers, so nothing hides in a compressed object
-// stream or in the /Names tree. A file pdf-lib cannot parse, or an encrypted one (its object
+// stream or in the /Names tree; every definition of an object counts, and every object the xref
+// tables point at as a reader would find it (pdf-definitions.ts). A file pdf-lib cannot parse, or an encrypted one (its object
 // streams cannot be read without the password), is refused: what cannot be read cannot be
 // vouched for.
 
@@ -35,18 +37,16 @@ function isActive(object: PDFObject, depth: number): boolean {
 export async function judgePdf(bytes: Uint8Array): Promise<PdfVerdict> {
   const structure = checkStructureStreams(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   if (structure) return structure === 'bomb' ? 'zip_bomb' : 'unreadable';
-  let document: PDFDocument;
+  let definitions: PDFObject[];
   try {
-    document = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: true, ignoreEncryption: true });
+    definitions = await everyPdfDefinition(bytes);
+    const document = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: true, ignoreEncryption: true });
     if (document.isEncrypted) return 'encrypted';
     if (document.getPageCount() < 1) return 'unreadable';
   } catch {
     return 'unreadable';
   }
-  for (const [, object] of document.context.enumerateIndirectObjects()) {
-    if (isActive(object, 0)) return 'pdf_script';
-  }
-  return undefined;
+  return definitions.some((object) => isActive(object, 0)) ? 'pdf_script' : undefined;
 }
 
 /** The verdict for the PDF file at `file` (already bounded by the upload's size limit). */
