@@ -149,4 +149,14 @@ describe('what the split cannot place', () => {
       [{ heading: '引言', html: '<p>引言正文。</p>' }],
     ]);
   });
+
+  it('takes no heading from the body’s own font, nor from a short sentence set in a heading font', () => {
+    const body = inFont('楷体_GB2312');
+    const inKai = splitByHeadings([xbs('题目'), hei('一、背景'), body('社区有居民1.2万人，老旧小区多，物业服务缺位。'), body('党员带头'), hei('二、做法'), body('建立联席会议。')], ELEMENTS);
+    const inFs = splitByHeadings([xbs('题目'), hei('一、背景'), fs('社区有居民1.2万人，老旧小区多，物业服务缺位。'), kai('群众满意。'), hei('二、做法'), fs('建立联席会议。')], ELEMENTS);
+    expect([inKai.sections.background, inFs.sections.background]).toEqual([
+      '<p>社区有居民1.2万人，老旧小区多，物业服务缺位。</p><p>党员带头</p>',
+      '<p>社区有居民1.2万人，老旧小区多，物业服务缺位。</p><p>群众满意。</p>',
+    ]);
+  });
 });

@@ -66,8 +66,16 @@ interface Rank {
 const NO_RANK: Rank = { numbering: null, font: null, style: null };
 const SCALES = ['numbering', 'font', 'style'] as const;
 
-function rankOf(block: SourceBlock): Rank {
-  return { numbering: numberingLevel(block.text), font: fontLevel(block.font), style: block.kind === 'heading' ? block.level ?? 1 : null };
+// A font the body is written in tells no heading, whatever it is: some units write in 楷体.
+function bodyFontOf(blocks: readonly SourceBlock[]): string | null {
+  const chars = new Map<string, number>();
+  for (const b of blocks) if (b.font) chars.set(b.font, (chars.get(b.font) ?? 0) + b.text.length);
+  return [...chars].sort((x, y) => y[1] - x[1])[0]?.[0] ?? null;
+}
+
+function rankOf(block: SourceBlock, bodyFont: string | null): Rank {
+  const font = block.font === bodyFont ? null : fontLevel(block.font);
+  return { numbering: numberingLevel(block.text), font, style: block.kind === 'heading' ? block.level ?? 1 : null };
 }
 
 // A line is below a heading when any sign both give puts it deeper: （三） under 一、, 楷体 under
@@ -82,7 +90,10 @@ function isHeadingLike(block: SourceBlock, rank: Rank): boolean {
   const text = block.text.trim();
   const length = [...text].length;
   if (block.kind === 'heading') return length <= TITLE_MAX;
-  if (block.bold || rank.font !== null) return length <= 40;
+  if (block.bold) return length <= 40;
+  // A heading font on a short sentence is emphasis, unless the line is numbered as a heading.
+  if (SENTENCE_END.test(text) && rank.numbering === null) return false;
+  if (rank.font !== null) return length <= 40;
   if (SENTENCE_END.test(text)) return false;
   // A short line numbered on its own (一、 （一） 1.) is a heading even in the body's font.
   return length <= (rank.numbering !== null && rank.numbering <= 3 ? 30 : 20);
@@ -158,10 +169,11 @@ export function splitByHeadings(blocks: readonly SourceBlock[], elements: readon
     }
   };
 
+  const bodyFont = bodyFontOf(blocks);
   for (const block of blocks) {
     const text = block.text.trim();
     if (text === '') continue;
-    const rank = rankOf(block);
+    const rank = rankOf(block, bodyFont);
     const styled = isStyled(block, rank);
     const headingLike = isHeadingLike(block, rank);
     // A level-two heading never ends a level-one section, whatever its words.
