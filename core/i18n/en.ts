@@ -36,7 +36,7 @@ export const en: Record<MessageKey, string> = {
   'page.optional': 'optional',
   'page.summaryLimit': 'Case summary: at most {max} characters (字)',
   'page.bodyLimit': 'Case text: at most {max} characters (字)',
-  'page.wordCountRule': 'Counted as Microsoft Word counts 字数 for Chinese text: each Chinese character and each full-width punctuation mark is one, and each run of Latin letters or digits is one.',
+  'page.wordCountRule': 'Counted as Microsoft Word counts 字数 for Chinese text: each Chinese character (rare ones included), kana, Bopomofo letter, full-width character and Chinese punctuation mark counts one, and so does each enclosed or squared East Asian character or number (㈠ ① ⑴ ㎡) and each superscript or subscript digit (²); quotation marks, dashes, ellipses and the middle dot (“ ” ‘ ’ —— …… ·) count one each, unless they touch letters or digits, which they then join; each run of letters, digits or emoji (© and ™ included; with any punctuation inside, as in 3.5%, e-mail, www.example.cn) counts one, and Korean counts by word; punctuation and symbols standing alone (+ - ( % ★), spaces, the en dash – and invisible characters (zero-width space, soft hyphen and the like) count nothing.',
   'page.submission': 'How to submit',
   'page.window': 'Solicitation period',
   'page.windowRange': '{opens} to {closes} ({zone})',

@@ -33,7 +33,7 @@ const base = {
   'page.optional': '选填',
   'page.summaryLimit': '案例摘要不超过{max}字',
   'page.bodyLimit': '正文不超过{max}字',
-  'page.wordCountRule': '字数按 Microsoft Word 中文“字数”统计：每个汉字、每个全角标点计 1 字，每串连续的英文字母或数字计 1 字。',
+  'page.wordCountRule': '字数按 Microsoft Word 中文“字数”的方法统计：每个汉字（含生僻字）、假名、注音符号、全角字符和中文标点各计 1 字，带圈、带括号或方框的汉字、数字和单位符号（㈠①⑴㎡）及上下标数字（²）也各计 1 字；引号、破折号、省略号和间隔号（“”‘’——……·）各计 1 字，紧挨字母或数字时随之计入；每串连续的字母、数字或表情符号（含 ©、™ 等；可夹带标点，如 3.5%、e-mail、www.example.cn）计 1 字，朝鲜文按词计；单独的半角标点和符号（如 +、-、(、%、★）、空格、连接号“–”和不可见字符（零宽空格、软连字符等）不计字数。',
   'page.submission': '案例报送方式',
   'page.window': '征集时间',
   'page.windowRange': '{opens} 至 {closes}（{zone}）',

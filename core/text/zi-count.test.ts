@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import vectors from './zi-count.vectors.json' with { type: 'json' };
 import { countZi, limitState } from './zi-count.ts';
 
 describe('countZi (Word 字数 for Chinese text)', () => {
@@ -69,12 +70,64 @@ describe('countZi (Word 字数 for Chinese text)', () => {
   });
 });
 
+// Where the platform deliberately counts otherwise than LibreOffice 7.4 (each string is in the
+// vectors). The rest of the vectors, several hundred, must agree exactly.
+const LONE_PUNCTUATION = 'a run of half-width punctuation or symbols alone counts nothing (issue 11, item 1); LibreOffice counts it as a word';
+const CHINESE_MARKS = 'the 破折号 —— and 省略号 …… count one per character like the other Chinese marks; LibreOffice takes the em dash as a word break and the ellipsis as Latin punctuation';
+const INVISIBLE = 'invisible characters count nothing (item 2); LibreOffice counts most as a word and joins the characters around a zero-width space';
+const KOREAN = 'Korean counts in words (Word\'s 朝鲜语单词); LibreOffice counts each Hangul syllable';
+const LIBREOFFICE_FAULT = 'LibreOffice 7.4 counts a character beyond the BMP twice when Han precedes it, even across a space';
+const EXCEPTIONS: Record<string, { libreOffice: number; platform: number; reason: string }> = {
+  '积分+清单': { libreOffice: 5, platform: 4, reason: LONE_PUNCTUATION },
+  '党建-发展': { libreOffice: 5, platform: 4, reason: LONE_PUNCTUATION },
+  'GDP(国内生产总值)': { libreOffice: 8, platform: 7, reason: LONE_PUNCTUATION },
+  '(一)背景': { libreOffice: 5, platform: 3, reason: LONE_PUNCTUATION },
+  '和/或': { libreOffice: 3, platform: 2, reason: LONE_PUNCTUATION },
+  '“互联网+党建”': { libreOffice: 8, platform: 7, reason: LONE_PUNCTUATION },
+  'a , b': { libreOffice: 3, platform: 2, reason: LONE_PUNCTUATION },
+  '%': { libreOffice: 1, platform: 0, reason: LONE_PUNCTUATION },
+  '★': { libreOffice: 1, platform: 0, reason: LONE_PUNCTUATION },
+  '——': { libreOffice: 0, platform: 2, reason: CHINESE_MARKS },
+  '……': { libreOffice: 1, platform: 2, reason: CHINESE_MARKS },
+  '党建——发展': { libreOffice: 4, platform: 6, reason: CHINESE_MARKS },
+  '党\u200b建': { libreOffice: 1, platform: 2, reason: INVISIBLE },
+  '\ufeff党建': { libreOffice: 3, platform: 2, reason: INVISIBLE },
+  '党\u00ad建': { libreOffice: 3, platform: 2, reason: INVISIBLE },
+  '党\u2060建': { libreOffice: 3, platform: 2, reason: INVISIBLE },
+  'a\u3164b': { libreOffice: 3, platform: 1, reason: INVISIBLE },
+  '한국어 단어': { libreOffice: 5, platform: 2, reason: KOREAN },
+  '党建𠮷': { libreOffice: 4, platform: 3, reason: LIBREOFFICE_FAULT },
+  '党 𫚉': { libreOffice: 3, platform: 2, reason: LIBREOFFICE_FAULT },
+};
+
+describe('countZi against LibreOffice (zi-count.vectors.json, scripts/zi-count-vectors)', () => {
+  it('has a few hundred vectors, each with its source', () => {
+    expect(vectors.length).toBeGreaterThanOrEqual(400);
+    expect(new Set(vectors.map((v) => v.source))).toEqual(new Set(['LibreOffice 7.4.7.2']));
+  });
+
+  it('agrees with every vector but the listed exceptions', () => {
+    const disagreements = vectors
+      .filter((v) => !(v.text in EXCEPTIONS) && countZi(v.text) !== v.count)
+      .map((v) => ({ text: v.text, libreOffice: v.count, countZi: countZi(v.text) }));
+    expect(disagreements).toEqual([]);
+  });
+
+  it('counts each exception as the platform decided, where LibreOffice still says otherwise', () => {
+    const byText = new Map(vectors.map((v) => [v.text, v.count]));
+    for (const [text, exception] of Object.entries(EXCEPTIONS)) {
+      expect({ text, libreOffice: byText.get(text), platform: countZi(text) })
+        .toEqual({ text, libreOffice: exception.libreOffice, platform: exception.platform });
+    }
+  });
+});
+
 // The rule written plainly, one code point at a time: the oracle for the table-driven countZi.
 const SPACE = /[\p{White_Space}\u2013]/u;
 const INVISIBLE_CHAR = /[\p{Default_Ignorable_Code_Point}\p{Cf}\p{Cc}]/u;
 const MARK = /[\u2018\u2019\u201c\u201d\u2014\u2015\u2026\u22ef\u00b7]/u;
 const EAST_ASIAN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\u2e80-\u2fff\u3001-\u33ff\uf900-\ufaff\ufe10-\ufe1f\ufe30-\ufe6f\uff01-\uffef\u{20000}-\u{3ffff}\p{No}\p{Co}]/u;
-const WORD = /[\p{L}\p{Nd}\p{Nl}\p{M}\p{Extended_Pictographic}\p{Regional_Indicator}\p{Cs}\p{Cn}]/u;
+const WORD = /[\p{L}\p{Nd}\p{Nl}\p{M}\p{Extended_Pictographic}\p{Regional_Indicator}\u2460-\u24ff\p{Cs}\p{Cn}]/u;
 
 function plainCount(text: string): number {
   // Split into East Asian characters and runs of everything else between them and spaces.

@@ -9,8 +9,9 @@
 //   - the marks Chinese text takes from the general punctuation block (“ ” ‘ ’ — ― … ⋯ ·) count
 //     one each, unless they touch a word, of which they are then part ("don’t", "“GDP”");
 //   - each run of other characters between spaces and the characters above counts one if it has
-//     a letter, a digit or an emoji in it ("GDP", "3.5%", "e-mail", "한국어", "👍"); a run of
-//     punctuation and symbols alone ("+", "-", "(", "%", "★") counts nothing;
+//     a letter, a digit, an enclosed letter (Ⓐ) or an emoji in it, symbols that can show as one
+//     included (© ™ ↔) ("GDP", "3.5%", "e-mail", "한국어", "👍"); a run of punctuation and
+//     symbols alone ("+", "-", "(", "%", "★") counts nothing;
 //   - spaces, line breaks and the en dash "–" (a word break in Word and LibreOffice) count
 //     nothing and end a run;
 //   - invisible characters (zero-width space and joiners, soft hyphen, word joiner, BOM,
@@ -22,7 +23,7 @@ const INVISIBLE_RE = /[\p{Default_Ignorable_Code_Point}\p{Cf}\p{Cc}]/u;
 const MARK_RE = /[\u2018\u2019\u201c\u201d\u2014\u2015\u2026\u22ef\u00b7]/u;
 const EAST_ASIAN_RE =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\u2e80-\u2fff\u3001-\u33ff\uf900-\ufaff\ufe10-\ufe1f\ufe30-\ufe6f\uff01-\uffef\u{20000}-\u{3ffff}\p{No}\p{Co}]/u;
-const WORD_RE = /[\p{L}\p{Nd}\p{Nl}\p{M}\p{Extended_Pictographic}\p{Regional_Indicator}\p{Cs}\p{Cn}]/u;
+const WORD_RE = /[\p{L}\p{Nd}\p{Nl}\p{M}\p{Extended_Pictographic}\p{Regional_Indicator}\u2460-\u24ff\p{Cs}\p{Cn}]/u;
 
 // What a character is to the count.
 /** Punctuation, symbols, invisible characters: part of a run, never counted by themselves. */
