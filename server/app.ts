@@ -29,6 +29,7 @@ import { authRoutes } from './modules/auth/auth.routes.ts';
 import { campaignsRoutes } from './modules/campaigns/campaigns.routes.ts';
 import { casesRoutes } from './modules/cases/cases.routes.ts';
 import { superiorMemberRoutes } from './modules/cases/superior-member.routes.ts';
+import { submittedVersionRoutes } from './modules/cases/submitted-version.routes.ts';
 import { superiorReviewRoutes } from './modules/cases/superior-review.routes.ts';
 import { divisionsRoutes } from './modules/divisions/divisions.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
@@ -40,6 +41,7 @@ import { reviewersRoutes } from './modules/reviewers/reviewers.routes.ts';
 import { uploadsRoutes } from './modules/uploads/uploads.routes.ts';
 import { clientAssets } from './pages/client-assets.ts';
 import { pagesRoutes } from './pages/pages.routes.tsx';
+import { verifyRoutes } from './pages/verify.routes.tsx';
 import { workbenchRoutes } from './pages/workbench.routes.ts';
 
 export interface AppOptions {
@@ -112,6 +114,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(casesRoutes);
   await app.register(superiorReviewRoutes);
   await app.register(superiorMemberRoutes);
+  await app.register(submittedVersionRoutes);
   await app.register(importsRoutes);
   await app.register(caseDocumentsRoutes);
   await app.register(uploadsRoutes);
@@ -120,6 +123,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(mailRoutes);
   await app.register(workbenchRoutes);
   await app.register(pagesRoutes);
+  await app.register(verifyRoutes);
 
   app.withTypeProvider<ZodTypeProvider>().get('/api/v1/openapi.json', {
     config: { access: 'public' },

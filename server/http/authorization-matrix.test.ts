@@ -99,6 +99,7 @@ const SAMPLES: Record<string, (w: World) => { url: string; body?: unknown }> = {
   'POST /api/v1/cases/:id/withdraw': (w) => ({ url: `/api/v1/cases/${w.caseA}/withdraw` }),
   'GET /api/v1/cases/:id/history': (w) => ({ url: `/api/v1/cases/${w.caseA}/history` }),
   'GET /api/v1/cases/:id/submissions': (w) => ({ url: `/api/v1/cases/${w.caseA}/submissions` }),
+  'GET /api/v1/cases/:id/submitted': (w) => ({ url: `/api/v1/cases/${w.caseA}/submitted` }),
   // A JSON body passes the gate and is then refused as no Word file (import_failed), after the gate.
   'POST /api/v1/cases/:id/import-docx': (w) => ({ url: `/api/v1/cases/${w.caseA}/import-docx`, body: {} }),
   'GET /api/v1/cases/:id/declaration-form.docx': (w) => ({ url: `/api/v1/cases/${w.caseA}/declaration-form.docx` }),
