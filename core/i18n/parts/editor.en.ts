@@ -89,7 +89,7 @@ export const editorEn: Record<keyof typeof editorZhCN, string> = {
   'wb.editor.recommend.title': 'Recommendation by the superior Party organization',
   'wb.editor.recommend.introRequired': 'This collection requires a recommendation by the superior Party organization before a case is submitted. Give its name and e-mail; the platform mails it a link to read the case and write its opinion.',
   'wb.editor.recommend.introOptional': 'You may ask the superior Party organization to read the case and recommend it (not required). Give its name and e-mail; the platform mails it a link.',
-  'wb.editor.recommend.status': 'Status:',
+  'wb.editor.recommend.status': 'Status',
   'wb.editor.recommend.opinion': 'Opinion',
   'wb.editor.recommend.reason': 'Reason for declining',
   'wb.editor.recommend.again': 'Send the request again',

@@ -89,7 +89,7 @@ export const editorZhCN = {
   'wb.editor.recommend.title': '上级党组织推荐',
   'wb.editor.recommend.introRequired': '本次征集要求案例提交前由上级党组织推荐。填写上级党组织名称和邮箱后，平台将发送推荐链接，对方阅读案例后填写推荐意见。',
   'wb.editor.recommend.introOptional': '可请上级党组织阅读案例并填写推荐意见（非必需）。填写名称和邮箱后，平台将发送推荐链接。',
-  'wb.editor.recommend.status': '推荐状态：',
+  'wb.editor.recommend.status': '推荐状态',
   'wb.editor.recommend.opinion': '推荐意见',
   'wb.editor.recommend.reason': '退回理由',
   'wb.editor.recommend.again': '重新发送推荐邀请',

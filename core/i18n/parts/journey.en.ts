@@ -24,9 +24,6 @@ export const journeyEn: Record<keyof typeof journeyZhCN, string> = {
   'wb.openCampaigns': 'Collections open now',
   'wb.openCampaignsEmpty': 'No collection is open right now. When one opens, you can submit a case here.',
   'wb.closesAt': 'Closes {closes}',
-  'wb.empty.myCases': 'No cases yet. While a collection is open, click "Submit a case" to start one; it shows here once saved.',
   'wb.empty.members': 'No other members yet. Invite colleagues so they can edit your unit\'s cases with you.',
   'wb.empty.orgCases': 'No unit has submitted a case yet. Submitted cases show here to read, return or extend.',
-  'wb.empty.orgUnits': 'No unit has registered yet. Units show here once they sign up and register.',
-  'wb.empty.noUnit': 'No unit registered yet. Register your unit to submit cases.',
 };

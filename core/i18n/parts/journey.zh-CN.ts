@@ -23,9 +23,6 @@ export const journeyZhCN = {
   'wb.openCampaigns': '正在征集的活动',
   'wb.openCampaignsEmpty': '目前没有正在征集的活动。征集开始后，可在这里申报案例。',
   'wb.closesAt': '截止：{closes}',
-  'wb.empty.myCases': '还没有案例。征集进行中时，点击“申报案例”开始填写，保存后会显示在这里。',
   'wb.empty.members': '单位还没有其他成员。邀请同事加入后，他们可以一起编辑本单位的案例。',
   'wb.empty.orgCases': '还没有单位提交案例。单位提交后，案例会显示在这里，可在此阅读、退回或延期。',
-  'wb.empty.orgUnits': '还没有单位登记。单位注册账号并登记后会显示在这里。',
-  'wb.empty.noUnit': '还没有登记单位。登记单位后即可申报案例。',
 } as const;

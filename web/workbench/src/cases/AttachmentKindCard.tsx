@@ -54,8 +54,7 @@ export function AttachmentKindCard({ caseId, kind, items, unfinished, editable, 
     >
       <Typography.Paragraph type="secondary" className="wb-attachment-rules">
         {kind.description[locale]}
-        <br />
-        {t('wb.files.rules', { types, max: formatBytes(kind.maxBytes), count: kind.maxCount })}
+        {editable && <><br />{t('wb.files.rules', { types, max: formatBytes(kind.maxBytes), count: kind.maxCount })}</>}
       </Typography.Paragraph>
       <AttachmentList items={items} editable={editable} onRemove={onRemove} />
       {/* While this card uploads, the upload it remembers is the one running, not one to offer back. */}

@@ -95,7 +95,8 @@ export function DeclarationFormPanel({ caseId, campaign, detail, values, onChang
 
   return (
     <Card className="wb-card" title={campaign.declarationForm.title[locale]}>
-      <Typography.Paragraph type="secondary">{t('wb.declaration.hint')}</Typography.Paragraph>
+      {/* How to print, sign and upload the form is for the unit editing it, not for a reader. */}
+      {editable && <Typography.Paragraph type="secondary">{t('wb.declaration.hint')}</Typography.Paragraph>}
       <Form layout="vertical" component="div">{fields.map(item)}</Form>
       {mayDownload && (
         <Flex vertical gap="small">

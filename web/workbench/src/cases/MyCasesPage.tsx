@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Empty, Grid, Result, Skeleton, Space, Table, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n.tsx';
-import { Link } from '../router.tsx';
+import { Link, useRouter } from '../router.tsx';
 import { useMe } from '../session.tsx';
 import { CaseTrail } from './CaseTrail.tsx';
 import { casesApi, caseKeys, type CaseSummary } from './cases-api.ts';
@@ -18,6 +18,17 @@ export function MyCasesPage() {
   const campaigns = useCampaigns();
   const campaign = currentCampaign(campaigns.data);
   const [creating, setCreating] = useState(false);
+  // ?new=<campaign> (from 申报案例 on the public pages or the unit's home) opens the new-case dialog.
+  const { search, navigate } = useRouter();
+  const wanted = search.get('new');
+  const target = wanted ? campaigns.data?.find((c) => c.slug === wanted && c.window.phase === 'open') : undefined;
+  useEffect(() => {
+    if (target && me.units.length > 0) setCreating(true);
+  }, [target, me.units.length]);
+  const closeDialog = () => {
+    setCreating(false);
+    if (wanted) navigate('/app/cases', { replace: true });
+  };
 
   if (me.units.length === 0) {
     return (
@@ -77,8 +88,8 @@ export function MyCasesPage() {
           ]}
         />
       )}
-      {campaign && creating && (
-        <NewCaseDialog me={me} campaignSlug={campaign.slug} onClose={() => setCreating(false)} />
+      {(target ?? campaign) && creating && (
+        <NewCaseDialog me={me} campaignSlug={(target ?? campaign)!.slug} onClose={closeDialog} />
       )}
     </Card>
   );

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Grid, Row, Select, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Col, Empty, Grid, Row, Select, Space, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { CASE_STATUSES, type CaseStatus } from '../../../../core/case/case-status.ts';
 import { useI18n } from '../i18n.tsx';
@@ -87,7 +87,7 @@ export function OrgCasesPage() {
                 <div className="wb-case-card-actions">{actions(c)}</div>
               </Card>
             ))}
-            {list.length === 0 && !cases.isPending && <Typography.Text type="secondary">{t('wb.cases.orgEmpty')}</Typography.Text>}
+            {list.length === 0 && !cases.isPending && <Empty description={status ? t('wb.cases.orgEmpty') : t('wb.empty.orgCases')} />}
           </div>
         ) : (
           <Table<CaseSummary>
@@ -96,7 +96,7 @@ export function OrgCasesPage() {
             loading={cases.isFetching}
             dataSource={list}
             scroll={{ x: 'max-content' }}
-            locale={{ emptyText: t('wb.cases.orgEmpty') }}
+            locale={{ emptyText: <Empty description={status ? t('wb.cases.orgEmpty') : t('wb.empty.orgCases')} /> }}
             pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
             columns={[
               { title: t('wb.cases.caseTitle'), dataIndex: 'title', render: (v: string, c) => <Link to={`/app/cases/${c.id}`}>{v || t('wb.cases.untitled')}</Link> },

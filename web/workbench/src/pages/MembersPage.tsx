@@ -61,6 +61,7 @@ export function MembersPage({ me }: { me: Me }) {
             { title: t('wb.members.since'), dataIndex: 'since', render: (s: string) => new Date(s).toLocaleDateString(locale) },
           ]}
         />
+        {members.data?.length === 1 && <Typography.Paragraph type="secondary" className="wb-empty-hint">{t('wb.empty.members')}</Typography.Paragraph>}
       </Card>
       {/* GET /api/v1/me says who owns the unit; only its owner may invite. */}
       {membership?.role === 'owner' && <InviteForm unitId={id} />}

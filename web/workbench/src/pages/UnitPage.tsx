@@ -1,10 +1,11 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App as AntApp, Button, Card, Select, Skeleton, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Select, Skeleton, Typography } from 'antd';
 import { useState } from 'react';
 import { api, type Me, type Organization } from '../api.ts';
 import { UnitForm } from '../components/UnitForm.tsx';
 import { UnitView } from '../components/UnitView.tsx';
 import { useI18n } from '../i18n.tsx';
+import { OpenCampaigns } from '../cases/OpenCampaigns.tsx';
 import { ME_KEY } from '../session.tsx';
 
 export function useUnit(id: string | undefined) {
@@ -43,6 +44,8 @@ export function UnitPage({ me }: { me: Me }) {
   const { id, membership, setChosen } = useCurrentUnit(me);
   const unit = useUnit(id);
   const [editing, setEditing] = useState(false);
+  // Set once the unit is registered here, so the page then says what comes next.
+  const [registered, setRegistered] = useState(false);
 
   if (!id) {
     return (
@@ -54,7 +57,7 @@ export function UnitPage({ me }: { me: Me }) {
           onSaved={async (saved) => {
             client.setQueryData(['organization', saved.id], saved);
             await client.invalidateQueries({ queryKey: ME_KEY });
-            message.success(t('wb.saved'));
+            setRegistered(true);
           }}
         />
       </Card>
@@ -62,6 +65,9 @@ export function UnitPage({ me }: { me: Me }) {
   }
   if (!unit.data) return <Card className="wb-card"><Skeleton active /></Card>;
   return (
+    <>
+    {registered && <Alert className="wb-alert" type="success" showIcon role="status" title={t('wb.unitRegistered')} />}
+    <OpenCampaigns />
     <Card
       className="wb-card"
       title={t('wb.unit.profile')}
@@ -84,5 +90,6 @@ export function UnitPage({ me }: { me: Me }) {
         <UnitView unit={unit.data} />
       )}
     </Card>
+    </>
   );
 }

@@ -102,13 +102,14 @@ export function CaseEditor({ initial, campaign }: { initial: CaseDetail; campaig
               showIcon
               className="wb-alert"
               title={t('wb.editor.returned', { due: detail.returnDueAt ? formatInstant(detail.returnDueAt, locale, timeZone) : '—' })}
-              description={detail.returnMessage}
+              description={detail.returnMessage && <div className="ce-return">{detail.returnMessage}</div>}
             />
           )}
 
           <div className="ce-meta">
             <span>{t(`case.status.${detail.status}`)}</span>
-            <span>{t('wb.editor.deadline', { time: formatInstant(detail.deadline, locale, timeZone), zone: campaign.window.timeZoneLabel[locale] })}</span>
+            {/* A returned case's one date is the return's, in the banner above. */}
+            {detail.status !== 'returned' && <span>{t('wb.editor.deadline', { time: formatInstant(detail.deadline, locale, timeZone), zone: campaign.window.timeZoneLabel[locale] })}</span>}
             <span className="ce-meta-end">
               <PanelBoundary><ImportDocxDialog caseId={initial.id} elements={campaign.caseStyle.elements} current={fields.content} onApply={onApplyImport} /></PanelBoundary>
             </span>

@@ -102,7 +102,7 @@ export function RecommendationCard({ setting, detail, fields, editable, timeZone
       )}
       <div className="ce-recommend-status">
         <Space wrap>
-          <span>{t('wb.editor.recommend.status')}</span>
+          <span>{t('wb.editor.recommend.status')}{t('punct.colon')}</span>
           <Tag color={TONE[detail.recommendation]}>{t(`case.recommendation.${detail.recommendation}`)}</Tag>
           {detail.recommendationAt && <Typography.Text type="secondary">{formatInstant(detail.recommendationAt, locale, timeZone)}</Typography.Text>}
         </Space>
