@@ -14,10 +14,27 @@ describe('translate', () => {
   });
 
   it('has the same placeholders in both catalogues', () => {
-    const names = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    const names = (text: string) => [...new Set([...text.matchAll(/\{(\w+)(?:\}|, plural,)/g)].map((m) => m[1]))].sort();
     for (const key of Object.keys(zhCN) as (keyof typeof zhCN)[]) {
       expect([key, names(en[key])]).toEqual([key, names(zhCN[key])]);
     }
+  });
+});
+
+describe('plural messages', () => {
+  it('says "1 file" and "3 files" in English and keeps Chinese as it is', () => {
+    const limits = (locale: 'en' | 'zh-CN', count: number) => translate(locale, 'page.attachmentLimits', { count, size: '20 MB' });
+    expect([limits('en', 1), limits('en', 3)]).toEqual(['One file of at most 20 MB.', 'Up to 3 files of at most 20 MB each.']);
+    expect(limits('zh-CN', 1)).toBe('最多 1 个，每个不超过 20 MB');
+    expect(translate('en', 'error.too_many_files', { kind: 'Video', max: 1 })).toBe('Only one file may be uploaded as Video.');
+    expect(translate('en', 'error.too_many_files', { kind: 'Video', max: 3 })).toBe('At most 3 files may be uploaded as Video.');
+    expect(translate('en', 'preflight.attachment_too_many', { kind: 'Pictures', count: 21, max: 20 })).toBe('Pictures: 21 files, at most 20.');
+    expect(translate('en', 'wb.files.rules', { types: 'JPEG, PNG', max: '20 MB', count: 1 })).toBe('Types: JPEG, PNG; one file of at most 20 MB');
+    expect(translate('en', 'wb.files.rules', { types: 'JPEG, PNG', max: '20 MB', count: 5 })).toBe('Types: JPEG, PNG; up to 5 files of at most 20 MB each');
+  });
+
+  it('leaves a plural block visible when its number is missing', () => {
+    expect(translate('en', 'preflight.attachment_too_many', { kind: 'Pictures', max: 20 })).toBe('Pictures: {count, plural, one {# file} other {# files}}, at most 20.');
   });
 });
 

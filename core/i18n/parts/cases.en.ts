@@ -25,7 +25,7 @@ export const casesEn: Record<keyof typeof casesZhCN, string> = {
   'preflight.section_missing': 'The required part "{section}" is empty.',
   'preflight.body_over': 'The case text has {count} 字, over the limit of {max}.',
   'preflight.attachment_missing': 'Upload the {kind}.',
-  'preflight.attachment_too_many': '{kind}: {count} files, at most {max}.',
+  'preflight.attachment_too_many': '{kind}: {count, plural, one {# file} other {# files}}, at most {max}.',
   'preflight.attachment_unreadable': '{kind}: the file "{fileName}" cannot be read; remove it and upload it again.',
   'preflight.unit_incomplete': 'The unit profile is incomplete; add: {fields}.',
   'preflight.recommendation_missing': 'This collection needs the superior organization\'s recommendation before submitting; it is now: {status}.',

@@ -42,7 +42,7 @@ export const filesEn: Record<keyof typeof filesZhCN, string> = {
   'wb.files.title': 'Attachments',
   'wb.files.required': 'Required',
   'wb.files.optional': 'Optional',
-  'wb.files.rules': 'Types: {types}; up to {max} each; at most {count} files',
+  'wb.files.rules': 'Types: {types}; {count, plural, one {one file of at most {max}} other {up to # files of at most {max} each}}',
   'wb.files.count': '{count} of {max} uploaded',
   'wb.files.upload': 'Choose a file to upload',
   'wb.files.full': 'Limit reached',
