@@ -22,6 +22,8 @@ export interface SourceBlock {
   bold?: boolean;
   /** The one font the paragraph's text is set in (for Chinese, its East Asian font), when known. */
   font?: string;
+  /** 1, 2, … for an item of Word's own numbering (its text does not carry the number). */
+  listLevel?: number;
 }
 
 export type SplitWarning =
@@ -61,10 +63,11 @@ interface Rank {
   numbering: number | null;
   font: number | null;
   style: number | null;
+  list: number | null;
 }
 
-const NO_RANK: Rank = { numbering: null, font: null, style: null };
-const SCALES = ['numbering', 'font', 'style'] as const;
+const NO_RANK: Rank = { numbering: null, font: null, style: null, list: null };
+const SCALES = ['numbering', 'font', 'style', 'list'] as const;
 
 // A font the body is written in tells no heading, whatever it is: some units write in 楷体.
 function bodyFontOf(blocks: readonly SourceBlock[]): string | null {
@@ -75,11 +78,11 @@ function bodyFontOf(blocks: readonly SourceBlock[]): string | null {
 
 function rankOf(block: SourceBlock, bodyFont: string | null): Rank {
   const font = block.font === bodyFont ? null : fontLevel(block.font);
-  return { numbering: numberingLevel(block.text), font, style: block.kind === 'heading' ? block.level ?? 1 : null };
+  return { numbering: numberingLevel(block.text), font, style: block.kind === 'heading' ? block.level ?? 1 : null, list: block.listLevel ?? null };
 }
 
 // A line is below a heading when any sign both give puts it deeper: （三） under 一、, 楷体 under
-// 黑体, Heading 3 under Heading 2.
+// 黑体, Heading 3 under Heading 2, a level-2 item of Word's numbering under a level-1 one.
 const isBelow = (line: Rank, heading: Rank) => SCALES.some((k) => line[k] !== null && heading[k] !== null && line[k] > heading[k]);
 const comparable = (line: Rank, heading: Rank) => SCALES.some((k) => line[k] !== null && heading[k] !== null);
 

@@ -39,6 +39,30 @@ function allBold(inner: string): boolean {
   return outside.trim() === '' && /<strong>/.test(inner);
 }
 
+// Word's own heading numbering (一、 at level 1, （一） at level 2) makes a heading and the
+// subheading right after it one nested numbered list: each item is then a line of its own, with
+// its depth. (Nested bullet lists are body text and stay lists.)
+function nestedListItems(html: string): SourceBlock[] {
+  const items: SourceBlock[] = [];
+  let depth = 0;
+  let open: { depth: number; start: number } | null = null;
+  const close = (end: number) => {
+    if (!open) return;
+    const inner = html.slice(open.start, end);
+    items.push({ kind: 'paragraph', text: htmlToText(inner), html: `<p>${inner}</p>`, bold: allBold(inner), listLevel: open.depth });
+    open = null;
+  };
+  for (const m of html.matchAll(TAG)) {
+    const [whole, closing, name] = m;
+    const tag = name!.toLowerCase();
+    if (tag !== 'ul' && tag !== 'ol' && tag !== 'li') continue;
+    close(m.index);
+    if (tag === 'li' && !closing) open = { depth, start: m.index + whole.length };
+    else if (tag !== 'li') depth += closing ? -1 : 1;
+  }
+  return items;
+}
+
 /** The blocks of mammoth's HTML, with headings, bold lines and tables told apart. */
 export function blocksOfHtml(html: string): SourceBlock[] {
   const blocks: SourceBlock[] = [];
@@ -49,11 +73,14 @@ export function blocksOfHtml(html: string): SourceBlock[] {
     } else if (element.tag === 'table') {
       // Kept as a table: the case holds tables, and counts their cells' text only.
       blocks.push({ kind: 'paragraph', text: htmlToText(element.html), html: element.html });
+    } else if (element.tag === 'ol' && /<(?:ul|ol)\b/.test(element.inner)) {
+      blocks.push(...nestedListItems(element.html));
     } else if (element.tag === 'ul' || element.tag === 'ol') {
       // A lone numbered item is how many documents number their headings (一、背景 as a list).
       const items = element.inner.match(/<li\b/g)?.length ?? 0;
       const inner = /^<li>([\s\S]*)<\/li>$/.exec(element.inner)?.[1];
-      blocks.push({ kind: 'paragraph', text: htmlToText(element.inner), html: element.html, bold: items === 1 && inner !== undefined && allBold(inner) });
+      const lone = items === 1 && inner !== undefined;
+      blocks.push({ kind: 'paragraph', text: htmlToText(element.inner), html: element.html, bold: lone && allBold(inner), ...(lone ? { listLevel: 1 } : {}) });
     } else {
       // Chinese paragraphs are indented with ideographic spaces; the editor indents by style.
       const html = element.html.replace(/^<p>[\s\u3000]+/, '<p>');

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { Document, LevelFormat, Packer, Paragraph, TextRun } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { campaignSchema } from '../../../core/campaign/campaign.schema.ts';
 import { caseCounts } from '../../../core/case/case-counts.ts';
@@ -42,6 +43,29 @@ describe('importing an official-style Word file', () => {
       },
       [],
     ]);
+  });
+
+  it('reads headings numbered by Word itself (一、 and （一） as list levels), which mammoth nests in one list', async () => {
+    const line = (font: string, text: string, level?: number) =>
+      new Paragraph({ children: [new TextRun({ text, font: { eastAsia: font } })], ...(level === undefined ? {} : { numbering: { reference: 'gw', level } }) });
+    const levels = [{ level: 0, format: LevelFormat.CHINESE_COUNTING, text: '%1、' }, { level: 1, format: LevelFormat.CHINESE_COUNTING, text: '（%2）' }];
+    const bytes = await Packer.toBuffer(new Document({
+      numbering: { config: [{ reference: 'gw', levels }] },
+      sections: [{ children: [
+        line('方正小标宋简体', '三方联动'), line('黑体', '基本情况', 0), line('仿宋_GB2312', '背景正文。'),
+        line('黑体', '主要做法', 0), line('楷体_GB2312', '建立联席会议', 1), line('仿宋_GB2312', '做法正文。'),
+        line('楷体_GB2312', '检验成效', 1), line('仿宋_GB2312', '评议正文。'),
+        line('黑体', '工作成效', 0), line('仿宋_GB2312', '成效正文。'), line('黑体', '经验启示', 0), line('仿宋_GB2312', '探讨正文。'),
+      ] }],
+    }));
+    const proposal = await readDocxProposal(bytes, CAMPAIGN.caseStyle.elements, false);
+    expect([proposal.title, proposal.sections, proposal.unmatched]).toEqual(['三方联动', {
+      background: '<p>背景正文。</p>',
+      practice: '<h3>建立联席会议</h3><p>做法正文。</p><h3>检验成效</h3><p>评议正文。</p>',
+      effectiveness: '<p>成效正文。</p>',
+      discussion: '<p>探讨正文。</p>',
+      appendix: '',
+    }, []]);
   });
 
   it('counts a table by its cells’ text and leaves the appendix out of the 5000-字 body', async () => {
