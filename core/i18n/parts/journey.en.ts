@@ -26,4 +26,10 @@ export const journeyEn: Record<keyof typeof journeyZhCN, string> = {
   'wb.closesAt': 'Closes {closes}',
   'wb.empty.members': 'No other members yet. Invite colleagues so they can edit your unit\'s cases with you.',
   'wb.empty.orgCases': 'No unit has submitted a case yet. Submitted cases show here to read, return or extend.',
+  'wb.orgCase.submittedTab': 'Submitted version (submission {seq})',
+  'wb.orgCase.workingTab': 'Working copy',
+  'wb.orgCase.workingHint': 'The unit\'s current working copy: it may hold changes made after submitting, not submitted yet.',
+  'wb.orgCase.openHistory': 'Open history',
+  'wb.orgCase.extend': 'Extend the deadline',
+  'wb.orgCase.actions': 'Act on this case',
 };

@@ -25,4 +25,10 @@ export const journeyZhCN = {
   'wb.closesAt': '截止：{closes}',
   'wb.empty.members': '单位还没有其他成员。邀请同事加入后，他们可以一起编辑本单位的案例。',
   'wb.empty.orgCases': '还没有单位提交案例。单位提交后，案例会显示在这里，可在此阅读、退回或延期。',
+  'wb.orgCase.submittedTab': '提交的版本（第 {seq} 次提交）',
+  'wb.orgCase.workingTab': '工作副本',
+  'wb.orgCase.workingHint': '单位当前的工作副本，可能包含提交之后的修改，尚未提交。',
+  'wb.orgCase.openHistory': '查看历史',
+  'wb.orgCase.extend': '延长截止时间',
+  'wb.orgCase.actions': '处理此案例',
 } as const;

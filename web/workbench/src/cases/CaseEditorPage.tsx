@@ -3,9 +3,11 @@ import { Button, Card, Result, Skeleton } from 'antd';
 import { ApiError } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { Link } from '../router.tsx';
+import { useRole } from '../session.tsx';
 import { caseKeys, casesApi } from './cases-api.ts';
 import { CaseEditor } from './editor/CaseEditor.tsx';
 import { ReadOnlyCase } from './editor/ReadOnlyCase.tsx';
+import { OrganizerCaseView } from './OrganizerCaseView.tsx';
 import './editor/case-editor.css';
 
 // /app/cases/:id — the case editor. An editable case opens in the editor (autosaved, versioned,
@@ -14,6 +16,7 @@ import './editor/case-editor.css';
 
 export function CaseEditorPage({ id }: { id: string }) {
   const { t } = useI18n();
+  const { role } = useRole();
   const detail = useQuery({ queryKey: caseKeys.detail(id), queryFn: () => casesApi.getCase(id), staleTime: Infinity });
   const slug = detail.data?.campaignSlug;
   const campaign = useQuery({
@@ -37,7 +40,8 @@ export function CaseEditorPage({ id }: { id: string }) {
   if (!detail.data || !campaign.data) return <Card className="wb-card"><Skeleton active paragraph={{ rows: 8 }} /></Card>;
   // The editor reads the case once and owns its fields from then on; it is keyed so a case that
   // becomes read-only (or editable again) starts over rather than mixing the two.
-  return detail.data.editable
-    ? <CaseEditor key="edit" initial={detail.data} campaign={campaign.data} />
+  if (detail.data.editable) return <CaseEditor key="edit" initial={detail.data} campaign={campaign.data} />;
+  return role === 'organizer'
+    ? <OrganizerCaseView key="organizer" detail={detail.data} campaign={campaign.data} />
     : <ReadOnlyCase key="read" detail={detail.data} campaign={campaign.data} />;
 }

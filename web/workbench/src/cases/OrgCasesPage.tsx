@@ -95,22 +95,24 @@ export function OrgCasesPage() {
             size="small"
             loading={cases.isFetching}
             dataSource={list}
-            scroll={{ x: 'max-content' }}
+            // Fits the card at 1280 px; narrower, the table scrolls under a 操作 column that stays in view.
+            scroll={{ x: 960 }}
+            tableLayout="fixed"
             locale={{ emptyText: <Empty description={status ? t('wb.cases.orgEmpty') : t('wb.empty.orgCases')} /> }}
             pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
             columns={[
-              { title: t('wb.cases.caseTitle'), dataIndex: 'title', render: (v: string, c) => <Link to={`/app/cases/${c.id}`}>{v || t('wb.cases.untitled')}</Link> },
-              { title: t('wb.cases.unit'), dataIndex: 'organizationName' },
-              { title: t('wb.cases.status'), dataIndex: 'status', render: (s: string, c) => (
+              { title: t('wb.cases.caseTitle'), dataIndex: 'title', ellipsis: true, render: (v: string, c) => <Link to={`/app/cases/${c.id}`}>{v || t('wb.cases.untitled')}</Link> },
+              { title: t('wb.cases.unit'), dataIndex: 'organizationName', width: 200, ellipsis: true },
+              { title: t('wb.cases.status'), dataIndex: 'status', width: 130, render: (s: string, c) => (
                 <>
                   <StatusTag status={s} />
                   {s === 'returned' && c.returnDueAt && <div className="wb-case-due">{t('wb.cases.dueAt', { due: zonedTime(c.returnDueAt, campaign, false) })}</div>}
                 </>
               ) },
-              { title: t('wb.cases.recommendation'), dataIndex: 'recommendation', render: (r: string, c) => <><RecommendationTag recommendation={r} /><UnverifiedTag verification={c.recommendationVerification} /></> },
-              { title: t('wb.cases.submissions'), dataIndex: 'submissionCount', align: 'right' },
-              { title: t('wb.cases.updatedAt'), dataIndex: 'updatedAt', render: (v: string) => <span className="wb-nowrap">{zonedTime(v, campaign, false)}</span> },
-              { title: t('wb.cases.actions'), key: 'actions', render: (_: unknown, c) => actions(c) },
+              { title: t('wb.cases.recommendation'), dataIndex: 'recommendation', width: 140, responsive: ['xl'], render: (r: string, c) => <><RecommendationTag recommendation={r} /><UnverifiedTag verification={c.recommendationVerification} /></> },
+              { title: t('wb.cases.submissions'), dataIndex: 'submissionCount', width: 80, align: 'right', responsive: ['xxl'] },
+              { title: t('wb.cases.updatedAt'), dataIndex: 'updatedAt', width: 150, responsive: ['lg'], render: (v: string) => <span className="wb-nowrap">{zonedTime(v, campaign, false)}</span> },
+              { title: t('wb.cases.actions'), key: 'actions', width: 230, fixed: 'right', render: (_: unknown, c) => actions(c) },
             ]}
           />
         )}

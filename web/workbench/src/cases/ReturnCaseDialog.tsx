@@ -9,7 +9,9 @@ import { isoToZonedInput, ZonedDateTimeInput, zonedInputToIso } from './zoned-in
 const MESSAGE_MAX = 2000;
 
 /** Organizers send a submitted case back with what to correct and the date to resubmit by. */
-export function ReturnCaseDialog({ summary, campaign, onClose }: { summary: CaseSummary; campaign: CampaignDetail; onClose: () => void }) {
+export function ReturnCaseDialog({ summary, campaign, onClose }: {
+  summary: Pick<CaseSummary, 'id' | 'campaignSlug' | 'title'> & { organizationName?: string }; campaign: CampaignDetail; onClose: () => void;
+}) {
   const { t, locale } = useI18n();
   const client = useQueryClient();
   const zone = campaign.window.timeZone;
@@ -39,7 +41,7 @@ export function ReturnCaseDialog({ summary, campaign, onClose }: { summary: Case
     <Modal open title={t('wb.cases.returnTitle')} okText={t('wb.cases.returnOk')} okButtonProps={{ danger: true, disabled: send.isPending }}
       cancelText={t('wb.cancel')} confirmLoading={send.isPending} onOk={ok} onCancel={onClose} destroyOnHidden>
       <Typography.Paragraph>
-        <strong>{summary.title}</strong> · {summary.organizationName}
+        <strong>{summary.title}</strong>{summary.organizationName && ` · ${summary.organizationName}`}
       </Typography.Paragraph>
       {send.isError && <Alert className="wb-alert" type="error" showIcon role="alert" title={send.error.message} />}
       <Form layout="vertical" component="form" onFinish={ok}>

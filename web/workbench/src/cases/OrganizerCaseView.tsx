@@ -1,0 +1,76 @@
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Card, Drawer, Space, Tabs } from 'antd';
+import { useState } from 'react';
+import { api, ApiError } from '../api.ts';
+import { useI18n } from '../i18n.tsx';
+import { useUnit } from '../pages/UnitPage.tsx';
+import { CaseTrail } from './CaseTrail.tsx';
+import type { CampaignDetail, CaseDetail } from './cases-api.ts';
+import { DeadlineExtensions } from './DeadlineExtensions.tsx';
+import { ReadOnlyCase } from './editor/ReadOnlyCase.tsx';
+import { ReturnCaseDialog } from './ReturnCaseDialog.tsx';
+
+/** GET /api/v1/cases/:id/submitted: the last submission, as its receipt covers it. */
+interface SubmittedVersion {
+  seq: number;
+  receiptNumber: string;
+  submittedAt: string;
+  content: CaseDetail['content'];
+  declaration: Record<string, string>;
+}
+
+/**
+ * The organizer's case view: what the unit submitted (the version to judge and return), its
+ * working copy as a second tab, and the organizer's actions where the case is read.
+ */
+export function OrganizerCaseView({ detail, campaign }: { detail: CaseDetail; campaign: CampaignDetail }) {
+  const { t } = useI18n();
+  const [dialog, setDialog] = useState<'return' | 'extend' | 'history' | null>(null);
+  const unitName = useUnit(detail.organizationId).data?.name ?? '';
+  const submitted = useQuery({
+    queryKey: ['case', detail.id, 'submitted', detail.submissionCount],
+    queryFn: async () => (await api.get<{ data: SubmittedVersion }>(`/api/v1/cases/${detail.id}/submitted`)).data,
+    enabled: detail.submissionCount > 0,
+    retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
+  });
+  const working = <ReadOnlyCase key="working" detail={detail} campaign={campaign} />;
+  const close = () => setDialog(null);
+  return (
+    <>
+      <Card className="wb-card wb-org-case-actions" size="small" title={t('wb.orgCase.actions')}>
+        <Space wrap>
+          {detail.status === 'submitted' && <Button danger onClick={() => setDialog('return')}>{t('wb.cases.returnAction')}</Button>}
+          <Button onClick={() => setDialog('extend')}>{t('wb.orgCase.extend')}</Button>
+          <Button onClick={() => setDialog('history')}>{t('wb.orgCase.openHistory')}</Button>
+        </Space>
+      </Card>
+      {submitted.isError && <Alert className="wb-alert" type="error" showIcon title={submitted.error.message} />}
+      {detail.submissionCount === 0 ? working : (
+        <Tabs
+          defaultActiveKey="submitted"
+          items={[
+            {
+              key: 'submitted',
+              label: t('wb.orgCase.submittedTab', { seq: detail.submissionCount }),
+              children: submitted.data
+                ? <ReadOnlyCase key="submitted" detail={{ ...detail, content: submitted.data.content, declaration: submitted.data.declaration }} campaign={campaign} />
+                : <Card className="wb-card" loading />,
+            },
+            {
+              key: 'working',
+              label: t('wb.orgCase.workingTab'),
+              children: <><Alert className="wb-alert" type="info" showIcon title={t('wb.orgCase.workingHint')} />{working}</>,
+            },
+          ]}
+        />
+      )}
+      {dialog === 'return' && <ReturnCaseDialog summary={{ id: detail.id, campaignSlug: detail.campaignSlug, title: detail.content.title, organizationName: unitName }} campaign={campaign} onClose={close} />}
+      <Drawer open={dialog === 'extend'} onClose={close} title={t('wb.orgCase.extend')} size="large" destroyOnHidden>
+        <DeadlineExtensions campaign={campaign} units={[{ id: detail.organizationId, name: unitName }]} unit={detail.organizationId} onUnit={() => undefined} />
+      </Drawer>
+      <Drawer open={dialog === 'history'} onClose={close} title={t('wb.cases.history')} size="large" destroyOnHidden>
+        <CaseTrail id={detail.id} campaignSlug={detail.campaignSlug} />
+      </Drawer>
+    </>
+  );
+}
