@@ -74,6 +74,10 @@ export const campaignSchema = z
     description: localizedText,
     theme: localizedText,
     noticeDate: isoDate,
+    /** When on `noticeDate` the notice was published (HH:mm on the clock of `window.timeZone`), as its header says. */
+    noticeTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use a time of day as HH:mm, such as 10:00').optional(),
+    /** The notice's source line: who published it (来源). */
+    noticeSource: localizedText.optional(),
     organizers: z.array(organizer).min(1),
     generalRequirements: z.array(localizedText).min(1),
     subjectIntro: localizedText,

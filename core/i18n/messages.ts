@@ -90,6 +90,16 @@ export function sectionNumber(locale: Locale, n: number): string {
   return locale === 'en' ? `${n}.` : `${chineseNumeral(n)}、`;
 }
 
+/** Second-level numbering as the notice writes it: （一） or (1). */
+export function itemNumber(locale: Locale, n: number): string {
+  return locale === 'en' ? `(${n}) ` : `（${chineseNumeral(n)}）`;
+}
+
+/** "背景、做法和成效" or "Background, Practice, and Effectiveness". */
+export function listOf(locale: Locale, items: string[]): string {
+  return new Intl.ListFormat(locale, { type: 'conjunction' }).format(items);
+}
+
 /** "第七届" or "Edition 7". */
 export function editionLabel(locale: Locale, edition: number): string {
   return translate(locale, 'home.edition', { edition: locale === 'en' ? edition : chineseNumeral(edition) });

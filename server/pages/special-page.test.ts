@@ -41,6 +41,61 @@ describe(`special page (${testEngine()})`, () => {
     expect(html).toContain('href="/campaigns/seventh-collection/declaration-form.docx?lang=zh-CN"');
   });
 
+  it('gives the notice\'s publication time and source, and keeps its wording apart from the platform\'s rules', async () => {
+    const { app } = await createTestApp();
+    const zh = (await app.inject({ url: `/campaigns/${SEVENTH}` })).body;
+    expect(zh).toContain('<p class="meta">发布时间：<time dateTime="2024-01-15T02:00:00.000Z">2024-01-15 10:00（北京时间）</time></p>');
+    expect(zh).toContain('<p class="meta">来源：人民网－中国共产党新闻网</p>');
+    const style = (html: string) => textOf(/<section id="style">([\s\S]*?)<\/section>/.exec(html)![1]!).split('\n').filter(Boolean);
+    expect(style(zh)).toEqual([
+      '四、案例体例要求', '入选案例一般应包括以下要素：', '（一）背景', '（二）做法', '（三）成效', '（四）探讨', '（五）附录',
+      '案例文本应主题鲜明、层次清晰、内容翔实、语言生动、富有感染力。', '≤ 500', '案例摘要不超过500字', '≤ 5000', '正文不超过5000字',
+      '平台规则（征集通知未作规定，由本平台执行）',
+      '在线申报时，背景、做法、成效和探讨须填写。附录可以不填。',
+      '附录不计入正文的 5000 字。',
+      '附录：相关制度文件、数据表格等佐证材料。',
+      '字数按 Microsoft Word 中文“字数”的方法统计：每个汉字（含生僻字）、假名、注音符号、全角字符和中文标点各计 1 字，带圈、带括号或方框的汉字、数字和单位符号（㈠①⑴㎡）及上下标数字（²）也各计 1 字；引号、破折号、省略号和间隔号（“”‘’——……·）各计 1 字，紧挨字母或数字时随之计入；每串连续的字母、数字或表情符号（含 ©、™ 等；可夹带标点，如 3.5%、e-mail、www.example.cn）计 1 字，朝鲜文按词计；单独的半角标点和符号（如 +、-、(、%、★）、空格、连接号“–”和不可见字符（零宽空格、软连字符等）不计字数。',
+    ]);
+    expect(zh).not.toContain('必填');
+    expect(zh).not.toContain('选填');
+
+    const en = (await app.inject({ url: `/campaigns/${SEVENTH}?lang=en` })).body;
+    expect(en).toContain('<p class="meta">Published: <time dateTime="2024-01-15T02:00:00.000Z">2024-01-15 10:00 (Beijing time)</time></p>');
+    expect(en).toContain('<p class="meta">Source: People&#x27;s Daily Online – CPC News Network</p>');
+    expect(style(en)).toEqual([
+      '4. Case style requirements', 'Selected cases should generally include the following elements: ',
+      '(1) Background', '(2) Practice', '(3) Effectiveness', '(4) Discussion', '(5) Appendix',
+      'The case text should have a clear theme and a clear structure, be rich in content, and be vivid and engaging in its language.',
+      '≤ 500', 'Case summary: at most 500 characters (字)', '≤ 5000', 'Case text: at most 5000 characters (字)',
+      'Platform rules (not stated in the notice; applied by this platform)',
+      'When submitting online, Background, Practice, Effectiveness, and Discussion must be filled in. Appendix may be left empty.',
+      'Not counted toward the 5000 characters of the case text: Appendix.',
+      'Appendix: Supporting documents such as regulations and data tables.',
+      'Counted as Microsoft Word counts 字数 for Chinese text: each Chinese character (rare ones included), kana, Bopomofo letter, full-width character and Chinese punctuation mark counts one, and so does each enclosed or squared East Asian character or number (㈠ ① ⑴ ㎡) and each superscript or subscript digit (²); quotation marks, dashes, ellipses and the middle dot (“ ” ‘ ’ —— …… ·) count one each, unless they touch letters or digits, which they then join; each run of letters, digits or emoji (© and ™ included; with any punctuation inside, as in 3.5%, e-mail, www.example.cn) counts one, and Korean counts by word; punctuation and symbols standing alone (+ - ( % ★), spaces, the en dash – and invisible characters (zero-width space, soft hyphen and the like) count nothing.',
+    ]);
+  });
+
+  it('says "one file" and "up to 5 files" in English', async () => {
+    const { app } = await createTestApp();
+    const en = textOf((await app.inject({ url: `/campaigns/${SEVENTH}?lang=en` })).body);
+    expect(en).toContain('The completed declaration form as a Word file. One file of at most 20 MB.');
+    expect(en).toContain('photographed or scanned. Up to 5 files of at most 20 MB each.');
+    expect(en).toContain('Video material about the case. Up to 3 files of at most 1 GB each.');
+    expect(en).not.toMatch(/\b1 files\b/);
+  });
+
+  it('puts the timeline in time order, the notice at 10:00 Beijing time on the day the window opened', async () => {
+    const timeline = (html: string) => [...html.matchAll(/<li( class="past")?><time>([^<]*)<\/time>([^<]*)<\/li>/g)].map((m) => `${m[2]} ${m[3]}${m[1] ? ' ✓' : ''}`);
+    const { app, setNow } = await createTestApp({ now: new Date('2024-01-15T01:59:00.000Z') });
+    expect(timeline((await app.inject({ url: `/campaigns/${SEVENTH}` })).body)).toEqual([
+      '2024-01-15 00:00:00 开始征集 ✓', '2024-01-15 10:00 发布征集通知', '2024-06-30 23:59:59 征集截止',
+    ]);
+    setNow(new Date('2024-01-15T02:00:00.000Z'));
+    expect(timeline((await app.inject({ url: `/campaigns/${SEVENTH}` })).body)).toEqual([
+      '2024-01-15 00:00:00 开始征集 ✓', '2024-01-15 10:00 发布征集通知 ✓', '2024-06-30 23:59:59 征集截止',
+    ]);
+  });
+
   it('counts down to the deadline during the window, to the minute without JavaScript', async () => {
     const { app } = await createTestApp({ now: new Date('2024-06-28T13:58:30.000Z') });
     const html = (await app.inject({ url: `/campaigns/${SEVENTH}` })).body;

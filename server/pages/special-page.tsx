@@ -1,4 +1,4 @@
-import { editionLabel, sectionNumber } from '../../core/i18n/messages.ts';
+import { editionLabel, itemNumber, listOf, sectionNumber } from '../../core/i18n/messages.ts';
 import { formatBytes } from '../../core/text/format-bytes.ts';
 import { ApplyPanel } from './apply-panel.tsx';
 import { Layout, type PageHead } from './layout.tsx';
@@ -32,8 +32,10 @@ export function SpecialPage(props: { view: SpecialPageView; head: PageHead; form
             {t('page.organizers')}{t('punct.colon')}{c.organizers.map((o) => pick(o.name, locale)).join(locale === 'en' ? '; ' : t('punct.list'))}
           </p>
           <p className="meta">
-            {t('page.noticeDate')}{t('punct.colon')}<time dateTime={c.noticeDate}>{c.noticeDate}</time>
+            {t('page.noticeDate')}{t('punct.colon')}
+            <time dateTime={view.noticeInstant.toISOString()}>{t('page.noticeAt', { when: view.noticeAt, zone: view.zone })}</time>
           </p>
+          {c.noticeSource && <p className="meta">{t('page.noticeSource')}{t('punct.colon')}{pick(c.noticeSource, locale)}</p>}
         </div>
       </div>
       <main id="main" className="inner">
@@ -80,22 +82,16 @@ export function SpecialPage(props: { view: SpecialPageView; head: PageHead; form
           <h2>{heading(3)}</h2>
           <p>{t('page.caseElements')}{t('punct.colon')}</p>
           <ol className="elements">
-            {c.caseStyle.elements.map((element) => (
-              <li key={element.key}>
-                {pick(element.name, locale)}
-                <small>{element.required ? t('page.required') : t('page.optional')}</small>
-              </li>
+            {c.caseStyle.elements.map((element, i) => (
+              <li key={element.key}>{itemNumber(locale, i + 1)}{pick(element.name, locale)}</li>
             ))}
           </ol>
-          {c.caseStyle.elements.filter((e) => e.hint).map((e) => (
-            <p key={e.key} className="hint">{pick(e.name, locale)}{t('punct.colon')}{pick(e.hint!, locale)}</p>
-          ))}
           <p>{pick(c.caseStyle.requirements, locale)}</p>
           <div className="limits">
             <div><b>≤ {c.caseStyle.summaryMaxChars}</b>{t('page.summaryLimit', { max: c.caseStyle.summaryMaxChars })}</div>
             <div><b>≤ {c.caseStyle.bodyMaxChars}</b>{t('page.bodyLimit', { max: c.caseStyle.bodyMaxChars })}</div>
           </div>
-          <p className="hint">{t('page.wordCountRule')}</p>
+          <PlatformRules view={view} />
         </section>
 
         <section id="submission">
@@ -164,6 +160,31 @@ export function SpecialPage(props: { view: SpecialPageView; head: PageHead; form
         {c.organizers.map((o) => pick(o.name, locale)).join(' · ')}
       </footer>
     </Layout>
+  );
+}
+
+/** What this platform adds to the notice, marked as its own so no one takes it for the notice's words. */
+function PlatformRules({ view }: { view: SpecialPageView }) {
+  const { campaign: c, locale, t } = view;
+  const names = (elements: typeof c.caseStyle.elements) => listOf(locale, elements.map((e) => pick(e.name, locale)));
+  const required = c.caseStyle.elements.filter((e) => e.required);
+  const optional = c.caseStyle.elements.filter((e) => !e.required);
+  const notCounted = c.caseStyle.elements.filter((e) => !e.countsTowardBody);
+  return (
+    <div className="platform-rules">
+      <p><strong>{t('page.platformRules')}</strong></p>
+      <ul>
+        <li>
+          {required.length > 0 && t('page.rule.required', { names: names(required) })}
+          {optional.length > 0 && `${locale === 'en' && required.length > 0 ? ' ' : ''}${t('page.rule.optional', { names: names(optional) })}`}
+        </li>
+        {notCounted.length > 0 && <li>{t('page.rule.notCounted', { names: names(notCounted), max: c.caseStyle.bodyMaxChars })}</li>}
+        {c.caseStyle.elements.filter((e) => e.hint).map((e) => (
+          <li key={e.key}>{pick(e.name, locale)}{t('punct.colon')}{pick(e.hint!, locale)}</li>
+        ))}
+        <li>{t('page.wordCountRule')}</li>
+      </ul>
+    </div>
   );
 }
 

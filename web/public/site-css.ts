@@ -52,10 +52,13 @@ h3{font-size:17px;margin:0 0 6px}
 .criteria .card h3{color:#a8071a}
 .elements{list-style:none;padding:0;margin:8px 0;display:flex;flex-wrap:wrap;gap:8px}
 .elements li{border:1px solid #ffccc7;border-radius:6px;padding:4px 12px;background:#fff1f0}
-.elements small{color:#8c8c8c;margin-left:4px}
 .limits{display:grid;grid-template-columns:1fr 1fr;gap:10px;margin:12px 0}
 .limits div{background:#fff7e6;border-radius:8px;padding:10px;text-align:center}
 .limits b{display:block;font-size:24px;color:#ad4e00}
+.platform-rules{border:1px solid #d9d9d9;border-left:4px solid #8c8c8c;border-radius:6px;background:#fafafa;padding:10px 14px;margin:12px 0 0;font-size:14px;color:#434343}
+.platform-rules p{margin:0 0 4px}
+.platform-rules ul{margin:0;padding-left:20px}
+.platform-rules li{margin:4px 0}
 .timeline{list-style:none;margin:8px 0 12px;padding:0 0 0 18px;border-left:2px solid #ffccc7}
 .timeline li{position:relative;padding:4px 0 8px 8px}
 .timeline li::before{content:"";position:absolute;left:-25px;top:12px;width:12px;height:12px;border-radius:50%;background:#fff;border:2px solid #cf1322}
