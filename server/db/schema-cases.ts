@@ -114,6 +114,9 @@ export interface AttachmentsTable {
   created_by: string;
   created_at: string;
   removed_at: string | null;
+  /** The bytes as received, when the stored ones are derived (a re-encoded picture) or the same. NULL: a picture stored before originals were kept. */
+  received_sha256: string | null;
+  received_size: number | null;
 }
 
 /** A resumable (tus) upload in progress; its bytes so far are in DATA_DIR/uploads/<id>. */

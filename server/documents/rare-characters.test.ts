@@ -24,7 +24,7 @@ function documents(chars: string[]) {
     receipt: () => renderReceiptPdf({
       number: 'Z7-20240630-7K3M9QX2', campaignTitle: CAMPAIGN.title['zh-CN'], caseTitle: `${chars.join('、')}的红色物业`, unitName: name,
       submittedAt: '2024-06-30T15:59:58.123Z', timeZone: 'Asia/Shanghai', timeZoneLabel: '北京时间', seq: 1,
-      contentSha256: '0'.repeat(64), attachments: [],
+      contentSha256: '0'.repeat(64), attachments: [], verifyUrl: 'https://zhengji.example.cn/verify?number=Z7-20240630-7K3M9QX2',
     }, 'zh-CN'),
     form: () => buildDeclarationPdf(CAMPAIGN, 'zh-CN', { values: { 'case-title': `${chars.join('')}案例`, unit: name, 'contact-person': chars.slice(0, 3).join('') }, superiorName: '' }),
   };

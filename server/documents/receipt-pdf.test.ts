@@ -19,9 +19,10 @@ const RECEIPT: ReceiptForPdf = {
   seq: 2,
   contentSha256: CONTENT_SHA,
   attachments: [
-    { kind: 'declaration-form', kindName: '申报表电子版', fileName: '申报表.docx', size: 18_234, sha256: FORM_SHA },
-    { kind: 'sealed-form', kindName: '加盖公章的申报表照片或扫描件', fileName: 'IMG_20240630_盖章.jpg', size: 3_456_789, sha256: PHOTO_SHA },
+    { kind: 'declaration-form', kindName: '申报表电子版', fileName: '申报表.docx', size: 18_234, sha256: FORM_SHA, receivedSha256: FORM_SHA, receivedSize: 18_234 },
+    { kind: 'sealed-form', kindName: '加盖公章的申报表照片或扫描件', fileName: 'IMG_20240630_盖章.jpg', size: 3_456_789, sha256: PHOTO_SHA, receivedSha256: PHOTO_SHA, receivedSize: 3_456_789 },
   ],
+  verifyUrl: 'https://zhengji.example.cn/verify?number=ZJ7-2024-000123',
 };
 
 const hasPdftotext = spawnSync('pdftotext', ['-v']).status === 0;
@@ -45,8 +46,24 @@ describe('the receipt as PDF', () => {
       '2. 加盖公章的申报表照', '片或扫描件', 'IMG_20240630_盖章.jpg（3.3 MB）',
       'SHA-256', PHOTO_SHA,
       '本回执由征集平台在提交成功后生成。SHA-256 是所提交案例内容（规范化 JSON）和每个附件文件的数字指纹，',
-      '可据此核对提交的内容未被改动。',
+      '可据此核对提交的内容未被改动：附件的 SHA-256 是平台收到的原文件的指纹，与对自己的文件运行 ',
+      'sha256sum 的结果相同；图片另列平台为去除元数据而重新编码的存储副本。',
+      '任何人可在 https://zhengji.example.cn/verify?number=ZJ7-2024-000123 输入回执编号核验本回执。',
       'ZJ7-2024-000123 · 1/1',
+    ]);
+  });
+
+  it('states a re-encoded picture’s hash as received and, apart, its stored copy’s; only the stored one for a picture kept before originals were', async () => {
+    const photo = { kind: 'photos', kindName: '相关图片', fileName: 'IMG_0001.jpg', size: 1_200_000, sha256: PHOTO_SHA, receivedSha256: FORM_SHA, receivedSize: 2_400_000 };
+    const strings = pdfStrings(await renderReceiptPdf({ ...RECEIPT, attachments: [photo, { ...photo, receivedSha256: null, receivedSize: null }] }, 'en'));
+    const from = strings.indexOf('Attachments (2)');
+    expect(strings.slice(from, strings.indexOf('The platform issued this receipt after the submission was saved. Each SHA-256 is the fingerprint of the '))).toEqual([
+      'Attachments (2)',
+      '1. 相关图片', 'IMG_0001.jpg (2.3 MB)',
+      'SHA-256 (file as received)', FORM_SHA,
+      'SHA-256 (stored copy)', PHOTO_SHA,
+      '2. 相关图片', 'IMG_0001.jpg (1.1 MB)',
+      'SHA-256 (stored copy)', PHOTO_SHA,
     ]);
   });
 
@@ -76,7 +93,7 @@ describe('the receipt as PDF', () => {
   });
 
   it('runs onto more pages for many attachments, each page naming the receipt, no file parted from its hash', async () => {
-    const many = Array.from({ length: 30 }, (_, i) => ({ kind: 'photos', kindName: '相关图片', fileName: `照片${i + 1}.jpg`, size: 1000, sha256: PHOTO_SHA }));
+    const many = Array.from({ length: 30 }, (_, i) => ({ kind: 'photos', kindName: '相关图片', fileName: `照片${i + 1}.jpg`, size: 1000, sha256: PHOTO_SHA, receivedSha256: PHOTO_SHA, receivedSize: 1000 }));
     const strings = pdfStrings(await renderReceiptPdf({ ...RECEIPT, attachments: many }, 'zh-CN'));
     const footers = strings.filter((s) => s.startsWith('ZJ7-2024-000123 · '));
     expect(footers).toEqual(['ZJ7-2024-000123 · 1/3', 'ZJ7-2024-000123 · 2/3', 'ZJ7-2024-000123 · 3/3']);

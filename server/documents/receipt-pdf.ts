@@ -22,7 +22,10 @@ export interface ReceiptForPdf {
   timeZoneLabel?: string;
   seq: number;
   contentSha256: string;
-  attachments: { kind: string; kindName: string; fileName: string; size: number; sha256: string }[];
+  /** `sha256` is the stored bytes; `receivedSha256` the bytes as received (null: not kept). */
+  attachments: { kind: string; kindName: string; fileName: string; size: number; sha256: string; receivedSha256: string | null; receivedSize: number | null }[];
+  /** The public page that confirms this receipt. */
+  verifyUrl: string;
 }
 
 const MARGINS = { top: 64, bottom: 64, left: 72, right: 72 };
@@ -130,18 +133,24 @@ export async function renderReceiptPdf(receipt: ReceiptForPdf, locale: Locale): 
     doc.moveDown(0.5);
   }
   receipt.attachments.forEach((a, i) => {
-    const size = formatBytes(a.size);
-    // A file and its hash stay on one page.
-    ensureRoom(56);
+    const size = formatBytes(a.receivedSize ?? a.size);
+    const derived = a.receivedSha256 !== a.sha256;
+    // A file and its hashes stay on one page.
+    ensureRoom(derived ? 96 : 56);
     field(`${i + 1}. ${a.kindName}`, locale === 'en' ? `${a.fileName} (${size})` : `${a.fileName}（${size}）`);
     doc.y -= 4;
-    field('SHA-256', hashLines(a.sha256, hashPerLine), { mono: true, minorLabel: true });
+    if (a.receivedSha256 !== null) {
+      field(derived ? t('documents.receipt.receivedHash') : 'SHA-256', hashLines(a.receivedSha256, hashPerLine), { mono: true, minorLabel: true });
+      doc.y -= 4;
+    }
+    if (derived) field(t('documents.receipt.storedHash'), hashLines(a.sha256, hashPerLine), { mono: true, minorLabel: true });
   });
   rule();
 
   doc.font('regular').fontSize(9).fillColor('#333333');
-  ensureRoom(doc.heightOfString(t('documents.receipt.note'), { width }));
-  writeText(doc, 'regular', 9, t('documents.receipt.note'), left, doc.y, { width, lineGap: 2 });
+  const note = `${t('documents.receipt.note')}\n${t('documents.receipt.verify', { url: receipt.verifyUrl })}`;
+  ensureRoom(doc.heightOfString(note, { width, lineGap: 2 }));
+  writeText(doc, 'regular', 9, note, left, doc.y, { width, lineGap: 2 });
 
   // Every page names its receipt, so a loose page still says where it belongs.
   const pages = doc.bufferedPageRange();

@@ -77,6 +77,7 @@ export async function attachStoredFile(app: Pick<FastifyInstance, 'db' | 'dataDi
   await app.db.insertInto('attachments').values({
     id, case_id: caseId, kind, file_name: fileName, sha256, size: bytes.length, media_type: mediaType,
     thumbnail_sha256: null, width: null, height: null, created_by: owner.created_by, created_at: stamp, removed_at: null,
+    received_sha256: sha256, received_size: bytes.length,
   }).execute();
   return { id, sha256 };
 }

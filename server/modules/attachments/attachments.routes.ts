@@ -27,9 +27,9 @@ const STORED_FILE_CSP = "sandbox; default-src 'none'; img-src 'self'; media-src 
 
 function sendStoredFile(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, file: StoredFile) {
   const etag = `"${file.sha256}"`;
-  const shown = isReencodedImage(file.mediaType) || VIDEO_TYPES.has(file.mediaType);
+  const shown = !file.downloadOnly && (isReencodedImage(file.mediaType) || VIDEO_TYPES.has(file.mediaType));
   const inline = shown && (request.query as { download?: string }).download === undefined;
-  const type = shown || TYPED_DOWNLOADS.has(file.mediaType) ? file.mediaType : 'application/octet-stream';
+  const type = shown || (!file.downloadOnly && TYPED_DOWNLOADS.has(file.mediaType)) ? file.mediaType : 'application/octet-stream';
   const disposition = attachmentDisposition(file.fileName, `attachment-${file.sha256.slice(0, 12)}`);
   reply
     .header('accept-ranges', 'bytes')
@@ -69,12 +69,17 @@ export async function attachmentsRoutes(app: FastifyInstance): Promise<void> {
     return reply.code(204).send(null);
   });
 
-  for (const which of ['file', 'thumbnail'] as const) {
+  const summaries = {
+    file: "The attachment's bytes; range requests for video",
+    thumbnail: "The attachment's thumbnail (WebP)",
+    original: "The bytes as the unit sent them (a picture's original, before re-encoding), whose SHA-256 the receipt states; a download, for the unit only",
+  };
+  for (const which of ['file', 'thumbnail', 'original'] as const) {
     routes.get(`/api/v1/attachments/:id/${which}`, {
       config: { access: 'signed-in' },
       schema: {
         tags: ['attachments'],
-        summary: which === 'file' ? "The attachment's bytes; range requests for video" : "The attachment's thumbnail (WebP)",
+        summary: summaries[which],
         params: idParams, querystring: z.object({ download: text().max(8).optional() }),
       },
     }, async (request, reply) => {

@@ -3,7 +3,7 @@ import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { actorLabel, type Actor } from '../auth/actor.ts';
-import { loadVisibleCase, requireEditableCase } from '../cases/case-access.ts';
+import { loadCaseForUnit, loadVisibleCase, requireEditableCase } from '../cases/case-access.ts';
 import { presentAttachment, type AttachmentView } from './attachments.present.ts';
 import { findAttachment, findBlob, listCaseAttachments, markAttachmentRemoved } from './attachments.repository.ts';
 
@@ -12,6 +12,8 @@ export interface StoredFile {
   size: number;
   mediaType: string;
   fileName: string;
+  /** Bytes only ever saved to disk, never shown in the browser: a picture's original. */
+  downloadOnly?: boolean;
 }
 
 /** The attachments in a case's working copy, for whoever may see the case. */
@@ -33,12 +35,19 @@ export async function removeAttachment(trx: Transaction<Database>, actor: Actor,
 }
 
 /**
- * Which stored bytes an attachment's file or thumbnail is, for whoever may see its case. A
- * removed attachment stays readable: a submitted version may name it.
+ * Which stored bytes an attachment's file or thumbnail is, for whoever may see its case; its
+ * original (the bytes as received, whose hash the receipt states) for its unit only, since a
+ * picture's original keeps the metadata (a location) the stored copy was cleaned of. A removed
+ * attachment stays readable: a submitted version may name it.
  */
-export async function findAttachmentFile(db: Kysely<Database>, actor: Actor, id: string, which: 'file' | 'thumbnail'): Promise<StoredFile> {
+export async function findAttachmentFile(db: Kysely<Database>, actor: Actor, id: string, which: 'file' | 'thumbnail' | 'original'): Promise<StoredFile> {
   const row = await findAttachment(db, id);
   if (!row) throw new AppError('not_found');
+  if (which === 'original') {
+    await loadCaseForUnit(db, actor, row.case_id);
+    if (!row.received_sha256 || row.received_size === null) throw new AppError('not_found');
+    return { sha256: row.received_sha256, size: Number(row.received_size), mediaType: row.media_type, fileName: row.file_name, downloadOnly: true };
+  }
   await loadVisibleCase(db, actor, row.case_id);
   if (which === 'file') return { sha256: row.sha256, size: Number(row.size), mediaType: row.media_type, fileName: row.file_name };
   if (!row.thumbnail_sha256) throw new AppError('not_found');

@@ -73,9 +73,21 @@ export const receiptAttachmentSchema = z.object({
   fileName: z.string(),
   size: z.number(),
   mediaType: z.string(),
+  /** The stored bytes: for a re-encoded picture, the derived copy. */
   sha256: z.string(),
+  /** The bytes the platform received, what `sha256sum` on the unit's own file gives; null for a picture stored before originals were kept. */
+  receivedSha256: z.string().nullable(),
+  receivedSize: z.number().nullable(),
 });
 export type ReceiptAttachment = z.infer<typeof receiptAttachmentSchema>;
+
+/** An attachment as a receipt stored it; receipts made before received bytes were recorded lack them. */
+type StoredReceiptAttachment = Omit<ReceiptAttachment, 'receivedSha256' | 'receivedSize'> & Partial<ReceiptAttachment>;
+
+// Before received bytes were recorded, every file but a picture was stored as received.
+const withReceived = (a: StoredReceiptAttachment): ReceiptAttachment => a.receivedSha256 !== undefined
+  ? { ...a, receivedSha256: a.receivedSha256, receivedSize: a.receivedSize ?? null }
+  : { ...a, receivedSha256: a.mediaType.startsWith('image/') ? null : a.sha256, receivedSize: a.mediaType.startsWith('image/') ? null : a.size };
 
 export const receiptSchema = z.object({
   caseId: z.string(),
@@ -95,7 +107,7 @@ export function presentReceipt(row: CaseSubmissionRow): Receipt {
     receiptNumber: row.receipt_number,
     submittedAt: row.submitted_at,
     contentSha256: row.content_sha256,
-    attachments: JSON.parse(row.attachments) as ReceiptAttachment[],
+    attachments: (JSON.parse(row.attachments) as StoredReceiptAttachment[]).map(withReceived),
     withdrawnAt: row.withdrawn_at,
   };
 }

@@ -140,7 +140,7 @@ export async function insertDeadlineExtension(db: Kysely<Database>, row: Inserta
 export async function listLiveAttachments(db: Kysely<Database>, caseId: string) {
   return db
     .selectFrom('attachments')
-    .select(['id', 'kind', 'file_name', 'sha256', 'size', 'media_type'])
+    .select(['id', 'kind', 'file_name', 'sha256', 'size', 'media_type', 'received_sha256', 'received_size'])
     .where('case_id', '=', caseId)
     .where('removed_at', 'is', null)
     .orderBy('created_at')

@@ -14,6 +14,7 @@ import { caseDetailSchema, caseEventSchema, caseSummarySchema, receiptSchema } f
 import { caseHistory, caseSubmissions, createCase, getCase, listCampaignCases, listMyCases, saveDraft } from './cases.service.ts';
 import { extendDeadline, listExtensions, returnCase } from './organizer.service.ts';
 import { receiptFileName, renderReceiptPdf } from '../../documents/receipt-pdf.ts';
+import { receiptVerifyUrl } from '../receipts/receipt-check.service.ts';
 import { attachmentDisposition } from '../../http/content-disposition.ts';
 import { casePreflight, receiptDocument, receiptForRequest, submitCase, withdrawCase, type AttachmentCheck } from './submission.service.ts';
 
@@ -130,7 +131,7 @@ export async function casesRoutes(app: FastifyInstance): Promise<void> {
   }, async (request, reply) => {
     const actor = requireActor(request.actor);
     const receipt = await receiptDocument(app.db, actor, request.params.id, request.params.seq, request.locale);
-    const pdf = await renderReceiptPdf(receipt, request.locale);
+    const pdf = await renderReceiptPdf({ ...receipt, verifyUrl: receiptVerifyUrl(app.baseUrl, receipt.number, request.locale) }, request.locale);
     return reply
       .type('application/pdf')
       .header('content-disposition', attachmentDisposition(receiptFileName(receipt.number, request.locale), `receipt-${receipt.number}.pdf`))

@@ -99,6 +99,7 @@ export async function submitCase(trx: Transaction<Database>, actor: Actor, id: s
   const canonical = canonicalCase({ campaign: campaign.slug, caseId: id, content, declaration: JSON.parse(c.row.declaration) as Record<string, string> });
   const attachments: ReceiptAttachment[] = live.map((a) => ({
     id: a.id, kind: a.kind, fileName: a.file_name, size: a.size, mediaType: a.media_type, sha256: a.sha256,
+    receivedSha256: a.received_sha256, receivedSize: a.received_size === null ? null : Number(a.received_size),
   }));
   const seq = c.row.submission_count + 1;
   // Claims the next sequence number; a concurrent submit of the same case finds the version moved.
@@ -157,7 +158,9 @@ export async function receiptDocument(db: Kysely<Database>, actor: Actor, id: st
     timeZoneLabel: campaign.window.timeZoneLabel[locale],
     seq: receipt.seq,
     contentSha256: receipt.contentSha256,
-    attachments: receipt.attachments.map((a) => ({ kind: a.kind, kindName: kindName(a.kind), fileName: a.fileName, size: a.size, sha256: a.sha256 })),
+    attachments: receipt.attachments.map((a) => ({
+      kind: a.kind, kindName: kindName(a.kind), fileName: a.fileName, size: a.size, sha256: a.sha256, receivedSha256: a.receivedSha256, receivedSize: a.receivedSize,
+    })),
   };
 }
 

@@ -17,6 +17,8 @@ import { deleteUpload, updateUpload, type UploadRow } from './uploads.repository
 
 interface Stored {
   blob: StoredBlob;
+  /** The bytes as they arrived: the same as `blob`, or the original of a re-encoded picture. */
+  received: StoredBlob;
   mediaType: string;
   thumbnail: StoredBlob | null;
   width: number | null;
@@ -26,8 +28,9 @@ interface Stored {
 /**
  * Turns a fully received upload into an attachment, or refuses it and removes its bytes: the
  * real type (by content) must be on the kind's accept list and the file free of active content;
- * pictures are re-encoded without metadata; the bytes are stored under their SHA-256 and the
- * blob, attachment and upload rows are written in one transaction, on a case still editable.
+ * pictures are re-encoded without metadata, and their original kept apart (the receipt states
+ * its hash); the bytes are stored under their SHA-256 and the blob, attachment and upload rows
+ * are written in one transaction, on a case still editable.
  */
 export async function finishUpload(db: Kysely<Database>, actor: Actor, upload: UploadRow, runningHash: Hash | undefined, clock: Clock, dataDir: string): Promise<string> {
   const file = uploadFilePath(dataDir, upload.id);
@@ -44,20 +47,23 @@ export async function finishUpload(db: Kysely<Database>, actor: Actor, upload: U
   if ((await countCaseAttachments(db, upload.case_id, kind.key)) >= kind.maxCount) return refuse(tooManyFiles(kind));
 
   let stored: Stored;
+  // The hash kept while the bytes arrived, or (after a restart) one pass over the file.
+  const receivedHash = async (): Promise<StoredBlob> => ({ sha256: runningHash ? runningHash.digest('hex') : await hashFile(file), size: upload.length });
   if (isReencodedImage(inspection.mediaType)) {
+    let image;
     try {
-      const image = await reencodeImage(dataDir, file, inspection.mediaType);
-      stored = { blob: image.blob, mediaType: inspection.mediaType, thumbnail: image.thumbnail, width: image.width, height: image.height };
+      image = await reencodeImage(dataDir, file, inspection.mediaType);
     } catch (error) {
       if (error instanceof UnreadableImageError) return refuse(fileUnsafe(upload.file_name, 'image'));
       throw error;
     }
-    await removeUploadFile(dataDir, upload.id);
+    const received = await receivedHash();
+    await adoptFile(dataDir, file, received.sha256);
+    stored = { blob: image.blob, received, mediaType: inspection.mediaType, thumbnail: image.thumbnail, width: image.width, height: image.height };
   } else {
-    // The hash kept while the bytes arrived, or (after a restart) one pass over the file.
-    const sha256 = runningHash ? runningHash.digest('hex') : await hashFile(file);
-    await adoptFile(dataDir, file, sha256);
-    stored = { blob: { sha256, size: upload.length }, mediaType: inspection.mediaType, thumbnail: null, width: null, height: null };
+    const received = await receivedHash();
+    await adoptFile(dataDir, file, received.sha256);
+    stored = { blob: received, received, mediaType: inspection.mediaType, thumbnail: null, width: null, height: null };
   }
 
   const attachmentId = newId();
@@ -68,6 +74,9 @@ export async function finishUpload(db: Kysely<Database>, actor: Actor, upload: U
     if ((await countCaseAttachments(trx, upload.case_id, kind.key)) >= kind.maxCount) throw tooManyFiles(kind);
     const stamp = now.toISOString();
     await insertBlobIfAbsent(trx, { sha256: stored.blob.sha256, size: stored.blob.size, media_type: stored.mediaType, created_at: stamp });
+    if (stored.received.sha256 !== stored.blob.sha256) {
+      await insertBlobIfAbsent(trx, { sha256: stored.received.sha256, size: stored.received.size, media_type: stored.mediaType, created_at: stamp });
+    }
     if (stored.thumbnail) {
       await insertBlobIfAbsent(trx, { sha256: stored.thumbnail.sha256, size: stored.thumbnail.size, media_type: 'image/webp', created_at: stamp });
     }
@@ -76,11 +85,12 @@ export async function finishUpload(db: Kysely<Database>, actor: Actor, upload: U
       sha256: stored.blob.sha256, size: stored.blob.size, media_type: stored.mediaType,
       thumbnail_sha256: stored.thumbnail?.sha256 ?? null, width: stored.width, height: stored.height,
       created_by: actor.userId, created_at: stamp, removed_at: null,
+      received_sha256: stored.received.sha256, received_size: stored.received.size,
     });
     await updateUpload(trx, upload.id, { offset: upload.length, attachment_id: attachmentId, updated_at: stamp });
     await appendAudit(trx, {
       actorId: actor.userId, actorLabel: actorLabel(actor), action: 'attachment.add', subjectType: 'case', subjectId: upload.case_id,
-      change: { attachmentId, kind: kind.key, fileName: upload.file_name, sha256: stored.blob.sha256, size: stored.blob.size, mediaType: stored.mediaType },
+      change: { attachmentId, kind: kind.key, fileName: upload.file_name, sha256: stored.blob.sha256, size: stored.blob.size, mediaType: stored.mediaType, receivedSha256: stored.received.sha256 },
     }, now);
   }).catch(async (error: unknown) => {
     // The blob stays (another attachment may share it); the upload is over either way.

@@ -12,7 +12,8 @@ export function ReceiptPage({ id, seq }: { id: string; seq: number }) {
   const { t, locale } = useI18n();
   const phone = !Grid.useBreakpoint().md;
   const justSubmitted = useRouter().search.get('submitted') === '1';
-  const back = useRole().role === 'organizer' ? '/app/org/cases' : '/app/cases';
+  const organizer = useRole().role === 'organizer';
+  const back = organizer ? '/app/org/cases' : '/app/cases';
   const detail = useQuery({ queryKey: caseKeys.detail(id), queryFn: () => casesApi.getCase(id) });
   const receipts = useQuery({ queryKey: caseKeys.submissions(id), queryFn: () => casesApi.submissions(id) });
   const campaign = useCampaign(detail.data?.campaignSlug).data;
@@ -24,6 +25,14 @@ export function ReceiptPage({ id, seq }: { id: string; seq: number }) {
   if (!receipt) return <Card className="wb-card"><Result status="404" title={t('wb.cases.receiptMissing')} extra={<Link to={back}>{t('wb.cases.backToList')}</Link>} /></Card>;
   const latest = receipts.data.reduce((max, r) => Math.max(max, r.seq), 0);
   const kind = (k: string) => attachmentKindName(campaign, k, locale);
+  // The hash as sent (what sha256sum gives on the unit's file), and the stored copy's apart when it differs.
+  const hashes = (a: ReceiptAttachment) => (
+    <>
+      {a.receivedSha256 && <div className="wb-hash">{a.receivedSha256}</div>}
+      {a.receivedSha256 !== a.sha256 && <div className="wb-hash">{t('wb.cases.storedCopy')}: {a.sha256}</div>}
+      {a.receivedSha256 && !organizer && <a href={`/api/v1/attachments/${encodeURIComponent(a.id)}/original`} download>{t('wb.cases.downloadOriginal')}</a>}
+    </>
+  );
 
   return (
     <Card className="wb-card wb-receipt" title={t('wb.cases.receiptTitle')}
@@ -61,8 +70,8 @@ export function ReceiptPage({ id, seq }: { id: string; seq: number }) {
           {receipt.attachments.map((a) => (
             <li key={a.id}>
               <div className="wb-receipt-file-name">{a.fileName}</div>
-              <div className="wb-receipt-file-meta">{kind(a.kind)} · {fileSize(a.size)}</div>
-              <div className="wb-hash">{a.sha256}</div>
+              <div className="wb-receipt-file-meta">{kind(a.kind)} · {fileSize(a.receivedSize ?? a.size)}</div>
+              {hashes(a)}
             </li>
           ))}
         </ul>
@@ -75,15 +84,15 @@ export function ReceiptPage({ id, seq }: { id: string; seq: number }) {
           columns={[
             { title: t('wb.cases.attachmentKind'), dataIndex: 'kind', width: 140, render: kind },
             { title: t('wb.cases.fileName'), dataIndex: 'fileName', className: 'wb-break' },
-            { title: t('wb.cases.fileSize'), dataIndex: 'size', width: 90, align: 'right', render: fileSize },
-            { title: 'SHA-256', dataIndex: 'sha256', render: (h: string) => <span className="wb-hash">{h}</span> },
+            { title: t('wb.cases.fileSize'), dataIndex: 'size', width: 90, align: 'right', render: (_: number, a) => fileSize(a.receivedSize ?? a.size) },
+            { title: 'SHA-256', dataIndex: 'sha256', render: (_: string, a) => hashes(a) },
           ]}
         />
       )}
       <Alert className="wb-receipt-verify" type="info" title={t('wb.cases.verifyTitle')}
         description={<>
           <p>{t('wb.cases.verifyContent', { format: CANONICAL_FORMAT })}</p>
-          <p>{t('wb.cases.verifyFiles')}</p>
+          <p>{t('wb.cases.verifyFiles', { verifyUrl: `${window.location.origin}/verify?number=${encodeURIComponent(receipt.receiptNumber)}` })}</p>
         </>} />
       <div className="wb-receipt-actions">
         <LinkButton to={`/app/cases/${id}`}>{t('wb.cases.backToCase')}</LinkButton>

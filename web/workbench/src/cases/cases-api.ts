@@ -55,7 +55,11 @@ export interface ReceiptAttachment {
   fileName: string;
   size: number;
   mediaType: string;
+  /** The stored bytes: a re-encoded picture's copy. */
   sha256: string;
+  /** The bytes as sent; null for a picture stored before originals were kept. */
+  receivedSha256: string | null;
+  receivedSize: number | null;
 }
 
 export interface Receipt {
