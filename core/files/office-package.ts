@@ -10,6 +10,8 @@ export const isRelationshipsPart = (name: string) => /(?:^|\/)_rels\/[^/]*\.rels
 export interface ContentTypes {
   defaults: Map<string, string>;
   overrides: Map<string, string>;
+  /** Every content type the part declares, a repeated extension or part name included. */
+  declared: string[];
 }
 
 export interface Relationship {
@@ -24,17 +26,60 @@ const unescapeXml = (text: string) =>
   text.replace(/&(?:#x([0-9a-f]+)|#(\d+)|(\w+));/gi, (whole, hex: string | undefined, dec: string | undefined, name: string | undefined) =>
     hex ? String.fromCodePoint(parseInt(hex, 16)) : dec ? String.fromCodePoint(parseInt(dec, 10)) : (XML_ENTITIES[name!] ?? whole));
 
-/** The attributes of every `<[prefix:]tag …>` element in `xml`, lower-cased names to values. */
+// Comments, processing instructions and CDATA are no part of the markup Office reads, and a
+// declaration inside one must neither count nor hide a real one.
+const NOT_MARKUP = /<!--[\s\S]*?(?:-->|$)|<\?[\s\S]*?(?:\?>|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)/g;
+
+const NAME = /[\w.:-]+/y;
+const SPACE = /\s*/y;
+
+function matchAt(pattern: RegExp, text: string, at: number): string | undefined {
+  pattern.lastIndex = at;
+  return pattern.exec(text)?.[0];
+}
+
+/**
+ * The attributes of every `<[prefix:]tag …>` element in `xml`, by their exact (case-sensitive)
+ * names. A scanner, not a regular expression: each character is looked at a bounded number of
+ * times, so no description part can make it backtrack, and a quoted value may hold ">" as XML
+ * allows.
+ */
 function elements(xml: string, tag: string): Map<string, string>[] {
   const found: Map<string, string>[] = [];
-  for (const match of xml.matchAll(new RegExp(`<(?:[\\w.-]+:)?${tag}\\b([^>]*)>`, 'g'))) {
+  const markup = xml.replace(NOT_MARKUP, ' ');
+  for (let at = markup.indexOf('<'); at !== -1; at = markup.indexOf('<', at)) {
+    const name = matchAt(NAME, markup, at + 1);
+    at += 1 + (name?.length ?? 0);
+    if (name === undefined || name.replace(/^[\w.-]+:/, '') !== tag) continue;
     const attributes = new Map<string, string>();
-    for (const attribute of match[1]!.matchAll(/([\w.:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
-      attributes.set(attribute[1]!.toLowerCase(), unescapeXml(attribute[2] ?? attribute[3] ?? ''));
+    for (;;) {
+      at += matchAt(SPACE, markup, at)!.length;
+      const attribute = matchAt(NAME, markup, at);
+      if (attribute === undefined) break;
+      at += attribute.length;
+      at += matchAt(SPACE, markup, at)!.length;
+      if (markup[at] !== '=') break;
+      at += 1 + matchAt(SPACE, markup, at + 1)!.length;
+      const quote = markup[at];
+      const close = quote === '"' || quote === "'" ? markup.indexOf(quote, at + 1) : -1;
+      // An unterminated value is a broken part, which Office refuses to open.
+      if (close === -1) return found;
+      attributes.set(attribute, unescapeXml(markup.slice(at + 1, close)));
+      at = close + 1;
     }
-    found.push(attributes);
+    if (markup[at] === '>' || markup.startsWith('/>', at)) found.push(attributes);
   }
   return found;
+}
+
+/**
+ * The text of a package's XML part: the package format allows UTF-8 and UTF-16, told apart by the
+ * byte order mark or, without one, by how "<" is written.
+ */
+export function decodePackageXml(bytes: Uint8Array): string {
+  const le = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0x3c && bytes[1] === 0x00);
+  const be = (bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes[0] === 0x00 && bytes[1] === 0x3c);
+  return new TextDecoder(le ? 'utf-16le' : be ? 'utf-16be' : 'utf-8').decode(bytes);
 }
 
 // Part names compare without case, with the leading slash the package format gives them.
@@ -43,9 +88,16 @@ const partKey = (name: string) => `/${name.replace(/^\/+/, '')}`.toLowerCase();
 export function parseContentTypes(xml: string): ContentTypes {
   const defaults = new Map<string, string>();
   const overrides = new Map<string, string>();
-  for (const d of elements(xml, 'Default')) defaults.set((d.get('extension') ?? '').toLowerCase(), (d.get('contenttype') ?? '').toLowerCase());
-  for (const o of elements(xml, 'Override')) overrides.set(partKey(o.get('partname') ?? ''), (o.get('contenttype') ?? '').toLowerCase());
-  return { defaults, overrides };
+  const declared: string[] = [];
+  for (const d of elements(xml, 'Default')) {
+    declared.push((d.get('ContentType') ?? '').toLowerCase());
+    defaults.set((d.get('Extension') ?? '').toLowerCase(), declared.at(-1)!);
+  }
+  for (const o of elements(xml, 'Override')) {
+    declared.push((o.get('ContentType') ?? '').toLowerCase());
+    overrides.set(partKey(o.get('PartName') ?? ''), declared.at(-1)!);
+  }
+  return { defaults, overrides, declared };
 }
 
 /** The content type of a part (an entry name), as Office resolves it: override, else default by extension. */
@@ -62,9 +114,9 @@ export function parseRelationships(relsName: string, xml: string): Relationship[
   const base = relsName.replace(/_rels\/[^/]*$/i, '');
   const source = base + relsName.replace(/^.*_rels\/([^/]*)\.rels$/i, '$1');
   return elements(xml, 'Relationship').map((r) => {
-    const target = r.get('target') ?? '';
-    const external = (r.get('targetmode') ?? '').toLowerCase() === 'external';
-    return { source, type: r.get('type') ?? '', target: external ? target : resolvePart(base, target), external };
+    const target = r.get('Target') ?? '';
+    const external = (r.get('TargetMode') ?? '').toLowerCase() === 'external';
+    return { source, type: r.get('Type') ?? '', target: external ? target : resolvePart(base, target), external };
   });
 }
 
@@ -125,7 +177,6 @@ const REMOTE_TEMPLATE = /\/attachedTemplate$/i;
 
 /** Whether the package carries macros, controls or OLE objects, by its declared types alone. */
 export function carriesCode(pkg: OfficePackage): boolean {
-  const declared = [...pkg.types.defaults.values(), ...pkg.types.overrides.values()];
-  if (declared.some((type) => CODE_CONTENT_TYPE.test(type))) return true;
+  if (pkg.types.declared.some((type) => CODE_CONTENT_TYPE.test(type))) return true;
   return pkg.relationships.some((r) => CODE_RELATIONSHIP.test(r.type) || (r.external && REMOTE_TEMPLATE.test(r.type)));
 }

@@ -1,6 +1,6 @@
 import { OFFICE_ZIP_LIMITS } from '../../core/files/zip-limits.ts';
 import {
-  CONTENT_TYPES_PART, contentTypeOf, isRelationshipsPart, parseContentTypes, parseRelationships,
+  CONTENT_TYPES_PART, contentTypeOf, decodePackageXml, isRelationshipsPart, parseContentTypes, parseRelationships,
   type ContentTypes, type OfficePackage, type Relationship,
 } from '../../core/files/office-package.ts';
 import { readZip, ZipRefused } from './zip-reader.ts';
@@ -41,9 +41,9 @@ export function readOfficePackage(source: Buffer | string, keeping: KeepParts = 
       if (described > MAX_DESCRIPTION_BYTES) throw new ZipRefused('zip_bomb');
       const bytes = (await zip.inflate(name, true))!;
       parts.set(name, bytes);
-      return bytes.toString('utf8');
+      return decodePackageXml(bytes);
     };
-    let types: ContentTypes = { defaults: new Map(), overrides: new Map() };
+    let types: ContentTypes = { defaults: new Map(), overrides: new Map(), declared: [] };
     if (zip.names.includes(CONTENT_TYPES_PART)) types = parseContentTypes(await describe(CONTENT_TYPES_PART));
     const relationships: Relationship[] = [];
     for (const name of zip.names.filter(isRelationshipsPart)) relationships.push(...parseRelationships(name, await describe(name)));
