@@ -33,6 +33,22 @@ describe('plural messages', () => {
     expect(translate('en', 'wb.files.rules', { types: 'JPEG, PNG', max: '20 MB', count: 5 })).toBe('Types: JPEG, PNG; up to 5 files of at most 20 MB each');
   });
 
+  it('writes no English count as "(s)" or "1 files": every message counting with {count} or {total} agrees with 1 and with 2', () => {
+    const wrong: string[] = [];
+    for (const key of Object.keys(en) as (keyof typeof en)[]) {
+      if (!/\{(count|total)[,}]/.test(en[key])) continue;
+      const names = [...new Set([...en[key].matchAll(/\{(\w+)(?:\}|, plural,)/g)].map((m) => m[1]!))];
+      for (const n of [1, 2]) {
+        const text = translate('en', key, Object.fromEntries(names.map((name) => [name, name === 'count' || name === 'total' ? n : 'X'])));
+        if (/\(s\)|\{/.test(text) || (n === 1 && /\b1 (?!is\b|has\b|was\b)[a-z]+s\b/.test(text))) wrong.push(text);
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(translate('en', 'wb.cases.submittedTimes', { count: 1 })).toBe('Submitted once');
+    expect(translate('en', 'wb.import.warning.images_dropped', { count: 1 })).toBe('1 picture in the document was not imported; upload it as Pictures.');
+    expect(translate('en', 'wb.editor.announce.body.over', { count: 5001, max: 5000 })).toBe('The body has 5001 characters, over the limit of 5000.');
+  });
+
   it('leaves a plural block visible when its number is missing', () => {
     expect(translate('en', 'preflight.attachment_too_many', { kind: 'Pictures', max: 20 })).toBe('Pictures: {count, plural, one {# file} other {# files}}, at most 20.');
   });

@@ -32,7 +32,8 @@ describe(`the way from the public pages to online submission (${testEngine()})`,
       ['Sign in to the workbench', `/app/sign-in?next=${NEXT}&lang=en`],
     ]);
     expect(textOf(html)).toContain('Submit online Submit a case Sign in to the workbench First time? Create an account, verify your e-mail and register your unit. Already have an account? Sign in. What to prepare');
-    expect(textOf(html)).toContain('Photo or scan of the sealed declaration form (required, up to 5, each at most 20 MB)');
+    expect(textOf(html)).toContain('Photo or scan of the sealed declaration form (required, up to 5 files of at most 20 MB each)');
+    expect(textOf(html)).toContain('Declaration form (electronic version) (required, one file of at most 20 MB)');
   });
 
   it('says when submission opens before the window and that it closed after, with no way to start a case', async () => {

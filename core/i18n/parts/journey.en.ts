@@ -10,7 +10,7 @@ export const journeyEn: Record<keyof typeof journeyZhCN, string> = {
   'apply.prepare': 'What to prepare',
   'apply.prepareText': 'The case text: {elements}; a summary of at most {summary} characters and a body of at most {body}.',
   'apply.prepareForm': 'The declaration form: download it, have it signed with the opinions and official seals of your unit\'s Party organization and of the superior Party organization, then photograph or scan it.',
-  'apply.prepareAttachment': '{name} ({required}, up to {count}, each at most {size})',
+  'apply.prepareAttachment': '{name} ({required}, {count, plural, one {one file of at most {size}} other {up to # files of at most {size} each}})',
   'apply.emailRoute': 'As the notice states, you can also send the case, the declaration form and photos of the sealed form to the collection\'s e-mail address:',
   'home.open': 'Open now',
   'home.upcoming': 'Opening soon',
