@@ -36,6 +36,11 @@ export const COMMON_PASSWORDS: readonly string[] = [
   'qwerty', 'qwerty123', 'qwertyui', 'qwertyuiop', 'asdfgh', 'asdfghjk', 'asdfghjkl',
   'asdasd', 'asdasdasd', 'asdfasdf', 'zxcvbnm', 'zxcvbn', 'qweasd', 'qweasdzxc',
   'qweqweqwe', '1qazxsw2', 'q1w2e3r4', 'q1w2e3r4t5', '!qaz2wsx', '1q2w3e4r5t6y',
+  // the same walks typed with shift on every other column, as many systems' rules push people to
+  '1qaz@wsx', '1qaz@wsx3edc', '1qaz@wsx#edc', '!qaz@wsx', '!qaz2wsx#edc', 'zaq1@wsx', '1q2w3e4r%t',
+  // this platform's own words: its name and what its units are, guessed first against it
+  'zhengji', 'dangjian', 'dangwei', 'dangzhibu', 'dangyuan', 'dangzuzhi', 'shequ', 'jiedao',
+  'gongchandang', 'zhonggong', 'weirenminfuwu',
   // repeated letters
   'aaaaaa', 'aaaaaaaa', 'abcdef', 'abcdefg', 'abcdefgh', 'abc123abc', 'qqqqqq', 'qqqqqqqq',
 ];
