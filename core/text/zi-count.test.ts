@@ -103,7 +103,8 @@ const EXCEPTIONS: Record<string, { libreOffice: number; platform: number; reason
 describe('countZi against LibreOffice (zi-count.vectors.json, scripts/zi-count-vectors)', () => {
   it('has a few hundred vectors, each with its source', () => {
     expect(vectors.length).toBeGreaterThanOrEqual(400);
-    expect(new Set(vectors.map((v) => v.source))).toEqual(new Set(['LibreOffice 7.4.7.2']));
+    const sources = new Set(vectors.map((v) => v.source));
+    expect([sources.size, [...sources][0]]).toEqual([1, expect.stringMatching(/^LibreOffice \d+\.\d+/)]);
   });
 
   it('agrees with every vector but the listed exceptions', () => {
