@@ -72,6 +72,45 @@ describe.skipIf(!hasChromium)('no dead ends', () => {
     expect(problems).toEqual([]);
   }, 120_000);
 
+  it('offers an unverified account the mail again at sign-in, with the same answer for any address', async () => {
+    const { page } = await openPage(browser, DESKTOP, `${server.url}/app/sign-up?next=${encodeURIComponent(NEW_CASE)}`, problems);
+    const email = `late-${randomUUID().slice(0, 8)}@example.cn`;
+    await page.locator('#f-displayName').fill('周敏');
+    await page.locator('#f-email').fill(email);
+    await page.locator('#f-password').fill('Shequ-dangwei-2024');
+    await page.getByRole('button', { name: /^注\s?册$/ }).click();
+    await page.getByText('请查收邮件').waitFor();
+    await page.getByRole('link', { name: '登录' }).click();
+    await page.waitForURL((url) => url.pathname === '/app/sign-in' && url.searchParams.get('next') === NEW_CASE);
+    await signInThroughForm(page, email, 'Shequ-dangwei-2024');
+    await page.getByText('请先点击验证邮件中的链接验证邮箱，再登录。').waitFor();
+    await page.getByRole('button', { name: '重新发送验证邮件' }).click();
+    await page.getByText('如果该邮箱已注册且尚未验证，我们已重新发送验证邮件，请查收。').waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/sign-in-resend-1280.png` });
+    const mails = await server.app.db.selectFrom('mails').select('text_body').where('to_email', '=', email).where('template', '=', 'verify_email').execute();
+    expect(mails).toHaveLength(2);
+    expect(mails[1]!.text_body).toContain(`&next=${encodeURIComponent(NEW_CASE)}`);
+    expect(problems).toEqual([]);
+  }, 60_000);
+
+  it("shows a unit's home the open campaigns, and 申报案例 opens a new case for it", async () => {
+    const unit = await createDraftCase(server.app);
+    for (const [size, options] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
+      const { page } = await openPage(browser, options, `${server.url}/app/unit`, problems);
+      await signInThroughForm(page, unit.email, PASSWORD);
+      const open = page.locator('.ant-card', { hasText: '正在征集的活动' });
+      await open.getByText('第七届全国基层党建创新典型案例征集活动').waitFor();
+      expect(await fitsWidth(page)).toBe(true);
+      await page.screenshot({ path: `${SCREENSHOTS}/unit-home-${size}.png`, fullPage: true });
+      await open.getByRole('link', { name: /申报案例|申 报 案 例/ }).click();
+      await page.waitForURL((url) => `${url.pathname}${url.search}` === NEW_CASE);
+      await page.locator('.ant-modal').waitFor();
+      await page.screenshot({ path: `${SCREENSHOTS}/new-case-from-link-${size}.png` });
+      await page.context().close();
+    }
+    expect(problems).toEqual([]);
+  }, 90_000);
+
   it('lets the organizer read the submitted version and return the case from the case view', async () => {
     const unit = await createDraftCase(server.app);
     await saveContent(unit.client, unit.caseId, completeContent(3000));

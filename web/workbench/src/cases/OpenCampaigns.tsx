@@ -1,4 +1,4 @@
-import { Card, Empty, List, Skeleton } from 'antd';
+import { Card, Empty, Flex, Skeleton, Typography } from 'antd';
 import { formatInZone } from '../../../../core/time/zoned-time.ts';
 import { useI18n } from '../i18n.tsx';
 import { LinkButton, useCampaigns } from './case-shared.tsx';
@@ -13,17 +13,17 @@ export function OpenCampaigns() {
       {campaigns.isPending ? <Skeleton active paragraph={{ rows: 2 }} /> : open.length === 0 ? (
         <Empty description={t('wb.openCampaignsEmpty')} />
       ) : (
-        <List
-          dataSource={open}
-          renderItem={(c) => (
-            <List.Item actions={[<LinkButton key="start" type="primary" to={`/app/cases?new=${encodeURIComponent(c.slug)}`}>{t('apply.start')}</LinkButton>]}>
-              <List.Item.Meta
-                title={c.title[locale]}
-                description={t('wb.closesAt', { closes: formatInZone(new Date(c.window.closesAtUtc), c.window.timeZone).slice(0, 16) })}
-              />
-            </List.Item>
-          )}
-        />
+        <Flex vertical gap="middle" component="ul" className="wb-plain-list">
+          {open.map((c) => (
+            <Flex key={c.slug} component="li" wrap gap="small" justify="space-between" align="center">
+              <div>
+                <Typography.Text strong>{c.title[locale]}</Typography.Text>
+                <div><Typography.Text type="secondary">{t('wb.closesAt', { closes: formatInZone(new Date(c.window.closesAtUtc), c.window.timeZone).slice(0, 16) })}</Typography.Text></div>
+              </div>
+              <LinkButton type="primary" to={`/app/cases?new=${encodeURIComponent(c.slug)}`}>{t('apply.start')}</LinkButton>
+            </Flex>
+          ))}
+        </Flex>
       )}
     </Card>
   );

@@ -26,7 +26,7 @@ export function VerifyEmailPage() {
   return (
     <AuthLayout title={t('wb.verifyTitle')}>
       {!token ? <Result status="warning" title={t('wb.missingToken')} />
-        : verify.data?.status === 'already_verified' ? <Result status="info" title={t('wb.verifiedAlready')} subTitle={t('wb.verifiedAlreadyDetail')} extra={signInButton} />
+        : verify.data?.status === 'already_verified' ? <Result status="success" title={t('wb.verifiedAlready')} subTitle={t('wb.verifiedAlreadyDetail')} extra={signInButton} />
           : verify.isSuccess ? <Result status="success" title={t('wb.verified')} extra={signInButton} />
             : verify.isError ? <Result status="error" title={verify.error.message} extra={<Link to={signIn}>{t('wb.signIn')}</Link>} />
               : <div className="wb-center"><Spin /> {t('wb.verifying')}</div>}
