@@ -10,6 +10,7 @@ import { actorLabel, type Actor } from '../auth/actor.ts';
 import { requireEditableCase } from '../cases/case-access.ts';
 import { lockCase } from '../cases/cases.repository.ts';
 import { fileTypeNotAllowed, fileUnsafe, tooManyFiles } from './file-errors.ts';
+import { nameForType } from '../../../core/files/type-extension.ts';
 import { inspectFile, isAccepted } from './file-inspection.ts';
 import { isReencodedImage, reencodeImage, UnreadableImageError } from './image-reencode.ts';
 import { removeUploadFile, uploadFilePath } from './upload-file.ts';
@@ -30,7 +31,8 @@ interface Stored {
  * real type (by content) must be on the kind's accept list and the file free of active content;
  * pictures are re-encoded without metadata, and their original kept apart (the receipt states
  * its hash); the bytes are stored under their SHA-256 and the blob, attachment and upload rows
- * are written in one transaction, on a case still editable.
+ * are written in one transaction, on a case still editable, under a name whose extension is
+ * the type's (nameForType).
  */
 export async function finishUpload(db: Kysely<Database>, actor: Actor, upload: UploadRow, runningHash: Hash | undefined, clock: Clock, dataDir: string): Promise<string> {
   const file = uploadFilePath(dataDir, upload.id);
@@ -67,6 +69,7 @@ export async function finishUpload(db: Kysely<Database>, actor: Actor, upload: U
   }
 
   const attachmentId = newId();
+  const fileName = nameForType(upload.file_name, stored.mediaType);
   await inTransaction(db, async (trx) => {
     const now = clock();
     await lockCase(trx, upload.case_id);
@@ -81,7 +84,7 @@ export async function finishUpload(db: Kysely<Database>, actor: Actor, upload: U
       await insertBlobIfAbsent(trx, { sha256: stored.thumbnail.sha256, size: stored.thumbnail.size, media_type: 'image/webp', created_at: stamp });
     }
     await insertAttachment(trx, {
-      id: attachmentId, case_id: upload.case_id, kind: kind.key, file_name: upload.file_name,
+      id: attachmentId, case_id: upload.case_id, kind: kind.key, file_name: fileName,
       sha256: stored.blob.sha256, size: stored.blob.size, media_type: stored.mediaType,
       thumbnail_sha256: stored.thumbnail?.sha256 ?? null, width: stored.width, height: stored.height,
       created_by: actor.userId, created_at: stamp, removed_at: null,
@@ -90,7 +93,7 @@ export async function finishUpload(db: Kysely<Database>, actor: Actor, upload: U
     await updateUpload(trx, upload.id, { offset: upload.length, attachment_id: attachmentId, updated_at: stamp });
     await appendAudit(trx, {
       actorId: actor.userId, actorLabel: actorLabel(actor), action: 'attachment.add', subjectType: 'case', subjectId: upload.case_id,
-      change: { attachmentId, kind: kind.key, fileName: upload.file_name, sha256: stored.blob.sha256, size: stored.blob.size, mediaType: stored.mediaType, receivedSha256: stored.received.sha256 },
+      change: { attachmentId, kind: kind.key, fileName, sha256: stored.blob.sha256, size: stored.blob.size, mediaType: stored.mediaType, receivedSha256: stored.received.sha256 },
     }, now);
   }).catch(async (error: unknown) => {
     // The blob stays (another attachment may share it); the upload is over either way.
