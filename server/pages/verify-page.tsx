@@ -14,7 +14,8 @@ export function VerifyPage(props: { locale: Locale; head: PageHead; query: Verif
   const { locale, query, check } = props;
   const t = translator(locale);
   const asked = query.number !== '';
-  const match = check && query.sha256 !== '' ? matchHash(check, query.sha256) : undefined;
+  const wellFormed = /^[0-9a-f]{64}$/i.test(query.sha256);
+  const match = check && wellFormed ? matchHash(check, query.sha256) : undefined;
   return (
     <Layout locale={locale} head={props.head} unsupportedLanguage={props.unsupportedLanguage}>
       <main id="main" className="inner">
@@ -45,8 +46,10 @@ export function VerifyPage(props: { locale: Locale; head: PageHead; query: Verif
             <h2>{t('documents.verify.found', { number: check.number })}</h2>
             <p data-state={check.state}>{t(`documents.verify.state.${check.state}`)}</p>
             {query.sha256 !== '' && (
-              <p data-match={match ? match.what : 'none'}>
-                {match ? t(`documents.verify.match.${match.what}`, { index: 'index' in match ? match.index : 0 }) : t('documents.verify.match.none', { sha256: query.sha256 })}
+              <p data-match={match ? match.what : wellFormed ? 'none' : 'invalid'}>
+                {match
+                  ? t(`documents.verify.match.${match.what}`, { index: 'index' in match ? match.index : 0 })
+                  : t(wellFormed ? 'documents.verify.match.none' : 'documents.verify.match.invalid', { sha256: query.sha256 })}
               </p>
             )}
             <dl>
@@ -64,7 +67,7 @@ export function VerifyPage(props: { locale: Locale; head: PageHead; query: Verif
               <ol>
                 {check.attachments.map((a, i) => (
                   <li key={i}>
-                    {t('documents.verify.attachmentHash', { index: i + 1, kind: a.kindName, size: formatBytes(a.size) })}
+                    {t('documents.verify.attachmentHash', { kind: a.kindName, size: formatBytes(a.size) })}
                     {a.receivedSha256 && <div>{a.storedSha256 && `${t('documents.verify.received')}: `}<code>{a.receivedSha256}</code></div>}
                     {a.storedSha256 && <div>{t('documents.verify.stored')}: <code>{a.storedSha256}</code></div>}
                     {!a.receivedSha256 && <div className="hint">{t('documents.verify.notKept')}</div>}

@@ -68,6 +68,8 @@ describe(`the public receipt verification page (${testEngine()})`, () => {
     expect(match).toContain('Match: this is the SHA-256 of attachment 1 as received.');
     expect(match).toContain('2024-05-01 10:00:00 (Beijing time, UTC+08:00)');
     expect(miss).toContain(`No match: ${'0'.repeat(64)} is none of the SHA-256 hashes on this receipt.`);
+    const typo = pageText((await app.inject({ url: `/verify?lang=en&number=${typed}&sha256=${sha256sum(photo).slice(1)}` })).body);
+    expect(typo).toContain(`“${sha256sum(photo).slice(1)}” is not a SHA-256: a SHA-256 has 64 hexadecimal digits (0–9, a–f).`);
   });
 
   it('says when a later submission replaced the receipt', async () => {
