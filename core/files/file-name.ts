@@ -9,10 +9,11 @@ export type FileNameProblem = 'empty' | 'too_long' | 'path' | 'control';
 
 export type FileNameCheck = { ok: true; name: string } | { ok: false; problem: FileNameProblem };
 
-// C0 and C1 controls, and the invisible marks that reorder or hide text ("photo\u202Egpj.exe"
-// shows as "photoexe.jpg").
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/u;
+// Controls, and every invisible mark that reorders or hides text ("photo\u202Egpj.exe" shows as
+// "photoexe.jpg"): the format characters (bidi marks and overrides, U+061C included, zero-width
+// ones, soft hyphen, tag characters), line and paragraph separators, and the Hangul fillers that
+// render as nothing.
+const HIDDEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\u115f\u1160\u3164\uffa0]/u;
 const WINDOWS_RESERVED = /[<>:"|?*]/g;
 const DEVICE_NAME = /^(?:con|prn|aux|nul|com\d|lpt\d)(?:\.|$)/i;
 

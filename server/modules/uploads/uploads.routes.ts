@@ -78,7 +78,8 @@ export async function uploadsRoutes(app: FastifyInstance): Promise<void> {
     schema: { tags: ['uploads'], summary: 'Send bytes from Upload-Offset (tus core); the last byte turns the upload into an attachment', params: idParams, response: { 204: z.null(), ...errors } },
   }, async (request, reply) => {
     if (refuseVersion(request, reply)) return reply;
-    if (request.headers['content-type'] !== TUS_CONTENT_TYPE) throw new AppError('invalid_request', { detail: `Content-Type must be ${TUS_CONTENT_TYPE}` });
+    // tus 1.0.0: any other body type SHOULD be answered 415, like every route's.
+    if (request.headers['content-type'] !== TUS_CONTENT_TYPE) throw new AppError('unsupported_media_type', { type: request.headers['content-type'] ?? '' });
     const offset = parseSize(request.headers['upload-offset']);
     if (offset === undefined) throw new AppError('invalid_request', { detail: 'Upload-Offset must be a whole number of bytes' });
     const state = await receiveUploadBytes(app.db, requireActor(request.actor), request.params.id, offset, request.raw, app.clock, app.dataDir);

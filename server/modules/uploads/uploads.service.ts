@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Kysely } from 'kysely';
 import { checkFileName } from '../../../core/files/file-name.ts';
+import { formatBytes } from '../../../core/text/format-bytes.ts';
 import type { Database } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../errors.ts';
@@ -140,7 +141,8 @@ export async function receiveUploadBytes(
     await saving;
     const hash = writer.runningHash;
     if (failure instanceof UploadTooLongError) {
-      throw new AppError('invalid_request', { detail: `the body runs past Upload-Length ${upload.length}` });
+      // An oversized body, as tus servers answer it: 413 with what this upload still accepts.
+      throw new AppError('body_too_large', { max: formatBytes(upload.length - offset) });
     }
     if (failure && !isDisconnect(failure)) throw failure;
     if (writer.position < upload.length) {
