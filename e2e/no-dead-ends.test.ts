@@ -62,13 +62,37 @@ describe.skipIf(!hasChromium)('no dead ends', () => {
     await page.getByText('这个邮箱已经验证过了，直接登录即可。').waitFor();
     expect(await page.locator('.ant-result-error').count()).toBe(0);
     await page.screenshot({ path: `${SCREENSHOTS}/verify-again-phone.png` });
-    await page.getByRole('button', { name: /^登\s?录$/ }).click();
+    await page.getByRole('link', { name: /^登\s?录$/ }).click();
     await page.waitForURL((url) => url.pathname === '/app/sign-in' && url.searchParams.get('next') === NEW_CASE);
     await signInThroughForm(page, email, 'Shequ-dangwei-2024');
     await page.waitForURL((url) => `${url.pathname}${url.search}`.startsWith(NEW_CASE));
     // No unit yet: the page says so and leads to registering one.
     await page.getByText('请先登记申报单位').waitFor();
     await page.screenshot({ path: `${SCREENSHOTS}/after-sign-in-no-unit-phone.png` });
+
+    // Registering the unit says what comes next and offers the open campaign.
+    await page.getByRole('link', { name: /登记单位|登 记 单 位/ }).click();
+    await page.waitForURL(/\/app\/unit$/);
+    await page.locator('#f-name').fill('北京市朝阳区建外街道第二社区党委');
+    for (const [field, option] of [['f-type', '城市基层党建'], ['f-level', '村（社区）级']]) {
+      await page.locator(`#${field}`).click();
+      await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option }).first().click();
+    }
+    await page.locator('#f-divisionCode').click();
+    await page.locator('.ant-cascader-menu-item', { hasText: '北京市' }).click();
+    await page.locator('.ant-cascader-menu-item', { hasText: '朝阳区' }).click();
+    await page.locator('#f-superiorName').fill('中共北京市朝阳区建外街道工作委员会');
+    await page.locator('#f-address').fill('北京市朝阳区建外大街2号');
+    await page.locator('#f-contactName').fill('刘洋');
+    await page.locator('#f-contactPosition').fill('党委书记');
+    await page.locator('#f-contactPhone').fill('010-65001235');
+    await page.locator('#f-contactEmail').fill(email);
+    await page.getByRole('button', { name: '登记单位' }).click();
+    await page.getByText('单位已登记。下一步：在“我的案例”中选择征集活动，点击“申报案例”开始填写。').waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/unit-registered-phone.png` });
+    await page.locator('.ant-card', { hasText: '正在征集的活动' }).getByRole('link', { name: /申报案例|申 报 案 例/ }).click();
+    await page.waitForURL((url) => `${url.pathname}${url.search}` === NEW_CASE);
+    await page.locator('.ant-modal').waitFor();
     expect(problems).toEqual([]);
   }, 120_000);
 

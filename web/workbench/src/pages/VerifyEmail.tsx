@@ -22,7 +22,8 @@ export function VerifyEmailPage() {
       verify.mutate(token);
     }
   }, [token, verify]);
-  const signInButton = <Button type="primary" onClick={() => navigate(signIn)}>{t('wb.signIn')}</Button>;
+  // A real link (role, copyable) that navigates in place.
+  const signInButton = <Button type="primary" href={signIn} onClick={(e) => { e.preventDefault(); navigate(signIn); }}>{t('wb.signIn')}</Button>;
   return (
     <AuthLayout title={t('wb.verifyTitle')}>
       {!token ? <Result status="warning" title={t('wb.missingToken')} />
