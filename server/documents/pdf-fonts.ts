@@ -33,24 +33,31 @@ export const SYSTEM_FALLBACKS = [
 ];
 const LAST_RESORT = require.resolve('@fontsource/unifontex/files/unifontex-latin-400-normal.woff');
 
-interface ChainFont {
-  name: string;
-  bytes: Buffer;
-  glyphs: GlyphFont;
+// The fallbacks weigh 100 MB: each is read only when a character first needs it, and pdfkit
+// reads it from its file only for a document that draws with it.
+class ChainFont {
+  #bytes: Buffer | undefined;
+  #glyphs: GlyphFont | undefined;
+  constructor(readonly name: string, readonly file: string) {}
+
+  get bytes(): Buffer {
+    this.#bytes ??= readFileSync(this.file);
+    return this.#bytes;
+  }
+
+  get glyphs(): GlyphFont {
+    this.#glyphs ??= fontkit.create(this.bytes);
+    return this.#glyphs;
+  }
 }
 
 let chains: Record<Weight, ChainFont[]> | undefined;
 
-function load(name: string, file: string): ChainFont {
-  const bytes = readFileSync(file);
-  return { name, bytes, glyphs: fontkit.create(bytes) };
-}
-
-/** The fonts in the order they are tried, read once per process. */
+/** The fonts in the order they are tried. */
 function fontChains(): Record<Weight, ChainFont[]> {
   if (!chains) {
-    const fallbacks = [...SYSTEM_FALLBACKS.filter((file) => existsSync(file)), LAST_RESORT].map((file, i) => load(`fallback-${i}`, file));
-    chains = { regular: [load('regular', PRIMARY.regular), ...fallbacks], bold: [load('bold', PRIMARY.bold), ...fallbacks] };
+    const fallbacks = [...SYSTEM_FALLBACKS.filter((file) => existsSync(file)), LAST_RESORT].map((file, i) => new ChainFont(`fallback-${i}`, file));
+    chains = { regular: [new ChainFont('regular', PRIMARY.regular), ...fallbacks], bold: [new ChainFont('bold', PRIMARY.bold), ...fallbacks] };
   }
   return chains;
 }
@@ -96,7 +103,9 @@ export function textRuns(text: string, weight: Weight): TextRun[] {
 /** Registers the font chains on `doc` ('regular', 'bold' and their fallbacks); 'Courier' is built in for hashes. */
 export function registerCjkFonts(doc: PDFKit.PDFDocument): void {
   const { regular, bold } = fontChains();
-  for (const font of new Set([...regular, ...bold])) doc.registerFont(font.name, font.bytes);
+  doc.registerFont(regular[0]!.name, regular[0]!.bytes);
+  doc.registerFont(bold[0]!.name, bold[0]!.bytes);
+  for (const font of regular.slice(1)) doc.registerFont(font.name, font.file);
 }
 
 /** The finished document's bytes. */
