@@ -23,7 +23,7 @@ export function VerifyEmailPage() {
     }
   }, [token, verify]);
   // A real link (role, copyable) that navigates in place.
-  const signInButton = <Button type="primary" href={signIn} onClick={(e) => { e.preventDefault(); navigate(signIn); }}>{t('wb.signIn')}</Button>;
+  const signInButton = <Button type="primary" autoInsertSpace={false} href={signIn} onClick={(e) => { e.preventDefault(); navigate(signIn); }}>{t('wb.signIn')}</Button>;
   return (
     <AuthLayout title={t('wb.verifyTitle')}>
       {!token ? <Result status="warning" title={t('wb.missingToken')} />
