@@ -179,6 +179,17 @@ describe.skipIf(!hasChromium)('no dead ends', () => {
     const row = await server.app.db.selectFrom('cases').select(['status', 'return_message']).where('id', '=', unit.caseId).executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'returned', return_message: '请补充成效数据。\n请压缩正文到四千字以内。' });
 
+    // The same view on the organizer's phone: the actions and tabs fit the width.
+    const orgPhone = await openPage(browser, PHONE, `${server.url}/app/cases/${unit.caseId}`, problems, { storageState: await page.context().storageState() });
+    await orgPhone.page.getByRole('tab', { name: '提交的版本（第 1 次提交）', selected: true }).waitFor();
+    await orgPhone.page.getByRole('button', { name: '查看历史' }).waitFor();
+    expect(await fitsWidth(orgPhone.page)).toBe(true);
+    await orgPhone.page.screenshot({ path: `${SCREENSHOTS}/org-case-view-phone.png` });
+    await orgPhone.page.goto(`${server.url}/app/org/cases`);
+    await orgPhone.page.locator('.wb-case-card').first().waitFor();
+    expect(await fitsWidth(orgPhone.page)).toBe(true);
+    await orgPhone.page.screenshot({ path: `${SCREENSHOTS}/org-cases-phone.png`, fullPage: true });
+
     // The unit sees the message with its line breaks and one date, on the phone.
     const own = await openPage(browser, PHONE, `${server.url}/app/cases/${unit.caseId}`, problems);
     await signInThroughForm(own.page, unit.email, PASSWORD);
