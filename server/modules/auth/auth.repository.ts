@@ -99,6 +99,15 @@ export async function countLinksSince(db: Kysely<Database>, kind: OneTimeTokenKi
 }
 
 /**
+ * Holds an account's row on PostgreSQL until the transaction ends, so its new passwords (by any
+ * reset link or by a change) take turns: each takes the account's row before its links' rows,
+ * in one order, where taking the link first made parallel resets deadlock and answer 500.
+ */
+export async function lockUser(trx: Kysely<Database>, userId: string): Promise<void> {
+  if (locksRows(trx)) await trx.selectFrom('users').select('id').where('id', '=', userId).forUpdate().execute();
+}
+
+/**
  * The account of an address, its row held on PostgreSQL until the transaction ends, so
  * parallel resends for one address count each other's links (SQLite runs one writer anyway).
  */

@@ -24,6 +24,7 @@ import {
   findOneTimeToken,
   insertOneTimeToken,
   insertSession,
+  lockUser,
   touchSession,
 } from './auth.repository.ts';
 
@@ -235,6 +236,8 @@ export async function prepareReset(db: Kysely<Database>, token: string, password
  * mailed earlier must not reset the new password) and signs the account out everywhere.
  */
 export async function resetPassword(trx: Transaction<Database>, token: string, passwordHash: string, now: Date): Promise<void> {
+  const link = await findOneTimeToken(trx, 'reset_password', hashSecretToken(token));
+  if (link?.user_id) await lockUser(trx, link.user_id);
   const used = await useLink(trx, 'reset_password', token, now);
   const user = await findUserById(trx, used.user_id);
   const stamp = now.toISOString();
