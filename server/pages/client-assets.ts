@@ -6,7 +6,7 @@ import { SITE_CSS } from '../../web/public/site-css.ts';
 import { encodeBody, type EncodedBody } from '../http/precompressed.ts';
 
 // What public pages load besides their HTML: one stylesheet and small scripts that only add to
-// a page that works without them (the countdown). Scripts are bundled once per process from
+// a page that works without them (the countdown, the verification page's file hash). Scripts are bundled once per process from
 // web/public with the core/ code they share with the server. Names carry a content hash, so
 // browsers keep them forever and a new version is a new name.
 
@@ -16,7 +16,7 @@ export interface ClientAsset {
   body: EncodedBody;
 }
 
-const SCRIPTS = { countdown: 'web/public/countdown.ts' } as const;
+const SCRIPTS = { countdown: 'web/public/countdown.ts', fileHash: 'web/public/file-hash.ts' } as const;
 export type ClientAssets = Record<keyof typeof SCRIPTS | 'site', ClientAsset>;
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

@@ -4,6 +4,11 @@ import { formatBytes } from '../../core/text/format-bytes.ts';
 import { matchHash, VERIFY_PATH, type ReceiptCheck } from '../modules/receipts/receipt-check.service.ts';
 import { Layout, type PageHead } from './layout.tsx';
 
+/** A hash that may break every 16 digits on a narrow screen (<wbr>: nothing is added to what is copied). */
+function Hash({ value }: { value: string }) {
+  return <code>{value.match(/.{1,16}/g)!.flatMap((part, i) => (i === 0 ? [part] : [<wbr key={i} />, part]))}</code>;
+}
+
 export interface VerifyQuery {
   number: string;
   sha256: string;
@@ -30,8 +35,13 @@ export function VerifyPage(props: { locale: Locale; head: PageHead; query: Verif
             </p>
             <p>
               <label htmlFor="sha256">{t('documents.verify.sha256')}</label><br />
-              <input id="sha256" name="sha256" defaultValue={query.sha256} maxLength={128} autoComplete="off" spellCheck={false} size={66} /><br />
+              <input id="sha256" name="sha256" defaultValue={query.sha256} maxLength={128} autoComplete="off" spellCheck={false} size={32} /><br />
               <small className="hint">{t('documents.verify.sha256Hint')}</small>
+            </p>
+            <p className="verify-file" hidden>
+              <label htmlFor="hash-file">{t('documents.verify.file')}</label><br />
+              <input type="file" id="hash-file" data-hash-into="sha256" /><br />
+              <small className="hint">{t('documents.verify.fileHint')}</small>
             </p>
             <button type="submit" className="button">{t('documents.verify.submit')}</button>
           </form>
@@ -60,7 +70,7 @@ export function VerifyPage(props: { locale: Locale; head: PageHead; query: Verif
               <dt>{t('documents.receipt.seq')}</dt>
               <dd>{t('documents.receipt.seqValue', { seq: check.seq })}</dd>
               <dt>{t('documents.receipt.contentHash')}</dt>
-              <dd><code>{check.contentSha256}</code></dd>
+              <dd><Hash value={check.contentSha256} /></dd>
             </dl>
             <h3>{t('documents.receipt.attachments', { count: check.attachments.length })}</h3>
             {check.attachments.length === 0 ? <p>{t('documents.receipt.noAttachments')}</p> : (
@@ -68,8 +78,8 @@ export function VerifyPage(props: { locale: Locale; head: PageHead; query: Verif
                 {check.attachments.map((a, i) => (
                   <li key={i}>
                     {t('documents.verify.attachmentHash', { kind: a.kindName, size: formatBytes(a.size) })}
-                    {a.receivedSha256 && <div>{a.storedSha256 && `${t('documents.verify.received')}: `}<code>{a.receivedSha256}</code></div>}
-                    {a.storedSha256 && <div>{t('documents.verify.stored')}: <code>{a.storedSha256}</code></div>}
+                    {a.receivedSha256 && <div>{a.storedSha256 && `${t('documents.verify.received')}: `}<Hash value={a.receivedSha256} /></div>}
+                    {a.storedSha256 && <div>{t('documents.verify.stored')}: <Hash value={a.storedSha256} /></div>}
                     {!a.receivedSha256 && <div className="hint">{t('documents.verify.notKept')}</div>}
                   </li>
                 ))}

@@ -9,8 +9,8 @@ import { testEngine } from '../testing/test-database.ts';
 import { uploadFile } from '../testing/tus.ts';
 
 const sha256sum = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
-// The page as a person reads it: tags dropped, entities decoded, white space collapsed.
-const pageText = (html: string) => html.replace(/<(script|style)[\s\S]*?<\/\1>/g, '').replace(/<[^>]+>/g, ' ')
+// The page as a person reads it (and copies it: a <wbr> adds nothing): tags dropped, entities decoded, white space collapsed.
+const pageText = (html: string) => html.replace(/<(script|style)[\s\S]*?<\/\1>/g, '').replace(/<wbr\/?>/g, '').replace(/<[^>]+>/g, ' ')
   .replace(/&quot;/g, '"').replace(/&#x27;/g, '\'').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
 
 async function submittedCase() {

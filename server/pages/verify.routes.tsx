@@ -32,7 +32,7 @@ export async function verifyRoutes(app: FastifyInstance): Promise<void> {
         query={asked}
         check={check}
         unsupportedLanguage={request.unsupportedLanguage}
-        head={{ title: `${t('documents.verify.title')} · ${t('site.name')}`, description: t('documents.verify.description'), url: alternates[locale], alternates, stylesheet: app.assets.site.url }}
+        head={{ title: `${t('documents.verify.title')} · ${t('site.name')}`, description: t('documents.verify.description'), url: alternates[locale], alternates, stylesheet: app.assets.site.url, scripts: [app.assets.fileHash.url] }}
       />,
     );
     rememberLanguageChoice(request, reply);

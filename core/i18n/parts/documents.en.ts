@@ -37,6 +37,8 @@ export const documentsEn: Record<keyof typeof documentsZhCN, string> = {
   'documents.verify.number': 'Receipt number',
   'documents.verify.sha256': 'A SHA-256 to check (optional)',
   'documents.verify.sha256Hint': 'For example what sha256sum gives on your own file (on Windows: certutil -hashfile FILE SHA256): 64 hexadecimal digits.',
+  'documents.verify.file': 'Or choose a file for your browser to compute its SHA-256',
+  'documents.verify.fileHint': 'The file is hashed in your browser only; it is not uploaded.',
   'documents.verify.submit': 'Verify',
   'documents.verify.found': 'Receipt number {number} was issued by this platform.',
   'documents.verify.notFound': 'No receipt numbered “{number}” was found. Check what you typed; a receipt number looks like Z7-20240630-7K3M9QX2.',

@@ -37,6 +37,8 @@ export const documentsZhCN = {
   'documents.verify.number': '回执编号',
   'documents.verify.sha256': '要核对的 SHA-256（可选）',
   'documents.verify.sha256Hint': '例如对自己的文件运行 sha256sum（Windows：certutil -hashfile 文件名 SHA256）得到的 64 位十六进制数。',
+  'documents.verify.file': '或选择文件，由浏览器计算它的 SHA-256',
+  'documents.verify.fileHint': '文件只在您的浏览器中计算，不会上传。',
   'documents.verify.submit': '核验',
   'documents.verify.found': '回执编号 {number} 由本平台签发。',
   'documents.verify.notFound': '没有找到回执编号“{number}”。请检查是否输入有误；回执编号形如 Z7-20240630-7K3M9QX2。',
