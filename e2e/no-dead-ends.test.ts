@@ -179,6 +179,12 @@ describe.skipIf(!hasChromium)('no dead ends', () => {
     const row = await server.app.db.selectFrom('cases').select(['status', 'return_message']).where('id', '=', unit.caseId).executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'returned', return_message: '请补充成效数据。\n请压缩正文到四千字以内。' });
 
+    // An empty list says why it is empty.
+    await page.goto(`${server.url}/app/org/units`);
+    await page.getByRole('searchbox').fill('没有这个单位');
+    await page.getByRole('searchbox').press('Enter');
+    await page.getByText('没有符合条件的单位，请调整搜索或筛选条件。').waitFor();
+
     // The same view on the organizer's phone: the actions and tabs fit the width.
     const orgPhone = await openPage(browser, PHONE, `${server.url}/app/cases/${unit.caseId}`, problems, { storageState: await page.context().storageState() });
     await orgPhone.page.getByRole('tab', { name: '提交的版本（第 1 次提交）', selected: true }).waitFor();

@@ -25,6 +25,8 @@ export const journeyEn: Record<keyof typeof journeyZhCN, string> = {
   'wb.openCampaignsEmpty': 'No collection is open right now. When one opens, you can submit a case here.',
   'wb.closesAt': 'Closes {closes}',
   'wb.empty.members': 'No other members yet. Invite colleagues so they can edit your unit\'s cases with you.',
+  'wb.empty.orgUnits': 'No unit has registered yet. Units show here once they sign up and register.',
+  'wb.empty.orgUnitsNoMatch': 'No unit matches; change the search or the filters.',
   'wb.empty.orgCases': 'No unit has submitted a case yet. Submitted cases show here to read, return or extend.',
   'wb.orgCase.submittedTab': 'Submitted version (submission {seq})',
   'wb.orgCase.workingTab': 'Working copy',

@@ -24,6 +24,8 @@ export const journeyZhCN = {
   'wb.openCampaignsEmpty': '目前没有正在征集的活动。征集开始后，可在这里申报案例。',
   'wb.closesAt': '截止：{closes}',
   'wb.empty.members': '单位还没有其他成员。邀请同事加入后，他们可以一起编辑本单位的案例。',
+  'wb.empty.orgUnits': '还没有单位登记。单位注册账号并登记后会显示在这里。',
+  'wb.empty.orgUnitsNoMatch': '没有符合条件的单位，请调整搜索或筛选条件。',
   'wb.empty.orgCases': '还没有单位提交案例。单位提交后，案例会显示在这里，可在此阅读、退回或延期。',
   'wb.orgCase.submittedTab': '提交的版本（第 {seq} 次提交）',
   'wb.orgCase.workingTab': '工作副本',

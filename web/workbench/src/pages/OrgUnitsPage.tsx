@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Card, Col, Input, Row, Select, Table, Typography } from 'antd';
+import { Card, Col, Empty, Input, Row, Select, Table, Typography } from 'antd';
 import { useState } from 'react';
 import type { MessageKey } from '../../../../core/i18n/messages.ts';
 import { ORG_LEVELS, ORG_TYPES } from '../../../../core/org/org-name.ts';
@@ -54,6 +54,8 @@ export function OrgUnitsPage() {
         loading={units.isFetching}
         dataSource={units.data?.data ?? []}
         scroll={{ x: 'max-content' }}
+        // With no filter, an empty list means no unit has registered yet: say where they come from.
+        locale={{ emptyText: <Empty description={q || type || level || division ? t('wb.empty.orgUnitsNoMatch') : t('wb.empty.orgUnits')} /> }}
         pagination={{ current: page, pageSize: PAGE_SIZE, total: units.data?.total ?? 0, onChange: setPage, showSizeChanger: false, size: 'small' }}
         columns={[
           { title: t('wb.unit.name'), dataIndex: 'name', render: (name: string, u) => <Link to={`/app/org/units/${u.id}`}>{name}</Link> },
