@@ -11,7 +11,7 @@ const SAMPLE: MailParams = {
   join_unit: { inviterName: HOSTILE, unitName: HOSTILE, link: LINK },
   reviewer_invite: { campaignTitle: HOSTILE, link: LINK },
   join_request: { requesterName: HOSTILE, requesterEmail: 'a@example.cn', unitName: HOSTILE, link: LINK },
-  case_receipt: { caseTitle: HOSTILE, campaignTitle: HOSTILE, receiptNumber: 'Z7-20240501-ABCDEF', submittedAt: '2024-05-01 10:00:00', zone: '北京时间', contentSha256: 'a'.repeat(64), attachmentCount: 3, link: LINK },
+  case_receipt: { caseTitle: HOSTILE, campaignTitle: HOSTILE, receiptNumber: 'Z7-20240501-ABCDEF', submittedAt: '2024-05-01 10:00:00', zone: '北京时间', contentSha256: 'a'.repeat(64), attachmentCount: 3, link: LINK, verifyLink: 'https://zhengji.example.cn/verify?number=Z7-20240501-ABCDEF' },
   case_returned: { caseTitle: HOSTILE, message: HOSTILE, dueAt: '2024-07-10 23:59:59', zone: '北京时间', link: LINK },
   superior_review: { unitName: HOSTILE, caseTitle: HOSTILE, campaignTitle: HOSTILE, link: LINK, days: 30 },
   superior_review_member: { unitName: HOSTILE, superiorName: HOSTILE, caseTitle: HOSTILE, campaignTitle: HOSTILE, link: LINK },
@@ -82,6 +82,7 @@ describe('mail templates', () => {
   it('shows each line of a receipt\'s figures on its own line in HTML', () => {
     const mail = renderMail('case_receipt', 'zh-CN', { ...SAMPLE.case_receipt, caseTitle: '红色物业', campaignTitle: '第七届' });
     expect(mail.html).toContain(`<p style="margin:0 0 16px">回执编号：Z7-20240501-ABCDEF<br>案例内容 SHA-256：${'a'.repeat(64)}<br>附件：3 个（每个附件的 SHA-256 见回执）</p>`);
+    expect(mail.text).toContain('任何人都可以在此核验本回执：\nhttps://zhengji.example.cn/verify?number=Z7-20240501-ABCDEF');
   });
 
   it('keeps a subject on one line whatever a name contains', () => {

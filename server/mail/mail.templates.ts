@@ -10,7 +10,7 @@ export interface MailParams {
   join_unit: { inviterName: string; unitName: string; link: string };
   reviewer_invite: { campaignTitle: string; link: string };
   join_request: { requesterName: string; requesterEmail: string; unitName: string; link: string };
-  case_receipt: { caseTitle: string; campaignTitle: string; receiptNumber: string; submittedAt: string; zone: string; contentSha256: string; attachmentCount: number; link: string };
+  case_receipt: { caseTitle: string; campaignTitle: string; receiptNumber: string; submittedAt: string; zone: string; contentSha256: string; attachmentCount: number; link: string; verifyLink: string };
   case_returned: { caseTitle: string; message: string; dueAt: string; zone: string; link: string };
   /** `changed`: asked again after the text changed since the superior last decided; the page shows what changed. */
   superior_review: { unitName: string; caseTitle: string; campaignTitle: string; link: string; days: number; changed?: boolean };
@@ -131,22 +131,24 @@ const catalogue: Catalogue = {
     }),
   },
   case_receipt: {
-    'zh-CN': ({ caseTitle, campaignTitle, receiptNumber, submittedAt, zone, contentSha256, attachmentCount, link }) => ({
+    'zh-CN': ({ caseTitle, campaignTitle, receiptNumber, submittedAt, zone, contentSha256, attachmentCount, link, verifyLink }) => ({
       subject: `${ZH_BRAND}案例「${oneLine(caseTitle)}」已提交，回执编号 ${receiptNumber}`,
       paragraphs: [
         `您单位的案例「${caseTitle}」已于 ${submittedAt}（${zone}）提交至「${campaignTitle}」。`,
         `回执编号：${receiptNumber}\n案例内容 SHA-256：${contentSha256}\n附件：${attachmentCount} 个（每个附件的 SHA-256 见回执）`,
-        '请妥善保存本邮件。回执中的哈希值可证明主办单位收到的内容与您提交的完全一致。',
+        '请妥善保存本邮件。回执中的哈希值可证明主办单位收到的内容与您提交的完全一致：附件的 SHA-256 与对您自己的文件运行 sha256sum 的结果相同。',
+        `任何人都可以在此核验本回执：\n${verifyLink}`,
       ],
       action: { label: '查看回执', link },
       closing: ['截止前如需修改，可撤回或修改后重新提交，以最后一次提交为准。'],
     }),
-    en: ({ caseTitle, campaignTitle, receiptNumber, submittedAt, zone, contentSha256, attachmentCount, link }) => ({
+    en: ({ caseTitle, campaignTitle, receiptNumber, submittedAt, zone, contentSha256, attachmentCount, link, verifyLink }) => ({
       subject: `${EN_BRAND} Case "${oneLine(caseTitle)}" submitted, receipt ${receiptNumber}`,
       paragraphs: [
         `Your unit's case "${caseTitle}" was submitted to ${campaignTitle} at ${submittedAt} (${zone}).`,
         `Receipt number: ${receiptNumber}\nSHA-256 of the case content: ${contentSha256}\nAttachments: ${attachmentCount} (the receipt lists the SHA-256 of each)`,
-        'Keep this message. The hashes on the receipt prove that what the organizers received is exactly what you submitted.',
+        'Keep this message. The hashes on the receipt prove that what the organizers received is exactly what you submitted: an attachment\'s SHA-256 is what sha256sum gives on your own file.',
+        `Anyone can verify this receipt at:\n${verifyLink}`,
       ],
       action: { label: 'View the receipt', link },
       closing: ['Until the deadline you can withdraw the case, or change it and submit again; the last submission counts.'],

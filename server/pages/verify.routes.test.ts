@@ -43,9 +43,11 @@ describe(`the public receipt verification page (${testEngine()})`, () => {
     ]) expect(text).toContain(shown);
     expect(PRIVATE.filter((p) => res.body.includes(p))).toEqual([]);
 
-    // The receipt itself names the page that confirms it.
+    // The receipt and its mail name the page that confirms it.
     const pdf = pdfStrings((await client.get(`/api/v1/cases/${caseId}/submissions/1/receipt.pdf`)).rawPayload).join('');
     expect(pdf).toContain(`${app.baseUrl}/verify?number=${receipt.receiptNumber}`);
+    const mail = await app.db.selectFrom('mails').select('text_body').where('template', '=', 'case_receipt').executeTakeFirstOrThrow();
+    expect(mail.text_body).toContain(`任何人都可以在此核验本回执：\n${app.baseUrl}/verify?number=${receipt.receiptNumber}\n`);
   });
 
   it('says “not found” for a made-up number, with a 404 and nothing else', async () => {

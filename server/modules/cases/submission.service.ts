@@ -12,6 +12,7 @@ import { newId } from '../../ids.ts';
 import { queueMail } from '../../mail/mail.service.ts';
 import { actorLabel, type Actor } from '../auth/actor.ts';
 import { findLiveOrganization } from '../organizations/organizations.repository.ts';
+import { receiptVerifyUrl } from '../receipts/receipt-check.service.ts';
 import { editWindowOf, loadCaseForUnit, loadVisibleCase, type CaseInContext } from './case-access.ts';
 import { transitionCase } from './case-transition.ts';
 import { currentRecommendation } from './content-hash.ts';
@@ -123,6 +124,7 @@ export async function submitCase(trx: Transaction<Database>, actor: Actor, id: s
       caseTitle: content.title, campaignTitle: campaign.title[actor.locale], receiptNumber: row.receipt_number,
       submittedAt: formatInZone(now, campaign.window.timeZone), zone: campaign.window.timeZoneLabel[actor.locale],
       contentSha256: row.content_sha256, attachmentCount: attachments.length, link: `${context.baseUrl}/app/cases/${id}/receipts/${seq}`,
+      verifyLink: receiptVerifyUrl(context.baseUrl, row.receipt_number, actor.locale),
     },
   }, now);
   await transitionCase(trx, {
