@@ -85,7 +85,10 @@ export async function inspectFile(file: string, size: number, rules: InspectionR
   }
 }
 
-/** Whether `mediaType` is on an accept list ("image/jpeg", or a family such as "image/*"). */
+/**
+ * Whether `mediaType` is on an accept list ("image/jpeg", or a family such as "image/*"). A family
+ * never takes markup: "image/*" means pictures, and an SVG is a document that can run and link.
+ */
 export function isAccepted(mediaType: string, accept: readonly string[]): boolean {
-  return accept.some((a) => a === mediaType || (a.endsWith('/*') && mediaType.startsWith(a.slice(0, -1))));
+  return accept.some((a) => a === mediaType || (a.endsWith('/*') && !MARKUP_TYPES.has(mediaType) && mediaType.startsWith(a.slice(0, -1))));
 }
