@@ -6,13 +6,13 @@ import { formatInZone } from '../core/time/zoned-time.ts';
 import { completeContent, createDraftCase, saveContent, type DraftCase } from '../server/testing/cases.ts';
 import { PASSWORD } from '../server/testing/people.ts';
 import { TestClient } from '../server/testing/test-client.ts';
+import { testPdf } from '../server/testing/pdf-files.ts';
 import { uploadFile } from '../server/testing/tus.ts';
 import { ADMIN, ADMIN_ENV, DESKTOP, ensureWorkbenchBuilt, hasChromium, launchBrowser, PHONE, SCREENSHOTS, signInThroughForm, SKIP_REASON, startServerDuringWindow, fitsWidth, openPage } from './browser.ts';
 
 if (!hasChromium) console.warn(SKIP_REASON);
 
 const zh = (key: string, params?: Params) => translate('zh-CN', key as MessageKey, params);
-const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n'), Buffer.alloc(2000, 0x20), Buffer.from('\n%%EOF\n')]);
 const OPINION = '同意推荐。该社区党委做法扎实，成效明显。';
 const RETURN_MESSAGE = '请补充案例成效部分的具体数据，并注明资料来源。';
 
@@ -69,8 +69,8 @@ describe.skipIf(!hasChromium)('a case from draft to receipt, recommendation and 
     await items.nth(1).getByRole('button').click();
     await expect.poll(() => unit.page.evaluate(() => document.activeElement?.closest('[id^="target-"]')?.id)).toBe('target-attachments:sealed-form');
 
-    expect((await uploadFile(draft.client, draft.caseId, 'declaration-form', '申报表.pdf', PDF)).patched?.statusCode).toBe(204);
-    expect((await uploadFile(draft.client, draft.caseId, 'sealed-form', '盖章申报表扫描件.pdf', Buffer.concat([PDF, Buffer.from('1')]))).patched?.statusCode).toBe(204);
+    expect((await uploadFile(draft.client, draft.caseId, 'declaration-form', '申报表.pdf', await testPdf({ text: 'Declaration form', minBytes: 2000 }))).patched?.statusCode).toBe(204);
+    expect((await uploadFile(draft.client, draft.caseId, 'sealed-form', '盖章申报表扫描件.pdf', await testPdf({ text: 'Sealed declaration form', minBytes: 2000 }))).patched?.statusCode).toBe(204);
     await unit.page.reload();
     await panel.getByText(zh('wb.cases.preflightOk')).waitFor({ timeout: 20_000 });
     await panel.getByRole('button', { name: /^提\s?交\s?案\s?例$/ }).click();

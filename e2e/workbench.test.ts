@@ -103,7 +103,7 @@ describe.skipIf(!hasChromium)('workbench in Chromium', () => {
     const desk = await open(DESKTOP, '/app/unit', await context.storageState());
     await desk.page.locator('.wb-unit-view').waitFor();
     await expect.poll(() => desk.page.locator('.wb-unit-view td', { hasText: '北京市 朝阳区' }).count()).toBe(1);
-    expect(await desk.page.locator('.wb-nav .ant-menu-item').allInnerTexts()).toEqual(['我的案例', '我的单位', '成员']);
+    expect(await desk.page.locator('.wb-nav .ant-menu-item').allInnerTexts()).toEqual(['我的案例', '推荐下级案例', '我的单位', '成员']);
     await desk.page.screenshot({ path: `${SCREENSHOTS}/workbench-unit-desktop.png`, fullPage: true });
     await desk.context.close();
 
