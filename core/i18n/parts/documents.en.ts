@@ -28,7 +28,7 @@ export const documentsEn: Record<keyof typeof documentsZhCN, string> = {
   'documents.receipt.attachmentSize': 'Size',
   'documents.receipt.receivedHash': 'SHA-256 (file as received)',
   'documents.receipt.storedHash': 'SHA-256 (stored copy)',
-  'documents.receipt.verify': 'Anyone can verify this receipt by its number at {url}.',
+  'documents.receipt.verify': 'Anyone can verify this receipt at: {url}',
   'documents.receipt.noAttachments': 'No attachments.',
   'documents.receipt.note': 'The platform issued this receipt after the submission was saved. Each SHA-256 is the fingerprint of the submitted case content (canonical JSON) or of one attached file; it proves what was submitted has not changed. An attachment\'s SHA-256 is that of the file as the platform received it, what sha256sum gives on your own file; pictures also list the copy the platform re-encoded to remove their metadata.',
   'documents.verify.title': 'Verify a receipt',
