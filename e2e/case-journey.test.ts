@@ -51,7 +51,7 @@ interface Detail {
   recommendationNote: string | null;
 }
 interface ApiAttachment { id: string; kind: string; fileName: string; size: number; sha256: string; mediaType: string; fileUrl: string; thumbnailUrl: string | null }
-interface Receipt { seq: number; receiptNumber: string; contentSha256: string; attachments: { kind: string; fileName: string; size: number; sha256: string }[] }
+interface Receipt { seq: number; receiptNumber: string; contentSha256: string; attachments: { kind: string; fileName: string; size: number; sha256: string; receivedSha256: string | null }[] }
 
 /** A phone photo of the sealed form: a page with a red seal, with the camera and where it was taken in EXIF. */
 async function sealedScan(): Promise<Buffer> {
@@ -352,9 +352,10 @@ describe.skipIf(!hasChromium)('a case from Word to receipt, over a connection th
     const receipts = ((await organizerApi.get(`/api/v1/cases/${caseId}/submissions`)).json() as { data: Receipt[] }).data;
     expect(receipts.map((r) => r.seq)).toEqual([1]);
     const [receipt] = receipts as [Receipt];
-    expect({ number: receipt.receiptNumber, content: receipt.contentSha256, files: receipt.attachments.map((a) => [a.fileName, a.sha256]).sort() }).toEqual(unitReceipt);
-    expect(receipt.attachments.map((a) => [a.kind, a.sha256]).sort()).toEqual([
-      ['declaration-form', sha256(form.rawPayload)], ['sealed-form', sha256(storedScan)], ['videos', videoSha],
+    expect({ number: receipt.receiptNumber, content: receipt.contentSha256, files: receipt.attachments.map((a) => [a.fileName, a.receivedSha256]).sort() }).toEqual(unitReceipt);
+    // What the unit's own sha256sum gives for each file it sent, and apart the re-encoded copy kept.
+    expect(receipt.attachments.map((a) => [a.kind, a.receivedSha256, a.sha256]).sort()).toEqual([
+      ['declaration-form', sha256(form.rawPayload), sha256(form.rawPayload)], ['sealed-form', sha256(scan), sha256(storedScan)], ['videos', videoSha, videoSha],
     ]);
     const stored = await server.app.db.selectFrom('case_submissions').select(['content', 'content_sha256']).where('case_id', '=', caseId).execute();
     expect(stored).toHaveLength(1);
@@ -378,7 +379,7 @@ describe.skipIf(!hasChromium)('a case from Word to receipt, over a connection th
       content: (await desk.page.getByTestId('content-sha256').innerText()).trim(),
       files: (await desk.page.locator('.wb-receipt .ant-table-row').evaluateAll((rows) => rows.map((r) => {
         const cells = r.querySelectorAll('td');
-        return [cells[1]!.textContent!.trim(), cells[3]!.textContent!.trim()];
+        return [cells[1]!.textContent!.trim(), cells[3]!.querySelector('.wb-hash')!.textContent!.trim()];
       }))).sort(),
     };
     expect(organizerReceipt).toEqual(unitReceipt);

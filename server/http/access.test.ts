@@ -34,6 +34,13 @@ describe('route access declarations', () => {
       'POST /api/v1/cases/:id/superior-review signed-in',
       'GET /api/v1/superior-review public',
       'POST /api/v1/superior-review public',
+      'GET /api/v1/cases/:id/submitted organizer',
+      'GET /api/v1/cases/:id/superior-candidates signed-in',
+      'PUT /api/v1/cases/:id/superior-organization signed-in',
+      'GET /api/v1/me/superior-reviews signed-in',
+      'GET /api/v1/superior-reviews/:id signed-in',
+      'POST /api/v1/superior-reviews/:id signed-in',
+      'POST /api/v1/auth/verify-email/resend public',
       'GET /api/v1/audit platform-organizer',
       'GET /api/v1/audit/verification platform-organizer',
       'DELETE /api/v1/attachments/:id signed-in',
@@ -84,7 +91,7 @@ describe('route access declarations', () => {
       'PUT /api/v1/me/reviewer-profile signed-in',
       'PUT /api/v1/organizations/:id signed-in',
     ].sort());
-    expect(app.routeAccess.filter((r) => r.url.startsWith('/assets/')).map((r) => r.access)).toEqual(['public', 'public']);
+    expect(app.routeAccess.filter((r) => r.url.startsWith('/assets/')).map((r) => r.access)).toEqual(['public', 'public', 'public']);
   });
 
   it('refuses to start with a route that states no policy', async () => {
