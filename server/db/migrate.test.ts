@@ -1,35 +1,10 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { Migrator, type Kysely } from 'kysely';
-import { describe, expect, it, onTestFinished } from 'vitest';
-import { clonePostgresDatabase, createPostgresTemplate, dropPostgresDatabase } from '../testing/postgres-admin.ts';
-import { openPostgres, openSqlite, type DatabaseHandle } from './database.ts';
+import { describe, expect, it } from 'vitest';
+import { emptyDatabase, migrationEngines } from '../testing/empty-database.ts';
 import { migrateToLatest } from './migrate.ts';
 import { migrations } from './migrations/index.ts';
 
-const pgUrl = process.env.TEST_DATABASE_URL;
-
-async function emptyDatabase(engine: 'sqlite' | 'postgres'): Promise<DatabaseHandle> {
-  if (engine === 'sqlite') {
-    const handle = openSqlite(path.join(mkdtempSync(path.join(tmpdir(), 'zhengji-mig-')), 'empty.sqlite'));
-    onTestFinished(() => handle.db.destroy());
-    return handle;
-  }
-  const template = await createPostgresTemplate(pgUrl!, async () => undefined);
-  const { name, url } = await clonePostgresDatabase(pgUrl!, template);
-  const handle = openPostgres(url);
-  onTestFinished(async () => {
-    await handle.db.destroy();
-    await dropPostgresDatabase(pgUrl!, name);
-    await dropPostgresDatabase(pgUrl!, template);
-  });
-  return handle;
-}
-
-const engines = pgUrl ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const);
-
-describe.each(engines)('migrations on %s', (engine) => {
+describe.each(migrationEngines)('migrations on %s', (engine) => {
   it('run from empty, then find nothing to do', async () => {
     const { db } = await emptyDatabase(engine);
     expect(await migrateToLatest(db)).toEqual(Object.keys(migrations));
@@ -81,6 +56,6 @@ describe.each(engines)('migrations on %s', (engine) => {
   });
 });
 
-if (!pgUrl) {
+if (migrationEngines.length === 1) {
   it.skip('migrations on postgres: set TEST_DATABASE_URL to run them (.ci/run does)', () => undefined);
 }

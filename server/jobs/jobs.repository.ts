@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable } from 'kysely';
+import type { ExpressionBuilder, Insertable, Kysely, Selectable } from 'kysely';
 import type { Engine } from '../db/database.ts';
 import type { Database, JobsTable } from '../db/schema.ts';
 
@@ -57,16 +57,19 @@ export async function leaseNextJob(
 
 // Renewing and finishing a job need the lease still held, unexpired, by the same attempt: once
 // it has expired, the job belongs to whichever worker takes it next.
+const leaseStillHeld = (id: string, lease: Lease & { now: string }) => (eb: ExpressionBuilder<Database, 'jobs'>) => eb.and([
+  eb('id', '=', id),
+  eb('locked_by', '=', lease.workerId),
+  eb('lease_token', '=', lease.token),
+  eb('locked_until', '>', lease.now),
+]);
 
 /** Extends a lease still held; false when it was lost (expired, or taken by another attempt). */
 export async function renewJobLease(db: Kysely<Database>, id: string, lease: Lease & { now: string; lockedUntil: string }): Promise<boolean> {
   const result = await db
     .updateTable('jobs')
     .set({ locked_until: lease.lockedUntil })
-    .where('id', '=', id)
-    .where('locked_by', '=', lease.workerId)
-    .where('lease_token', '=', lease.token)
-    .where('locked_until', '>', lease.now)
+    .where(leaseStillHeld(id, lease))
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
@@ -76,10 +79,7 @@ export async function markJobDone(db: Kysely<Database>, id: string, lease: Lease
   const result = await db
     .updateTable('jobs')
     .set({ done_at: lease.now, locked_by: null, lease_token: null, locked_until: null, last_error: null })
-    .where('id', '=', id)
-    .where('locked_by', '=', lease.workerId)
-    .where('lease_token', '=', lease.token)
-    .where('locked_until', '>', lease.now)
+    .where(leaseStillHeld(id, lease))
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
@@ -102,10 +102,7 @@ export async function markJobAttemptFailed(
       lease_token: null,
       locked_until: null,
     })
-    .where('id', '=', id)
-    .where('locked_by', '=', lease.workerId)
-    .where('lease_token', '=', lease.token)
-    .where('locked_until', '>', lease.now)
+    .where(leaseStillHeld(id, lease))
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
