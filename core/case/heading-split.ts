@@ -131,6 +131,9 @@ export function splitByHeadings(blocks: readonly SourceBlock[], elements: readon
   // Where text goes now: a known target, an unmatched part (target null, into set), or nowhere
   // yet; `rank` is the depth of the heading that opened it.
   const at: { target: Target | null; into: string[] | null; rank: Rank; subBase: number | null } = { target: null, into: null, rank: NO_RANK, subBase: null };
+  // After 附件1 comes a document of its own, whose title (in 方正小标宋, as 公文 set it) and
+  // headings belong to that appendix, not to a part for the person to place.
+  let inNumberedAppendix = false;
 
   const startUnmatched = (heading: string | null, rank: Rank = NO_RANK) => {
     const part = { heading, html: [] as string[] };
@@ -146,6 +149,7 @@ export function splitByHeadings(blocks: readonly SourceBlock[], elements: readon
     } else if (target.kind === 'summary') into = summary;
     else if (target.kind === 'keywords') into = keywordText;
     Object.assign(at, { target, into, rank, subBase: null });
+    inNumberedAppendix = false;
   };
   const subheading = (text: string, depth: number) => {
     at.subBase ??= depth;
@@ -186,7 +190,10 @@ export function splitByHeadings(blocks: readonly SourceBlock[], elements: readon
       const oneOfSeveral = named.kind === 'section' && isNumberedAppendix(headingLabel(text));
       if (!(oneOfSeveral && at.target?.kind === 'section' && at.target.key === named.key)) switchTo(named, rank, oneOfSeveral);
       // 附件1：《……》 names the document that follows.
-      if (oneOfSeveral) subheading(text, 1);
+      if (oneOfSeveral) {
+        subheading(text, 1);
+        inNumberedAppendix = true;
+      }
       continue;
     }
     const inline = block.kind === 'paragraph' ? matchInline(text, elements) : null;
@@ -208,6 +215,10 @@ export function splitByHeadings(blocks: readonly SourceBlock[], elements: readon
     // A heading that names nothing, outside any section or level with the one it would fall
     // into, opens a part of its own for the person to place: it is never merged into a neighbour.
     const headingOfItsOwn = (styled || rank.numbering !== null) && headingLike && !under;
+    if (headingOfItsOwn && inNumberedAppendix) {
+      subheading(text, 2);
+      continue;
+    }
     if (headingOfItsOwn && (at.target === null || comparable(rank, at.rank))) {
       startUnmatched(text, rank);
       continue;
