@@ -166,6 +166,29 @@ describe(`who may recommend a case (${testEngine()})`, () => {
     expect((await client.get(`/api/v1/cases/${caseId}`)).json().data.recommendation).toBe('pending');
   });
 
+  it('drops the recommendation of the superior replaced, and shows the case to the new one only once it is asked', async () => {
+    const { app } = await createTestApp();
+    const { client, caseId } = await createDraftCase(app);
+    const first = await registeredUnit(app, 'secretary@example.cn', SUPERIOR);
+    const second = await registeredUnit(app, 'other@example.cn', '上海市浦东新区陆家嘴街道党工委');
+    await client.put(`/api/v1/cases/${caseId}/superior-organization`, { organizationId: first.id });
+    await client.post(`/api/v1/cases/${caseId}/superior-review`);
+    const { contentSha256 } = (await first.client.get(`/api/v1/superior-reviews/${caseId}`)).json().data;
+    await first.client.post(`/api/v1/superior-reviews/${caseId}`, { decision: 'recommend', opinion: '同意推荐。', contentSha256 });
+
+    const switched = await client.put(`/api/v1/cases/${caseId}/superior-organization`, { organizationId: second.id });
+    expect(switched.json().data).toMatchObject({
+      superiorOrganizationId: second.id, superiorName: '上海市浦东新区陆家嘴街道党工委', recommendation: 'none', recommendationNote: null, recommendationVerification: null,
+    });
+    const unasked = await second.client.get(`/api/v1/superior-reviews/${caseId}`);
+    const missing = await second.client.get(`/api/v1/superior-reviews/${MISSING}`);
+    expect([unasked.statusCode, unasked.json().error]).toEqual([404, missing.json().error]);
+    expect((await second.client.get('/api/v1/me/superior-reviews')).json().data).toEqual([]);
+
+    await client.post(`/api/v1/cases/${caseId}/superior-review`);
+    expect((await second.client.get(`/api/v1/superior-reviews/${caseId}`)).json().data).toMatchObject({ recommendation: 'pending', decidable: true });
+  });
+
   it('gives one request one answer when the superior unit\'s members decide at the same moment', async () => {
     const { app } = await createTestApp();
     const { client, caseId } = await createDraftCase(app);

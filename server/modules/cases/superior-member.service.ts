@@ -5,7 +5,7 @@ import { AppError } from '../../errors.ts';
 import { actorLabel, type Actor } from '../auth/actor.ts';
 import { findLiveOrganization } from '../organizations/organizations.repository.ts';
 import { loadCaseForUnit, requireEditableCase } from './case-access.ts';
-import { findCase, updateCase, type CaseRow } from './cases.repository.ts';
+import { findCase, lockCase, updateCase, type CaseRow } from './cases.repository.ts';
 import { recordDecision, reviewView, type Decision } from './superior-decision.ts';
 import { cancelReviewLinks } from './superior-review.service.ts';
 import { listCasesForSuperiorUnits, resolveLiveUnit, searchSuperiorUnits } from './superior-review.repository.ts';
@@ -25,25 +25,34 @@ export async function superiorCandidates(db: Kysely<Database>, actor: Actor, cas
 
 /**
  * Names a registered unit as the case's superior organization, or (null) goes back to a mailed
- * address. Any open link ends and a pending request is dropped: it was made to someone else.
+ * address. Any open link ends, and a request or decision of the superior named before is
+ * dropped: it was made by someone else, and would otherwise stand under the new name.
  */
 export async function chooseSuperiorUnit(trx: Transaction<Database>, actor: Actor, caseId: string, organizationId: string | null, now: Date): Promise<void> {
+  // Takes turns with a request for a recommendation, which would otherwise go pending under the superior replaced here.
+  await lockCase(trx, caseId);
   const c = await requireEditableCase(trx, actor, caseId, now);
   const unit = organizationId ? await findLiveOrganization(trx, organizationId) : undefined;
   if (organizationId && (!unit || unit.id === c.row.organization_id)) throw new AppError('superior_unit_invalid');
+  const sameSuperior = (unit?.id ?? null) === c.row.superior_organization_id;
   await cancelReviewLinks(trx, caseId, now);
   await updateCase(trx, caseId, {
     superior_organization_id: unit?.id ?? null,
     ...(unit ? { superior_name: unit.name, superior_email: null } : {}),
-    ...(c.row.recommendation === 'pending' ? { recommendation: 'none' as const } : {}),
+    ...(sameSuperior ? {} : {
+      recommendation: 'none' as const, recommendation_note: null, recommendation_at: null, recommendation_sha256: null, recommendation_verification: null,
+    }),
     updated_at: now.toISOString(),
   });
 }
 
-/** The case, if it names one of the caller's units (or one merged into it) as its superior. */
+/**
+ * The case, if it names one of the caller's units (or one merged into it) as its superior and
+ * has asked it at least once: a unit shares its text by asking, not by choosing a name.
+ */
 async function caseForSuperiorMember(db: Kysely<Database>, actor: Actor, caseId: string): Promise<{ row: CaseRow; superior: { id: string; name: string } }> {
   const row = await findCase(db, caseId);
-  const superior = row?.superior_organization_id ? await resolveLiveUnit(db, row.superior_organization_id) : undefined;
+  const superior = row?.superior_organization_id && row.recommendation !== 'none' ? await resolveLiveUnit(db, row.superior_organization_id) : undefined;
   if (!row || !superior || !actor.units.some((u) => u.organizationId === superior.id)) throw new AppError('not_found');
   return { row, superior };
 }
