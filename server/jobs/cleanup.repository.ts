@@ -22,13 +22,17 @@ export async function deleteExpiredSessions(db: Kysely<Database>, now: string): 
   });
 }
 
-/** Deletes one-time links that were used or have expired; returns how many. */
+/**
+ * Deletes one-time links that were used or have expired; returns how many. A used verification
+ * link stays until it expires: opened again, it tells its holder the address is verified already
+ * (auth.service verifyEmail), which needs its row.
+ */
 export async function deleteSpentOneTimeTokens(db: Kysely<Database>, now: string): Promise<number> {
   return inBatches(async () => {
     const due = db
       .selectFrom('one_time_tokens')
       .select('id')
-      .where((eb) => eb.or([eb('used_at', 'is not', null), eb('expires_at', '<=', now)]))
+      .where((eb) => eb.or([eb.and([eb('used_at', 'is not', null), eb('kind', '!=', 'verify_email')]), eb('expires_at', '<=', now)]))
       .limit(BATCH);
     return (await db.deleteFrom('one_time_tokens').where('id', 'in', due).executeTakeFirst()).numDeletedRows;
   });

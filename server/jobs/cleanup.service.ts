@@ -19,7 +19,8 @@ export interface Removed {
 /**
  * Deletes what no longer serves anyone: sessions past their expiry, one-time links (verification,
  * password reset, invitations, superior review) used or expired — each answers "link invalid"
- * alike whether its row is there or not — and jobs finished more than 30 days ago. Mails stay.
+ * alike whether its row is there or not, except a used verification link, kept until it expires
+ * — and jobs finished more than 30 days ago. Mails stay.
  */
 export async function removeExpiredRecords(db: Kysely<Database>, now: Date): Promise<Removed> {
   const stamp = now.toISOString();

@@ -8,7 +8,7 @@ const hence = (hours: number) => new Date(NOW.getTime() + hours * 3_600_000).toI
 const DAY = 24;
 
 describe(`removing expired records (${testEngine()})`, () => {
-  it('deletes exactly the expired sessions, spent one-time links and jobs finished over 30 days ago', async () => {
+  it('deletes exactly the expired sessions, spent one-time links (a used verification link once it expires) and jobs finished over 30 days ago', async () => {
     const handle = await createTestDatabase();
     onTestFinished(() => handle.dispose());
     const { db } = handle;
@@ -22,6 +22,8 @@ describe(`removing expired records (${testEngine()})`, () => {
     });
     await db.insertInto('one_time_tokens').values([
       link('t-used', 'reset_password', hence(1), ago(2)),
+      // Opened again before it expires, it says the address is verified already.
+      link('t-used-verify', 'verify_email', hence(1), ago(2)),
       link('t-expired', 'verify_email', ago(1), null),
       link('t-used-expired', 'join_unit', ago(5), ago(6)),
       link('t-live', 'reset_password', hence(1), null),
@@ -47,7 +49,7 @@ describe(`removing expired records (${testEngine()})`, () => {
 
     const ids = async (table: 'sessions' | 'one_time_tokens' | 'jobs' | 'mails') => (await db.selectFrom(table).select('id').orderBy('id').execute()).map((r) => r.id);
     expect(await ids('sessions')).toEqual(['s-live']);
-    expect(await ids('one_time_tokens')).toEqual(['t-live', 't-live-invite']);
+    expect(await ids('one_time_tokens')).toEqual(['t-live', 't-live-invite', 't-used-verify']);
     expect(await ids('jobs')).toEqual(['j-done-recent', 'j-failed-recent', 'j-waiting-old']);
     expect(await ids('mails')).toEqual(['m-sent']);
     expect(await removeExpiredRecords(db, NOW)).toEqual({ sessions: 0, oneTimeLinks: 0, jobs: 0 });
