@@ -1,7 +1,7 @@
 import type { Locale } from '../../core/i18n/locale.ts';
 import { translator } from '../../core/i18n/messages.ts';
 import { formatBytes } from '../../core/text/format-bytes.ts';
-import { matchHash, VERIFY_PATH, type ReceiptCheck } from '../modules/receipts/receipt-check.service.ts';
+import { matchHash, typedSha256, VERIFY_PATH, type ReceiptCheck } from '../modules/receipts/receipt-check.service.ts';
 import { Layout, type PageHead } from './layout.tsx';
 
 /** A hash that may break every 16 digits on a narrow screen (<wbr>: nothing is added to what is copied). */
@@ -19,8 +19,9 @@ export function VerifyPage(props: { locale: Locale; head: PageHead; query: Verif
   const { locale, query, check } = props;
   const t = translator(locale);
   const asked = query.number !== '';
-  const wellFormed = /^[0-9a-f]{64}$/i.test(query.sha256);
-  const match = check && wellFormed ? matchHash(check, query.sha256) : undefined;
+  const typed = typedSha256(query.sha256);
+  const wellFormed = typed !== null;
+  const match = check && typed !== null ? matchHash(check, typed) : undefined;
   return (
     <Layout locale={locale} head={props.head} unsupportedLanguage={props.unsupportedLanguage}>
       <main id="main" className="inner">
@@ -59,7 +60,7 @@ export function VerifyPage(props: { locale: Locale; head: PageHead; query: Verif
               <p data-match={match ? match.what : wellFormed ? 'none' : 'invalid'}>
                 {match
                   ? t(`documents.verify.match.${match.what}`, { index: 'index' in match ? match.index : 0 })
-                  : t(wellFormed ? 'documents.verify.match.none' : 'documents.verify.match.invalid', { sha256: query.sha256 })}
+                  : t(wellFormed ? 'documents.verify.match.none' : 'documents.verify.match.invalid', { sha256: typed ?? query.sha256 })}
               </p>
             )}
             <dl>

@@ -74,6 +74,17 @@ export async function checkReceipt(db: Kysely<Database>, number: string, locale:
   };
 }
 
+/**
+ * The SHA-256 in what a person pasted: the line sha256sum prints (hash, then the file name) or
+ * certutil's on Windows 7 (bytes apart: "9c ed d3 …") as well as the bare 64 digits; null if none.
+ */
+export function typedSha256(typed: string): string | null {
+  const bare = typed.replace(/\s/gu, '');
+  if (/^[0-9a-f]{64}$/iu.test(bare)) return bare.toLowerCase();
+  const first = /^\s*\\?([0-9a-f]{64})(?:\s+\*?\S.*)?$/isu.exec(typed);
+  return first ? first[1]!.toLowerCase() : null;
+}
+
 /** Which of the receipt's hashes `sha256` is: the content, or the n-th attachment (1-based) as received or as stored. */
 export function matchHash(check: ReceiptCheck, sha256: string): { what: 'content' } | { what: 'received' | 'stored'; index: number } | undefined {
   const hash = sha256.trim().toLowerCase();
