@@ -25,8 +25,9 @@ export async function superiorCandidates(db: Kysely<Database>, actor: Actor, cas
 
 /**
  * Names a registered unit as the case's superior organization, or (null) goes back to a mailed
- * address. Any open link ends, and a request or decision of the superior named before is
- * dropped: it was made by someone else, and would otherwise stand under the new name.
+ * address. Any open link ends and a pending request is dropped. A decision stands while no other
+ * unit is named (going back to typing an address keeps its name); naming another unit drops it,
+ * since it would otherwise stand under that unit's name.
  */
 export async function chooseSuperiorUnit(trx: Transaction<Database>, actor: Actor, caseId: string, organizationId: string | null, now: Date): Promise<void> {
   // Takes turns with a request for a recommendation, which would otherwise go pending under the superior replaced here.
@@ -34,14 +35,14 @@ export async function chooseSuperiorUnit(trx: Transaction<Database>, actor: Acto
   const c = await requireEditableCase(trx, actor, caseId, now);
   const unit = organizationId ? await findLiveOrganization(trx, organizationId) : undefined;
   if (organizationId && (!unit || unit.id === c.row.organization_id)) throw new AppError('superior_unit_invalid');
-  const sameSuperior = (unit?.id ?? null) === c.row.superior_organization_id;
+  const anotherUnit = unit !== undefined && unit.id !== c.row.superior_organization_id;
   await cancelReviewLinks(trx, caseId, now);
   await updateCase(trx, caseId, {
     superior_organization_id: unit?.id ?? null,
     ...(unit ? { superior_name: unit.name, superior_email: null } : {}),
-    ...(sameSuperior ? {} : {
+    ...(anotherUnit ? {
       recommendation: 'none' as const, recommendation_note: null, recommendation_at: null, recommendation_sha256: null, recommendation_verification: null,
-    }),
+    } : c.row.recommendation === 'pending' ? { recommendation: 'none' as const } : {}),
     updated_at: now.toISOString(),
   });
 }
