@@ -32,9 +32,12 @@ export async function moveDeadlineExtensions(trx: Kysely<Database>, from: string
   return Number(result.numUpdatedRows);
 }
 
-/** Cases of other units that name the unit as their superior organization now name `into`; the number repointed. */
-export async function repointSuperiorOf(trx: Kysely<Database>, from: string, into: string): Promise<number> {
-  const result = await trx.updateTable('cases').set({ superior_organization_id: into }).where('superior_organization_id', '=', from).executeTakeFirst();
+/**
+ * Cases of other units that name the unit as their superior organization now name `into`, by
+ * its id and its name (which their units and organizers read); the number repointed.
+ */
+export async function repointSuperiorOf(trx: Kysely<Database>, from: string, into: { id: string; name: string }): Promise<number> {
+  const result = await trx.updateTable('cases').set({ superior_organization_id: into.id, superior_name: into.name }).where('superior_organization_id', '=', from).executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
 

@@ -39,7 +39,7 @@ describe(`merging duplicate units (${testEngine()})`, () => {
     const extension = { closesAt: '2024-07-05T15:59:59.999Z', reason: '系统故障' };
     // A village unit below the duplicate names it as its superior organization.
     const below = await createDraftCase(app, { unitName: '建外街道第一社区第三党支部' });
-    await app.db.updateTable('cases').set({ superior_organization_id: old.organizationId }).where('id', '=', below.caseId).execute();
+    await app.db.updateTable('cases').set({ superior_organization_id: old.organizationId, superior_name: DUPLICATE_NAME }).where('id', '=', below.caseId).execute();
     expect((await organizer.post(`/api/v1/campaigns/${SEVENTH}/deadline-extensions`, { organizationId: old.organizationId, ...extension })).statusCode).toBe(201);
 
     const merged = await organizer.post(`/api/v1/organizations/${old.organizationId}/merge`, { into: survivor.organizationId });
@@ -91,8 +91,8 @@ describe(`merging duplicate units (${testEngine()})`, () => {
       ...moved.map(([id, status]) => ['case.unit_merged', id, { from: status, to: status, message: `${DUPLICATE_NAME} → ${UNIT_INPUT.name}`, fromUnit: old.organizationId, intoUnit: survivor.organizationId }]),
       ['organization.merge', old.organizationId, { into: survivor.organizationId, cases: moved.map(([id]) => id), members: 1, invitations: 1, deadlineExtensions: 1, superiorOf: 1 }],
     ]);
-    const superior = await app.db.selectFrom('cases').select('superior_organization_id').where('id', '=', below.caseId).executeTakeFirstOrThrow();
-    expect(superior.superior_organization_id).toBe(survivor.organizationId);
+    const superior = await app.db.selectFrom('cases').select(['superior_organization_id', 'superior_name']).where('id', '=', below.caseId).executeTakeFirstOrThrow();
+    expect(superior).toEqual({ superior_organization_id: survivor.organizationId, superior_name: UNIT_INPUT.name });
     // The deadline the duplicate was granted now holds for the unit its cases live in.
     const extensions = (await organizer.get(`/api/v1/campaigns/${SEVENTH}/deadline-extensions`)).json().data;
     expect(extensions.map((e: { organizationId: string; closesAt: string; reason: string }) => [e.organizationId, e.closesAt, e.reason]))

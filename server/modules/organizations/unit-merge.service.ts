@@ -39,7 +39,7 @@ export async function mergeUnits(trx: Transaction<Database>, actor: Actor, fromI
   const members = await moveMembers(trx, from.id, into.id);
   const invitations = await moveOpenInvitations(trx, from.id, into.id, stamp);
   const deadlineExtensions = await moveDeadlineExtensions(trx, from.id, into.id);
-  const superiorOf = await repointSuperiorOf(trx, from.id, into.id);
+  const superiorOf = await repointSuperiorOf(trx, from.id, into);
   await markMerged(trx, from.id, into.id, stamp);
   await appendAudit(trx, {
     actorId: actor.userId, actorLabel: by.label, action: 'organization.merge', subjectType: 'organization', subjectId: from.id,
