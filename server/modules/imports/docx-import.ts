@@ -28,6 +28,18 @@ const STYLE_MAP = [
   ]),
 ];
 
+// mammoth writes the footnotes and endnotes after the last paragraph as one numbered list, each
+// note ending in a link back (↑): left there it fell silently into the last section (the
+// appendix, or 探讨 where it counted toward the 5000 字). The notes are a part for the unit to place.
+const NOTES = /<ol><li id="(?:footnote|endnote)-[^"]*">[\s\S]*<\/ol>$/u;
+const BACK_LINK = /\s*<a href="#(?:footnote|endnote)-ref-[^"]*">↑<\/a>/gu;
+
+function withoutNotes(html: string): { body: string; notes: string | null } {
+  const notes = NOTES.exec(html);
+  if (!notes) return { body: html, notes: null };
+  return { body: html.slice(0, notes.index), notes: notes[0].replace(BACK_LINK, '') };
+}
+
 /** The proposal for `bytes` against the campaign's elements; nothing is stored. */
 export async function readDocxProposal(bytes: Buffer, elements: readonly SplitElement[], allowMacros: boolean): Promise<ImportProposal> {
   const checked = await readDocxPackage(bytes, allowMacros);
@@ -47,11 +59,16 @@ export async function readDocxProposal(bytes: Buffer, elements: readonly SplitEl
   } catch {
     throw importFailed('corrupt');
   }
-  const blocks = blocksOfHtml(html);
+  const { body, notes } = withoutNotes(html);
+  const blocks = blocksOfHtml(body);
   if (blocks.every((b) => b.text.trim() === '')) throw importFailed('no_text');
 
   const layout = await readDocxLayout(checked);
   const split = splitByHeadings(withFonts(blocks, layout), elements);
+  if (notes !== null) {
+    split.unmatched.push({ heading: null, html: notes });
+    if (!split.warnings.some((w) => w.code === 'unmatched_content')) split.warnings.push({ code: 'unmatched_content' });
+  }
   const warnings: ImportWarning[] = [...split.warnings];
   if (images > 0) warnings.push({ code: 'images_dropped', count: images });
   // Mammoth takes tracked changes as accepted and leaves comments out: the unit should know.
