@@ -4,6 +4,7 @@ import { caseCounts } from '../../../core/case/case-counts.ts';
 import type { CaseContent } from '../../../core/case/case-content.ts';
 import { recommendationState } from '../../../core/case/recommendation.ts';
 import type { CaseInContext } from './case-access.ts';
+import { isReencodedImage } from '../uploads/image-reencode.ts';
 import { currentRecommendation } from './content-hash.ts';
 import type { CaseEventRow, CaseSubmissionRow } from './cases.repository.ts';
 
@@ -84,10 +85,13 @@ export type ReceiptAttachment = z.infer<typeof receiptAttachmentSchema>;
 /** An attachment as a receipt stored it; receipts made before received bytes were recorded lack them. */
 type StoredReceiptAttachment = Omit<ReceiptAttachment, 'receivedSha256' | 'receivedSize'> & Partial<ReceiptAttachment>;
 
-// Before received bytes were recorded, every file but a picture was stored as received.
-const withReceived = (a: StoredReceiptAttachment): ReceiptAttachment => a.receivedSha256 !== undefined
-  ? { ...a, receivedSha256: a.receivedSha256, receivedSize: a.receivedSize ?? null }
-  : { ...a, receivedSha256: a.mediaType.startsWith('image/') ? null : a.sha256, receivedSize: a.mediaType.startsWith('image/') ? null : a.size };
+// Before received bytes were recorded, every file but a re-encoded picture was stored as
+// received (an SVG or HEIC too), as migration 013 reads the attachments themselves.
+const withReceived = (a: StoredReceiptAttachment): ReceiptAttachment => {
+  if (a.receivedSha256 !== undefined) return { ...a, receivedSha256: a.receivedSha256, receivedSize: a.receivedSize ?? null };
+  const asReceived = !isReencodedImage(a.mediaType);
+  return { ...a, receivedSha256: asReceived ? a.sha256 : null, receivedSize: asReceived ? a.size : null };
+};
 
 export const receiptSchema = z.object({
   caseId: z.string(),
