@@ -57,6 +57,9 @@ function matchInline(text: string, elements: readonly SplitElement[]): { target:
 }
 
 const SENTENCE_END = /[。；;！!？?，,]$/u;
+// 表1 投诉件数, 图2-1 议事流程: a table's or figure's caption, often in 黑体, names what follows
+// inside its section and is never a heading.
+const CAPTION = /^(?:附?[表图])\s*(?:[0-9０-９]+(?:[-－.．][0-9０-９]+)?|[一二三四五六七八九十]+)(?:\s|[：:、.．]|$)/u;
 
 /** How deep a line stands by each sign a document gives; null where it gives none. */
 interface Rank {
@@ -92,6 +95,7 @@ const isStyled = (block: SourceBlock, rank: Rank) => block.kind === 'heading' ||
 function isHeadingLike(block: SourceBlock, rank: Rank): boolean {
   const text = block.text.trim();
   const length = [...text].length;
+  if (CAPTION.test(text)) return false;
   if (block.kind === 'heading') return length <= TITLE_MAX;
   if (block.bold) return length <= 40;
   // A heading font on a short sentence is emphasis, unless the line is numbered as a heading.
