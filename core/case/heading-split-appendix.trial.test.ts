@@ -1,23 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { SplitElement } from './heading-label.ts';
-import { splitByHeadings, type SourceBlock } from './heading-split.ts';
+import { FIVE_ELEMENTS as ELEMENTS, fs, hei, xbs } from './testing/source-blocks.ts';
+import { splitByHeadings } from './heading-split.ts';
 
 // Found by trying an official-style (公文) case: after 五、附件 comes 附件1 and the appendix's own
 // title in 方正小标宋, centred, as GB/T 9704 sets an attached document. The title and the rules
 // under it were cut out of the appendix into a part for the unit to place by hand.
 
-const ELEMENTS: SplitElement[] = [
-  { key: 'background', name: { 'zh-CN': '背景', en: 'Background' }, required: true },
-  { key: 'practice', name: { 'zh-CN': '做法', en: 'Practice' }, required: true },
-  { key: 'effectiveness', name: { 'zh-CN': '成效', en: 'Effectiveness' }, required: true },
-  { key: 'discussion', name: { 'zh-CN': '探讨', en: 'Discussion' }, required: true },
-  { key: 'appendix', name: { 'zh-CN': '附录', en: 'Appendix' }, required: false },
-];
-
-const inFont = (font: string) => (text: string): SourceBlock => ({ kind: 'paragraph', text, html: `<p>${text}</p>`, font });
-const xbs = inFont('方正小标宋简体');
-const hei = inFont('黑体');
-const fs = inFont('仿宋_GB2312');
 
 describe('an appendix that is a document of its own', () => {
   it('keeps 附件1, the attached document’s title and its headings inside the appendix', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fs, hei, kai, xbs } from './testing/source-blocks.ts';
 import type { SplitElement } from './heading-label.ts';
 import { splitByHeadings, type SourceBlock } from './heading-split.ts';
 
@@ -12,11 +13,6 @@ const ELEMENTS: SplitElement[] = [
   { key: 'discussion', name: { 'zh-CN': '探讨', en: 'Discussion' }, required: true },
 ];
 
-const inFont = (font: string) => (text: string): SourceBlock => ({ kind: 'paragraph', text, html: `<p>${text}</p>`, font });
-const xbs = inFont('方正小标宋简体');
-const hei = inFont('黑体');
-const kai = inFont('楷体_GB2312');
-const fs = inFont('仿宋_GB2312');
 const TABLE: SourceBlock = { kind: 'paragraph', text: '年份 件数 2022 120', html: '<table><tr><td><p>年份</p></td><td><p>件数</p></td></tr></table>' };
 
 describe('a table’s or figure’s caption in a heading font', () => {

@@ -1,25 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { fontLevel, isNumberedAppendix, matchHeading, numberingLevel, type SplitElement } from './heading-label.ts';
+import { FIVE_ELEMENTS as ELEMENTS, fs, h, hei, kai, p, xbs } from './testing/source-blocks.ts';
+import { fontLevel, isNumberedAppendix, matchHeading, numberingLevel } from './heading-label.ts';
 import { splitByHeadings, type SourceBlock } from './heading-split.ts';
 
 // Cases written as official documents (公文): headings told by their numbering and font, never
 // by a heading style or bold; the elements under the names units give them.
 
-const ELEMENTS: SplitElement[] = [
-  { key: 'background', name: { 'zh-CN': '背景', en: 'Background' }, required: true },
-  { key: 'practice', name: { 'zh-CN': '做法', en: 'Practice' }, required: true },
-  { key: 'effectiveness', name: { 'zh-CN': '成效', en: 'Effectiveness' }, required: true },
-  { key: 'discussion', name: { 'zh-CN': '探讨', en: 'Discussion' }, required: true },
-  { key: 'appendix', name: { 'zh-CN': '附录', en: 'Appendix' }, required: false },
-];
-
-const inFont = (font: string) => (text: string): SourceBlock => ({ kind: 'paragraph', text, html: `<p>${text}</p>`, font });
-const xbs = inFont('方正小标宋简体');
-const hei = inFont('黑体');
-const kai = inFont('楷体_GB2312');
-const fs = inFont('仿宋_GB2312');
-const h = (level: number, text: string): SourceBlock => ({ kind: 'heading', level, text, html: `<h${level}>${text}</h${level}>` });
-const p = (text: string): SourceBlock => ({ kind: 'paragraph', text, html: `<p>${text}</p>` });
 
 const named = (text: string, loose = true) => {
   const target = matchHeading(text, ELEMENTS, loose);
@@ -151,7 +137,7 @@ describe('what the split cannot place', () => {
   });
 
   it('takes no heading from the body’s own font, nor from a short sentence set in a heading font', () => {
-    const body = inFont('楷体_GB2312');
+    const body = kai; // the whole case written in 楷体
     const inKai = splitByHeadings([xbs('题目'), hei('一、背景'), body('社区有居民1.2万人，老旧小区多，物业服务缺位。'), body('党员带头'), hei('二、做法'), body('建立联席会议。')], ELEMENTS);
     const inFs = splitByHeadings([xbs('题目'), hei('一、背景'), fs('社区有居民1.2万人，老旧小区多，物业服务缺位。'), kai('群众满意。'), hei('二、做法'), fs('建立联席会议。')], ELEMENTS);
     expect([inKai.sections.background, inFs.sections.background]).toEqual([

@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { headingLabel, matchHeading, type SplitElement } from './heading-label.ts';
+import { FIVE_ELEMENTS as ELEMENTS, b, h, p } from './testing/source-blocks.ts';
+import { headingLabel, matchHeading } from './heading-label.ts';
 import { splitByHeadings, splitKeywords, type SourceBlock } from './heading-split.ts';
 
-const ELEMENTS: SplitElement[] = [
-  { key: 'background', name: { 'zh-CN': '背景', en: 'Background' }, required: true },
-  { key: 'practice', name: { 'zh-CN': '做法', en: 'Practice' }, required: true },
-  { key: 'effectiveness', name: { 'zh-CN': '成效', en: 'Effectiveness' }, required: true },
-  { key: 'discussion', name: { 'zh-CN': '探讨', en: 'Discussion' }, required: true },
-  { key: 'appendix', name: { 'zh-CN': '附录', en: 'Appendix' }, required: false },
-];
-
-const h = (level: number, text: string): SourceBlock => ({ kind: 'heading', level, text, html: `<h${level}>${text}</h${level}>` });
-const p = (text: string): SourceBlock => ({ kind: 'paragraph', text, html: `<p>${text}</p>` });
-const b = (text: string): SourceBlock => ({ kind: 'paragraph', text, html: `<p><strong>${text}</strong></p>`, bold: true });
 
 const named = (text: string, loose = true) => {
   const target = matchHeading(text, ELEMENTS, loose);
