@@ -14,19 +14,6 @@ export async function saveReviewedContent(db: Kysely<Database>, caseId: string, 
   await db.updateTable('case_contents').set({ reviewed_content: content }).where('case_id', '=', caseId).execute();
 }
 
-/** Whether `email` (trimmed, any case) is the address of a member of any registered, unmerged unit. */
-export async function isRegisteredUnitAddress(db: Kysely<Database>, email: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('organization_members')
-    .innerJoin('users', 'users.id', 'organization_members.user_id')
-    .innerJoin('organizations', 'organizations.id', 'organization_members.organization_id')
-    .select('users.id')
-    .where('organizations.merged_into', 'is', null)
-    .where(sql<boolean>`lower(users.email) = ${email.trim().toLowerCase()}`)
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
 /** The unit a (possibly merged) unit's id now leads to, following merges; undefined if none. */
 export async function resolveLiveUnit(db: Kysely<Database>, id: string) {
   let current = id;

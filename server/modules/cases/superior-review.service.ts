@@ -10,7 +10,7 @@ import { findLiveOrganization, isMemberAddress, listOwnerEmails } from '../organ
 import { requireEditableCase, type CaseInContext } from './case-access.ts';
 import { transitionCase } from './case-transition.ts';
 import { findCase, lockCase } from './cases.repository.ts';
-import { findReviewedContent, isRegisteredUnitAddress, resolveLiveUnit } from './superior-review.repository.ts';
+import { findReviewedContent, resolveLiveUnit } from './superior-review.repository.ts';
 import { recordDecision, reviewView, type Decision } from './superior-decision.ts';
 
 // The superior Party organization reads the case through a link mailed to the address the unit
@@ -106,6 +106,6 @@ export async function decideSuperiorReview(trx: Transaction<Database>, token: st
   // Whoever holds the link of an address that became a member of the unit would recommend their own case.
   if (await isMemberAddress(trx, row.organization_id, link.email)) throw new AppError('superior_email_own_unit', { email: link.email });
   // Organizers weigh a recommendation from an address nobody registered differently.
-  const verification = (await isRegisteredUnitAddress(trx, link.email)) ? 'registered_email' : 'unverified';
+  const verification = (await isMemberAddress(trx, undefined, link.email)) ? 'registered_email' : 'unverified';
   await recordDecision(trx, row, input, { id: null, label: `${row.superior_name} <${link.email}>` }, verification, now);
 }

@@ -57,16 +57,21 @@ export async function insertMember(db: Kysely<Database>, row: Insertable<Organiz
   return Number(result.numInsertedOrUpdatedRows) === 1;
 }
 
-/** Whether `email` (trimmed, any case) is the address of a member of the unit. */
-export async function isMemberAddress(db: Kysely<Database>, organizationId: string, email: string): Promise<boolean> {
-  const row = await db
+/**
+ * Whether `email` (trimmed, any case) is the address of a member of the unit, or, with no unit
+ * named, of any registered unit that was not merged away.
+ */
+export async function isMemberAddress(db: Kysely<Database>, organizationId: string | undefined, email: string): Promise<boolean> {
+  let query = db
     .selectFrom('organization_members')
     .innerJoin('users', 'users.id', 'organization_members.user_id')
+    .innerJoin('organizations', 'organizations.id', 'organization_members.organization_id')
     .select('users.id')
-    .where('organization_members.organization_id', '=', organizationId)
-    .where(sql<boolean>`lower(users.email) = ${email.trim().toLowerCase()}`)
-    .executeTakeFirst();
-  return row !== undefined;
+    .where(sql<boolean>`lower(users.email) = ${email.trim().toLowerCase()}`);
+  query = organizationId === undefined
+    ? query.where('organizations.merged_into', 'is', null)
+    : query.where('organization_members.organization_id', '=', organizationId);
+  return (await query.executeTakeFirst()) !== undefined;
 }
 
 export async function listUnitsOfUser(db: Kysely<Database>, userId: string) {
