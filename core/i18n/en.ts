@@ -3,6 +3,7 @@ import { documentsEn } from './parts/documents.en.ts';
 import { editorEn } from './parts/editor.en.ts';
 import { filesEn } from './parts/files.en.ts';
 import { journeyEn } from './parts/journey.en.ts';
+import { auditEn } from './parts/audit.en.ts';
 import type { MessageKey } from './zh-CN.ts';
 
 export const en: Record<MessageKey, string> = {
@@ -11,6 +12,7 @@ export const en: Record<MessageKey, string> = {
   ...documentsEn,
   ...editorEn,
   ...journeyEn,
+  ...auditEn,
   'punct.colon': ': ',
   'punct.list': ', ',
   'site.name': 'Zhengji',
@@ -273,8 +275,7 @@ export const en: Record<MessageKey, string> = {
   'wb.audit.seq': 'No.',
   'wb.audit.at': 'Time',
   'wb.audit.actor': 'Actor',
-  'wb.audit.action': 'Action',
-  'wb.audit.subject': 'Subject',
+  'wb.audit.action': 'What happened',
   'wb.mail.title': 'Outgoing mail',
   'wb.mail.searchPlaceholder': 'Recipient or subject',
   'wb.mail.to': 'To',

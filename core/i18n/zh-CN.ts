@@ -6,6 +6,7 @@ import { documentsZhCN } from './parts/documents.zh-CN.ts';
 import { editorZhCN } from './parts/editor.zh-CN.ts';
 import { filesZhCN } from './parts/files.zh-CN.ts';
 import { journeyZhCN } from './parts/journey.zh-CN.ts';
+import { auditZhCN } from './parts/audit.zh-CN.ts';
 
 const base = {
   'punct.colon': '：',
@@ -270,8 +271,7 @@ const base = {
   'wb.audit.seq': '序号',
   'wb.audit.at': '时间',
   'wb.audit.actor': '操作人',
-  'wb.audit.action': '操作',
-  'wb.audit.subject': '对象',
+  'wb.audit.action': '事件',
   'wb.mail.title': '发信记录',
   'wb.mail.searchPlaceholder': '收件人或主题',
   'wb.mail.to': '收件人',
@@ -288,6 +288,6 @@ const base = {
   'wb.goHome': '返回工作台',
 } as const;
 
-export const zhCN = { ...base, ...casesZhCN, ...filesZhCN, ...documentsZhCN, ...editorZhCN, ...journeyZhCN } as const;
+export const zhCN = { ...base, ...casesZhCN, ...filesZhCN, ...documentsZhCN, ...editorZhCN, ...journeyZhCN, ...auditZhCN } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -17,7 +17,7 @@ async function dataDirWithEntries(count: number) {
   copyFileSync(inject('sqliteTemplate'), path.join(dir, SQLITE_FILE));
   const { db } = openSqlite(path.join(dir, SQLITE_FILE));
   for (let n = 1; n <= count; n++) {
-    const entry = { actorId: 'u-1', actorLabel: 'admin@zhengji.cn', action: 'role.grant', subjectType: 'user', subjectId: `u-${n}`, change: { role: 'reviewer' } };
+    const entry = { actorId: 'u-1', actorLabel: 'admin@zhengji.cn', action: 'role.grant' as const, subjectType: 'user', subjectId: `u-${n}`, change: { role: 'reviewer' } };
     await db.transaction().execute((trx) => appendAudit(trx, entry, new Date('2024-05-01T02:00:00.000Z')));
   }
   return { dir, db };

@@ -119,3 +119,20 @@ export async function countAuditRows(db: Kysely<Database>, filter: AuditFilter):
 export async function listAuditRows(db: Kysely<Database>, filter: AuditFilter, limit: number, offset: number): Promise<AuditRow[]> {
   return filtered(db, filter).selectAll().orderBy('seq', 'desc').limit(limit).offset(offset).execute();
 }
+
+/** Titles and owners of the cases with these ids, for naming them in the log. */
+export async function findCaseTitles(db: Kysely<Database>, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('cases').select(['id', 'title', 'organization_id', 'campaign_id']).where('id', 'in', ids).execute();
+}
+
+/** Names of the units with these ids, merged ones included: the log speaks of them as they were. */
+export async function findUnitNames(db: Kysely<Database>, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('organizations').select(['id', 'name']).where('id', 'in', ids).execute();
+}
+
+export async function findUserNames(db: Kysely<Database>, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('users').select(['id', 'display_name', 'email']).where('id', 'in', ids).execute();
+}

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { AuditAction } from '../../../core/audit/describe.ts';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { GENESIS_HASH, canonicalJson, hashAuditRecord, type AuditRecord } from './audit-hash.ts';
@@ -16,8 +17,11 @@ import {
 
 export type AuditEntry = AuditRecord;
 
-/** An entry as its author gives it; the log assigns `seq` and `at`. */
-export type AuditInput = Omit<AuditRecord, 'seq' | 'at'>;
+/**
+ * An entry as its author gives it; the log assigns `seq` and `at`. Only an action with a sentence
+ * in core/audit/describe can be written, so the audit page never shows a bare code.
+ */
+export type AuditInput = Omit<AuditRecord, 'seq' | 'at' | 'action'> & { action: AuditAction };
 
 export type AuditProblem = 'edited' | 'broken-link' | 'missing' | 'truncated';
 

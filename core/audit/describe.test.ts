@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+import { AUDIT_ACTIONS, actorName, auditRefs, describeAudit, type AuditFacts, type AuditName, type AuditPart } from './describe.ts';
+
+const CASE = 'c0000000-0000-4000-8000-000000000001';
+const UNIT = 'u0000000-0000-4000-8000-000000000001';
+const OTHER_UNIT = 'u0000000-0000-4000-8000-000000000002';
+const USER = 'p0000000-0000-4000-8000-000000000001';
+const CAMPAIGN = 'k0000000-0000-4000-8000-000000000001';
+const ACTOR = '王芳 <wang@example.cn>';
+
+const names: Record<string, AuditName> = {
+  [`case:${CASE}`]: { name: '村民议事会', href: `/app/cases/${CASE}` },
+  [`unit:${UNIT}`]: { name: '杨庄村党支部', href: `/app/org/units/${UNIT}` },
+  [`unit:${OTHER_UNIT}`]: { name: '杨庄镇党委', href: `/app/org/units/${OTHER_UNIT}` },
+  [`user:${USER}`]: { name: '李秘书', href: null },
+  [`campaign:${CAMPAIGN}`]: { name: '第七届全国基层党建典型案例', href: '/campaigns/seventh' },
+};
+
+const entry = (action: string, subjectType: string, subjectId: string | null, change: Record<string, unknown> = {}, actorLabel = ACTOR): AuditFacts =>
+  ({ action, actorLabel, subjectType, subjectId, change });
+
+// One entry per action code, with the change the server writes for it.
+const SAMPLES: Record<string, AuditFacts> = {
+  'case.create': entry('case.create', 'case', CASE, { title: '村民议事会' }),
+  'case.submit': entry('case.submit', 'case', CASE, { receiptNumber: 'ZJ7-0001-1' }),
+  'case.withdraw': entry('case.withdraw', 'case', CASE),
+  'case.return': entry('case.return', 'case', CASE, { dueAt: '2026-05-01T08:00:00.000Z' }),
+  'case.request_review': entry('case.request_review', 'case', CASE, { superiorOrganizationId: OTHER_UNIT }),
+  'case.recommend': entry('case.recommend', 'case', CASE),
+  'case.decline': entry('case.decline', 'case', CASE),
+  'case.unit_merged': entry('case.unit_merged', 'case', CASE, { fromUnit: UNIT, intoUnit: OTHER_UNIT }),
+  'campaign.extend_deadline': entry('campaign.extend_deadline', 'campaign', CAMPAIGN, { organizationId: UNIT, closesAt: '2026-05-01T08:00:00.000Z' }),
+  'attachment.add': entry('attachment.add', 'case', CASE, { fileName: '现场照片.jpg' }),
+  'attachment.remove': entry('attachment.remove', 'case', CASE, { fileName: '现场照片.jpg' }),
+  'organization.register': entry('organization.register', 'organization', UNIT),
+  'organization.update': entry('organization.update', 'organization', UNIT),
+  'organization.merge': entry('organization.merge', 'organization', UNIT, { into: OTHER_UNIT }),
+  'organization.invite_operator': entry('organization.invite_operator', 'organization', UNIT, { email: 'li@example.cn' }),
+  'organization.join': entry('organization.join', 'organization', UNIT),
+  'organization.join_request': entry('organization.join_request', 'organization', UNIT),
+  'account.sign_up': entry('account.sign_up', 'user', USER),
+  'account.verify_email': entry('account.verify_email', 'user', USER),
+  'account.update': entry('account.update', 'user', USER),
+  'auth.sign_in': entry('auth.sign_in', 'session', 's1'),
+  'auth.sign_in_failed': entry('auth.sign_in_failed', 'email', 'li@example.cn', {}, 'li@example.cn'),
+  'auth.sign_out': entry('auth.sign_out', 'session', 's1'),
+  'auth.password_reset': entry('auth.password_reset', 'user', USER),
+  'auth.password_change': entry('auth.password_change', 'user', USER),
+  'role.grant': entry('role.grant', 'user', USER, { role: 'reviewer', campaignId: CAMPAIGN }),
+  'reviewer.invite': entry('reviewer.invite', 'campaign', CAMPAIGN, { email: 'chen@example.cn' }),
+  'reviewer.profile': entry('reviewer.profile', 'user', USER),
+};
+
+const EN = {
+  'case.create': '王芳 created the case “[村民议事会]”',
+  'case.submit': '王芳 submitted the case “[村民议事会]”, receipt ZJ7-0001-1',
+  'case.withdraw': '王芳 withdrew the case “[村民议事会]”',
+  'case.return': '王芳 returned the case “[村民议事会]” for correction by 2026-05-01',
+  'case.request_review': '王芳 asked [杨庄镇党委] to recommend the case “[村民议事会]”',
+  'case.recommend': '王芳 recommended the case “[村民议事会]”',
+  'case.decline': '王芳 declined to recommend the case “[村民议事会]”',
+  'case.unit_merged': '王芳 merged units: the case “[村民议事会]” moved from [杨庄村党支部] to [杨庄镇党委]',
+  'campaign.extend_deadline': '王芳 extended the deadline of [杨庄村党支部] in [第七届全国基层党建典型案例] to 2026-05-01',
+  'attachment.add': '王芳 added the attachment “现场照片.jpg” to the case “[村民议事会]”',
+  'attachment.remove': '王芳 removed the attachment “现场照片.jpg” from the case “[村民议事会]”',
+  'organization.register': '王芳 registered the unit [杨庄村党支部]',
+  'organization.update': '王芳 changed the details of the unit [杨庄村党支部]',
+  'organization.merge': '王芳 merged the unit [杨庄村党支部] into [杨庄镇党委]',
+  'organization.invite_operator': '王芳 invited li@example.cn to join the unit [杨庄村党支部]',
+  'organization.join': '王芳 accepted an invitation and joined the unit [杨庄村党支部]',
+  'organization.join_request': '王芳 asked to join the unit [杨庄村党支部]',
+  'account.sign_up': '王芳 signed up',
+  'account.verify_email': '王芳 verified their e-mail address',
+  'account.update': '王芳 changed their account settings',
+  'auth.sign_in': '王芳 signed in',
+  'auth.sign_in_failed': 'A sign-in as li@example.cn failed',
+  'auth.sign_out': '王芳 signed out',
+  'auth.password_reset': '王芳 reset their password by e-mail',
+  'auth.password_change': '王芳 changed their password',
+  'role.grant': '王芳 accepted an invitation and became a reviewer of [第七届全国基层党建典型案例]',
+  'reviewer.invite': '王芳 invited chen@example.cn to review [第七届全国基层党建典型案例]',
+  'reviewer.profile': '王芳 updated their reviewer profile',
+};
+
+const time = (iso: string) => iso.slice(0, 10);
+const plain = (parts: AuditPart[]) => parts.map((p) => (typeof p === 'string' ? p : `[${p.text}]`)).join('');
+const sentence = (locale: 'zh-CN' | 'en', facts: AuditFacts) => plain(describeAudit(locale, facts, names, time));
+
+describe('describeAudit', () => {
+  it('has a sample here for every action code the server may write', () => {
+    expect(Object.keys(SAMPLES).sort()).toEqual([...AUDIT_ACTIONS].sort());
+  });
+
+  it('says every action as a sentence in Chinese, naming what it touched', () => {
+    expect(Object.fromEntries(AUDIT_ACTIONS.map((a) => [a, sentence('zh-CN', SAMPLES[a]!)]))).toEqual({
+      'case.create': '王芳 创建了案例《[村民议事会]》',
+      'case.submit': '王芳 提交了案例《[村民议事会]》，回执编号 ZJ7-0001-1',
+      'case.withdraw': '王芳 撤回了案例《[村民议事会]》',
+      'case.return': '王芳 退回了案例《[村民议事会]》，请于 2026-05-01 前修改',
+      'case.request_review': '王芳 请 [杨庄镇党委] 推荐案例《[村民议事会]》',
+      'case.recommend': '王芳 推荐了案例《[村民议事会]》',
+      'case.decline': '王芳 未推荐案例《[村民议事会]》',
+      'case.unit_merged': '王芳 合并单位，案例《[村民议事会]》从 [杨庄村党支部] 转到 [杨庄镇党委]',
+      'campaign.extend_deadline': '王芳 将 [杨庄村党支部] 在[第七届全国基层党建典型案例]的截止时间延长到 2026-05-01',
+      'attachment.add': '王芳 添加了附件“现场照片.jpg”到案例《[村民议事会]》',
+      'attachment.remove': '王芳 从案例《[村民议事会]》删除了附件“现场照片.jpg”',
+      'organization.register': '王芳 注册了单位 [杨庄村党支部]',
+      'organization.update': '王芳 修改了单位 [杨庄村党支部] 的信息',
+      'organization.merge': '王芳 将单位 [杨庄村党支部] 并入 [杨庄镇党委]',
+      'organization.invite_operator': '王芳 邀请 li@example.cn 加入单位 [杨庄村党支部]',
+      'organization.join': '王芳 接受邀请，加入了单位 [杨庄村党支部]',
+      'organization.join_request': '王芳 申请加入单位 [杨庄村党支部]',
+      'account.sign_up': '王芳 注册了账号',
+      'account.verify_email': '王芳 验证了邮箱地址',
+      'account.update': '王芳 修改了账号设置',
+      'auth.sign_in': '王芳 登录了工作台',
+      'auth.sign_in_failed': '以 li@example.cn 登录失败',
+      'auth.sign_out': '王芳 退出了登录',
+      'auth.password_reset': '王芳 通过邮件重设了密码',
+      'auth.password_change': '王芳 修改了密码',
+      'role.grant': '王芳 接受邀请，成为[第七届全国基层党建典型案例]的评审专家',
+      'reviewer.invite': '王芳 邀请 chen@example.cn 担任[第七届全国基层党建典型案例]的评审专家',
+      'reviewer.profile': '王芳 更新了评审专家资料',
+    });
+  });
+
+  it('says every action as a sentence in English', () => {
+    expect(Object.fromEntries(AUDIT_ACTIONS.map((a) => [a, sentence('en', SAMPLES[a]!)]))).toEqual(EN);
+  });
+
+  it('links what the server linked and names what it could not find as gone', () => {
+    expect(describeAudit('zh-CN', SAMPLES['attachment.add']!, names, time)).toEqual([
+      '王芳 添加了附件“现场照片.jpg”到案例《', { text: '村民议事会', href: `/app/cases/${CASE}` }, '》',
+    ]);
+    expect(sentence('en', SAMPLES['organization.merge']!)).toBe('王芳 merged the unit [杨庄村党支部] into [杨庄镇党委]');
+    expect(plain(describeAudit('zh-CN', SAMPLES['case.withdraw']!, {}, time))).toBe('王芳 撤回了案例《（已不存在）》');
+  });
+
+  it('says each role a grant gives, and a superior asked by address', () => {
+    expect(sentence('zh-CN', entry('role.grant', 'user', USER, { role: 'organizer', campaignId: null }, 'ZHENGJI_ADMIN_EMAIL'))).toBe('按服务器配置，[李秘书] 成为全平台的主办方人员');
+    expect(sentence('en', entry('role.grant', 'user', USER, { role: 'learner', campaignId: null }))).toBe('王芳 became a learner');
+    expect(sentence('zh-CN', entry('case.request_review', 'case', CASE, { superiorEmail: 'dw@example.cn' }))).toBe('王芳 请 dw@example.cn 推荐案例《[村民议事会]》');
+  });
+
+  it('keeps an action this version does not know readable, with its code', () => {
+    expect(sentence('zh-CN', entry('case.archive', 'case', CASE))).toBe('王芳：case.archive');
+  });
+});
+
+describe('auditRefs', () => {
+  it('lists what an entry names by id, for one lookup per page', () => {
+    expect(auditRefs(SAMPLES['case.unit_merged']!)).toEqual([{ kind: 'case', id: CASE }, { kind: 'unit', id: UNIT }, { kind: 'unit', id: OTHER_UNIT }]);
+    expect(auditRefs(SAMPLES['auth.sign_in']!)).toEqual([]);
+  });
+});
+
+describe('actorName', () => {
+  it('takes the name out of "name <address>" and keeps other labels whole', () => {
+    expect([actorName(ACTOR), actorName('li@example.cn'), actorName('anonymous')]).toEqual(['王芳', 'li@example.cn', 'anonymous']);
+  });
+});

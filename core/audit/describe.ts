@@ -1,0 +1,138 @@
+import type { CaseMove } from '../case/case-status.ts';
+import type { Locale } from '../i18n/locale.ts';
+import { translate, type MessageKey } from '../i18n/messages.ts';
+
+// Every action the audit log records, as a sentence in the reader's language that names what it
+// touched (a case's title, a unit's name, a person) instead of its id. The server says which names
+// and links the reader gets (auditNamesFor); these rules only say which facts make the sentence.
+
+/** What an audit entry says, as the log stores it. */
+export interface AuditFacts {
+  action: string;
+  actorLabel: string;
+  subjectType: string;
+  subjectId: string | null;
+  change: Record<string, unknown>;
+}
+
+export type AuditRefKind = 'case' | 'unit' | 'user' | 'campaign';
+
+/** A thing an entry names by id. */
+export interface AuditRef {
+  kind: AuditRefKind;
+  id: string;
+}
+
+/** The name of a referenced thing and, when the reader may open it, where. */
+export interface AuditName {
+  name: string;
+  href: string | null;
+}
+
+/** One piece of a sentence: plain text, or a named thing the page may link. */
+export type AuditPart = string | { text: string; href: string | null };
+
+type Value = string | AuditRef | { time: string };
+type Rule = (e: AuditFacts) => { key: MessageKey; params?: Record<string, Value> };
+
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+const ref = (kind: AuditRefKind, id: unknown): AuditRef | string => (typeof id === 'string' && id ? { kind, id } : '');
+const subject = (kind: AuditRefKind) => (e: AuditFacts) => ref(kind, e.subjectId);
+const caseSentence = (key: MessageKey): Rule => (e) => ({ key, params: { case: subject('case')(e) } });
+const unitSentence = (key: MessageKey): Rule => (e) => ({ key, params: { unit: subject('unit')(e) } });
+
+const CASE_RULES: Record<`case.${CaseMove}`, Rule> = {
+  'case.create': caseSentence('audit.case.create'),
+  'case.submit': (e) => ({ key: 'audit.case.submit', params: { case: subject('case')(e), receipt: text(e.change.receiptNumber) } }),
+  'case.withdraw': caseSentence('audit.case.withdraw'),
+  'case.return': (e) => ({ key: 'audit.case.return', params: { case: subject('case')(e), due: { time: text(e.change.dueAt) } } }),
+  'case.request_review': (e) => e.change.superiorOrganizationId
+    ? { key: 'audit.case.request_review', params: { case: subject('case')(e), superior: ref('unit', e.change.superiorOrganizationId) } }
+    : { key: 'audit.case.request_review', params: { case: subject('case')(e), superior: text(e.change.superiorEmail) } },
+  'case.recommend': caseSentence('audit.case.recommend'),
+  'case.decline': caseSentence('audit.case.decline'),
+  'case.unit_merged': (e) => ({ key: 'audit.case.unit_merged', params: { case: subject('case')(e), from: ref('unit', e.change.fromUnit), into: ref('unit', e.change.intoUnit) } }),
+};
+
+const GRANTS: Record<string, MessageKey> = {
+  organizer: 'audit.role.grant.organizer',
+  reviewer: 'audit.role.grant.reviewer',
+  learner: 'audit.role.grant.learner',
+};
+
+/** Each rule typed as a Rule while the object keeps its keys, which name the action codes. */
+const rules = <T extends Record<string, Rule>>(all: T): { [K in keyof T]: Rule } => all;
+
+/** The sentence rule of every action code the server writes; appendAudit accepts no other code. */
+export const AUDIT_RULES = rules({
+  ...CASE_RULES,
+  'campaign.extend_deadline': (e) => ({
+    key: 'audit.campaign.extend_deadline',
+    params: { unit: ref('unit', e.change.organizationId), campaign: subject('campaign')(e), until: { time: text(e.change.closesAt) } },
+  }),
+  'attachment.add': (e) => ({ key: 'audit.attachment.add', params: { case: subject('case')(e), file: text(e.change.fileName) } }),
+  'attachment.remove': (e) => ({ key: 'audit.attachment.remove', params: { case: subject('case')(e), file: text(e.change.fileName) } }),
+  'organization.register': unitSentence('audit.organization.register'),
+  'organization.update': unitSentence('audit.organization.update'),
+  'organization.merge': (e) => ({ key: 'audit.organization.merge', params: { unit: subject('unit')(e), into: ref('unit', e.change.into) } }),
+  'organization.invite_operator': (e) => ({ key: 'audit.organization.invite_operator', params: { unit: subject('unit')(e), email: text(e.change.email) } }),
+  'organization.join': unitSentence('audit.organization.join'),
+  'organization.join_request': unitSentence('audit.organization.join_request'),
+  'account.sign_up': () => ({ key: 'audit.account.sign_up' }),
+  'account.verify_email': () => ({ key: 'audit.account.verify_email' }),
+  'account.update': () => ({ key: 'audit.account.update' }),
+  'auth.sign_in': () => ({ key: 'audit.auth.sign_in' }),
+  'auth.sign_in_failed': (e) => ({ key: 'audit.auth.sign_in_failed', params: { email: e.subjectId ?? '' } }),
+  'auth.sign_out': () => ({ key: 'audit.auth.sign_out' }),
+  'auth.password_reset': () => ({ key: 'audit.auth.password_reset' }),
+  'auth.password_change': () => ({ key: 'audit.auth.password_change' }),
+  'role.grant': (e) => ({ key: GRANTS[text(e.change.role)] ?? 'audit.role.grant.other', params: { user: subject('user')(e), campaign: ref('campaign', e.change.campaignId) } }),
+  'reviewer.invite': (e) => ({ key: 'audit.reviewer.invite', params: { campaign: subject('campaign')(e), email: text(e.change.email) } }),
+  'reviewer.profile': () => ({ key: 'audit.reviewer.profile' }),
+});
+
+export type AuditAction = keyof typeof AUDIT_RULES;
+
+export const AUDIT_ACTIONS = Object.keys(AUDIT_RULES) as AuditAction[];
+
+const isAction = (action: string): action is AuditAction => Object.hasOwn(AUDIT_RULES, action);
+
+/** Every thing `entry` names by id, for the server to look up once for a whole page. */
+export function auditRefs(entry: AuditFacts): AuditRef[] {
+  if (!isAction(entry.action)) return [];
+  return Object.values(AUDIT_RULES[entry.action](entry).params ?? {}).filter((v): v is AuditRef => typeof v === 'object' && 'kind' in v);
+}
+
+export const refKey = (r: AuditRef) => `${r.kind}:${r.id}`;
+
+/** "王芳" from the label "王芳 <wang@example.cn>" the log keeps; other labels (an address, a setting) as they are. */
+export function actorName(label: string): string {
+  return /^(.+?) <[^<>]+>$/.exec(label)?.[1] ?? label;
+}
+
+/**
+ * The entry as a sentence in `locale`, in parts: named things carry the name and link the server
+ * gave (`names`, by refKey); a thing it did not name reads "(no longer exists)". An action this
+ * version does not know (an old entry) shows its code after the actor.
+ */
+export function describeAudit(locale: Locale, entry: AuditFacts, names: Record<string, AuditName>, formatTime: (iso: string) => string): AuditPart[] {
+  const actor = actorName(entry.actorLabel);
+  if (!isAction(entry.action)) return [translate(locale, 'audit.unknown', { actor, action: entry.action })];
+  const { key, params = {} } = AUDIT_RULES[entry.action](entry);
+  const named: AuditPart[] = [];
+  const fill: Record<string, string> = { actor };
+  for (const [name, value] of Object.entries(params)) {
+    if (typeof value === 'string') fill[name] = value;
+    else if ('time' in value) fill[name] = value.time ? formatTime(value.time) : '';
+    else {
+      const found = names[refKey(value)];
+      named.push(found ? { text: found.name, href: found.href } : translate(locale, 'audit.gone'));
+      // A private-use mark no message or name contains, so the filled sentence splits back at each named thing.
+      fill[name] = `\uE000${named.length - 1}\uE000`;
+    }
+  }
+  return translate(locale, key, fill)
+    .split(/\uE000(\d+)\uE000/)
+    .map((piece, i) => (i % 2 === 1 ? named[Number(piece)]! : piece))
+    .filter((piece) => piece !== '');
+}
