@@ -16,7 +16,8 @@ const ALLOWED: Record<string, string> = {
   SMTP: 'a protocol’s name', URL: 'a standard’s name', API: 'a standard’s name',
   sha256sum: 'a command typed as shown', 'shasum -a': 'a command typed as shown', 'certutil -hashfile': 'a command typed as shown',
   '0–9、a–f': 'the hexadecimal digits, in the message that explains SHA-256',
-  MB: 'a unit', KB: 'a unit', GB: 'a unit',
+  B: 'a unit (bytes)', KB: 'a unit', MB: 'a unit', GB: 'a unit',
+  UTC: 'the notation of a time zone’s offset (UTC+08:00)',
   qwerty: 'an example of what not to type as a password', qaz: 'an example of what not to type as a password',
   'e-mail': 'an example of a Latin word in the word-count rule',
 };
@@ -28,6 +29,7 @@ const CODES = [
   /\b(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)*\.(cn|com|org|net|test)\b/gi, // host names
   /\b[A-Za-z0-9]*\d[A-Za-z0-9-]*\b/g, // anything with a digit: receipt numbers, versions, 3GP, Z7-…
   /\b(zh-CN|en)\b/g, // language codes, in the message that lists them
+  /“[\w.-]+”/g, // what the reader typed, quoted back (未找到征集活动“x”)
 ];
 
 // Allowed names that are more than letters (SHA-256, shasum -a) go first, before their parts
