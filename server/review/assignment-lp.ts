@@ -46,10 +46,12 @@ interface SolveOptions {
   onProgress(progress: SolveProgress): void;
   /** Feasible assignment to fall back on and to seed the first columns. */
   seed: readonly number[];
+  /** Cheapest pairs each case starts with; fewer means more pricing rounds. */
+  initialPerCase?: number;
 }
 
 /** The cheapest pairs of each case, ties spread over reviewers, plus the seed and the released pairs. */
-function initialSlots(p: IndexedProblem, seed: readonly number[]): number[] {
+function initialSlots(p: IndexedProblem, seed: readonly number[], perCase: number): number[] {
   const chosen = new Uint8Array(p.pairReviewer.length);
   for (const s of seed) chosen[s] = 1;
   const spreadKey = (s: number) => ((p.pairReviewer[s]! * 2654435761 + p.pairCase[s]! * 40503) >>> 0) / 2 ** 32;
@@ -60,7 +62,7 @@ function initialSlots(p: IndexedProblem, seed: readonly number[]): number[] {
       else slots.push(s);
     }
     slots.sort((a, b) => pairCost(p, a) - pairCost(p, b) || spreadKey(a) - spreadKey(b));
-    for (const s of slots.slice(0, INITIAL_PER_CASE)) chosen[s] = 1;
+    for (const s of slots.slice(0, perCase)) chosen[s] = 1;
   }
   const out: number[] = [];
   chosen.forEach((v, s) => v && out.push(s));
@@ -248,7 +250,7 @@ export function solveAssignmentLp(highs: Highs, p: IndexedProblem, options: Solv
   const { model } = restricted;
   try {
     const inModel = new Uint8Array(p.pairReviewer.length);
-    let entering = initialSlots(p, options.seed);
+    let entering = initialSlots(p, options.seed, options.initialPerCase ?? INITIAL_PER_CASE);
     model.options.set({ output_flag: false, solver: 'simplex' });
     for (;;) {
       restricted.addPairs(entering);
