@@ -75,6 +75,15 @@ h3{font-size:17px;margin:0 0 6px}
 section.first{margin-top:24px}
 .campaign-title{margin-top:8px}
 footer{font-size:13px;color:#8c8c8c;text-align:center;padding:20px 16px 32px}
+/* 200 % zoom on a phone (195 CSS px): long words, addresses and times break instead of pushing the page sideways. */
+.topbar .inner{flex-wrap:wrap}
+main,.brand{overflow-wrap:anywhere}
+@media (max-width:359px){
+main{padding:0 8px 32px}
+section,.status{padding:12px}
+.card{padding:10px}
+.limits{grid-template-columns:minmax(0,1fr)}
+}
 @media (min-width:720px){
 .hero{padding:40px 16px 48px}
 .hero h1{font-size:34px}

@@ -14,7 +14,8 @@ export function goToTarget(target: string): boolean {
   const element = document.getElementById(`target-${target}`);
   if (!element) return false;
   element.scrollIntoView({ behavior: 'smooth', block: 'center' });
-  const field = element.matches(FOCUSABLE) ? element : element.querySelector<HTMLElement>(FOCUSABLE);
+  // A section's text box, not the toolbar before it: the problem is in the text.
+  const field = element.matches(FOCUSABLE) ? element : element.querySelector<HTMLElement>('[contenteditable=true]') ?? element.querySelector<HTMLElement>(FOCUSABLE);
   if (field) field.focus({ preventScroll: true });
   else {
     if (!element.hasAttribute('tabindex')) element.setAttribute('tabindex', '-1');

@@ -64,22 +64,23 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
       options={roles.map((r) => ({ value: r, label: t(`wb.role.${r}`) }))}
     />
   );
+  const onAccount = async (key: string) => {
+    setOpen(false);
+    if (key === 'account') return navigate('/app/account');
+    if (key !== 'sign-out') return;
+    await signOut();
+    navigate('/app/sign-in', { replace: true });
+  };
+  const accountItems = [
+    { key: 'account', label: t('wb.account.title') },
+    { key: 'sign-out', label: t('wb.signOut'), danger: true },
+  ];
   const account = (
     <Dropdown
       trigger={['click']}
       menu={{
-        items: [
-          { key: 'email', label: me.email, disabled: true },
-          { key: 'account', label: t('wb.account.title') },
-          { type: 'divider' },
-          { key: 'sign-out', label: t('wb.signOut'), danger: true },
-        ],
-        onClick: async ({ key }) => {
-          if (key === 'account') return navigate('/app/account');
-          if (key !== 'sign-out') return;
-          await signOut();
-          navigate('/app/sign-in', { replace: true });
-        },
+        items: [{ key: 'email', label: me.email, disabled: true }, accountItems[0]!, { type: 'divider' }, accountItems[1]!],
+        onClick: ({ key }) => void onAccount(key),
       }}
     >
       <Button className="wb-account" type="text">{me.displayName}</Button>
@@ -102,9 +103,15 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
         <Drawer placement="left" open={open} onClose={() => setOpen(false)} title={t('wb.title')} size={280}>
           {roleSwitch && <div className="wb-drawer-role">{roleSwitch}</div>}
           {menu}
+          {/* The account menu again: at 200 % zoom the header has no room for it (workbench.css). */}
+          <div className="wb-drawer-account">
+            <div className="wb-drawer-who">{me.displayName}<br />{me.email}</div>
+            <Menu mode="inline" className="wb-menu" selectable={false} items={accountItems} onClick={({ key }) => void onAccount(key)} />
+          </div>
         </Drawer>
       )}
       <Layout.Content className="wb-content">
+        <h1 className="wb-sr-only">{t(pageTitleKey(path))}</h1>
         {!me.emailVerified && <Typography.Text type="warning">{t('wb.unverified')}</Typography.Text>}
         {children}
       </Layout.Content>

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { caseCounts } from '../../../../../core/case/case-counts.ts';
 import { useI18n } from '../../i18n.tsx';
 import { Link } from '../../router.tsx';
@@ -18,6 +18,7 @@ import { DeclarationFormPanel } from '../DeclarationFormPanel.tsx';
 import { ImportDocxDialog, type ImportProposal } from '../ImportDocxDialog.tsx';
 import { SubmitPanel } from '../SubmitPanel.tsx';
 import { PanelBoundary } from './PanelBoundary.tsx';
+import { useRoomBelow } from './sticky-room.ts';
 import { useDraft } from './use-draft.ts';
 
 /** The proposal laid over the fields: what it found replaces, what it did not find stays. */
@@ -42,6 +43,8 @@ export function CaseEditor({ initial, campaign }: { initial: CaseDetail; campaig
   const { fields, update, detail } = draft;
   const counts = useMemo(() => caseCounts(campaign, fields.content), [campaign, fields.content]);
   const [comparing, setComparing] = useState(false);
+  const bar = useRef<HTMLDivElement>(null);
+  useRoomBelow(bar);
   const timeZone = campaign.window.timeZone;
   const flush = draft.flush;
   const onApplyImport = useCallback((proposal: ImportProposal) => draft.replace(applyProposal(draft.fields, proposal)), [draft]);
@@ -69,7 +72,7 @@ export function CaseEditor({ initial, campaign }: { initial: CaseDetail; campaig
     <div className="ce-page">
       <div className="ce-layout">
         <div className="ce-main">
-          <div className="ce-sticky" aria-label={t('wb.editor.statusBar')} role="region">
+          <div ref={bar} className="ce-sticky" aria-label={t('wb.editor.statusBar')} role="region">
             <SaveIndicator status={draft.status} savedAt={detail.updatedAt} onRetry={() => void draft.flush().catch(() => undefined)} />
             <span className="ce-sticky-counts">
               <LimitCount label={t('wb.editor.field.summary')} {...counts.summary} />

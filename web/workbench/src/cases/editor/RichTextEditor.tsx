@@ -1,11 +1,9 @@
-import { BoldOutlined, ItalicOutlined, OrderedListOutlined, UnorderedListOutlined } from '@ant-design/icons';
-import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
+import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
-import { Button, Tooltip } from 'antd';
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef } from 'react';
 import { CSP_NONCE } from '../../csp-nonce.ts';
-import { useI18n } from '../../i18n.tsx';
 import { CaseTable } from './case-table.ts';
+import { EditorToolbar } from './EditorToolbar.tsx';
 import { cleanPastedHtml } from './paste-clean.ts';
 
 // Rich text limited to what a case needs: paragraphs, subheadings (h3, h4), bold, italics,
@@ -46,6 +44,19 @@ function htmlOf(editor: Editor): string {
   return editor.isEmpty ? '' : editor.getHTML();
 }
 
+/**
+ * The room ProseMirror keeps above the caret when it scrolls: the page's scroll-padding-top, which
+ * the case editor sets to its sticky bar's height (ProseMirror scrolls by itself and reads no CSS).
+ */
+const CARET_ROOM = {
+  get top() {
+    return (parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0) + 8;
+  },
+  bottom: 8,
+  left: 0,
+  right: 0,
+};
+
 export function RichTextEditor({ initialHtml, onChange, label, describedBy, headings = true, minRows = 6 }: RichTextProps) {
   const changed = useRef(onChange);
   useEffect(() => {
@@ -57,6 +68,11 @@ export function RichTextEditor({ initialHtml, onChange, label, describedBy, head
     content: initialHtml,
     editorProps: {
       transformPastedHTML: cleanPastedHtml,
+      scrollThreshold: CARET_ROOM,
+      scrollMargin: CARET_ROOM,
+      // Tab leaves the text box as it leaves any field (no list indenting, no keyboard trap):
+      // a handled DOM event skips ProseMirror's keymaps without preventing the browser's move.
+      handleDOMEvents: { keydown: (_view, event) => event.key === 'Tab' && !event.ctrlKey && !event.altKey && !event.metaKey },
       attributes: {
         // A class, not a style attribute: the page's CSP refuses inline style attributes.
         class: `ce-prose ce-input ce-rows-${minRows}`,
@@ -69,54 +85,11 @@ export function RichTextEditor({ initialHtml, onChange, label, describedBy, head
     onUpdate: ({ editor: e }) => changed.current(htmlOf(e)),
   });
   return (
-    // The text comes first in the document (a tab, or the preflight checklist's link, lands in it);
-    // CSS shows the toolbar above it.
+    // The toolbar comes first in the tab order as on screen; the preflight checklist's links go
+    // past it to the text box (goToTarget).
     <div className="ce-rich">
+      <EditorToolbar editor={editor} headings={headings} />
       <EditorContent editor={editor} />
-      <Toolbar editor={editor} headings={headings} />
-    </div>
-  );
-}
-
-function Toolbar({ editor, headings }: { editor: Editor; headings: boolean }) {
-  const { t } = useI18n();
-  const state = useEditorState({
-    editor,
-    // Pressed states only where the caret is: six idle toolbars all showing 正文 pressed is noise.
-    selector: ({ editor: e }) => {
-      const on = e.isFocused;
-      return {
-        paragraph: on && e.isActive('paragraph') && !e.isActive('bulletList') && !e.isActive('orderedList'),
-        h3: on && e.isActive('heading', { level: 3 }),
-        h4: on && e.isActive('heading', { level: 4 }),
-        bold: on && e.isActive('bold'),
-        italic: on && e.isActive('italic'),
-        bullet: on && e.isActive('bulletList'),
-        ordered: on && e.isActive('orderedList'),
-      };
-    },
-  });
-  const chain = () => editor.chain().focus();
-  const button = (key: string, pressed: boolean, title: string, content: ReactNode, run: () => void) => (
-    <Tooltip title={title} key={key}>
-      <Button size="small" type={pressed ? 'primary' : 'text'} ghost={pressed} aria-pressed={pressed} aria-label={title} autoInsertSpace={false}
-        onMouseDown={(e) => e.preventDefault()} onClick={run}>{content}</Button>
-    </Tooltip>
-  );
-  return (
-    <div className="ce-toolbar" role="toolbar" aria-label={t('wb.editor.toolbar')}>
-      {headings && (
-        <>
-          {button('p', state.paragraph, t('wb.editor.tool.paragraph'), t('wb.editor.tool.paragraphShort'), () => chain().setParagraph().run())}
-          {button('h3', state.h3, t('wb.editor.tool.h3'), t('wb.editor.tool.h3Short'), () => chain().toggleHeading({ level: 3 }).run())}
-          {button('h4', state.h4, t('wb.editor.tool.h4'), t('wb.editor.tool.h4Short'), () => chain().toggleHeading({ level: 4 }).run())}
-          <span className="ce-toolbar-sep" aria-hidden="true" />
-        </>
-      )}
-      {button('b', state.bold, t('wb.editor.tool.bold'), <BoldOutlined />, () => chain().toggleBold().run())}
-      {button('i', state.italic, t('wb.editor.tool.italic'), <ItalicOutlined />, () => chain().toggleItalic().run())}
-      {button('ul', state.bullet, t('wb.editor.tool.bulletList'), <UnorderedListOutlined />, () => chain().toggleBulletList().run())}
-      {button('ol', state.ordered, t('wb.editor.tool.orderedList'), <OrderedListOutlined />, () => chain().toggleOrderedList().run())}
     </div>
   );
 }
