@@ -93,7 +93,7 @@ class RestrictedModel {
   ) {
     const nCases = p.caseIds.length;
     const nReviewers = p.reviewerIds.length;
-    this.nProvinces = Math.max(0, ...p.reviewerProvince) + 1;
+    this.nProvinces = p.provinces.length;
     this.numRows = nCases + nReviewers;
     this.numCols = nCases + nReviewers;
     const rowLower = new Float64Array(this.numRows).fill(-highs.infinity);

@@ -57,6 +57,7 @@ export interface IndexedProblem {
   caseIds: readonly string[];
   reviewerIds: readonly string[];
   categories: readonly string[];
+  provinces: readonly string[];
   caseCategory: Int32Array;
   caseProvince: Int32Array;
   reviewerProvince: Int32Array;
@@ -188,6 +189,7 @@ export function indexProblem(problem: AssignmentProblem): IndexedProblem {
     caseIds: problem.cases.map((c) => c.id),
     reviewerIds: problem.reviewers.map((r) => r.id),
     categories,
+    provinces,
     caseCategory,
     caseProvince,
     reviewerProvince,

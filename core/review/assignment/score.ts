@@ -37,7 +37,7 @@ export function scoreAssignment(p: IndexedProblem, slots: readonly number[]): As
   const assigned = new Int32Array(nCases);
   const load = new Int32Array(p.reviewerIds.length);
   const perCaseProvince = new Map<number, number>();
-  const nProvinces = Math.max(0, ...p.reviewerProvince) + 1;
+  const nProvinces = p.provinces.length;
   let mismatch = 0;
   let matchSum = 0;
   for (const s of slots) {
@@ -92,5 +92,5 @@ function spread(values: readonly number[]): AssignmentFigures['loadRatio'] {
   if (values.length === 0) return { min: 0, max: 0, mean: 0, stdev: 0 };
   const mean = values.reduce((a, b) => a + b, 0) / values.length;
   const variance = values.reduce((a, v) => a + (v - mean) ** 2, 0) / values.length;
-  return { min: Math.min(...values), max: Math.max(...values), mean, stdev: Math.sqrt(variance) };
+  return { min: values.reduce((a, b) => Math.min(a, b)), max: values.reduce((a, b) => Math.max(a, b)), mean, stdev: Math.sqrt(variance) };
 }
