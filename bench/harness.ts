@@ -10,6 +10,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 
 export interface RunningServer {
   url: string;
+  /** Everything the server printed on its first line (a bench server may add fixtures' ids). */
+  info: Record<string, string>;
   child: ChildProcess;
   stop(): Promise<void>;
 }
@@ -29,8 +31,10 @@ export function startServerProcess(name: string, env: Record<string, string> = {
       if (!line) return;
       child.stdout!.removeAllListeners('data');
       child.stdout!.resume();
+      const info = JSON.parse(line) as Record<string, string>;
       resolve({
-        url: JSON.parse(line).url,
+        url: info.url!,
+        info,
         child,
         stop: () =>
           new Promise((done) => {

@@ -35,17 +35,15 @@ export default defineConfig({
     outDir: path.join(repo, 'dist/workbench'),
     emptyOutDir: true,
     target: 'es2022',
-    // Ant Design is large; it is split into its own long-cached chunk below. zxcvbn's password
-    // dictionaries (1.7 MB, 0.8 MB compressed) are larger still, and load only with a password
-    // form (PasswordRules.tsx).
+    // zxcvbn's password dictionaries (1.7 MB, 0.8 MB compressed) load only with a password form
+    // (PasswordRules.tsx). Ant Design is not one chunk: each route's chunk (src/routes/pages.tsx)
+    // takes the components it uses, and those shared by several routes land in shared chunks.
     chunkSizeWarningLimit: 1800,
     rolldownOptions: {
       output: {
         codeSplitting: {
-          groups: [
-            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
-            { name: 'antd', test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[a-z-]+)[\\/]/ },
-          ],
+          // React changes less often than the app: its own long-cached chunk.
+          groups: [{ name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ }],
         },
       },
     },

@@ -1,7 +1,7 @@
-import { Card, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n.tsx';
 import { LangSwitch } from './LangSwitch.tsx';
+import './auth-layout.css';
 
 /** The frame of the signed-out pages: the platform's name, the language switch, one card. */
 export function AuthLayout({ title, children }: { title: string; children: ReactNode }) {
@@ -13,10 +13,12 @@ export function AuthLayout({ title, children }: { title: string; children: React
         <LangSwitch />
       </header>
       <main className="wb-auth-main">
-        <Card className="wb-auth-card">
-          <Typography.Title level={3}>{title}</Typography.Title>
+        {/* Plain markup, not antd's Card and Title: those bring tabs, skeletons and an editable
+            text area into the first page anyone opens. */}
+        <section className="wb-auth-card">
+          <h1 className="wb-auth-title">{title}</h1>
           {children}
-        </Card>
+        </section>
       </main>
     </div>
   );

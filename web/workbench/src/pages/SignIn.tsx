@@ -3,7 +3,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Form, Input } from 'antd';
 import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { z } from 'zod';
+// zod/mini: the first page anyone opens carries 5 KB of validation instead of zod's 90 KB.
+import * as z from 'zod/mini';
 import { api, ApiError, type Me } from '../api.ts';
 import { AuthLayout } from '../components/AuthLayout.tsx';
 import { applyServerError, FormField, ServerMessage } from '../forms.tsx';
@@ -17,7 +18,7 @@ export function SignInPage() {
   const client = useQueryClient();
   const [message, setMessage] = useState<string | null>(null);
   const [unverified, setUnverified] = useState<string | null>(null);
-  const schema = useMemo(() => z.object({ email: z.email(t('wb.invalidEmail')), password: z.string().min(1, t('wb.required')) }), [t]);
+  const schema = useMemo(() => z.object({ email: z.email(t('wb.invalidEmail')), password: z.string().check(z.minLength(1, t('wb.required'))) }), [t]);
   const { control, handleSubmit, setError } = useForm({ resolver: zodResolver(schema), defaultValues: { email: '', password: '' } });
   const next = safeNext(search.get('next'));
 

@@ -1,0 +1,8 @@
+// The organizers' pages, in one chunk that no unit operator ever downloads.
+export { AuditPage } from '../pages/AuditPage.tsx';
+export { MailPage } from '../pages/MailPage.tsx';
+export { OrganizersPage } from '../pages/OrganizersPage.tsx';
+export { OrgReviewersPage } from '../pages/OrgReviewersPage.tsx';
+export { OrgUnitDetailPage } from '../pages/OrgUnitDetailPage.tsx';
+export { OrgUnitsPage } from '../pages/OrgUnitsPage.tsx';
+export { OrgCasesPage } from '../cases/OrgCasesPage.tsx';

@@ -1,0 +1,96 @@
+import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+
+// Every page loads with its own chunk, so the sign-in form does not wait for the editor, the
+// organizers' pages or the Ant Design components only they use. Pages that are opened one after
+// the other share a chunk (unit-pages.ts, organizer-pages.ts). `load` starts a chunk early:
+// the current route's at boot, and the next step's when the browser is idle.
+
+type Load<M> = () => Promise<M>;
+
+const load = {
+  signIn: () => import('../pages/SignIn.tsx'),
+  signUp: () => import('../pages/SignUp.tsx'),
+  forgotPassword: () => import('../pages/ForgotPassword.tsx'),
+  resetPassword: () => import('../pages/ResetPassword.tsx'),
+  verifyEmail: () => import('../pages/VerifyEmail.tsx'),
+  invitation: () => import('../pages/AcceptInvitation.tsx'),
+  superiorReview: () => import('../cases/SuperiorReviewPage.tsx'),
+  signedIn: () => import('./SignedInRoutes.tsx'),
+  unit: () => import('./unit-pages.ts'),
+  organizer: () => import('./organizer-pages.ts'),
+  reviewer: () => import('../pages/ReviewerProfilePage.tsx'),
+  editor: () => import('../cases/CaseEditorPage.tsx'),
+} satisfies Record<string, Load<unknown>>;
+
+type Page<C> = C & ComponentType<any>;
+
+function named<M, K extends keyof M>(from: Load<M>, name: K): LazyExoticComponent<Page<M[K]>> {
+  return lazy(() => from().then((m) => ({ default: m[name] as Page<M[K]> })));
+}
+
+const SignInPage = named(load.signIn, 'SignInPage');
+const SignUpPage = named(load.signUp, 'SignUpPage');
+const ForgotPasswordPage = named(load.forgotPassword, 'ForgotPasswordPage');
+const ResetPasswordPage = named(load.resetPassword, 'ResetPasswordPage');
+const VerifyEmailPage = named(load.verifyEmail, 'VerifyEmailPage');
+const AcceptInvitationPage = named(load.invitation, 'AcceptInvitationPage');
+const SuperiorReviewPage = named(load.superiorReview, 'SuperiorReviewPage');
+
+export const SignedInRoutes = named(load.signedIn, 'SignedInRoutes');
+export const UnitPage = named(load.unit, 'UnitPage');
+export const MembersPage = named(load.unit, 'MembersPage');
+export const MyCasesPage = named(load.unit, 'MyCasesPage');
+export const ReceiptPage = named(load.unit, 'ReceiptPage');
+export const SuperiorReviewsPage = named(load.unit, 'SuperiorReviewsPage');
+export const AccountPage = named(load.unit, 'AccountPage');
+export const OrgCasesPage = named(load.organizer, 'OrgCasesPage');
+export const OrgUnitsPage = named(load.organizer, 'OrgUnitsPage');
+export const OrgUnitDetailPage = named(load.organizer, 'OrgUnitDetailPage');
+export const OrgReviewersPage = named(load.organizer, 'OrgReviewersPage');
+export const AuditPage = named(load.organizer, 'AuditPage');
+export const MailPage = named(load.organizer, 'MailPage');
+export const OrganizersPage = named(load.organizer, 'OrganizersPage');
+export const ReviewerProfilePage = named(load.reviewer, 'ReviewerProfilePage');
+export const CaseEditorPage = named(load.editor, 'CaseEditorPage');
+
+/** Pages anyone may open; the rest need a session. */
+export const PUBLIC: Record<string, { load: Load<unknown>; render: () => ReactNode }> = {
+  '/app/sign-in': { load: load.signIn, render: () => <SignInPage /> },
+  '/app/sign-up': { load: load.signUp, render: () => <SignUpPage /> },
+  '/app/forgot-password': { load: load.forgotPassword, render: () => <ForgotPasswordPage /> },
+  '/app/reset-password': { load: load.resetPassword, render: () => <ResetPasswordPage /> },
+  '/app/verify-email': { load: load.verifyEmail, render: () => <VerifyEmailPage /> },
+  '/app/join': { load: load.invitation, render: () => <AcceptInvitationPage kind="unit" /> },
+  '/app/reviewer-invitation': { load: load.invitation, render: () => <AcceptInvitationPage kind="reviewer" /> },
+  // The superior organization reads and recommends by the mailed link, without an account, or
+  // signed in (?case=) as a member of a registered superior unit; the page asks to sign in then.
+  '/app/superior-review': { load: load.superiorReview, render: () => <SuperiorReviewPage /> },
+};
+
+/** The chunk of a signed-in path's page; a guess is harmless, it only starts a download. */
+function signedInPageChunk(path: string): Load<unknown> {
+  if (path.startsWith('/app/org/')) return load.organizer;
+  if (/^\/app\/cases\/[0-9a-f-]{36}$/.test(path)) return load.editor;
+  if (path === '/app/reviewer') return load.reviewer;
+  return load.unit;
+}
+
+const ignore = () => undefined;
+
+/** Starts downloading what `path` will render, while the session is still being asked for. */
+export function preloadRoute(path: string): void {
+  const open = PUBLIC[path];
+  if (open) {
+    open.load().catch(ignore);
+    return;
+  }
+  load.signedIn().catch(ignore);
+  signedInPageChunk(path)().catch(ignore);
+}
+
+/** Loads `chunks` once the browser has nothing else to do: what the next step will need. */
+export function preloadWhenIdle(...chunks: (keyof typeof load)[]): void {
+  const start = () => chunks.forEach((chunk) => load[chunk]().catch(ignore));
+  if ('requestIdleCallback' in window) window.requestIdleCallback(start, { timeout: 3000 });
+  else setTimeout(start, 500);
+}
