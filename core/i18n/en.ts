@@ -289,5 +289,10 @@ export const en: Record<MessageKey, string> = {
   'wb.mail.status.failed': 'Failed',
   'wb.mail.text': 'Mail text',
   'wb.notFound': 'There is no such page.',
+  'wb.clear': 'Clear',
+  'wb.more': 'More',
+  'wb.pagination.prev': 'Previous page',
+  'wb.pagination.next': 'Next page',
+  'wb.editor.recommend.mode': 'How to ask the superior for a recommendation',
   'wb.goHome': 'Back to the workbench',
 };

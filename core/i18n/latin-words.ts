@@ -27,9 +27,11 @@ const CODES = [
   /[\w.+-]+@[\w-]+(\.[\w-]+)+/g, // e-mail addresses
   /\bhttps?:\/\/\S+/g, // links
   /\b(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)*\.(cn|com|org|net|test)\b/gi, // host names
+  /\b[a-z]+(?:-[a-z]+)*\/\d+\b/g, // a format's name and version (zhengji-case/1)
   /\b[A-Za-z0-9]*\d[A-Za-z0-9-]*\b/g, // anything with a digit: receipt numbers, versions, 3GP, Z7-…
   /\b(zh-CN|en)\b/g, // language codes, in the message that lists them
   /“[\w.-]+”/g, // what the reader typed, quoted back (未找到征集活动“x”)
+  /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/g, // a setting's name (ZHENGJI_ADMIN_EMAIL), as the audit log names the server's own acts
 ];
 
 // Allowed names that are more than letters (SHA-256, shasum -a) go first, before their parts

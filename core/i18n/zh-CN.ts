@@ -286,6 +286,11 @@ const base = {
   'wb.mail.text': '邮件正文',
   'wb.notFound': '页面不存在。',
   'wb.goHome': '返回工作台',
+  'wb.clear': '清除',
+  'wb.more': '更多',
+  'wb.pagination.prev': '上一页',
+  'wb.pagination.next': '下一页',
+  'wb.editor.recommend.mode': '请上级党组织推荐的方式',
 } as const;
 
 export const zhCN = { ...base, ...casesZhCN, ...filesZhCN, ...documentsZhCN, ...editorZhCN, ...journeyZhCN, ...auditZhCN } as const;

@@ -6,6 +6,7 @@ import { Link, useRouter } from '../router.tsx';
 import { useMe } from '../session.tsx';
 import { CaseTrail } from './CaseTrail.tsx';
 import { casesApi, caseKeys, type CaseSummary } from './cases-api.ts';
+import { namedPageLinks } from '../icon-names.tsx';
 import { currentCampaign, LinkButton, RecommendationTag, StatusTag, useCampaign, useCampaigns, zonedTime, zonedTimeWithLabel } from './case-shared.tsx';
 import { NewCaseDialog } from './NewCaseDialog.tsx';
 
@@ -68,7 +69,7 @@ export function MyCasesPage() {
           rowKey="id"
           size="middle"
           dataSource={list}
-          pagination={list.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+          pagination={list.length > 20 ? { pageSize: 20, showSizeChanger: false, ...namedPageLinks(t) } : false}
           expandable={{ expandedRowRender: (c) => <CaseTrail id={c.id} campaignSlug={c.campaignSlug} />, columnTitle: '' }}
           columns={[
             {

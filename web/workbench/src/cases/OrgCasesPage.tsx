@@ -7,6 +7,7 @@ import { Link } from '../router.tsx';
 import { casesApi, caseKeys, type CaseSummary } from './cases-api.ts';
 import { currentCampaign, RecommendationTag, StatusTag, UnverifiedTag, useCampaign, useCampaigns, zonedTime, zonedTimeWithLabel } from './case-shared.tsx';
 import { DeadlineExtensions, type UnitChoice } from './DeadlineExtensions.tsx';
+import { clearable, namedPageLinks } from '../icon-names.tsx';
 import { ReturnCaseDialog } from './ReturnCaseDialog.tsx';
 
 /** Organizers: the campaign's cases by status, returning one for correction, extending deadlines. */
@@ -58,7 +59,7 @@ export function OrgCasesPage() {
             </Col>
           )}
           <Col xs={24} md={8}>
-            <Select className="wb-full" aria-label={t('wb.cases.status')} placeholder={t('wb.cases.allStatuses')} allowClear value={status} onChange={setStatus}
+            <Select className="wb-full" aria-label={t('wb.cases.status')} placeholder={t('wb.cases.allStatuses')} allowClear={clearable(t)} value={status} onChange={setStatus}
               options={CASE_STATUSES.map((s) => ({ value: s, label: t(`case.status.${s}`) }))} />
           </Col>
         </Row>
@@ -99,7 +100,7 @@ export function OrgCasesPage() {
             scroll={{ x: 960 }}
             tableLayout="fixed"
             locale={{ emptyText: <Empty description={status ? t('wb.cases.orgEmpty') : t('wb.empty.orgCases')} /> }}
-            pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
+            pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true, ...namedPageLinks(t) }}
             columns={[
               { title: t('wb.cases.caseTitle'), dataIndex: 'title', ellipsis: true, render: (v: string, c) => <Link to={`/app/cases/${c.id}`}>{v || t('wb.cases.untitled')}</Link> },
               { title: t('wb.cases.unit'), dataIndex: 'organizationName', width: 200, ellipsis: true },

@@ -2,6 +2,7 @@ import { Cascader } from 'antd';
 import { useEffect, useState } from 'react';
 import { api, type Division, type DivisionDetail } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
+import { clearable } from '../icon-names.tsx';
 
 // Province → city → county, each level loaded from GET /api/v1/divisions?parent= as it opens.
 // The value is one division code; an existing code is expanded along its path on load.
@@ -72,7 +73,7 @@ export function DivisionCascader(props: {
       loadData={loadData}
       value={path}
       changeOnSelect={props.anyLevel}
-      allowClear={props.allowClear ?? true}
+      allowClear={props.allowClear === false ? false : clearable(t)}
       status={props.status}
       placeholder={t('wb.unit.divisionPlaceholder')}
       onChange={(value) => {

@@ -3,6 +3,7 @@ import { Card, Drawer, Grid, Input, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api, type Mail, type Page } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
+import { namedPageLinks } from '../icon-names.tsx';
 
 const PAGE_SIZE = 20;
 const STATUS_COLOR = { queued: 'default', sending: 'gold', sent: 'green', kept: 'blue', failed: 'red' } as const;
@@ -30,7 +31,7 @@ export function MailPage() {
         dataSource={mails.data?.data ?? []}
         scroll={{ x: 'max-content' }}
         onRow={(mail) => ({ onClick: () => setOpen(mail), className: 'wb-clickable' })}
-        pagination={{ current: page, pageSize: PAGE_SIZE, total: mails.data?.total ?? 0, onChange: setPage, showSizeChanger: false, size: 'small' }}
+        pagination={{ current: page, pageSize: PAGE_SIZE, total: mails.data?.total ?? 0, onChange: setPage, showSizeChanger: false, size: 'small', ...namedPageLinks(t) }}
         columns={[
           { title: t('wb.mail.createdAt'), dataIndex: 'createdAt', render: when },
           { title: t('wb.mail.to'), dataIndex: 'to' },

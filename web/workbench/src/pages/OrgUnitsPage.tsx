@@ -7,6 +7,7 @@ import { api, type Organization, type Page } from '../api.ts';
 import { DivisionCascader } from '../components/DivisionCascader.tsx';
 import { DivisionName } from '../components/UnitView.tsx';
 import { useI18n } from '../i18n.tsx';
+import { clearable, namedPageLinks } from '../icon-names.tsx';
 import { Link } from '../router.tsx';
 
 const PAGE_SIZE = 20;
@@ -35,11 +36,11 @@ export function OrgUnitsPage() {
           <Input.Search aria-label={t('wb.search')} placeholder={t('wb.org.searchPlaceholder')} allowClear enterButton={t('wb.search')} onSearch={reset(setQ)} />
         </Col>
         <Col xs={12} md={5}>
-          <Select className="wb-full" aria-label={t('wb.unit.type')} placeholder={t('wb.unit.type')} allowClear value={type} onChange={reset(setType)}
+          <Select className="wb-full" aria-label={t('wb.unit.type')} placeholder={t('wb.unit.type')} allowClear={clearable(t)} value={type} onChange={reset(setType)}
             options={ORG_TYPES.map((v) => ({ value: v, label: t(`wb.type.${v}`) }))} popupMatchSelectWidth={false} />
         </Col>
         <Col xs={12} md={4}>
-          <Select className="wb-full" aria-label={t('wb.unit.level')} placeholder={t('wb.unit.level')} allowClear value={level} onChange={reset(setLevel)}
+          <Select className="wb-full" aria-label={t('wb.unit.level')} placeholder={t('wb.unit.level')} allowClear={clearable(t)} value={level} onChange={reset(setLevel)}
             options={ORG_LEVELS.map((v) => ({ value: v, label: t(`wb.level.${v}`) }))} popupMatchSelectWidth={false} />
         </Col>
         <Col xs={24} md={7}>
@@ -56,7 +57,7 @@ export function OrgUnitsPage() {
         scroll={{ x: 'max-content' }}
         // With no filter, an empty list means no unit has registered yet: say where they come from.
         locale={{ emptyText: <Empty description={q || type || level || division ? t('wb.empty.orgUnitsNoMatch') : t('wb.empty.orgUnits')} /> }}
-        pagination={{ current: page, pageSize: PAGE_SIZE, total: units.data?.total ?? 0, onChange: setPage, showSizeChanger: false, size: 'small' }}
+        pagination={{ current: page, pageSize: PAGE_SIZE, total: units.data?.total ?? 0, onChange: setPage, showSizeChanger: false, size: 'small', ...namedPageLinks(t) }}
         columns={[
           { title: t('wb.unit.name'), dataIndex: 'name', render: (name: string, u) => <Link to={`/app/org/units/${u.id}`}>{name}</Link> },
           { title: t('wb.unit.type'), dataIndex: 'type', render: (v: string) => label(`wb.type.${v}`), responsive: ['md'] },

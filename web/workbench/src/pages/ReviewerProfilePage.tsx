@@ -43,8 +43,9 @@ function ProfileForm({ initial }: { initial: ReviewerProfile }) {
       <FormField control={control} name="divisionCode" label={t('wb.reviewer.division')} render={(f) => (
         <DivisionCascader id={f.id} value={f.value} onChange={f.onChange} anyLevel />
       )} />
+      {/* No stepper buttons: the library names them only in English ("Increase Value"); arrow keys still step. */}
       <FormField control={control} name="capacity" label={t('wb.reviewer.capacity')} render={(f) => (
-        <InputNumber {...f} min={0} max={500} precision={0} onChange={(v) => f.onChange(v ?? 0)} />
+        <InputNumber {...f} min={0} max={500} precision={0} controls={false} onChange={(v) => f.onChange(v ?? 0)} />
       )} />
       <Button type="primary" htmlType="submit" loading={save.isPending}>{t('wb.save')}</Button>
     </Form>

@@ -6,6 +6,7 @@ import { sectionNumber } from '../../../../../core/i18n/messages.ts';
 import { useI18n } from '../../i18n.tsx';
 import type { CampaignDetail } from '../cases-api.ts';
 import { LimitCount, SectionCount } from './counts.tsx';
+import { clearable } from '../../icon-names.tsx';
 import type { DraftFields } from './draft-fields.ts';
 import { RichTextEditor } from './RichTextEditor.tsx';
 
@@ -54,7 +55,7 @@ export function CaseFields({ campaign, fields, counts, update }: CaseFieldsProps
             {t('wb.editor.field.category')} <Tag color="red">{t('wb.editor.required')}</Tag>
           </label>
           <Select id="ce-category" className="wb-full" value={content.category ?? undefined} placeholder={t('wb.editor.categoryPlaceholder')}
-            allowClear onChange={(value?: string) => setContent({ category: value ?? null })}
+            allowClear={clearable(t)} onChange={(value?: string) => setContent({ category: value ?? null })}
             options={campaign.categories.map((c) => ({ value: c.key, label: c.name[locale] }))} />
         </div>
         <div id="target-keywords" className="ce-field ce-anchor">

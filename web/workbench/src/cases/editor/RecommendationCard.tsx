@@ -74,7 +74,7 @@ export function RecommendationCard({ setting, detail, fields, editable, timeZone
       <Typography.Paragraph type="secondary">
         {t(setting === 'required' ? 'wb.editor.recommend.introRequired' : 'wb.editor.recommend.introOptional')}
       </Typography.Paragraph>
-      <Segmented className="ce-superior-mode" block value={mode} disabled={!editable} onChange={(v) => switchMode(v as 'email' | 'unit')}
+      <Segmented className="ce-superior-mode" aria-label={t('wb.editor.recommend.mode')} block value={mode} disabled={!editable} onChange={(v) => switchMode(v as 'email' | 'unit')}
         options={[{ value: 'email', label: t('wb.editor.recommend.byEmail') }, { value: 'unit', label: t('wb.editor.recommend.byUnit') }]} />
       {mode === 'unit' ? (
         <SuperiorUnitPicker caseId={detail.id} chosen={chosen} disabled={!editable} onChoose={chooseUnit} />
