@@ -43,6 +43,7 @@ import { clientAssets } from './pages/client-assets.ts';
 import { pagesRoutes } from './pages/pages.routes.tsx';
 import { verifyRoutes } from './pages/verify.routes.tsx';
 import { workbenchRoutes } from './pages/workbench.routes.ts';
+import { faviconRoutes } from './pages/favicon.routes.ts';
 
 export interface AppOptions {
   db: Kysely<Database>;
@@ -122,6 +123,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(auditRoutes);
   await app.register(mailRoutes);
   await app.register(workbenchRoutes);
+  await app.register(faviconRoutes);
   await app.register(pagesRoutes);
   await app.register(verifyRoutes);
 

@@ -70,6 +70,8 @@ describe('route access declarations', () => {
       'GET /app/* public',
       'GET /campaigns/:slug public',
       'GET /campaigns/:slug/declaration-form.docx public',
+      'GET /favicon.ico public',
+      'GET /favicon.svg public',
       'GET /healthz public',
       'GET /verify public',
       'POST /api/v1/auth/password-reset public',

@@ -32,6 +32,7 @@ export function Layout(props: {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{head.title}</title>
         <meta name="description" content={head.description} />
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         <link rel="canonical" href={head.url} />
         <link rel="alternate" hrefLang="zh-CN" href={head.alternates['zh-CN']} />
         <link rel="alternate" hrefLang="en" href={head.alternates.en} />
