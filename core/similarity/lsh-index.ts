@@ -1,4 +1,4 @@
-import { containmentFromJaccard, estimateJaccard, estimateShareIn, mix32, SIGNATURE_LENGTH } from './minhash.ts';
+import { containmentFromJaccard, estimateJaccard, estimateShareIn, mix32, shingleLookup, SIGNATURE_LENGTH } from './minhash.ts';
 
 // An in-memory LSH index of MinHash signatures: which stored documents may resemble a query,
 // without comparing it with all of them.
@@ -21,7 +21,7 @@ import { containmentFromJaccard, estimateJaccard, estimateShareIn, mix32, SIGNAT
 
 export const BANDS = 64;
 export const ROWS = 2;
-const PREFILTER = 0.2;
+const PREFILTER = 0.12;
 
 /** What screening needs of the query: its signature and its full, sorted shingle set. */
 export interface IndexQuery {
@@ -101,12 +101,14 @@ export class LshIndex {
   screen(query: IndexQuery, floor: number): Estimate[] {
     const { signature, shingles } = query;
     const found: Estimate[] = [];
+    let lookup: ReturnType<typeof shingleLookup> | undefined;
     for (const slot of this.candidateSlots(signature)) {
       const stored = this.signatures.subarray(slot * SIGNATURE_LENGTH, (slot + 1) * SIGNATURE_LENGTH);
       const size = this.sizes[slot]!;
       const jaccard = estimateJaccard(signature, stored);
       if (containmentFromJaccard(jaccard, shingles.length, size) < floor - PREFILTER) continue;
-      const common = estimateShareIn(shingles, stored) * size;
+      lookup ??= shingleLookup(shingles);
+      const common = estimateShareIn(lookup, stored) * size;
       const containment = Math.min(1, common / Math.max(1, Math.min(size, shingles.length)));
       if (containment >= floor) found.push({ id: this.ids[slot]!, jaccard, containment });
     }

@@ -106,17 +106,30 @@ export function sampledShingles(signature: Uint32Array): Uint32Array {
   return signature.map((value, i) => Math.imul((value - b[i]!) >>> 0, INVERSES[i]!) >>> 0);
 }
 
-/** Whether sorted `set` holds `value` (binary search). */
-function holds(set: Uint32Array, value: number): boolean {
-  let low = 0;
-  let high = set.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >>> 1;
-    const at = set[middle]!;
-    if (at === value) return true;
-    if (at < value) low = middle + 1;
-    else high = middle - 1;
+/** A set of shingle hashes to test many values against: open addressing, zero marks an empty place. */
+export interface ShingleLookup {
+  table: Uint32Array;
+  holdsZero: boolean;
+}
+
+export function shingleLookup(set: Uint32Array): ShingleLookup {
+  let size = 16;
+  while (size < set.length * 2) size *= 2;
+  const table = new Uint32Array(size);
+  for (const value of set) {
+    if (value === 0) continue;
+    let at = mix32(value) & (size - 1);
+    while (table[at] !== 0 && table[at] !== value) at = (at + 1) & (size - 1);
+    table[at] = value;
   }
+  return { table, holdsZero: set.includes(0) };
+}
+
+function holds(lookup: ShingleLookup, value: number): boolean {
+  if (value === 0) return lookup.holdsZero;
+  const { table } = lookup;
+  const mask = table.length - 1;
+  for (let at = mix32(value) & mask; table[at] !== 0; at = (at + 1) & mask) if (table[at] === value) return true;
   return false;
 }
 
@@ -125,10 +138,13 @@ function holds(set: Uint32Array, value: number): boolean {
  * signature and A's full set: the share of B's sampled shingles found in A. Its standard error,
  * √(c(1−c)/128), does not grow with the difference in size as an estimate through Jaccard does.
  */
-export function estimateShareIn(a: Uint32Array, signatureB: Uint32Array): number {
+export function estimateShareIn(a: ShingleLookup, signatureB: Uint32Array): number {
+  const { b } = FAMILY;
   let inA = 0;
-  for (const shingle of sampledShingles(signatureB)) if (holds(a, shingle)) inA += 1;
-  return inA / signatureB.length;
+  for (let i = 0; i < SIGNATURE_LENGTH; i += 1) {
+    if (holds(a, Math.imul((signatureB[i]! - b[i]!) >>> 0, INVERSES[i]!) >>> 0)) inA += 1;
+  }
+  return inA / SIGNATURE_LENGTH;
 }
 
 /** The share of positions where the signatures agree: an estimate of the sets' Jaccard similarity. */
