@@ -9,7 +9,7 @@
 // start of the next. Shorter shingles are shared by unrelated cases through the vocabulary every
 // Party-building text uses (基层党组织, 党员群众); longer ones are broken by more of a copier's
 // edits (an edit of n characters breaks n + K − 1 shingles). bench/similarity.ts measured the
-// choice: decision 0017.
+// choice: decision 0018.
 
 export const SHINGLE_SIZE = 5;
 export const SIGNATURE_LENGTH = 128;

@@ -11,7 +11,7 @@ import { normalizeForSimilarity } from './normalize.ts';
 // the other. Jaccard similarity would miss a short case made of half a long one, and a copy with
 // its own paragraphs added. A pair is a near-duplicate from 0.4: a 20 % reworded copy keeps about
 // two thirds of its 5-character shingles, a case copying half of another one half, while
-// unrelated generated cases of one category share at most a quarter (decision 0017).
+// unrelated generated cases of one category share at most a quarter (decision 0018).
 
 export const CONTAINMENT_THRESHOLD = 0.4;
 /** Two standard errors of an estimated containment near the threshold. */
