@@ -45,6 +45,8 @@ async function world(): Promise<World> {
 const SAMPLES: Record<string, (w: World) => { url: string; body?: unknown }> = {
   'GET /': () => ({ url: '/' }),
   'GET /healthz': () => ({ url: '/healthz' }),
+  'GET /favicon.ico': () => ({ url: '/favicon.ico' }),
+  'GET /favicon.svg': () => ({ url: '/favicon.svg' }),
   'GET /api/v1/openapi.json': () => ({ url: '/api/v1/openapi.json' }),
   'GET /api/v1/campaigns': () => ({ url: '/api/v1/campaigns' }),
   'GET /api/v1/campaigns/:slug': () => ({ url: '/api/v1/campaigns/seventh-collection' }),
