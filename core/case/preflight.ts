@@ -8,18 +8,20 @@ import type { RecommendationState } from './recommendation.ts';
 // checklist whose items link to where each is fixed (`target`); the server runs the same
 // function at submit and refuses with the same list.
 
-export type ProblemCode =
-  | 'title_missing'
-  | 'category_missing'
-  | 'summary_missing'
-  | 'summary_over'
-  | 'section_missing'
-  | 'body_over'
-  | 'attachment_missing'
-  | 'attachment_too_many'
-  | 'attachment_unreadable'
-  | 'unit_incomplete'
-  | 'recommendation_missing';
+export const PROBLEM_CODES = [
+  'title_missing',
+  'category_missing',
+  'summary_missing',
+  'summary_over',
+  'section_missing',
+  'body_over',
+  'attachment_missing',
+  'attachment_too_many',
+  'attachment_unreadable',
+  'unit_incomplete',
+  'recommendation_missing',
+] as const;
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
 export interface Problem {
   code: ProblemCode;

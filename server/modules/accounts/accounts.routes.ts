@@ -6,10 +6,12 @@ import { LOCALES } from '../../../core/i18n/locale.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { requireActor } from '../../http/authenticate.ts';
 import { errorResponseSchema } from '../../http/error-schema.ts';
+import { statusResponse } from '../../../core/api/envelope.ts';
+import { organizersResponse } from '../../../core/api/people.ts';
 import { becomeLearner, changePassword, listOrganizers, preparePasswordChange, updateAccountSettings } from './account-settings.service.ts';
 
 const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema };
-const done = z.object({ status: z.string() });
+const done = statusResponse;
 
 export async function accountsRoutes(app: FastifyInstance): Promise<void> {
   const routes = app.withTypeProvider<ZodTypeProvider>();
@@ -52,7 +54,7 @@ export async function accountsRoutes(app: FastifyInstance): Promise<void> {
     config: { access: 'platform-organizer' },
     schema: {
       tags: ['people'], summary: 'Organizers of the platform (campaign null) and of each campaign',
-      response: { 200: z.object({ data: z.array(z.object({ userId: z.string(), email: z.string(), displayName: z.string(), campaign: z.string().nullable(), since: z.string() })) }), ...errors },
+      response: { 200: organizersResponse, ...errors },
     },
   }, async () => ({ data: await listOrganizers(app.db) }));
 }

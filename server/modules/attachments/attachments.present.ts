@@ -1,19 +1,6 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import type { attachmentSchema } from '../../../core/api/attachments.ts';
 import type { AttachmentRow } from './attachments.repository.ts';
-
-export const attachmentSchema = z.object({
-  id: z.string(),
-  kind: z.string(),
-  fileName: z.string(),
-  size: z.number().int(),
-  mediaType: z.string(),
-  sha256: z.string(),
-  width: z.number().int().nullable(),
-  height: z.number().int().nullable(),
-  fileUrl: z.string(),
-  thumbnailUrl: z.string().nullable(),
-  createdAt: z.string(),
-});
 
 export type AttachmentView = z.infer<typeof attachmentSchema>;
 

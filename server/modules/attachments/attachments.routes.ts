@@ -10,7 +10,7 @@ import { errorResponseSchema } from '../../http/error-schema.ts';
 import { AppError } from '../../errors.ts';
 import { blobExists, readBlob } from '../../storage/blob-store.ts';
 import { isReencodedImage } from '../uploads/image-reencode.ts';
-import { attachmentSchema } from './attachments.present.ts';
+import { attachmentsResponse } from '../../../core/api/attachments.ts';
 import { findAttachmentFile, listAttachments, removeAttachment, type StoredFile } from './attachments.service.ts';
 
 const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema, 409: errorResponseSchema };
@@ -58,7 +58,7 @@ export async function attachmentsRoutes(app: FastifyInstance): Promise<void> {
 
   routes.get('/api/v1/cases/:id/attachments', {
     config: { access: 'signed-in' },
-    schema: { tags: ['attachments'], summary: "The case's attachments (its working copy), oldest first", params: idParams, response: { 200: z.object({ data: z.array(attachmentSchema) }), ...errors } },
+    schema: { tags: ['attachments'], summary: "The case's attachments (its working copy), oldest first", params: idParams, response: { 200: attachmentsResponse, ...errors } },
   }, async (request) => ({ data: await listAttachments(app.db, requireActor(request.actor), request.params.id) }));
 
   routes.delete('/api/v1/attachments/:id', {

@@ -4,14 +4,16 @@ import { z } from 'zod';
 import { text } from '../../../core/text/clean-text.ts';
 import { LOCALES } from '../../../core/i18n/locale.ts';
 import { AppError } from '../../errors.ts';
-import { clearSessionCookie, requireActor, setSessionCookie } from '../../http/authenticate.ts';
+import { clearSessionCookie, requireActor, SESSION_COOKIE, setSessionCookie } from '../../http/authenticate.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { isUniqueViolation } from '../../db/unique-violation.ts';
 import { errorResponseSchema } from '../../http/error-schema.ts';
-import { presentMe, meSchema } from './auth.present.ts';
+import { currentAccountResponse, meResponse, verifyEmailResponse } from '../../../core/api/auth.ts';
+import { statusResponse } from '../../../core/api/envelope.ts';
+import { presentMe } from './auth.present.ts';
 import { checkSignIn, prepareReset, prepareSignUp, requestPasswordReset, resendVerification, resetPassword, resolveSession, signIn, signOut, signUp, verifyEmail, type RequestMeta } from './auth.service.ts';
 
-const accepted = z.object({ status: z.string() });
+const accepted = statusResponse;
 const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 429: errorResponseSchema };
 const email = z.email('not an e-mail address').max(254);
 const password = z.string().min(1, 'required').max(200);
@@ -58,7 +60,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
 
   routes.post('/api/v1/auth/verify-email', {
     config: { access: 'public' },
-    schema: { tags: ['auth'], summary: 'Verify an e-mail address with the mailed token', body: z.object({ token: z.string().max(100) }), response: { 200: accepted, ...errors } },
+    schema: { tags: ['auth'], summary: 'Verify an e-mail address with the mailed token', body: z.object({ token: z.string().max(100) }), response: { 200: verifyEmailResponse, ...errors } },
   }, async (request) => {
     return { status: await inTransaction(app.db, (trx) => verifyEmail(trx, request.body.token, app.clock())) };
   });
@@ -78,7 +80,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
 
   routes.post('/api/v1/auth/sign-in', {
     config: { access: 'public', ...perAddress(30, '1 minute') },
-    schema: { tags: ['auth'], summary: 'Sign in; sets the session cookie', body: z.object({ email, password }), response: { 200: z.object({ data: meSchema }), ...errors } },
+    schema: { tags: ['auth'], summary: 'Sign in; sets the session cookie', body: z.object({ email, password }), response: { 200: meResponse, ...errors } },
   }, async (request, reply) => {
     const check = await checkSignIn(app.db, request.body, app.clock());
     const outcome = await inTransaction(app.db, (trx) => signIn(trx, check, app.clock(), meta(request)));
@@ -115,8 +117,15 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     return { status: 'password_changed' };
   });
 
+  // Every workbench page asks this first, signed in or not: signed out is { data: null }, not a
+  // 401 the browser would log as an error on the sign-in page. A stale cookie is dropped.
   routes.get('/api/v1/me', {
-    config: { access: 'signed-in' },
-    schema: { tags: ['auth'], summary: 'The signed-in account, its roles and units', response: { 200: z.object({ data: meSchema }), ...errors } },
-  }, async (request) => ({ data: presentMe(requireActor(request.actor)) }));
+    config: { access: 'public' },
+    schema: { tags: ['auth'], summary: 'The signed-in account, its roles and units; data is null when signed out', response: { 200: currentAccountResponse } },
+  }, async (request, reply) => {
+    const token = request.cookies?.[SESSION_COOKIE];
+    const actor = token ? await resolveSession(app.db, token, app.clock()) : null;
+    if (token && !actor) clearSessionCookie(reply);
+    return { data: actor ? presentMe(actor) : null };
+  });
 }

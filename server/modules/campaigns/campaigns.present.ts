@@ -1,34 +1,11 @@
-import { z } from 'zod';
-import { campaignSchema, localizedText } from '../../../core/campaign/campaign.schema.ts';
+import type { z } from 'zod';
+import type { campaignDetailSchema, campaignSummarySchema } from '../../../core/api/campaigns.ts';
 import { windowPhase } from '../../../core/campaign/campaign.window.ts';
 import { campaignPath, declarationFormPath } from '../../pages/page-urls.ts';
 import type { StoredCampaign } from './campaigns.service.ts';
 
-// What the API shows of a campaign: its bilingual definition plus what the server computes
-// (the window as UTC instants and where now falls in it, and links).
-
-const windowState = z.object({
-  opensAtUtc: z.iso.datetime(),
-  closesAtUtc: z.iso.datetime().describe('the last accepted instant'),
-  phase: z.enum(['upcoming', 'open', 'closed']),
-});
-
-const links = z.object({
-  page: z.url(),
-  declarationForm: z.object({ 'zh-CN': z.url(), en: z.url() }),
-});
-
-export const campaignSummarySchema = z.object({
-  slug: z.string(),
-  edition: z.number().int(),
-  title: localizedText,
-  theme: localizedText,
-  noticeDate: z.string(),
-  window: windowState.extend({ timeZone: z.string() }),
-  links,
-});
-
-export const campaignDetailSchema = campaignSchema.safeExtend({ state: windowState, links });
+// What the API shows of a campaign (core/api/campaigns.ts): its bilingual definition plus what
+// the server computes (the window as UTC instants and where now falls in it, and links).
 
 function present(stored: StoredCampaign, now: Date, baseUrl: string) {
   const c = stored.definition;

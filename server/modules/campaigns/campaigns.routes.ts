@@ -3,7 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { text } from '../../../core/text/clean-text.ts';
 import { errorResponseSchema } from '../../http/error-schema.ts';
-import { campaignDetailSchema, campaignSummarySchema, presentCampaignDetail, presentCampaignSummary } from './campaigns.present.ts';
+import { campaignResponse, campaignsResponse } from '../../../core/api/campaigns.ts';
+import { presentCampaignDetail, presentCampaignSummary } from './campaigns.present.ts';
 import { getCampaign, listCampaigns } from './campaigns.service.ts';
 
 const langQuery = z.object({ lang: text().optional().describe('zh-CN or en: the language of error messages') });
@@ -18,7 +19,7 @@ export async function campaignsRoutes(app: FastifyInstance): Promise<void> {
       tags: ['campaigns'],
       summary: 'List campaigns, newest first',
       querystring: langQuery,
-      response: { 200: z.object({ data: z.array(campaignSummarySchema) }), 400: errorResponseSchema },
+      response: { 200: campaignsResponse, 400: errorResponseSchema },
     },
   }, async () => {
     const now = app.clock();
@@ -32,7 +33,7 @@ export async function campaignsRoutes(app: FastifyInstance): Promise<void> {
       summary: 'One campaign: its whole call, in Chinese and English, with its window state',
       params: z.object({ slug: z.string().max(64) }),
       querystring: langQuery,
-      response: { 200: z.object({ data: campaignDetailSchema }), 400: errorResponseSchema, 404: errorResponseSchema },
+      response: { 200: campaignResponse, 400: errorResponseSchema, 404: errorResponseSchema },
     },
   }, async (request) => {
     const stored = await getCampaign(app.db, request.params.slug);

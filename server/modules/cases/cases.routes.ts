@@ -10,7 +10,7 @@ import { AppError } from '../../errors.ts';
 import { requireActor } from '../../http/authenticate.ts';
 import { errorResponseSchema } from '../../http/error-schema.ts';
 import { blobPath } from '../../storage/blob-store.ts';
-import { caseDetailSchema, caseEventSchema, caseSummarySchema, receiptSchema } from './cases.present.ts';
+import { caseResponse, caseSummariesResponse, extensionResponse, extensionsResponse, historyResponse, preflightResponse, receiptResponse, receiptsResponse } from '../../../core/api/cases.ts';
 import { caseHistory, caseSubmissions, createCase, getCase, listCampaignCases, listMyCases, saveDraft } from './cases.service.ts';
 import { extendDeadline, listExtensions, returnCase } from './organizer.service.ts';
 import { receiptFileName, renderReceiptPdf } from '../../documents/receipt-pdf.ts';
@@ -21,8 +21,6 @@ import { casePreflight, receiptDocument, receiptForRequest, submitCase, withdraw
 const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema, 409: errorResponseSchema, 422: errorResponseSchema };
 const caseParams = z.object({ id: z.uuid() });
 const slugParams = z.object({ slug: z.string().max(64) });
-const problemSchema = z.object({ code: z.string(), target: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) });
-const extensionSchema = z.object({ id: z.string(), organizationId: z.string().nullable(), closesAt: z.string(), reason: z.string(), createdAt: z.string() });
 
 const draftBody = z.object({
   version: z.number().int().positive(),
@@ -50,14 +48,14 @@ export async function casesRoutes(app: FastifyInstance): Promise<void> {
 
   routes.get('/api/v1/me/cases', {
     config: { access: 'signed-in' },
-    schema: { tags: ['cases'], summary: "The cases of the caller's units", response: { 200: z.object({ data: z.array(caseSummarySchema) }), ...errors } },
+    schema: { tags: ['cases'], summary: "The cases of the caller's units", response: { 200: caseSummariesResponse, ...errors } },
   }, async (request) => ({ data: await listMyCases(app.db, requireActor(request.actor)) }));
 
   routes.post('/api/v1/campaigns/:slug/cases', {
     config: { access: 'signed-in' },
     schema: {
       tags: ['cases'], summary: 'Start a draft case for one of the caller\'s units', params: slugParams,
-      body: z.object({ organizationId: z.uuid(), title: text().trim().max(100) }), response: { 201: z.object({ data: caseDetailSchema }), ...errors },
+      body: z.object({ organizationId: z.uuid(), title: text().trim().max(100) }), response: { 201: caseResponse, ...errors },
     },
   }, async (request, reply) => {
     const data = await inTransaction(app.db, (trx) => createCase(trx, requireActor(request.actor), request.params.slug, request.body, app.clock()));
@@ -66,7 +64,7 @@ export async function casesRoutes(app: FastifyInstance): Promise<void> {
 
   routes.get('/api/v1/cases/:id', {
     config: { access: 'signed-in' },
-    schema: { tags: ['cases'], summary: 'A case, for its unit and the campaign\'s organizers', params: caseParams, response: { 200: z.object({ data: caseDetailSchema }), ...errors } },
+    schema: { tags: ['cases'], summary: 'A case, for its unit and the campaign\'s organizers', params: caseParams, response: { 200: caseResponse, ...errors } },
   }, async (request) => ({ data: await getCase(app.db, requireActor(request.actor), request.params.id, app.clock()) }));
 
   routes.put('/api/v1/cases/:id/draft', {
@@ -74,7 +72,7 @@ export async function casesRoutes(app: FastifyInstance): Promise<void> {
     bodyLimit: 4 * 1024 * 1024,
     schema: {
       tags: ['cases'], summary: 'Save the working copy; 409 version_conflict carries the current one', params: caseParams, body: draftBody,
-      response: { 200: z.object({ data: caseDetailSchema }), ...errors },
+      response: { 200: caseResponse, ...errors },
     },
   }, async (request) => {
     const data = await inTransaction(app.db, (trx) => saveDraft(trx, requireActor(request.actor), request.params.id, request.body, app.clock()));
@@ -83,14 +81,14 @@ export async function casesRoutes(app: FastifyInstance): Promise<void> {
 
   routes.get('/api/v1/cases/:id/preflight', {
     config: { access: 'signed-in' },
-    schema: { tags: ['cases'], summary: 'Everything that stands between the draft and a submission', params: caseParams, response: { 200: z.object({ data: z.object({ problems: z.array(problemSchema) }) }), ...errors } },
+    schema: { tags: ['cases'], summary: 'Everything that stands between the draft and a submission', params: caseParams, response: { 200: preflightResponse, ...errors } },
   }, async (request) => ({ data: { problems: await casePreflight(app.db, requireActor(request.actor), request.params.id, readable) } }));
 
   routes.post('/api/v1/cases/:id/submit', {
     config: { access: 'signed-in' },
     schema: {
       tags: ['cases'], summary: 'Submit the working copy; the same requestKey returns the same receipt', params: caseParams,
-      body: z.object({ requestKey: z.string().min(8).max(64) }), response: { 200: z.object({ data: receiptSchema }), 201: z.object({ data: receiptSchema }), ...errors },
+      body: z.object({ requestKey: z.string().min(8).max(64) }), response: { 200: receiptResponse, 201: receiptResponse, ...errors },
     },
   }, async (request, reply) => {
     const actor = requireActor(request.actor);
@@ -108,7 +106,7 @@ export async function casesRoutes(app: FastifyInstance): Promise<void> {
 
   routes.post('/api/v1/cases/:id/withdraw', {
     config: { access: 'signed-in' },
-    schema: { tags: ['cases'], summary: 'Withdraw the submitted case (until the deadline)', params: caseParams, response: { 200: z.object({ data: caseDetailSchema }), ...errors } },
+    schema: { tags: ['cases'], summary: 'Withdraw the submitted case (until the deadline)', params: caseParams, response: { 200: caseResponse, ...errors } },
   }, async (request) => {
     const actor = requireActor(request.actor);
     await inTransaction(app.db, (trx) => withdrawCase(trx, actor, request.params.id, app.clock()));
@@ -117,12 +115,12 @@ export async function casesRoutes(app: FastifyInstance): Promise<void> {
 
   routes.get('/api/v1/cases/:id/history', {
     config: { access: 'signed-in' },
-    schema: { tags: ['cases'], summary: 'Every change of state, with time and actor', params: caseParams, response: { 200: z.object({ data: z.array(caseEventSchema) }), ...errors } },
+    schema: { tags: ['cases'], summary: 'Every change of state, with time and actor', params: caseParams, response: { 200: historyResponse, ...errors } },
   }, async (request) => ({ data: await caseHistory(app.db, requireActor(request.actor), request.params.id) }));
 
   routes.get('/api/v1/cases/:id/submissions', {
     config: { access: 'signed-in' },
-    schema: { tags: ['cases'], summary: 'The receipt of every submission', params: caseParams, response: { 200: z.object({ data: z.array(receiptSchema) }), ...errors } },
+    schema: { tags: ['cases'], summary: 'The receipt of every submission', params: caseParams, response: { 200: receiptsResponse, ...errors } },
   }, async (request) => ({ data: await caseSubmissions(app.db, requireActor(request.actor), request.params.id) }));
 
   routes.get('/api/v1/cases/:id/submissions/:seq/receipt.pdf', {
@@ -143,7 +141,7 @@ export async function casesRoutes(app: FastifyInstance): Promise<void> {
     config: { access: 'organizer' },
     schema: {
       tags: ['cases'], summary: 'Return a submitted case for correction, with a message and a date', params: caseParams,
-      body: z.object({ message: text().trim().min(1).max(2000), dueAt: z.iso.datetime() }), response: { 200: z.object({ data: caseDetailSchema }), ...errors },
+      body: z.object({ message: text().trim().min(1).max(2000), dueAt: z.iso.datetime() }), response: { 200: caseResponse, ...errors },
     },
   }, async (request) => {
     const actor = requireActor(request.actor);
@@ -156,13 +154,13 @@ export async function casesRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags: ['cases'], summary: 'Every case of the campaign', params: slugParams,
       querystring: z.object({ status: z.enum(['draft', 'submitted', 'withdrawn', 'returned']).optional() }),
-      response: { 200: z.object({ data: z.array(caseSummarySchema) }), ...errors },
+      response: { 200: caseSummariesResponse, ...errors },
     },
   }, async (request) => ({ data: await listCampaignCases(app.db, requireActor(request.actor), request.params.slug, request.query.status) }));
 
   routes.get('/api/v1/campaigns/:slug/deadline-extensions', {
     config: { access: 'organizer' },
-    schema: { tags: ['cases'], summary: 'Deadline extensions of the campaign', params: slugParams, response: { 200: z.object({ data: z.array(extensionSchema) }), ...errors } },
+    schema: { tags: ['cases'], summary: 'Deadline extensions of the campaign', params: slugParams, response: { 200: extensionsResponse, ...errors } },
   }, async (request) => ({ data: await listExtensions(app.db, requireActor(request.actor), request.params.slug) }));
 
   routes.post('/api/v1/campaigns/:slug/deadline-extensions', {
@@ -170,7 +168,7 @@ export async function casesRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags: ['cases'], summary: 'Extend the deadline for one unit or for all', params: slugParams,
       body: z.object({ organizationId: z.uuid().nullable(), closesAt: z.iso.datetime(), reason: text().trim().min(1).max(500) }),
-      response: { 201: z.object({ data: extensionSchema }), ...errors },
+      response: { 201: extensionResponse, ...errors },
     },
   }, async (request, reply) => {
     const data = await inTransaction(app.db, (trx) => extendDeadline(trx, requireActor(request.actor), request.params.slug, request.body, app.clock()));

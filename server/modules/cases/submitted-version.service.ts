@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
+import type { z } from 'zod';
+import type { submittedVersionSchema } from '../../../core/api/cases.ts';
 import { caseContentSchema } from '../../../core/case/case-content.ts';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
@@ -8,13 +9,6 @@ import { loadVisibleCase } from './case-access.ts';
 import { canOrganizeCase } from './cases.policy.ts';
 import { listSubmissions } from './cases.repository.ts';
 
-export const submittedVersionSchema = z.object({
-  seq: z.number(),
-  receiptNumber: z.string(),
-  submittedAt: z.string(),
-  content: caseContentSchema,
-  declaration: z.record(z.string(), z.string()),
-});
 export type SubmittedVersion = z.infer<typeof submittedVersionSchema>;
 
 /**

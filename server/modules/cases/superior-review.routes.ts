@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { text } from '../../../core/text/clean-text.ts';
-import { caseContentSchema } from '../../../core/case/case-content.ts';
-import { localizedText } from '../../../core/campaign/campaign.schema.ts';
+import { statusResponse } from '../../../core/api/envelope.ts';
+import { tokenReviewResponse } from '../../../core/api/superior.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { requireActor } from '../../http/authenticate.ts';
 import { errorResponseSchema } from '../../http/error-schema.ts';
@@ -12,12 +12,6 @@ import { decideSuperiorReview, requestSuperiorReview, superiorView } from './sup
 const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema, 409: errorResponseSchema };
 const token = z.string().min(20).max(100);
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
-const diffSchema = z.array(z.object({ field: z.string(), ops: z.array(z.object({ op: z.enum(['same', 'added', 'removed']), text: z.string() })) }));
-/** What the superior organization reads: the case, the hash its decision names back, and what changed since it last decided. */
-export const reviewViewSchema = z.object({
-  campaignSlug: z.string(), campaignTitle: localizedText, unitName: z.string(), superiorName: z.string(),
-  content: caseContentSchema, contentSha256: sha256, status: z.string(), recommendation: z.string(), changes: diffSchema.nullable(),
-});
 export const decisionBody = { decision: z.enum(['recommend', 'decline']), opinion: text().trim().min(1).max(2000), contentSha256: sha256 };
 
 export async function superiorReviewRoutes(app: FastifyInstance): Promise<void> {
@@ -25,7 +19,7 @@ export async function superiorReviewRoutes(app: FastifyInstance): Promise<void> 
 
   routes.post('/api/v1/cases/:id/superior-review', {
     config: { access: 'signed-in', rateLimit: { max: 20, timeWindow: '1 hour' } },
-    schema: { tags: ['cases'], summary: 'Mail the superior organization a link to read and recommend the case', params: z.object({ id: z.uuid() }), response: { 202: z.object({ status: z.string() }), ...errors } },
+    schema: { tags: ['cases'], summary: 'Mail the superior organization a link to read and recommend the case', params: z.object({ id: z.uuid() }), response: { 202: statusResponse, ...errors } },
   }, async (request, reply) => {
     await inTransaction(app.db, (trx) => requestSuperiorReview(trx, requireActor(request.actor), request.params.id, app.clock(), app.baseUrl));
     return reply.code(202).send({ status: 'sent' });
@@ -36,7 +30,7 @@ export async function superiorReviewRoutes(app: FastifyInstance): Promise<void> 
     config: { access: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } },
     schema: {
       tags: ['cases'], summary: 'The case as the superior organization reads it', querystring: z.object({ token }),
-      response: { 200: z.object({ data: reviewViewSchema.extend({ superiorEmail: z.string() }) }), ...errors },
+      response: { 200: tokenReviewResponse, ...errors },
     },
   }, async (request) => ({ data: await superiorView(app.db, request.query.token, app.clock()) }));
 
@@ -45,7 +39,7 @@ export async function superiorReviewRoutes(app: FastifyInstance): Promise<void> 
     schema: {
       tags: ['cases'], summary: 'Recommend the case with an opinion, or return it with a reason; 409 case_changed_since_read when the text is no longer the one read',
       body: z.object({ token, ...decisionBody }),
-      response: { 200: z.object({ status: z.string() }), ...errors },
+      response: { 200: statusResponse, ...errors },
     },
   }, async (request) => {
     await inTransaction(app.db, (trx) => decideSuperiorReview(trx, request.body.token, request.body, app.clock()));

@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { text } from '../../../core/text/clean-text.ts';
-import { DIVISION_LEVELS, divisionCodeSchema } from '../../../core/org/divisions.ts';
+import { divisionCodeSchema } from '../../../core/org/divisions.ts';
+import { divisionDetailResponse, divisionsResponse } from '../../../core/api/organizations.ts';
 import { AppError } from '../../errors.ts';
 import { errorResponseSchema } from '../../http/error-schema.ts';
 import { describeDivision, listDivisions } from './divisions.service.ts';
@@ -12,22 +13,6 @@ import { describeDivision, listDivisions } from './divisions.service.ts';
 const CACHE_CONTROL = 'public, max-age=86400';
 
 const langQuery = text().optional().describe('zh-CN or en: the language of error messages');
-
-const level = z.enum(DIVISION_LEVELS);
-
-const divisionSchema = z.object({
-  code: z.string(),
-  name: z.string(),
-  level,
-  hasChildren: z.boolean().describe('false for counties and for cities without counties'),
-});
-
-const divisionDetailSchema = z.object({
-  code: z.string(),
-  name: z.string(),
-  level,
-  path: z.array(z.object({ code: z.string(), name: z.string() })).describe('from the province down to this division'),
-});
 
 export async function divisionsRoutes(app: FastifyInstance): Promise<void> {
   const routes = app.withTypeProvider<ZodTypeProvider>();
@@ -42,7 +27,7 @@ export async function divisionsRoutes(app: FastifyInstance): Promise<void> {
         parent: divisionCodeSchema.optional().describe('a province gives its cities (and directly governed counties); a city its counties'),
         lang: langQuery,
       }),
-      response: { 200: z.object({ data: z.array(divisionSchema) }), 400: errorResponseSchema, 404: errorResponseSchema },
+      response: { 200: divisionsResponse, 400: errorResponseSchema, 404: errorResponseSchema },
     },
   }, async (request, reply) => {
     const data = listDivisions(request.query.parent);
@@ -58,7 +43,7 @@ export async function divisionsRoutes(app: FastifyInstance): Promise<void> {
       summary: 'One division with its path from the province',
       params: z.object({ code: divisionCodeSchema }),
       querystring: z.object({ lang: langQuery }),
-      response: { 200: z.object({ data: divisionDetailSchema }), 400: errorResponseSchema, 404: errorResponseSchema },
+      response: { 200: divisionDetailResponse, 400: errorResponseSchema, 404: errorResponseSchema },
     },
   }, async (request, reply) => {
     const data = describeDivision(request.params.code);

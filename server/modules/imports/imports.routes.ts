@@ -8,6 +8,7 @@ import { formatBytes } from '../../../core/text/format-bytes.ts';
 import { AppError } from '../../errors.ts';
 import { requireActor } from '../../http/authenticate.ts';
 import { errorResponseSchema } from '../../http/error-schema.ts';
+import { importProposalResponse } from '../../../core/api/attachments.ts';
 import { importFailed } from './docx-zip.ts';
 import { proposeDocxImport } from './imports.service.ts';
 
@@ -16,15 +17,6 @@ export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordproc
 export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
 
 const errors = { 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema, 409: errorResponseSchema, 413: errorResponseSchema, 422: errorResponseSchema };
-
-const proposalSchema = z.object({
-  title: z.string(),
-  summary: z.string().describe('sanitized HTML'),
-  keywords: z.array(z.string()),
-  sections: z.record(z.string(), z.string()).describe('sanitized HTML by element key'),
-  unmatched: z.array(z.object({ heading: z.string().nullable(), html: z.string() })),
-  warnings: z.array(z.object({ code: z.string(), section: z.string().optional(), count: z.number().optional() })),
-});
 
 // The reason is a code in the service; the message names it in the caller's language.
 function inLocale(error: unknown, locale: Locale): unknown {
@@ -55,7 +47,7 @@ export async function importsRoutes(app: FastifyInstance): Promise<void> {
       summary: 'Read a Word file (.docx, raw body) into a proposed title, summary and sections; nothing is saved',
       params: z.object({ id: z.string().max(64) }),
       querystring: z.object({ name: text().max(255).optional().describe("the file's name, for messages") }),
-      response: { 200: z.object({ data: proposalSchema }), ...errors },
+      response: { 200: importProposalResponse, ...errors },
     },
   }, async (request) => {
     const actor = requireActor(request.actor);

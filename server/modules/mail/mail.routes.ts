@@ -3,13 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { text } from '../../../core/text/clean-text.ts';
 import { errorResponseSchema } from '../../http/error-schema.ts';
+import { mailPageResponse } from '../../../core/api/people.ts';
 import { listOutgoingMail } from '../../mail/mail.service.ts';
-
-const mailSchema = z.object({
-  id: z.string(), to: z.string(), locale: z.string(), template: z.string(), subject: z.string(), text: z.string(), html: z.string(),
-  status: z.enum(['queued', 'sending', 'sent', 'kept', 'failed']), messageId: z.string().nullable(), lastError: z.string().nullable(),
-  createdAt: z.string(), sentAt: z.string().nullable(),
-});
 
 export async function mailRoutes(app: FastifyInstance): Promise<void> {
   // Mail holds one-time links for every account: platform organizers only.
@@ -24,7 +19,7 @@ export async function mailRoutes(app: FastifyInstance): Promise<void> {
         limit: z.coerce.number().int().min(1).max(100).default(20),
         offset: z.coerce.number().int().min(0).default(0),
       }),
-      response: { 200: z.object({ data: z.array(mailSchema), total: z.number().int() }), 401: errorResponseSchema, 403: errorResponseSchema },
+      response: { 200: mailPageResponse, 401: errorResponseSchema, 403: errorResponseSchema },
     },
   }, async (request) => {
     const { total, items } = await listOutgoingMail(app.db, request.query);

@@ -1,23 +1,6 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import type { organizationSchema } from '../../../core/api/organizations.ts';
 import type { OrganizationRow } from './organizations.repository.ts';
-
-export const organizationSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  type: z.string(),
-  level: z.string(),
-  divisionCode: z.string(),
-  creditCode: z.string().nullable(),
-  superiorName: z.string(),
-  superiorEmail: z.string().nullable(),
-  address: z.string(),
-  contactName: z.string(),
-  contactPosition: z.string(),
-  contactPhone: z.string(),
-  contactEmail: z.string(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
 
 export function presentOrganization(row: OrganizationRow): z.infer<typeof organizationSchema> {
   return {

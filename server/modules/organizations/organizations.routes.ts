@@ -6,7 +6,9 @@ import { requireActor } from '../../http/authenticate.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { errorResponseSchema } from '../../http/error-schema.ts';
 import { organizationInputSchema } from './organization-input.ts';
-import { organizationSchema, presentOrganization } from './organizations.present.ts';
+import { statusResponse } from '../../../core/api/envelope.ts';
+import { membersResponse, organizationPageResponse, organizationResponse } from '../../../core/api/organizations.ts';
+import { presentOrganization } from './organizations.present.ts';
 import {
   acceptUnitInvitation,
   getUnit,
@@ -22,7 +24,7 @@ import { mergeUnits } from './unit-merge.service.ts';
 
 const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema, 409: errorResponseSchema };
 const idParams = z.object({ id: z.uuid() });
-const one = z.object({ data: organizationSchema });
+const one = organizationResponse;
 
 export async function organizationsRoutes(app: FastifyInstance): Promise<void> {
   const routes = app.withTypeProvider<ZodTypeProvider>();
@@ -49,7 +51,7 @@ export async function organizationsRoutes(app: FastifyInstance): Promise<void> {
         limit: z.coerce.number().int().min(1).max(100).default(20),
         offset: z.coerce.number().int().min(0).default(0),
       }),
-      response: { 200: z.object({ data: z.array(organizationSchema), total: z.number().int() }), ...errors },
+      response: { 200: organizationPageResponse, ...errors },
     },
   }, async (request) => {
     const { q, type, level, division, limit, offset } = request.query;
@@ -78,7 +80,7 @@ export async function organizationsRoutes(app: FastifyInstance): Promise<void> {
       tags: ['organizations'],
       summary: "The unit's operators",
       params: idParams,
-      response: { 200: z.object({ data: z.array(z.object({ userId: z.string(), email: z.string(), displayName: z.string(), role: z.string(), since: z.string() })) }), ...errors },
+      response: { 200: membersResponse, ...errors },
     },
   }, async (request) => {
     const members = await listUnitMembers(app.db, requireActor(request.actor), request.params.id);
@@ -87,7 +89,7 @@ export async function organizationsRoutes(app: FastifyInstance): Promise<void> {
 
   routes.post('/api/v1/organizations/:id/invitations', {
     config: { access: 'signed-in', rateLimit: { max: 30, timeWindow: '1 hour' } },
-    schema: { tags: ['organizations'], summary: 'Invite a colleague by e-mail to act for the unit', params: idParams, body: z.object({ email: z.email() }), response: { 202: z.object({ status: z.string() }), ...errors } },
+    schema: { tags: ['organizations'], summary: 'Invite a colleague by e-mail to act for the unit', params: idParams, body: z.object({ email: z.email() }), response: { 202: statusResponse, ...errors } },
   }, async (request, reply) => {
     await inTransaction(app.db, (trx) => inviteOperator(trx, requireActor(request.actor), request.params.id, request.body.email, app.clock(), app.baseUrl));
     return reply.code(202).send({ status: 'invited' });
@@ -95,7 +97,7 @@ export async function organizationsRoutes(app: FastifyInstance): Promise<void> {
 
   routes.post('/api/v1/organizations/:id/join-requests', {
     config: { access: 'signed-in', rateLimit: { max: 10, timeWindow: '1 hour' } },
-    schema: { tags: ['organizations'], summary: "Ask an existing unit's owners to invite the caller", params: idParams, response: { 202: z.object({ status: z.string() }), ...errors } },
+    schema: { tags: ['organizations'], summary: "Ask an existing unit's owners to invite the caller", params: idParams, response: { 202: statusResponse, ...errors } },
   }, async (request, reply) => {
     await inTransaction(app.db, (trx) => requestToJoinUnit(trx, requireActor(request.actor), request.params.id, app.clock(), app.baseUrl));
     return reply.code(202).send({ status: 'requested' });

@@ -56,9 +56,11 @@ export function withQuery(path: string, query: Query = {}): string {
 
 async function send(method: string, path: string, body: unknown, retried: boolean): Promise<unknown> {
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': currentLocale };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  // A file goes as its own bytes and type (a Word import); everything else as JSON.
+  const file = body instanceof Blob ? body : undefined;
+  if (body !== undefined) headers['content-type'] = file ? file.type : 'application/json';
   if (method !== 'GET') headers['x-csrf-token'] = await csrf();
-  const response = await fetch(path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await fetch(path, { method, headers, credentials: 'same-origin', body: file ?? (body === undefined ? undefined : JSON.stringify(body)) });
   if (response.status === 204) return null;
   const json = (await response.json().catch(() => null)) as { error?: { code: string; message: string; details?: unknown }; requestId?: string } | null;
   if (response.ok) return json;
@@ -75,95 +77,18 @@ export const api = {
   get: <T>(path: string, query?: Query) => send('GET', withQuery(path, query), undefined, false) as Promise<T>,
   post: <T>(path: string, body?: unknown) => send('POST', path, body, false) as Promise<T>,
   put: <T>(path: string, body: unknown) => send('PUT', path, body, false) as Promise<T>,
+  delete: (path: string) => send('DELETE', path, undefined, false) as Promise<null>,
+  /** POST a file's bytes with the file's type (give the Blob the type the route expects). */
+  upload: <T>(path: string, file: Blob) => send('POST', path, file, false) as Promise<T>,
+  /** The CSRF token, for requests made outside this module (tus-js-client's). */
+  csrfToken: () => csrf(),
   /** Forget the CSRF token (its cookie pairs with the session that just ended or began). */
   resetCsrf: () => {
     csrfToken = undefined;
   },
 };
 
-// Shapes of the answers the workbench reads (see GET /api/v1/openapi.json).
-export interface Me {
-  id: string;
-  email: string;
-  displayName: string;
-  locale: Locale;
-  emailVerified: boolean;
-  roles: { role: string; campaignId: string | null }[];
-  units: { organizationId: string; role: 'owner' | 'operator' }[];
-}
-
-export interface Organization {
-  id: string;
-  name: string;
-  type: string;
-  level: string;
-  divisionCode: string;
-  creditCode: string | null;
-  superiorName: string;
-  superiorEmail: string | null;
-  address: string;
-  contactName: string;
-  contactPosition: string;
-  contactPhone: string;
-  contactEmail: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface Division {
-  code: string;
-  name: string;
-  level: 'province' | 'city' | 'county';
-  hasChildren: boolean;
-}
-
-export interface DivisionDetail {
-  code: string;
-  name: string;
-  level: string;
-  path: { code: string; name: string }[];
-}
-
-export interface ReviewerProfile {
-  expertise: string[];
-  organization: string;
-  divisionCode: string | null;
-  capacity: number;
-}
-
-export interface Member {
-  userId: string;
-  email: string;
-  displayName: string;
-  role: string;
-  since: string;
-}
-
-export interface Mail {
-  id: string;
-  to: string;
-  locale: string;
-  template: string;
-  subject: string;
-  text: string;
-  html: string;
-  status: 'queued' | 'sending' | 'sent' | 'kept' | 'failed';
-  createdAt: string;
-  sentAt: string | null;
-}
-
-export interface AuditEntry {
-  seq: number;
-  at: string;
-  actorId: string | null;
-  actorLabel: string;
-  action: string;
-  subjectType: string;
-  subjectId: string | null;
-  change: Record<string, unknown>;
-}
-
-export interface Page<T> {
-  data: T[];
-  total: number;
-}
+// The shapes of the answers, inferred from the server's own response schemas (core/api/).
+export type {
+  Division, Mail, Me, Member, Organization, ReviewerProfile,
+} from './api-types.ts';

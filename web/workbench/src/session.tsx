@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
-import { api, ApiError, type Me } from './api.ts';
+import { accountApi } from './account-api.ts';
+import { api, type Me } from './api.ts';
 
 // Who is signed in and in which capacity, exactly as GET /api/v1/me says: the workbench draws
 // its navigation from these roles and never guesses permissions of its own.
@@ -12,14 +13,8 @@ export const ME_KEY = ['me'] as const;
 export function useMe() {
   return useQuery({
     queryKey: ME_KEY,
-    queryFn: async () => {
-      try {
-        return (await api.get<{ data: Me }>('/api/v1/me')).data;
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 401) return null;
-        throw error;
-      }
-    },
+    // Signed out is null, an answer rather than an error (GET /api/v1/me).
+    queryFn: accountApi.me,
     staleTime: 60_000,
   });
 }
@@ -78,7 +73,7 @@ export function useRole(): ActiveRole {
 export function useSignedOut() {
   const client = useQueryClient();
   return async () => {
-    await api.post('/api/v1/auth/sign-out');
+    await accountApi.signOut();
     api.resetCsrf();
     sessionStorage.removeItem(ROLE_KEY);
     client.clear();

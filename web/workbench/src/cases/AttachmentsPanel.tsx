@@ -3,9 +3,8 @@ import { Alert, App as AntApp, Skeleton, Space, Typography } from 'antd';
 import { useCallback } from 'react';
 import './attachments.css';
 import type { Campaign } from '../../../../core/campaign/campaign.schema.ts';
-import { api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
-import { attachmentsKey, csrfToken, removeAttachment, type Attachment } from './attachments-api.ts';
+import { attachmentsApi, attachmentsKey, csrfToken, type Attachment } from './attachments-api.ts';
 import { AttachmentKindCard } from './AttachmentKindCard.tsx';
 import { discardUnfinishedUpload, findUnfinishedUploads, type UnfinishedUpload } from './unfinished-uploads.ts';
 
@@ -21,12 +20,12 @@ export interface AttachmentsPanelProps {
  * required), the files uploaded so far and a resumable upload. For the case editor.
  */
 export function AttachmentsPanel({ caseId, campaign, editable }: AttachmentsPanelProps) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const { message } = AntApp.useApp();
   const client = useQueryClient();
   const list = useQuery({
     queryKey: attachmentsKey(caseId),
-    queryFn: async () => (await api.get<{ data: Attachment[] }>(`/api/v1/cases/${caseId}/attachments`)).data,
+    queryFn: () => attachmentsApi.list(caseId),
   });
   const unfinished = useQuery({
     queryKey: ['case', caseId, 'unfinished-uploads'],
@@ -42,7 +41,7 @@ export function AttachmentsPanel({ caseId, campaign, editable }: AttachmentsPane
 
   const remove = async (a: Attachment) => {
     try {
-      await removeAttachment(a.id, locale);
+      await attachmentsApi.remove(a.id);
       message.success(t('wb.files.removed'));
     } catch (error) {
       message.error((error as Error).message);

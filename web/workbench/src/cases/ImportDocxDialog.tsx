@@ -7,9 +7,11 @@ import type { CaseContent } from '../../../../core/case/case-content.ts';
 import type { Locale } from '../../../../core/i18n/locale.ts';
 import { sectionNumber, type MessageKey } from '../../../../core/i18n/messages.ts';
 import { formatBytes } from '../../../../core/text/format-bytes.ts';
-import { ApiError } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
-import { caseKeys, casesApi } from './cases-api.ts';
+import { caseKeys, casesApi, type ImportProposal, type ImportWarning } from './cases-api.ts';
+
+// CaseEditor reads the proposal's type from here, beside the dialog that makes it.
+export type { ImportProposal };
 import { placeUnmatched } from './import-placement.ts';
 
 // "Import from Word": the unit picks a .docx, the server splits it by its headings (nothing is
@@ -17,25 +19,8 @@ import { placeUnmatched } from './import-placement.ts';
 // before choosing to replace the draft with it. Parts the document lacks keep their current text;
 // what the split could not place is shown first, and goes only where the unit puts it.
 
-const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 /** The server's limit (server/modules/imports/imports.routes.ts); checked here to fail fast. */
 const MAX_BYTES = 20 * 1024 * 1024;
-
-export interface ImportWarning {
-  code: string;
-  section?: string;
-  count?: number;
-}
-
-/** The answer of POST /api/v1/cases/:id/import-docx: sanitized HTML per part. */
-export interface ImportProposal {
-  title: string;
-  summary: string;
-  keywords: string[];
-  sections: Record<string, string>;
-  unmatched: { heading: string | null; html: string }[];
-  warnings: ImportWarning[];
-}
 
 interface Element {
   key: string;
@@ -48,20 +33,6 @@ export interface ImportDocxDialogProps {
   /** The draft as it stands in the editor; the saved case is read when it is not given. */
   current?: Pick<CaseContent, 'title' | 'summary' | 'keywords' | 'sections'>;
   onApply: (proposal: ImportProposal) => void;
-}
-
-async function uploadDocx(caseId: string, file: File, locale: Locale): Promise<ImportProposal> {
-  // The same double-submit token the rest of the workbench sends (its secret cookie is reused).
-  const { token } = (await (await fetch('/api/v1/auth/csrf', { credentials: 'same-origin' })).json()) as { token: string };
-  const response = await fetch(`/api/v1/cases/${encodeURIComponent(caseId)}/import-docx?name=${encodeURIComponent(file.name)}`, {
-    method: 'POST',
-    credentials: 'same-origin',
-    headers: { 'content-type': DOCX_TYPE, accept: 'application/json', 'accept-language': locale, 'x-csrf-token': token },
-    body: file,
-  });
-  const json = (await response.json().catch(() => null)) as { data?: ImportProposal; error?: { code: string; message: string; details?: unknown }; requestId?: string } | null;
-  if (response.ok && json?.data) return json.data;
-  throw new ApiError(response.status, json?.error?.code ?? 'internal', json?.error?.message ?? response.statusText, json?.error?.details, json?.requestId);
 }
 
 function Html({ html, empty }: { html: string; empty: string }) {
@@ -156,7 +127,7 @@ function ProposalView({ proposal, current, elements, placements, onPlace }: { pr
 
 /** The button and dialog that import a case from a Word file; `onApply` gets the confirmed proposal. */
 export function ImportDocxDialog({ caseId, elements, current, onApply }: ImportDocxDialogProps) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const [reading, setReading] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -188,7 +159,7 @@ export function ImportDocxDialog({ caseId, elements, current, onApply }: ImportD
     }
     setReading(file.name);
     try {
-      setProposal(await uploadDocx(caseId, file, locale));
+      setProposal(await casesApi.importDocx(caseId, file));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {

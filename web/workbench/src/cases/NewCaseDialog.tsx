@@ -2,7 +2,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { TITLE_MAX } from '../../../../core/case/case-content.ts';
-import { api, type Me, type Organization } from '../api.ts';
+import type { Me } from '../api.ts';
+import { unitsApi } from '../units-api.ts';
 import { useI18n } from '../i18n.tsx';
 import { useRouter } from '../router.tsx';
 import { casesApi, caseKeys } from './cases-api.ts';
@@ -17,7 +18,7 @@ export function NewCaseDialog({ me, campaignSlug, onClose }: { me: Me; campaignS
   const [touched, setTouched] = useState(false);
   const names = useQuery({
     queryKey: ['organizations', 'mine'],
-    queryFn: () => api.get<{ data: Organization[] }>('/api/v1/organizations', { limit: 100 }),
+    queryFn: () => unitsApi.list({ limit: 100 }),
     enabled: me.units.length > 1,
   });
   const create = useMutation({

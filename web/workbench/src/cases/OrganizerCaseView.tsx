@@ -1,23 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Drawer, Space, Tabs } from 'antd';
 import { useState } from 'react';
-import { api, ApiError } from '../api.ts';
+import { ApiError } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { useUnit } from '../pages/UnitPage.tsx';
 import { CaseTrail } from './CaseTrail.tsx';
-import type { CampaignDetail, CaseDetail } from './cases-api.ts';
+import { caseKeys, casesApi, type CampaignDetail, type CaseDetail } from './cases-api.ts';
 import { DeadlineExtensions } from './DeadlineExtensions.tsx';
 import { ReadOnlyCase } from './editor/ReadOnlyCase.tsx';
 import { ReturnCaseDialog } from './ReturnCaseDialog.tsx';
-
-/** GET /api/v1/cases/:id/submitted: the last submission, as its receipt covers it. */
-interface SubmittedVersion {
-  seq: number;
-  receiptNumber: string;
-  submittedAt: string;
-  content: CaseDetail['content'];
-  declaration: Record<string, string>;
-}
 
 /**
  * The organizer's case view: what the unit submitted (the version to judge and return), its
@@ -28,8 +19,8 @@ export function OrganizerCaseView({ detail, campaign }: { detail: CaseDetail; ca
   const [dialog, setDialog] = useState<'return' | 'extend' | 'history' | null>(null);
   const unitName = useUnit(detail.organizationId).data?.name ?? '';
   const submitted = useQuery({
-    queryKey: ['case', detail.id, 'submitted', detail.submissionCount],
-    queryFn: async () => (await api.get<{ data: SubmittedVersion }>(`/api/v1/cases/${detail.id}/submitted`)).data,
+    queryKey: caseKeys.submitted(detail.id, detail.submissionCount),
+    queryFn: () => casesApi.submittedVersion(detail.id),
     enabled: detail.submissionCount > 0,
     retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
   });

@@ -28,7 +28,7 @@ export function SuperiorReviewPage() {
   const member = UUID.test(caseId);
   const view = useQuery({
     queryKey: member ? ['superior-review', 'case', caseId] : ['superior-review', token],
-    queryFn: () => (member ? casesApi.memberReview(caseId) : casesApi.superiorView(token)),
+    queryFn: (): Promise<SuperiorView> => (member ? casesApi.memberReview(caseId) : casesApi.superiorView(token)),
     enabled: member || token.length >= 20,
     retry: false,
   });
@@ -130,7 +130,7 @@ function ReviewBody({ view, decide: submit, onDecided, onStale }: ReviewBodyProp
           );
         })}
       </Card>
-      {view.decidable === false ? (
+      {'decidable' in view && !view.decidable ? (
         // Signed in, but the unit has not asked (again) or has its answer already: nothing to decide now.
         <Alert className="wb-alert" type="info" showIcon title={t('wb.cases.review.notAwaiting', { status: t(`case.recommendation.${view.recommendation}` as MessageKey) })} />
       ) : (

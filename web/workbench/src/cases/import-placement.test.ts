@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ImportProposal } from './ImportDocxDialog.tsx';
+import type { ImportProposal } from './cases-api.ts';
 import { placeUnmatched } from './import-placement.ts';
 
 const PROPOSAL: ImportProposal = {

@@ -1,4 +1,4 @@
-import type { ImportProposal } from './ImportDocxDialog.tsx';
+import type { ImportProposal } from './cases-api.ts';
 
 // What the split could not place is the unit's to place: each part goes, under its own heading,
 // at the end of the section the unit picks for it, or is left out. Nothing is placed unasked.

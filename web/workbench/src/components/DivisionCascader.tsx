@@ -1,6 +1,7 @@
 import { Cascader } from 'antd';
 import { useEffect, useState } from 'react';
-import { api, type Division, type DivisionDetail } from '../api.ts';
+import type { Division } from '../api.ts';
+import { unitsApi } from '../units-api.ts';
 import { useI18n } from '../i18n.tsx';
 import { clearable } from '../icon-names.tsx';
 
@@ -16,7 +17,7 @@ interface Option {
 
 const toOption = (d: Division): Option => ({ value: d.code, label: d.name, isLeaf: !d.hasChildren });
 const children = async (parent?: string) =>
-  (await api.get<{ data: Division[] }>('/api/v1/divisions', { parent })).data.map(toOption);
+  (await unitsApi.divisions(parent)).map(toOption);
 
 export function DivisionCascader(props: {
   id?: string;
@@ -36,7 +37,7 @@ export function DivisionCascader(props: {
     (async () => {
       const provinces = await children();
       if (props.value) {
-        const detail = (await api.get<{ data: DivisionDetail }>(`/api/v1/divisions/${props.value}`)).data;
+        const detail = await unitsApi.division(props.value);
         let level = provinces;
         for (const step of detail.path.slice(0, -1)) {
           const node = level.find((o) => o.value === step.code);

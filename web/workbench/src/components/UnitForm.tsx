@@ -5,7 +5,8 @@ import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { ORG_LEVELS, ORG_TYPES } from '../../../../core/org/org-name.ts';
-import { api, ApiError, type Organization } from '../api.ts';
+import { ApiError, type Organization } from '../api.ts';
+import { unitsApi } from '../units-api.ts';
 import { applyServerError, FormField, ServerMessage } from '../forms.tsx';
 import { useI18n } from '../i18n.tsx';
 import { DivisionCascader } from './DivisionCascader.tsx';
@@ -21,7 +22,7 @@ export function UnitForm(props: { initial?: Organization; submitLabel: string; s
   const { t } = useI18n();
   const [message, setMessage] = useState<string | null>(null);
   const [existing, setExisting] = useState<{ organizationId: string; name: string } | null>(null);
-  const askToJoin = useMutation({ mutationFn: (id: string) => api.post(`/api/v1/organizations/${id}/join-requests`) });
+  const askToJoin = useMutation({ mutationFn: unitsApi.askToJoin });
   const schema = useMemo(() => {
     const text = (max: number) => z.string().trim().min(1, t('wb.required')).max(max);
     return z.object({

@@ -1,14 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { Descriptions } from 'antd';
 import type { MessageKey } from '../../../../core/i18n/messages.ts';
-import { api, type DivisionDetail, type Organization } from '../api.ts';
+import type { Organization } from '../api.ts';
+import { unitsApi } from '../units-api.ts';
 import { useI18n } from '../i18n.tsx';
 
 /** "广东省 深圳市 南山区" for a code; the code itself until the name arrives. */
 export function DivisionName({ code }: { code: string | null }) {
   const detail = useQuery({
     queryKey: ['division', code],
-    queryFn: async () => (await api.get<{ data: DivisionDetail }>(`/api/v1/divisions/${code}`)).data,
+    queryFn: () => unitsApi.division(code ?? ''),
     enabled: Boolean(code),
     staleTime: Infinity,
   });

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Result, Space, Typography } from 'antd';
-import { api, ApiError, type Organization } from '../api.ts';
+import { accountApi } from '../account-api.ts';
+import { ApiError, type Organization } from '../api.ts';
 import { AuthLayout } from '../components/AuthLayout.tsx';
 import { useI18n } from '../i18n.tsx';
 import { Link, useRouter } from '../router.tsx';
@@ -19,10 +20,12 @@ export function AcceptInvitationPage({ kind }: { kind: 'unit' | 'reviewer' }) {
   const client = useQueryClient();
   const signOut = useSignedOut();
   const accept = useMutation({
-    mutationFn: () => api.post<{ data?: Organization; campaignId?: string }>(
-      kind === 'unit' ? '/api/v1/organization-invitations/accept' : '/api/v1/reviewer-invitations/accept',
-      { token },
-    ),
+    /** The unit joined; null for a reviewer's invitation. */
+    mutationFn: async (): Promise<Organization | null> => {
+      if (kind === 'unit') return accountApi.acceptUnitInvitation(token ?? '');
+      await accountApi.acceptReviewerInvitation(token ?? '');
+      return null;
+    },
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: ME_KEY });
     },
@@ -37,7 +40,7 @@ export function AcceptInvitationPage({ kind }: { kind: 'unit' | 'reviewer' }) {
       <AuthLayout title={title}>
         <Result
           status="success"
-          title={kind === 'unit' ? t('wb.joined', { name: data.data?.name ?? '' }) : t('wb.reviewerJoined')}
+          title={kind === 'unit' ? t('wb.joined', { name: data?.name ?? '' }) : t('wb.reviewerJoined')}
           extra={<Button type="primary" onClick={() => navigate(kind === 'unit' ? '/app/unit' : '/app/reviewer')}>{t('wb.goHome')}</Button>}
         />
       </AuthLayout>

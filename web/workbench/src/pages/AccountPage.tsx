@@ -5,7 +5,8 @@ import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { LOCALES } from '../../../../core/i18n/locale.ts';
-import { api, type Me } from '../api.ts';
+import { accountApi } from '../account-api.ts';
+import type { Me } from '../api.ts';
 import { applyServerError, FormField, ServerMessage } from '../forms.tsx';
 import { useI18n } from '../i18n.tsx';
 import { ME_KEY } from '../session.tsx';
@@ -20,7 +21,7 @@ function SettingsForm({ me }: { me: Me }) {
   const schema = useMemo(() => z.object({ displayName: z.string().trim().min(1, t('wb.required')).max(50), locale: z.enum(LOCALES) }), [t]);
   const { control, handleSubmit, setError } = useForm({ resolver: zodResolver(schema), defaultValues: { displayName: me.displayName, locale: me.locale } });
   const save = useMutation({
-    mutationFn: (v: z.infer<typeof schema>) => api.put('/api/v1/me', v),
+    mutationFn: accountApi.saveSettings,
     onSuccess: async () => {
       toast.success(t('wb.saved'));
       await client.invalidateQueries({ queryKey: ME_KEY });
@@ -49,7 +50,7 @@ function PasswordForm() {
   }), [t]);
   const { control, handleSubmit, setError, reset } = useForm({ resolver: zodResolver(schema), defaultValues: { currentPassword: '', newPassword: '' } });
   const change = useMutation({
-    mutationFn: (v: z.infer<typeof schema>) => api.post('/api/v1/me/password', v),
+    mutationFn: accountApi.changePassword,
     onSuccess: () => {
       reset();
       toast.success(t('wb.account.passwordChanged'));

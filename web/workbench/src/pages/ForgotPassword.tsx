@@ -4,7 +4,7 @@ import { Button, Form, Input, Result, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { api } from '../api.ts';
+import { accountApi } from '../account-api.ts';
 import { AuthLayout } from '../components/AuthLayout.tsx';
 import { applyServerError, FormField, ServerMessage } from '../forms.tsx';
 import { useI18n } from '../i18n.tsx';
@@ -16,7 +16,7 @@ export function ForgotPasswordPage() {
   const schema = useMemo(() => z.object({ email: z.email(t('wb.invalidEmail')) }), [t]);
   const { control, handleSubmit, setError } = useForm({ resolver: zodResolver(schema), defaultValues: { email: '' } });
   const request = useMutation({
-    mutationFn: (body: z.infer<typeof schema>) => api.post('/api/v1/auth/password-reset', body),
+    mutationFn: accountApi.requestPasswordReset,
     onError: (error) => setMessage(applyServerError(error, setError, ['email'])),
   });
   return (

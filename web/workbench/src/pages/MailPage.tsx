@@ -1,7 +1,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Card, Drawer, Grid, Input, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { api, type Mail, type Page } from '../api.ts';
+import { adminApi } from '../admin-api.ts';
+import type { Mail } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { namedPageLinks } from '../icon-names.tsx';
 
@@ -16,7 +17,7 @@ export function MailPage() {
   const screens = Grid.useBreakpoint();
   const mails = useQuery({
     queryKey: ['outgoing-mail', search, page],
-    queryFn: () => api.get<Page<Mail>>('/api/v1/outgoing-mail', { search, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+    queryFn: () => adminApi.outgoingMail({ search, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
     placeholderData: keepPreviousData,
   });
   const when = (at: string) => new Date(at).toLocaleString(locale, { timeZone: 'Asia/Shanghai' });

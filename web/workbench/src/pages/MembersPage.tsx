@@ -5,7 +5,8 @@ import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import type { MessageKey } from '../../../../core/i18n/messages.ts';
-import { api, type Me, type Member } from '../api.ts';
+import type { Me, Member } from '../api.ts';
+import { unitsApi } from '../units-api.ts';
 import { applyServerError, FormField, ServerMessage } from '../forms.tsx';
 import { useI18n } from '../i18n.tsx';
 import { Link } from '../router.tsx';
@@ -17,7 +18,7 @@ function InviteForm({ unitId }: { unitId: string }) {
   const schema = useMemo(() => z.object({ email: z.email(t('wb.invalidEmail')) }), [t]);
   const { control, handleSubmit, setError, reset } = useForm({ resolver: zodResolver(schema), defaultValues: { email: '' } });
   const invite = useMutation({
-    mutationFn: (v: { email: string }) => api.post(`/api/v1/organizations/${unitId}/invitations`, v),
+    mutationFn: (v: { email: string }) => unitsApi.invite(unitId, v),
     onSuccess: () => reset(),
     onError: (error) => setMessage(applyServerError(error, setError, ['email'])),
   });
@@ -39,7 +40,7 @@ export function MembersPage({ me }: { me: Me }) {
   const { id, membership, setChosen } = useCurrentUnit(me);
   const members = useQuery({
     queryKey: ['members', id],
-    queryFn: async () => (await api.get<{ data: Member[] }>(`/api/v1/organizations/${id}/members`)).data,
+    queryFn: () => unitsApi.members(id ?? ''),
     enabled: Boolean(id),
   });
   if (!id) return <Result title={t('wb.unit.none')} extra={<Link to="/app/unit">{t('wb.unit.register')}</Link>} />;

@@ -5,7 +5,9 @@ import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import type { MessageKey } from '../../../../core/i18n/messages.ts';
-import { api, type ReviewerProfile } from '../api.ts';
+import { adminApi } from '../admin-api.ts';
+import type { Reviewer } from '../api-types.ts';
+import { caseKeys, casesApi } from '../cases/cases-api.ts';
 import { DivisionName } from '../components/UnitView.tsx';
 import { applyServerError, FormField, ServerMessage } from '../forms.tsx';
 import { useI18n } from '../i18n.tsx';
@@ -13,31 +15,26 @@ import { useI18n } from '../i18n.tsx';
 // The seventh collection is the campaign running now; a campaign picker comes with the second.
 export const CAMPAIGN = 'seventh-collection';
 
-type Reviewer = ReviewerProfile & { userId: string; email: string; displayName: string };
-
 export function OrgReviewersPage() {
   const { t, locale } = useI18n();
   const client = useQueryClient();
   const [message, setMessage] = useState<string | null>(null);
-  const campaign = useQuery({
-    queryKey: ['campaign', CAMPAIGN],
-    queryFn: () => api.get<{ data: { title: Record<string, string> } }>(`/api/v1/campaigns/${CAMPAIGN}`),
-  });
+  const campaign = useQuery({ queryKey: caseKeys.campaign(CAMPAIGN), queryFn: () => casesApi.getCampaign(CAMPAIGN) });
   const reviewers = useQuery({
     queryKey: ['reviewers', CAMPAIGN],
-    queryFn: async () => (await api.get<{ data: Reviewer[] }>(`/api/v1/campaigns/${CAMPAIGN}/reviewers`)).data,
+    queryFn: () => adminApi.reviewers(CAMPAIGN),
   });
   const schema = useMemo(() => z.object({ email: z.email(t('wb.invalidEmail')) }), [t]);
   const { control, handleSubmit, setError, reset } = useForm({ resolver: zodResolver(schema), defaultValues: { email: '' } });
   const invite = useMutation({
-    mutationFn: (v: { email: string }) => api.post(`/api/v1/campaigns/${CAMPAIGN}/reviewer-invitations`, v),
+    mutationFn: (v: { email: string }) => adminApi.inviteReviewer(CAMPAIGN, v),
     onSuccess: async () => {
       reset();
       await client.invalidateQueries({ queryKey: ['reviewers', CAMPAIGN] });
     },
     onError: (error) => setMessage(applyServerError(error, setError, ['email'])),
   });
-  const title = campaign.data?.data.title?.[locale] ?? CAMPAIGN;
+  const title = campaign.data?.title[locale] ?? CAMPAIGN;
   return (
     <>
       <Card className="wb-card" title={t('wb.org.reviewersTitle', { campaign: title })}>

@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App as AntApp, Button, Card, Popconfirm, Select, Skeleton, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { api, type Organization, type Page } from '../api.ts';
+import type { Organization } from '../api.ts';
+import { unitsApi } from '../units-api.ts';
 import { UnitForm } from '../components/UnitForm.tsx';
 import { UnitView } from '../components/UnitView.tsx';
 import { ServerMessage } from '../forms.tsx';
@@ -18,14 +19,14 @@ function MergeCard({ unit }: { unit: Organization }) {
   const [target, setTarget] = useState<Organization | null>(null);
   const candidates = useQuery({
     queryKey: ['organizations', 'merge', search],
-    queryFn: () => api.get<Page<Organization>>('/api/v1/organizations', { q: search || undefined, limit: 20 }),
+    queryFn: () => unitsApi.list({ q: search || undefined, limit: 20 }),
   });
   const merge = useMutation({
-    mutationFn: (into: Organization) => api.post<{ data: Organization }>(`/api/v1/organizations/${unit.id}/merge`, { into: into.id }),
-    onSuccess: async ({ data }) => {
+    mutationFn: (into: Organization) => unitsApi.merge(unit.id, into.id),
+    onSuccess: async (kept) => {
       await client.invalidateQueries({ queryKey: ['organizations'] });
-      message.success(t('wb.org.merged', { name: data.name }));
-      navigate(`/app/org/units/${data.id}`, { replace: true });
+      message.success(t('wb.org.merged', { name: kept.name }));
+      navigate(`/app/org/units/${kept.id}`, { replace: true });
     },
   });
   const options = (candidates.data?.data ?? []).filter((o) => o.id !== unit.id);
@@ -68,7 +69,7 @@ export function OrgUnitDetailPage({ id }: { id: string }) {
           <UnitForm
             initial={unit.data}
             submitLabel={t('wb.save')}
-            save={async (input) => (await api.put<{ data: Organization }>(`/api/v1/organizations/${id}`, input)).data}
+            save={(input) => unitsApi.update(id, input)}
             onSaved={async (saved) => {
               client.setQueryData(['organization', saved.id], saved);
               await client.invalidateQueries({ queryKey: ['organizations'] });

@@ -3,7 +3,8 @@ import { Card, Col, Empty, Input, Row, Select, Table, Typography } from 'antd';
 import { useState } from 'react';
 import type { MessageKey } from '../../../../core/i18n/messages.ts';
 import { ORG_LEVELS, ORG_TYPES } from '../../../../core/org/org-name.ts';
-import { api, type Organization, type Page } from '../api.ts';
+import type { Organization } from '../api.ts';
+import { unitsApi } from '../units-api.ts';
 import { DivisionCascader } from '../components/DivisionCascader.tsx';
 import { DivisionName } from '../components/UnitView.tsx';
 import { useI18n } from '../i18n.tsx';
@@ -23,7 +24,7 @@ export function OrgUnitsPage() {
   const filters = { q, type, level, division, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE };
   const units = useQuery({
     queryKey: ['organizations', filters],
-    queryFn: () => api.get<Page<Organization>>('/api/v1/organizations', filters),
+    queryFn: () => unitsApi.list(filters),
     placeholderData: keepPreviousData,
   });
   const label = (key: string) => t(key as MessageKey);

@@ -1,20 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Table, Tag } from 'antd';
-import { api } from '../api.ts';
+import { adminApi } from '../admin-api.ts';
+import type { Organizer } from '../api-types.ts';
 import { useI18n } from '../i18n.tsx';
-
-interface Organizer {
-  userId: string;
-  email: string;
-  displayName: string;
-  campaign: string | null;
-  since: string;
-}
 
 /** Everyone who organizes the platform or a campaign, for the platform's organizers. */
 export function OrganizersPage() {
   const { t } = useI18n();
-  const organizers = useQuery({ queryKey: ['organizers'], queryFn: async () => (await api.get<{ data: Organizer[] }>('/api/v1/organizers')).data });
+  const organizers = useQuery({ queryKey: ['organizers'], queryFn: adminApi.organizers });
   return (
     <Card className="wb-card" title={t('wb.org.organizersTitle')}>
       <Table<Organizer>

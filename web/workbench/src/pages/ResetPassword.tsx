@@ -5,7 +5,7 @@ import { useMemo, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../../../../core/auth/password-policy.ts';
-import { api } from '../api.ts';
+import { accountApi } from '../account-api.ts';
 import { AuthLayout } from '../components/AuthLayout.tsx';
 import { PasswordRules } from '../components/PasswordRules.tsx';
 import { applyServerError, FormField, ServerMessage } from '../forms.tsx';
@@ -20,7 +20,7 @@ export function ResetPasswordPage() {
   const { control, handleSubmit, setError } = useForm({ resolver: zodResolver(schema), defaultValues: { password: '' } });
   const password = useWatch({ control, name: 'password' }) ?? '';
   const reset = useMutation({
-    mutationFn: (body: z.infer<typeof schema>) => api.post('/api/v1/auth/password-reset/confirm', { ...body, token }),
+    mutationFn: (body: z.infer<typeof schema>) => accountApi.resetPassword({ ...body, token: token ?? '' }),
     onError: (error) => setMessage(applyServerError(error, setError, ['password'])),
   });
   if (!token) return <AuthLayout title={t('wb.resetTitle')}><Result status="warning" title={t('wb.missingToken')} /></AuthLayout>;

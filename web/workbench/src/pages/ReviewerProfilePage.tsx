@@ -5,7 +5,8 @@ import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { ORG_TYPES } from '../../../../core/org/org-name.ts';
-import { api, type ReviewerProfile } from '../api.ts';
+import { accountApi } from '../account-api.ts';
+import type { ReviewerProfile } from '../api.ts';
 import { DivisionCascader } from '../components/DivisionCascader.tsx';
 import { applyServerError, FormField, ServerMessage } from '../forms.tsx';
 import { useI18n } from '../i18n.tsx';
@@ -26,9 +27,9 @@ function ProfileForm({ initial }: { initial: ReviewerProfile }) {
     defaultValues: { ...initial, expertise: initial.expertise.filter((e): e is (typeof ORG_TYPES)[number] => (ORG_TYPES as readonly string[]).includes(e)) },
   });
   const save = useMutation({
-    mutationFn: (v: z.input<typeof schema>) => api.put<{ data: ReviewerProfile }>('/api/v1/me/reviewer-profile', v),
+    mutationFn: accountApi.saveReviewerProfile,
     onSuccess: (saved) => {
-      client.setQueryData(['reviewer-profile'], saved.data);
+      client.setQueryData(['reviewer-profile'], saved);
       toast.success(t('wb.saved'));
     },
     onError: (error) => setMessage(applyServerError(error, setError, ['expertise', 'organization', 'divisionCode', 'capacity'])),
@@ -54,7 +55,7 @@ function ProfileForm({ initial }: { initial: ReviewerProfile }) {
 
 export function ReviewerProfilePage() {
   const { t } = useI18n();
-  const profile = useQuery({ queryKey: ['reviewer-profile'], queryFn: async () => (await api.get<{ data: ReviewerProfile }>('/api/v1/me/reviewer-profile')).data });
+  const profile = useQuery({ queryKey: ['reviewer-profile'], queryFn: accountApi.reviewerProfile });
   return (
     <Card className="wb-card" title={t('wb.reviewer.title')}>
       {profile.data ? <ProfileForm initial={profile.data} /> : <Skeleton active />}

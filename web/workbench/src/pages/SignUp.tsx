@@ -5,7 +5,7 @@ import { useMemo, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../../../../core/auth/password-policy.ts';
-import { api } from '../api.ts';
+import { accountApi } from '../account-api.ts';
 import { AuthLayout } from '../components/AuthLayout.tsx';
 import { PasswordRules } from '../components/PasswordRules.tsx';
 import { applyServerError, FormField, ServerMessage } from '../forms.tsx';
@@ -27,7 +27,7 @@ export function SignUpPage() {
   const [password = '', email = '', displayName = ''] = useWatch({ control, name: ['password', 'email', 'displayName'] });
 
   const signUp = useMutation({
-    mutationFn: (body: z.infer<typeof schema>) => api.post('/api/v1/auth/sign-up', { ...body, locale, ...(next ? { next } : {}) }),
+    mutationFn: (body: z.infer<typeof schema>) => accountApi.signUp({ ...body, locale, ...(next ? { next } : {}) }),
     onError: (error) => setMessage(applyServerError(error, setError, ['displayName', 'email', 'password'])),
   });
 

@@ -1,7 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App as AntApp, Button, Card, Select, Skeleton, Typography } from 'antd';
 import { useState } from 'react';
-import { api, type Me, type Organization } from '../api.ts';
+import type { Me } from '../api.ts';
+import { unitsApi } from '../units-api.ts';
 import { UnitForm } from '../components/UnitForm.tsx';
 import { UnitView } from '../components/UnitView.tsx';
 import { useI18n } from '../i18n.tsx';
@@ -11,7 +12,7 @@ import { ME_KEY } from '../session.tsx';
 export function useUnit(id: string | undefined) {
   return useQuery({
     queryKey: ['organization', id],
-    queryFn: async () => (await api.get<{ data: Organization }>(`/api/v1/organizations/${id}`)).data,
+    queryFn: () => unitsApi.get(id ?? ''),
     enabled: Boolean(id),
   });
 }
@@ -27,7 +28,7 @@ export function UnitPicker({ me, id, onChange }: { me: Me; id: string | undefine
   const { t } = useI18n();
   const names = useQuery({
     queryKey: ['organizations', 'mine'],
-    queryFn: () => api.get<{ data: Organization[] }>('/api/v1/organizations', { limit: 100 }),
+    queryFn: () => unitsApi.list({ limit: 100 }),
     enabled: me.units.length > 1,
   });
   if (me.units.length < 2) return null;
@@ -53,7 +54,7 @@ export function UnitPage({ me }: { me: Me }) {
         <Typography.Paragraph type="secondary">{t('wb.unit.registerHint')}</Typography.Paragraph>
         <UnitForm
           submitLabel={t('wb.unit.register')}
-          save={async (input) => (await api.post<{ data: Organization }>('/api/v1/organizations', input)).data}
+          save={unitsApi.register}
           onSaved={async (saved) => {
             client.setQueryData(['organization', saved.id], saved);
             await client.invalidateQueries({ queryKey: ME_KEY });
@@ -78,7 +79,7 @@ export function UnitPage({ me }: { me: Me }) {
         <UnitForm
           initial={unit.data}
           submitLabel={t('wb.save')}
-          save={async (input) => (await api.put<{ data: Organization }>(`/api/v1/organizations/${id}`, input)).data}
+          save={(input) => unitsApi.update(id, input)}
           onSaved={(saved) => {
             client.setQueryData(['organization', saved.id], saved);
             setEditing(false);

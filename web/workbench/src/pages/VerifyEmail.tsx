@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { Button, Result, Spin } from 'antd';
 import { useEffect, useRef } from 'react';
-import { api } from '../api.ts';
+import { accountApi } from '../account-api.ts';
 import { AuthLayout } from '../components/AuthLayout.tsx';
 import { useI18n } from '../i18n.tsx';
 import { Link, safeNext, useRouter } from '../router.tsx';
@@ -13,7 +13,7 @@ export function VerifyEmailPage() {
   const token = search.get('token');
   const next = safeNext(search.get('next'));
   const signIn = next ? `/app/sign-in?next=${encodeURIComponent(next)}` : '/app/sign-in';
-  const verify = useMutation({ mutationFn: (value: string) => api.post<{ status: 'verified' | 'already_verified' }>('/api/v1/auth/verify-email', { token: value }) });
+  const verify = useMutation({ mutationFn: accountApi.verifyEmail });
   const started = useRef(false);
   useEffect(() => {
     // Once, even under StrictMode's double effects: the token is single-use.
