@@ -16,6 +16,10 @@ import { documentText, labelledQuery, type EditKind } from './similarity-corpus.
 // Precision is over every pair a check reports (a reported pair outside the labels is counted
 // exactly too); recall is over the labelled true pairs. The `estimate_` figures are what the
 // signatures alone would report (estimated containment ≥ threshold, no exact count).
+// check_*_ms time one whole check: the query's shingles and signature, LSH, estimates, and the
+// exact count of up to MAX_COUNTED candidates, whose texts are made again from their seeds (2–4 ms
+// each on a loaded machine) where the product would read them. screen_p99_ms is LSH and
+// estimates alone; over_floor_* is how many candidates were estimated above the floor.
 // Targets: precision ≥ 0.96, recall ≥ 0.95, check_p99_ms ≤ 50.
 
 const DOCS = Number(process.env.BENCH_SIMILARITY_DOCS ?? 100_000);
@@ -43,6 +47,7 @@ export async function run(): Promise<Record<string, unknown>> {
   const checkMs: number[] = [];
   const candidates: number[] = [];
   const verified: number[] = [];
+  const screenMs: number[] = [];
   let reported = 0;
   let unlabelled = 0;
   let reportedTrue = 0;
@@ -58,6 +63,9 @@ export async function run(): Promise<Record<string, unknown>> {
     const document = similarityDocument(query.text);
     const matches = findNearDuplicates(index, document, shinglesOf);
     checkMs.push(performance.now() - started);
+    const screenStarted = performance.now();
+    index.screen(document, CONTAINMENT_THRESHOLD - SCREEN_MARGIN);
+    screenMs.push(performance.now() - screenStarted);
     candidates.push(index.candidates(document.signature).length);
     verified.push(index.screen(document, CONTAINMENT_THRESHOLD - SCREEN_MARGIN).length);
 
@@ -94,6 +102,7 @@ export async function run(): Promise<Record<string, unknown>> {
     recall: round(found / truePairs),
     check_p99_ms: round(percentile(checkMs, 0.99), 1),
     check_median_ms: round(percentile(checkMs, 0.5), 1),
+    screen_p99_ms: round(percentile(screenMs, 0.99), 1),
     index_docs_per_s: Math.round(DOCS / (indexMs / 1000)),
     threshold: { measure: 'containment', value: CONTAINMENT_THRESHOLD, shingle: 5, signature: 128, bands: 64, rows: 2 },
     estimate_precision: round(estimateReportedTrue / estimateReported),
@@ -101,8 +110,8 @@ export async function run(): Promise<Record<string, unknown>> {
     reported_outside_labels: unlabelled,
     recall_by_kind: Object.fromEntries([...byKind].map(([kind, k]) => [kind, `${k.found}/${k.true}`])),
     candidates_median: percentile(candidates, 0.5),
-    counted_exactly_mean: round(verified.reduce((a, b) => a + b, 0) / verified.length, 2),
-    counted_exactly_max: Math.max(...verified),
+    over_floor_mean: round(verified.reduce((a, b) => a + b, 0) / verified.length, 2),
+    over_floor_max: Math.max(...verified),
     rss_mib: memoryMiB,
     machine: `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; load ${round(load, 1)}; cpu check ${cpuBefore}→${cpuCheckMs()} ms`,
   };

@@ -4,8 +4,8 @@ import { normalizeForSimilarity } from './normalize.ts';
 
 // Which stored cases a case resembles: LSH candidates (lsh-index.ts), kept when their estimated
 // containment is within SCREEN_MARGIN of the threshold, then counted exactly on the two shingle
-// sets. The estimate only chooses what to count: every match reported has its exact figures at
-// or above the threshold.
+// sets (at most MAX_COUNTED of them). The estimate only chooses what to count: every match
+// reported has its exact figures at or above the threshold.
 //
 // The measure is containment, |A ∩ B| / min(|A|, |B|): how much of the shorter case's text is in
 // the other. Jaccard similarity would miss a short case made of half a long one, and a copy with
@@ -16,6 +16,12 @@ import { normalizeForSimilarity } from './normalize.ts';
 export const CONTAINMENT_THRESHOLD = 0.4;
 /** Two standard errors of an estimated containment near the threshold. */
 export const SCREEN_MARGIN = 0.1;
+/**
+ * At most this many candidates, highest estimate first, are counted exactly per check: a short
+ * case against many long ones can put hundreds of unrelated ones just over the floor (their
+ * estimate's error grows with the length ratio), while a copy's estimate ranks it near the top.
+ */
+export const MAX_COUNTED = 16;
 
 export interface SimilarityDocument {
   /** The sorted set of shingle hashes: needed for exact figures and passages. */
@@ -55,8 +61,8 @@ export function findNearDuplicates(
 ): SimilarityMatch[] {
   const threshold = options.threshold ?? CONTAINMENT_THRESHOLD;
   const matches: SimilarityMatch[] = [];
-  for (const estimate of index.screen(query, threshold - SCREEN_MARGIN)) {
-    if (estimate.id === options.exclude) continue;
+  const screened = index.screen(query, threshold - SCREEN_MARGIN).filter((e) => e.id !== options.exclude);
+  for (const estimate of screened.slice(0, MAX_COUNTED)) {
     const shingles = shinglesOf(estimate.id);
     if (!shingles) continue;
     const exact = exactSimilarity(query.shingles, shingles);
