@@ -58,7 +58,7 @@ describe('route access declarations', () => {
       'GET /api/v1/campaigns/:slug/reviewers organizer',
       'GET /api/v1/divisions public',
       'GET /api/v1/divisions/:code public',
-      'GET /api/v1/me signed-in',
+      'GET /api/v1/me public',
       'GET /api/v1/me/reviewer-profile signed-in',
       'GET /api/v1/openapi.json public',
       'GET /api/v1/organizations signed-in',
