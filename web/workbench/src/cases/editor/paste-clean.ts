@@ -21,10 +21,12 @@ function styleOf(el: Element): string {
 function markOf(el: Element): 'strong' | 'em' | null {
   const tag = el.localName;
   const style = styleOf(el);
-  const normalWeight = /font-weight:(normal|400)/.test(style);
+  // Whole declarations only: Word marks its bold <b> with mso-bidi-font-weight:normal, which
+  // says nothing about the weight of Chinese text.
+  const normalWeight = /(^|;)font-weight:(normal|400)/.test(style);
   if ((tag === 'b' || tag === 'strong') && !normalWeight) return 'strong';
-  if (/font-weight:(bold|bolder|[6-9]00)/.test(style)) return 'strong';
-  if (tag === 'i' || tag === 'em' || /font-style:italic/.test(style)) return 'em';
+  if (/(^|;)font-weight:(bold|bolder|[6-9]00)/.test(style)) return 'strong';
+  if (tag === 'i' || tag === 'em' || /(^|;)font-style:italic/.test(style)) return 'em';
   return null;
 }
 
