@@ -111,7 +111,6 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
         </Drawer>
       )}
       <Layout.Content className="wb-content">
-        <h1 className="wb-sr-only">{t(pageTitleKey(path))}</h1>
         {!me.emailVerified && <Typography.Text type="warning">{t('wb.unverified')}</Typography.Text>}
         {children}
       </Layout.Content>
