@@ -33,7 +33,7 @@ function Routes() {
     if (path === '/app/sign-in') preloadWhenIdle('signedIn', 'unit');
   }, [path]);
   const waiting = <div className="wb-center wb-boot"><Spin /> {t('wb.loading')}</div>;
-  if (publicPage) return <Suspense fallback={waiting}>{publicPage.render()}</Suspense>;
+  if (publicPage) return <div className="wb-public"><Suspense fallback={waiting}>{publicPage.render()}</Suspense></div>;
   if (me.isPending) return waiting;
   if (me.isError) return <Alert className="wb-alert" type="error" showIcon title={me.error.message} />;
   if (!me.data) return <Redirect to={`/app/sign-in?next=${encodeURIComponent(path + window.location.search)}`} />;
