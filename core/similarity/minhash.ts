@@ -102,9 +102,10 @@ export function minhashSignature(shingles: Uint32Array): Uint32Array {
  * give values no document is likely to hold).
  */
 export function sampledShingles(signature: Uint32Array): Uint32Array {
-  const { b } = FAMILY;
-  return signature.map((value, i) => Math.imul((value - b[i]!) >>> 0, INVERSES[i]!) >>> 0);
+  return signature.map(sampledShingle);
 }
+
+const sampledShingle = (value: number, i: number) => Math.imul((value - FAMILY.b[i]!) >>> 0, INVERSES[i]!) >>> 0;
 
 /** A set of shingle hashes to test many values against: open addressing, zero marks an empty place. */
 export interface ShingleLookup {
@@ -139,11 +140,8 @@ function holds(lookup: ShingleLookup, value: number): boolean {
  * √(c(1−c)/128), does not grow with the difference in size as an estimate through Jaccard does.
  */
 export function estimateShareIn(a: ShingleLookup, signatureB: Uint32Array): number {
-  const { b } = FAMILY;
   let inA = 0;
-  for (let i = 0; i < SIGNATURE_LENGTH; i += 1) {
-    if (holds(a, Math.imul((signatureB[i]! - b[i]!) >>> 0, INVERSES[i]!) >>> 0)) inA += 1;
-  }
+  for (let i = 0; i < SIGNATURE_LENGTH; i += 1) if (holds(a, sampledShingle(signatureB[i]!, i))) inA += 1;
   return inA / SIGNATURE_LENGTH;
 }
 
