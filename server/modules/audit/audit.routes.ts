@@ -3,6 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { text } from '../../../core/text/clean-text.ts';
 import { errorResponseSchema } from '../../http/error-schema.ts';
+import { auditPageResponse, auditVerificationResponse } from '../../../core/api/people.ts';
+import { requireActor } from '../../http/authenticate.ts';
+import { auditNamesFor } from './audit-names.ts';
 import { AUDIT_PAGE_MAX, listAuditEntries, verifyAuditChain } from './audit.service.ts';
 
 const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema };
@@ -24,11 +27,11 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
         limit: z.coerce.number().int().min(1).max(AUDIT_PAGE_MAX).default(50),
         offset: z.coerce.number().int().min(0).default(0),
       }),
-      response: { 200: z.object({ data: z.array(z.record(z.string(), z.unknown())), total: z.number().int() }), ...errors },
+      response: { 200: auditPageResponse, ...errors },
     },
   }, async (request) => {
     const { total, items } = await listAuditEntries(app.db, request.query);
-    return { data: items as unknown as Record<string, unknown>[], total };
+    return { data: items, total, names: await auditNamesFor(app.db, requireActor(request.actor), items, request.locale) };
   });
 
   routes.get('/api/v1/audit/verification', {
@@ -36,7 +39,7 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags: ['audit'],
       summary: 'Recompute the hash chain: intact, or where it was edited or cut (platform organizers)',
-      response: { 200: z.object({ ok: z.boolean(), count: z.number().optional(), headSeq: z.number().optional(), seq: z.number().optional(), problem: z.string().optional() }), ...errors },
+      response: { 200: auditVerificationResponse, ...errors },
     },
   }, async () => verifyAuditChain(app.db));
 }
