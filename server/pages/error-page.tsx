@@ -16,7 +16,7 @@ export function renderErrorPage(request: FastifyRequest, error: AppError): strin
     <Layout locale={locale} head={{ title: `${title} · ${t('site.name')}`, description: title, url: alternates[locale], alternates, stylesheet: request.server.assets.site.url }}>
       <main id="main" className="inner">
         <section className="first">
-          <h2>{title}</h2>
+          <h1>{title}</h1>
           <p>{error.code === 'not_found' ? t('notFound.body') : error.messageIn(locale)}</p>
           <a className="button" href={`/?lang=${locale}`}>{t('notFound.back')}</a>
         </section>

@@ -55,8 +55,10 @@ export function Layout(props: {
               {t('site.name')}
               <small>{t('site.tagline')}</small>
             </a>
-            <a className="lang" href={relative(head.alternates[other])} hrefLang={other} lang={other} aria-label={t('site.switchLanguageLabel')}>
-              {t('site.switchLanguage')}
+            {/* Its name starts with what it shows, in that language (WCAG 2.5.3), and says what it does. */}
+            <a className="lang" href={relative(head.alternates[other])} hrefLang={other}>
+              <span lang={other}>{t('site.switchLanguage')}</span>
+              <span className="sr"> · {t('site.switchLanguageLabel')}</span>
             </a>
           </div>
         </header>

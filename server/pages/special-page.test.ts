@@ -135,7 +135,7 @@ describe(`special page (${testEngine()})`, () => {
     }
     expect(text).toContain('Deadline: 2024-06-30 23:59:59 (Beijing time)');
     expect(text).toContain('Contact: Mr. Wang, Mr. Yang');
-    expect(html).toContain('<a class="lang" href="/campaigns/seventh-collection?lang=zh-CN" hrefLang="zh-CN" lang="zh-CN"');
+    expect(html).toContain('<a class="lang" href="/campaigns/seventh-collection?lang=zh-CN" hrefLang="zh-CN"><span lang="zh-CN">中文</span><span class="sr"> · Switch language</span></a>');
 
     const remembered = await app.inject({ url: `/campaigns/${SEVENTH}`, cookies: { zhengji_lang: 'en' } });
     expect(remembered.headers['content-language']).toBe('en');
@@ -180,12 +180,12 @@ describe(`special page (${testEngine()})`, () => {
     const { app } = await createTestApp();
     const zh = await app.inject({ url: '/campaigns/eighth-collection' });
     expect(zh.statusCode).toBe(404);
-    expect(headings(zh.body, 'h2')).toEqual(['未找到征集活动“eighth-collection”。']);
+    expect(headings(zh.body, 'h1')).toEqual(['未找到征集活动“eighth-collection”。']);
     const en = await app.inject({ url: '/campaigns/eighth-collection?lang=en' });
-    expect(headings(en.body, 'h2')).toEqual(['There is no collection “eighth-collection”.']);
+    expect(headings(en.body, 'h1')).toEqual(['There is no collection “eighth-collection”.']);
     const missing = await app.inject({ url: '/no/such/page', headers: { 'accept-language': 'en' } });
     expect(missing.statusCode).toBe(404);
-    expect(headings(missing.body, 'h2')).toEqual(['Page not found']);
+    expect(headings(missing.body, 'h1')).toEqual(['Page not found']);
   });
 
   it('serves the page compressed to browsers that ask, the same page every time', async () => {

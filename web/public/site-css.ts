@@ -20,6 +20,8 @@ a:focus-visible,button:focus-visible{outline:3px solid #fa8c16;outline-offset:2p
 .hero .theme{font-size:17px;margin:0 0 16px;padding-left:12px;border-left:4px solid #ffd666}
 .hero .meta{font-size:14px;opacity:.92;margin:4px 0}
 main{padding:0 16px 40px}
+main.special{padding:0}
+.special>.content{padding:0 16px 40px}
 .status{background:#fff;border-radius:10px;box-shadow:0 2px 10px rgba(0,0,0,.08);margin:-18px 0 24px;padding:18px 18px;position:relative}
 .badge{display:inline-block;border-radius:12px;padding:0 10px;font-size:14px;font-weight:600}
 .badge.open{background:#f6ffed;color:#237804;border:1px solid #b7eb8f}
@@ -68,18 +70,20 @@ h3{font-size:17px;margin:0 0 6px}
 .attachments li{border-bottom:1px dashed #f0f0f0;padding:8px 0}
 .tag{font-size:12px;border-radius:4px;padding:0 6px;margin-left:6px;vertical-align:middle}
 .tag.req{background:#fff1f0;color:#a8071a;border:1px solid #ffa39e}
-.tag.opt{background:#fafafa;color:#8c8c8c;border:1px solid #d9d9d9}
+.tag.opt{background:#fafafa;color:#595959;border:1px solid #d9d9d9}
 .contacts dt{font-weight:600;margin-top:6px}
 .contacts dd{margin:0}
 .campaigns{list-style:none;padding:0}
 section.first{margin-top:24px}
+section.first h1{font-size:22px;line-height:1.4;margin:0 0 12px;color:#820014}
 .campaign-title{margin-top:8px}
-footer{font-size:13px;color:#8c8c8c;text-align:center;padding:20px 16px 32px}
+footer{font-size:13px;color:#595959;text-align:center;padding:20px 16px 32px}
 /* 200 % zoom on a phone (195 CSS px): long words, addresses and times break instead of pushing the page sideways. */
 .topbar .inner{flex-wrap:wrap}
 main,.brand{overflow-wrap:anywhere}
 @media (max-width:359px){
-main{padding:0 8px 32px}
+main,.special>.content{padding:0 8px 32px}
+main.special{padding:0}
 section,.status{padding:12px}
 .card{padding:10px}
 .limits{grid-template-columns:minmax(0,1fr)}
