@@ -2,8 +2,8 @@ import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Table } from 'antd';
 import { useState } from 'react';
 import { describeAudit, type AuditPart } from '../../../../core/audit/describe.ts';
-import type { auditPageResponse, auditVerificationResponse } from '../../../../core/api/people.ts';
-import { api } from '../api.ts';
+import type { auditPageResponse } from '../../../../core/api/people.ts';
+import { adminApi } from '../admin-api.ts';
 import type { Answer } from '../api-types.ts';
 import { useI18n } from '../i18n.tsx';
 import { namedPageLinks } from '../icon-names.tsx';
@@ -12,7 +12,6 @@ import { Link } from '../router.tsx';
 const PAGE_SIZE = 50;
 
 type AuditPage = Answer<typeof auditPageResponse>;
-type Verification = Answer<typeof auditVerificationResponse>;
 
 /** A named thing in a sentence: a workbench link, a public page, or just its name. */
 function Part({ part }: { part: AuditPart }) {
@@ -26,10 +25,10 @@ export function AuditPage() {
   const [page, setPage] = useState(1);
   const entries = useQuery({
     queryKey: ['audit', page, locale],
-    queryFn: () => api.get<AuditPage>('/api/v1/audit', { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+    queryFn: () => adminApi.audit({ limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
     placeholderData: keepPreviousData,
   });
-  const verify = useMutation({ mutationFn: () => api.get<Verification>('/api/v1/audit/verification') });
+  const verify = useMutation({ mutationFn: adminApi.verifyAudit });
   const result = verify.data;
   const time = (iso: string) => new Date(iso).toLocaleString(locale, { timeZone: 'Asia/Shanghai' });
   const names = entries.data?.names ?? {};

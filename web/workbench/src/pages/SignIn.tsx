@@ -5,7 +5,8 @@ import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 // zod/mini: the first page anyone opens carries 5 KB of validation instead of zod's 90 KB.
 import * as z from 'zod/mini';
-import { api, ApiError, type Me } from '../api.ts';
+import { accountApi } from '../account-api.ts';
+import { api, ApiError } from '../api.ts';
 import { AuthLayout } from '../components/AuthLayout.tsx';
 import { applyServerError, FormField, ServerMessage } from '../forms.tsx';
 import { useI18n } from '../i18n.tsx';
@@ -23,12 +24,12 @@ export function SignInPage() {
   const next = safeNext(search.get('next'));
 
   const signIn = useMutation({
-    mutationFn: (body: z.infer<typeof schema>) => api.post<{ data: Me }>('/api/v1/auth/sign-in', body),
-    onSuccess: ({ data }) => {
+    mutationFn: (body: z.infer<typeof schema>) => accountApi.signIn(body),
+    onSuccess: (me) => {
       // The session changed: the CSRF secret cookie pairs with the new session from here on.
       api.resetCsrf();
-      client.setQueryData(ME_KEY, data);
-      navigate(next ?? homeOf(workRoles(data)[0]!, data), { replace: true });
+      client.setQueryData(ME_KEY, me);
+      navigate(next ?? homeOf(workRoles(me)[0]!, me), { replace: true });
     },
     onError: (error, body) => {
       setUnverified(error instanceof ApiError && error.code === 'email_not_verified' ? body.email : null);
@@ -36,7 +37,7 @@ export function SignInPage() {
     },
   });
   // The same answer for every address (the server does not say whether it has an account).
-  const resend = useMutation({ mutationFn: (email: string) => api.post('/api/v1/auth/verify-email/resend', { email, ...(next ? { next } : {}) }) });
+  const resend = useMutation({ mutationFn: (email: string) => accountApi.resendVerification({ email, ...(next ? { next } : {}) }) });
 
   return (
     <AuthLayout title={t('wb.signInTitle')}>
