@@ -1,4 +1,7 @@
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+// The sign-in form is the page most visits start on: it comes with the first script, so it
+// draws in the same pass as the app instead of after a second download and a Suspense retry.
+import { SignInPage } from '../pages/SignIn.tsx';
 
 // Every page loads with its own chunk, so the sign-in form does not wait for the editor, the
 // organizers' pages or the Ant Design components only they use. Pages that are opened one after
@@ -8,7 +11,6 @@ import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } fr
 type Load<M> = () => Promise<M>;
 
 const load = {
-  signIn: () => import('../pages/SignIn.tsx'),
   signUp: () => import('../pages/SignUp.tsx'),
   forgotPassword: () => import('../pages/ForgotPassword.tsx'),
   resetPassword: () => import('../pages/ResetPassword.tsx'),
@@ -28,7 +30,6 @@ function named<M, K extends keyof M>(from: Load<M>, name: K): LazyExoticComponen
   return lazy(() => from().then((m) => ({ default: m[name] as Page<M[K]> })));
 }
 
-const SignInPage = named(load.signIn, 'SignInPage');
 const SignUpPage = named(load.signUp, 'SignUpPage');
 const ForgotPasswordPage = named(load.forgotPassword, 'ForgotPasswordPage');
 const ResetPasswordPage = named(load.resetPassword, 'ResetPasswordPage');
@@ -55,7 +56,7 @@ export const CaseEditorPage = named(load.editor, 'CaseEditorPage');
 
 /** Pages anyone may open; the rest need a session. */
 export const PUBLIC: Record<string, { load: Load<unknown>; render: () => ReactNode }> = {
-  '/app/sign-in': { load: load.signIn, render: () => <SignInPage /> },
+  '/app/sign-in': { load: () => Promise.resolve(), render: () => <SignInPage /> },
   '/app/sign-up': { load: load.signUp, render: () => <SignUpPage /> },
   '/app/forgot-password': { load: load.forgotPassword, render: () => <ForgotPasswordPage /> },
   '/app/reset-password': { load: load.resetPassword, render: () => <ResetPasswordPage /> },
