@@ -8,7 +8,7 @@ import {
   caseResponse, caseSummariesResponse, extensionsResponse, historyResponse, preflightResponse, receiptsResponse, submittedVersionResponse,
 } from '../../core/api/cases.ts';
 import { divisionDetailResponse, divisionsResponse, membersResponse, organizationPageResponse, organizationResponse } from '../../core/api/organizations.ts';
-import { auditVerificationResponse, mailPageResponse, organizersResponse, reviewerProfileResponse, reviewersResponse } from '../../core/api/people.ts';
+import { auditPageResponse, auditVerificationResponse, mailPageResponse, organizersResponse, reviewerProfileResponse, reviewersResponse } from '../../core/api/people.ts';
 import { candidatesResponse, reviewItemsResponse } from '../../core/api/superior.ts';
 import { attachRequiredFiles, completeContent, createDraftCase, saveContent } from '../testing/cases.ts';
 import { SEVENTH } from '../testing/fixtures.ts';
@@ -70,6 +70,7 @@ describe(`the workbench's GET routes answer exactly their shared schemas (${test
       answer(organizer, `/api/v1/campaigns/${SEVENTH}/deadline-extensions`, extensionsResponse),
       answer(organizer, `/api/v1/campaigns/${SEVENTH}/reviewers`, reviewersResponse),
       answer(organizer, '/api/v1/organizers', organizersResponse),
+      answer(organizer, '/api/v1/audit', auditPageResponse),
       answer(organizer, '/api/v1/audit/verification', auditVerificationResponse),
       answer(organizer, '/api/v1/outgoing-mail', mailPageResponse),
     ]);
