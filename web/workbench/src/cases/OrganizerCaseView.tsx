@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Drawer, Space, Tabs } from 'antd';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { useUnit } from '../pages/UnitPage.tsx';
@@ -26,12 +26,29 @@ export function OrganizerCaseView({ detail, campaign }: { detail: CaseDetail; ca
   });
   const working = <ReadOnlyCase key="working" detail={detail} campaign={campaign} />;
   const close = () => setDialog(null);
+  // Back to the button that opened the dialog, or, once a return has removed it, to the next action.
+  const returnButton = useRef<HTMLButtonElement>(null);
+  const extendButton = useRef<HTMLButtonElement>(null);
+  const [refocus, setRefocus] = useState(false);
+  const closeReturn = () => {
+    close();
+    setRefocus(true);
+  };
+  // After the render that shows the case's new status (a returned case has no return button).
+  useEffect(() => {
+    if (!refocus) return;
+    const timer = setTimeout(() => {
+      (returnButton.current ?? extendButton.current)?.focus();
+      setRefocus(false);
+    }, 50);
+    return () => clearTimeout(timer);
+  }, [refocus, detail.status]);
   return (
     <>
       <Card className="wb-card wb-org-case-actions" size="small" title={t('wb.orgCase.actions')}>
         <Space wrap>
-          {detail.status === 'submitted' && <Button danger onClick={() => setDialog('return')}>{t('wb.cases.returnAction')}</Button>}
-          <Button onClick={() => setDialog('extend')}>{t('wb.orgCase.extend')}</Button>
+          {detail.status === 'submitted' && <Button ref={returnButton} danger onClick={() => setDialog('return')}>{t('wb.cases.returnAction')}</Button>}
+          <Button ref={extendButton} onClick={() => setDialog('extend')}>{t('wb.orgCase.extend')}</Button>
           <Button onClick={() => setDialog('history')}>{t('wb.orgCase.openHistory')}</Button>
         </Space>
       </Card>
@@ -55,7 +72,7 @@ export function OrganizerCaseView({ detail, campaign }: { detail: CaseDetail; ca
           ]}
         />
       )}
-      {dialog === 'return' && <ReturnCaseDialog summary={{ id: detail.id, campaignSlug: detail.campaignSlug, title: detail.content.title, organizationName: unitName }} campaign={campaign} onClose={close} />}
+      {dialog === 'return' && <ReturnCaseDialog summary={{ id: detail.id, campaignSlug: detail.campaignSlug, title: detail.content.title, organizationName: unitName }} campaign={campaign} onClose={closeReturn} />}
       <Drawer open={dialog === 'extend'} onClose={close} title={t('wb.orgCase.extend')} size="large" destroyOnHidden>
         <DeadlineExtensions campaign={campaign} units={[{ id: detail.organizationId, name: unitName }]} unit={detail.organizationId} onUnit={() => undefined} />
       </Drawer>
