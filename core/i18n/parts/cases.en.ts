@@ -87,6 +87,7 @@ export const casesEn: Record<keyof typeof casesZhCN, string> = {
   'wb.cases.submittedOk': 'The case is submitted',
   'wb.cases.submittedOkText': 'Keep this receipt. Until the deadline you may still withdraw, or revise and resubmit; the last submission counts.',
   'wb.cases.receiptTitle': 'Submission receipt',
+  'wb.cases.pageTitle': 'Case',
   'wb.cases.receiptNumber': 'Receipt number',
   'wb.cases.receiptMissing': 'There is no such receipt.',
   'wb.cases.receiptSuperseded': 'This is not the latest submission; the last submission counts.',

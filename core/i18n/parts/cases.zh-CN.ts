@@ -87,6 +87,7 @@ export const casesZhCN = {
   'wb.cases.submittedOk': '案例已提交',
   'wb.cases.submittedOkText': '请保存本回执。截止前仍可撤回，或修改后重新提交，以最后一次提交为准。',
   'wb.cases.receiptTitle': '提交回执',
+  'wb.cases.pageTitle': '案例',
   'wb.cases.receiptNumber': '回执编号',
   'wb.cases.receiptMissing': '没有找到这份回执。',
   'wb.cases.receiptSuperseded': '这不是最后一次提交的回执，以最后一次提交为准。',

@@ -40,7 +40,7 @@ export const editorEn: Record<keyof typeof editorZhCN, string> = {
   'wb.editor.announce.body.over': 'The body has {count, plural, one {# character} other {# characters}}, over the limit of {max}.',
 
   'wb.editor.toolbar': 'Text format',
-  'wb.editor.tool.paragraph': 'Body paragraph',
+  'wb.editor.tool.paragraph': 'Body text',
   'wb.editor.tool.paragraphShort': 'Text',
   'wb.editor.tool.h3': 'Subheading',
   'wb.editor.tool.h3Short': 'Heading',

@@ -44,7 +44,7 @@ export const editorZhCN = {
   'wb.editor.tool.paragraphShort': '正文',
   'wb.editor.tool.h3': '小标题',
   'wb.editor.tool.h3Short': '标题',
-  'wb.editor.tool.h4': '二级小标题',
+  'wb.editor.tool.h4': '次标题（二级小标题）',
   'wb.editor.tool.h4Short': '次标题',
   'wb.editor.tool.bold': '加粗',
   'wb.editor.tool.italic': '倾斜',

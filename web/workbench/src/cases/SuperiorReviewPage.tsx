@@ -63,7 +63,7 @@ export function SuperiorReviewPage() {
         <a href="/" className="wb-brand">{t('site.name')} · {t('wb.cases.review.title')}</a>
         <LangSwitch />
       </header>
-      <main className="wb-review-main">{body}</main>
+      <main className="wb-review-main"><h1 className="wb-sr-only">{t('wb.cases.review.title')}</h1>{body}</main>
     </div>
   );
 }

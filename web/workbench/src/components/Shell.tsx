@@ -6,6 +6,7 @@ import { useRouter } from '../router.tsx';
 import { isPlatformOrganizer, homeOf, useRole, useSignedOut, type WorkRole } from '../session.tsx';
 import type { MessageKey } from '../../../../core/i18n/messages.ts';
 import { LangSwitch } from './LangSwitch.tsx';
+import { pageTitleKey } from './page-title.ts';
 
 // The signed-in frame: navigation for the role in use, a role switch for people with several,
 // the account menu. On a phone the menu folds into a drawer.
@@ -111,6 +112,7 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
         </Drawer>
       )}
       <Layout.Content className="wb-content">
+        <h1 className="wb-sr-only">{t(pageTitleKey(path))}</h1>
         {!me.emailVerified && <Typography.Text type="warning">{t('wb.unverified')}</Typography.Text>}
         {children}
       </Layout.Content>

@@ -8,6 +8,7 @@ import type { MessageKey } from '../../../../core/i18n/messages.ts';
 import { adminApi } from '../admin-api.ts';
 import type { Reviewer } from '../api-types.ts';
 import { caseKeys, casesApi } from '../cases/cases-api.ts';
+import { ScrollRegion } from '../components/ScrollRegion.tsx';
 import { DivisionName } from '../components/UnitView.tsx';
 import { applyServerError, FormField, ServerMessage } from '../forms.tsx';
 import { useI18n } from '../i18n.tsx';
@@ -38,23 +39,24 @@ export function OrgReviewersPage() {
   return (
     <>
       <Card className="wb-card" title={t('wb.org.reviewersTitle', { campaign: title })}>
-        <Table<Reviewer>
-          rowKey="userId"
-          size="small"
-          loading={reviewers.isLoading}
-          dataSource={reviewers.data ?? []}
-          pagination={false}
-          scroll={{ x: 'max-content' }}
-          locale={{ emptyText: t('wb.org.noReviewers') }}
-          columns={[
-            { title: t('wb.displayName'), dataIndex: 'displayName' },
-            { title: t('wb.email'), dataIndex: 'email' },
-            { title: t('wb.reviewer.expertise'), dataIndex: 'expertise', render: (e: string[]) => e.map((v) => <Tag key={v}>{t(`wb.type.${v}` as MessageKey)}</Tag>) },
-            { title: t('wb.reviewer.organization'), dataIndex: 'organization' },
-            { title: t('wb.reviewer.division'), dataIndex: 'divisionCode', render: (c: string | null) => <DivisionName code={c} /> },
-            { title: t('wb.reviewer.capacity'), dataIndex: 'capacity' },
-          ]}
-        />
+        <ScrollRegion label={t('wb.org.reviewersTitle', { campaign: title })}>
+          <Table<Reviewer>
+            rowKey="userId"
+            size="small"
+            loading={reviewers.isLoading}
+            dataSource={reviewers.data ?? []}
+            pagination={false}
+            locale={{ emptyText: t('wb.org.noReviewers') }}
+            columns={[
+              { title: t('wb.displayName'), dataIndex: 'displayName' },
+              { title: t('wb.email'), dataIndex: 'email' },
+              { title: t('wb.reviewer.expertise'), dataIndex: 'expertise', render: (e: string[]) => e.map((v) => <Tag key={v}>{t(`wb.type.${v}` as MessageKey)}</Tag>) },
+              { title: t('wb.reviewer.organization'), dataIndex: 'organization' },
+              { title: t('wb.reviewer.division'), dataIndex: 'divisionCode', render: (c: string | null) => <DivisionName code={c} /> },
+              { title: t('wb.reviewer.capacity'), dataIndex: 'capacity' },
+            ]}
+          />
+        </ScrollRegion>
       </Card>
       <Card className="wb-card" size="small" title={t('wb.org.inviteReviewer')}>
         <ServerMessage message={message} />

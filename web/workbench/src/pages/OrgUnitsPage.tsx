@@ -37,15 +37,18 @@ export function OrgUnitsPage() {
           <Input.Search aria-label={t('wb.search')} placeholder={t('wb.org.searchPlaceholder')} allowClear enterButton={t('wb.search')} onSearch={reset(setQ)} />
         </Col>
         <Col xs={12} md={5}>
-          <Select className="wb-full" aria-label={t('wb.unit.type')} placeholder={t('wb.unit.type')} allowClear={clearable(t)} value={type} onChange={reset(setType)}
+          <label htmlFor="filter-type" className="wb-sr-only">{t('wb.unit.type')}</label>
+          <Select id="filter-type" className="wb-full" aria-label={t('wb.unit.type')} placeholder={t('wb.unit.type')} allowClear={clearable(t)} value={type} onChange={reset(setType)}
             options={ORG_TYPES.map((v) => ({ value: v, label: t(`wb.type.${v}`) }))} popupMatchSelectWidth={false} />
         </Col>
         <Col xs={12} md={4}>
-          <Select className="wb-full" aria-label={t('wb.unit.level')} placeholder={t('wb.unit.level')} allowClear={clearable(t)} value={level} onChange={reset(setLevel)}
+          <label htmlFor="filter-level" className="wb-sr-only">{t('wb.unit.level')}</label>
+          <Select id="filter-level" className="wb-full" aria-label={t('wb.unit.level')} placeholder={t('wb.unit.level')} allowClear={clearable(t)} value={level} onChange={reset(setLevel)}
             options={ORG_LEVELS.map((v) => ({ value: v, label: t(`wb.level.${v}`) }))} popupMatchSelectWidth={false} />
         </Col>
         <Col xs={24} md={7}>
-          <DivisionCascader value={division} onChange={reset(setDivision)} anyLevel />
+          <label htmlFor="filter-division" className="wb-sr-only">{t('wb.unit.division')}</label>
+          <DivisionCascader id="filter-division" value={division} onChange={reset(setDivision)} anyLevel />
         </Col>
       </Row>
       <Typography.Paragraph type="secondary" className="wb-total">{t('wb.org.total', { total: units.data?.total ?? 0 })}</Typography.Paragraph>
