@@ -40,7 +40,7 @@ describe.skipIf(!hasChromium)('workbench in Chromium', () => {
 
   it('signs up, verifies by mail, signs in and registers a unit with the cascading division selector', async () => {
     const { context, page } = await open(PHONE, '/app/sign-up');
-    expect(await page.locator('h3').innerText()).toBe('注册账号');
+    expect(await page.locator('h1').innerText()).toBe('注册账号');
     expect(await page.locator('.wb-rules li').allInnerTexts()).toEqual([
       '· 10–128 个字符',
       '· 不易被猜中（强度评分至少 3 分，满分 4 分）：避开常见密码、单个单词、键盘序列、日期和重复字符，几个不相关的词组成的短句最好',
