@@ -39,6 +39,9 @@ describe.skipIf(!hasChromium)('keyboard and 200 % zoom', () => {
     const { page } = await openPage(browser, options, `${server.url}${where}`, problems);
     await signInThroughForm(page, who.email, who.password);
     await page.waitForURL((url) => url.pathname === where);
+    // Pages and their data arrive in chunks after sign-in; a loaded machine can still be
+    // replacing the page when the first key is pressed, which drops the focus to the body.
+    await page.waitForLoadState('networkidle');
     return page;
   };
   const unitOf = (c: DraftCase) => ({ email: c.email, password: PASSWORD });
@@ -93,6 +96,7 @@ describe.skipIf(!hasChromium)('keyboard and 200 % zoom', () => {
     const { page } = await openPage(browser, DESKTOP, `${server.url}/app/org/cases`, problems);
     await signInThroughForm(page, ADMIN.email, ADMIN.password);
     await page.locator('tr', { hasText: '小巷管家：老旧小区的红色物业' }).waitFor();
+    await page.waitForLoadState('networkidle');
 
     await tabTo(page, (f) => f === 'a 小巷管家：老旧小区的红色物业');
     await page.keyboard.press('Enter');
