@@ -143,6 +143,8 @@ describe.skipIf(!hasChromium)('keyboard and 200 % zoom', () => {
     const extension = await server.app.db.selectFrom('deadline_extensions').select(['organization_id', 'closes_at', 'reason']).executeTakeFirstOrThrow();
     expect(extension).toEqual({ organization_id: submitted.organizationId, closes_at: '2024-07-10T10:00:00.000Z', reason: '暴雨停电，顺延十天。' });
     await page.screenshot({ path: `${SCREENSHOTS}/keyboard-extend-drawer-1280.png` });
+    // The saved extension refetches the case, which redraws the button the drawer gives the focus back to.
+    await page.waitForLoadState('networkidle');
     await page.keyboard.press('Escape');
     await page.locator('.ant-drawer-open').waitFor({ state: 'detached' });
     await expect.poll(() => focused(page)).toBe('button 延长截止时间');
