@@ -44,9 +44,12 @@ export function focused(page: Page): Promise<string> {
 
 /** Presses Tab (or Shift+Tab) until `where` holds for the focus, at most `max` times; returns the presses. */
 export async function tabTo(page: Page, where: (focus: string) => boolean, { back = false, max = 40 } = {}): Promise<number> {
+  const passed: string[] = [];
   for (let presses = 1; presses <= max; presses++) {
     await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
-    if (where(await focused(page))) return presses;
+    const focus = await focused(page);
+    if (where(focus)) return presses;
+    passed.push(focus);
   }
-  throw new Error(`focus never matched after ${max} presses; it is on ${await focused(page)}`);
+  throw new Error(`focus never matched after ${max} presses; it went by ${passed.join(' → ')}`);
 }

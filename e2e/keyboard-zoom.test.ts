@@ -101,6 +101,9 @@ describe.skipIf(!hasChromium)('keyboard and 200 % zoom', () => {
     await tabTo(page, (f) => f === 'a 小巷管家：老旧小区的红色物业');
     await page.keyboard.press('Enter');
     await page.waitForURL((url) => url.pathname === `/app/cases/${submitted.caseId}`);
+    // As a person would, wait for the case to be drawn: until then the page has only its header to tab through.
+    await page.locator('.wb-org-case-actions').waitFor();
+    await page.waitForLoadState('networkidle');
     await tabTo(page, (f) => f === 'button 退回修改');
     await page.keyboard.press('Enter');
     await page.locator('.ant-modal').waitFor();

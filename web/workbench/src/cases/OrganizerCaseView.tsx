@@ -29,6 +29,10 @@ export function OrganizerCaseView({ detail, campaign }: { detail: CaseDetail; ca
   // Back to the button that opened the dialog, or, once a return has removed it, to the next action.
   const returnButton = useRef<HTMLButtonElement>(null);
   const extendButton = useRef<HTMLButtonElement>(null);
+  const historyButton = useRef<HTMLButtonElement>(null);
+  // A drawer gives the focus back itself, but a refetch while it was open may have redrawn the
+  // button it remembers: the ref always holds the button on the page now.
+  const backTo = (button: typeof extendButton) => (open: boolean) => { if (!open) button.current?.focus(); };
   const [refocus, setRefocus] = useState(false);
   const closeReturn = () => {
     close();
@@ -49,7 +53,7 @@ export function OrganizerCaseView({ detail, campaign }: { detail: CaseDetail; ca
         <Space wrap>
           {detail.status === 'submitted' && <Button ref={returnButton} danger onClick={() => setDialog('return')}>{t('wb.cases.returnAction')}</Button>}
           <Button ref={extendButton} onClick={() => setDialog('extend')}>{t('wb.orgCase.extend')}</Button>
-          <Button onClick={() => setDialog('history')}>{t('wb.orgCase.openHistory')}</Button>
+          <Button ref={historyButton} onClick={() => setDialog('history')}>{t('wb.orgCase.openHistory')}</Button>
         </Space>
       </Card>
       {submitted.isError && <Alert className="wb-alert" type="error" showIcon title={submitted.error.message} />}
@@ -73,10 +77,10 @@ export function OrganizerCaseView({ detail, campaign }: { detail: CaseDetail; ca
         />
       )}
       {dialog === 'return' && <ReturnCaseDialog summary={{ id: detail.id, campaignSlug: detail.campaignSlug, title: detail.content.title, organizationName: unitName }} campaign={campaign} onClose={closeReturn} />}
-      <Drawer open={dialog === 'extend'} onClose={close} title={t('wb.orgCase.extend')} size="large" destroyOnHidden>
+      <Drawer open={dialog === 'extend'} onClose={close} title={t('wb.orgCase.extend')} size="large" destroyOnHidden afterOpenChange={backTo(extendButton)}>
         <DeadlineExtensions campaign={campaign} units={[{ id: detail.organizationId, name: unitName }]} unit={detail.organizationId} onUnit={() => undefined} />
       </Drawer>
-      <Drawer open={dialog === 'history'} onClose={close} title={t('wb.cases.history')} size="large" destroyOnHidden>
+      <Drawer open={dialog === 'history'} onClose={close} title={t('wb.cases.history')} size="large" destroyOnHidden afterOpenChange={backTo(historyButton)}>
         <CaseTrail id={detail.id} campaignSlug={detail.campaignSlug} />
       </Drawer>
     </>
