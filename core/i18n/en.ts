@@ -147,6 +147,7 @@ export const en: Record<MessageKey, string> = {
   'wb.saved': 'Saved',
   'wb.email': 'E-mail',
   'wb.password': 'Password',
+  'wb.showPassword': 'Show password',
   'wb.displayName': 'Name',
   'wb.newPassword': 'New password',
   'wb.signIn': 'Sign in',

@@ -143,6 +143,7 @@ const base = {
   'wb.saved': '已保存',
   'wb.email': '邮箱',
   'wb.password': '密码',
+  'wb.showPassword': '显示密码',
   'wb.displayName': '姓名',
   'wb.newPassword': '新密码',
   'wb.signIn': '登录',

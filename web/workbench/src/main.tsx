@@ -1,5 +1,4 @@
 import './csp-nonce.ts';
-import './icon-names.tsx';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';

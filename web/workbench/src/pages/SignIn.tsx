@@ -1,30 +1,35 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Form, Input } from 'antd';
-import { useMemo, useState } from 'react';
-import { useForm } from 'react-hook-form';
-// zod/mini: the first page anyone opens carries 5 KB of validation instead of zod's 90 KB.
-import * as z from 'zod/mini';
+import { useState, type FormEvent } from 'react';
 import { accountApi } from '../account-api.ts';
 import { api, ApiError } from '../api.ts';
 import { AuthLayout } from '../components/AuthLayout.tsx';
-import { applyServerError, FormField, ServerMessage } from '../forms.tsx';
 import { useI18n } from '../i18n.tsx';
+import { PlainAlert, PlainButton, PlainField } from '../plain/plain.tsx';
 import { Link, safeNext, useRouter } from '../router.tsx';
 import { homeOf, ME_KEY, workRoles } from '../session.tsx';
 
+type Field = 'email' | 'password';
+
+// The shape the server's own check accepts; the server still decides.
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/**
+ * The first page most visits open, in plain markup (plain/plain.tsx): Ant Design, the form
+ * library and the workbench's pages load while the person types (App.tsx).
+ */
 export function SignInPage() {
   const { t } = useI18n();
   const { navigate, search } = useRouter();
   const client = useQueryClient();
+  const [values, setValues] = useState<Record<Field, string>>({ email: '', password: '' });
+  const [problems, setProblems] = useState<Partial<Record<Field, string>>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [unverified, setUnverified] = useState<string | null>(null);
-  const schema = useMemo(() => z.object({ email: z.email(t('wb.invalidEmail')), password: z.string().check(z.minLength(1, t('wb.required'))) }), [t]);
-  const { control, handleSubmit, setError } = useForm({ resolver: zodResolver(schema), defaultValues: { email: '', password: '' } });
+  const [revealed, setRevealed] = useState(false);
   const next = safeNext(search.get('next'));
 
   const signIn = useMutation({
-    mutationFn: (body: z.infer<typeof schema>) => accountApi.signIn(body),
+    mutationFn: (body: Record<Field, string>) => accountApi.signIn(body),
     onSuccess: (me) => {
       // The session changed: the CSRF secret cookie pairs with the new session from here on.
       api.resetCsrf();
@@ -33,26 +38,66 @@ export function SignInPage() {
     },
     onError: (error, body) => {
       setUnverified(error instanceof ApiError && error.code === 'email_not_verified' ? body.email : null);
-      setMessage(applyServerError(error, setError, ['email', 'password']));
+      if (!(error instanceof ApiError)) return setMessage(String(error));
+      const placed = error.fieldProblems.filter((p): p is typeof p & { field: Field } => p.field === 'email' || p.field === 'password');
+      setProblems(Object.fromEntries(placed.map((p) => [p.field, p.message])));
+      setMessage(placed.length > 0 && placed.length === error.fieldProblems.length ? null : error.message);
     },
   });
   // The same answer for every address (the server does not say whether it has an account).
   const resend = useMutation({ mutationFn: (email: string) => accountApi.resendVerification({ email, ...(next ? { next } : {}) }) });
 
+  const check = (v: Record<Field, string>): Partial<Record<Field, string>> => ({
+    ...(EMAIL.test(v.email.trim()) ? {} : { email: t(v.email.trim() ? 'wb.invalidEmail' : 'wb.required') }),
+    ...(v.password ? {} : { password: t('wb.required') }),
+  });
+  const change = (field: Field) => (event: { target: { value: string } }) => {
+    const v = { ...values, [field]: event.target.value };
+    setValues(v);
+    // Once a field was judged, it is judged again as it is typed, as the rest of the workbench does.
+    if (problems[field]) setProblems((p) => ({ ...p, [field]: check(v)[field] }));
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const found = check(values);
+    setProblems(found);
+    if (found.email || found.password) {
+      document.getElementById(found.email ? 'f-email' : 'f-password')?.focus();
+      return;
+    }
+    setMessage(null);
+    signIn.mutate({ email: values.email.trim(), password: values.password });
+  };
+
   return (
     <AuthLayout title={t('wb.signInTitle')}>
-      <ServerMessage
-        message={resend.isSuccess ? null : message}
-        extra={unverified && (
-          <span>{t('wb.notVerifiedHint')} <Button size="small" onClick={() => resend.mutate(unverified)} loading={resend.isPending}>{t('wb.resendVerification')}</Button></span>
-        )}
-      />
-      {resend.isSuccess && <Alert className="wb-alert" type="success" showIcon title={t('wb.resendSent')} role="status" />}
-      <Form layout="vertical" component="form" onFinish={() => handleSubmit((v) => { setMessage(null); signIn.mutate(v); })()}>
-        <FormField control={control} name="email" label={t('wb.email')} required render={(f) => <Input {...f} type="email" autoComplete="email" />} />
-        <FormField control={control} name="password" label={t('wb.password')} required render={(f) => <Input.Password {...f} autoComplete="current-password" />} />
-        <Button type="primary" htmlType="submit" block loading={signIn.isPending}>{t('wb.signIn')}</Button>
-      </Form>
+      {message && !resend.isSuccess && (
+        <PlainAlert type="error" title={message}>
+          {unverified && (
+            <span>{t('wb.notVerifiedHint')} <PlainButton onClick={() => resend.mutate(unverified)} busy={resend.isPending}>{t('wb.resendVerification')}</PlainButton></span>
+          )}
+        </PlainAlert>
+      )}
+      {resend.isSuccess && <PlainAlert type="success" title={t('wb.resendSent')} />}
+      <form noValidate onSubmit={submit}>
+        <PlainField id="f-email" label={t('wb.email')} required type="email" autoComplete="email" value={values.email} onChange={change('email')} error={problems.email} />
+        <PlainField
+          id="f-password"
+          label={t('wb.password')}
+          required
+          type={revealed ? 'text' : 'password'}
+          autoComplete="current-password"
+          value={values.password}
+          onChange={change('password')}
+          error={problems.password}
+          after={(
+            <button type="button" className="pl-reveal" aria-pressed={revealed} onClick={() => setRevealed(!revealed)}>
+              {t('wb.showPassword')}
+            </button>
+          )}
+        />
+        <PlainButton type="submit" primary block busy={signIn.isPending}>{t('wb.signIn')}</PlainButton>
+      </form>
       <div className="wb-auth-links">
         <Link to="/app/forgot-password">{t('wb.forgotPassword')}</Link>
         <span>{t('wb.noAccount')} <Link to={next ? `/app/sign-up?next=${encodeURIComponent(next)}` : '/app/sign-up'}>{t('wb.signUp')}</Link></span>

@@ -1,16 +1,18 @@
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
-// The sign-in form is the page most visits start on: it comes with the first script, so it
-// draws in the same pass as the app instead of after a second download and a Suspense retry.
-import { SignInPage } from '../pages/SignIn.tsx';
 
-// Every page loads with its own chunk, so the sign-in form does not wait for the editor, the
-// organizers' pages or the Ant Design components only they use. Pages that are opened one after
-// the other share a chunk (unit-pages.ts, organizer-pages.ts). `load` starts a chunk early:
+// The sign-in form is the page most visits start on: it is in the first script, drawn without
+// Ant Design (App.tsx). Every other page loads with its own chunk, after FullApp's, so the
+// sign-in form does not wait for the editor, the organizers' pages or the Ant Design components
+// only they use. Pages that are opened one after the other share a chunk (unit-pages.ts, organizer-pages.ts). `load` starts a chunk early:
 // the current route's at boot, and the next step's when the browser is idle.
 
 type Load<M> = () => Promise<M>;
 
+/** The page most visits start on, drawn by App.tsx itself. */
+export const SIGN_IN = '/app/sign-in';
+
 const load = {
+  fullApp: () => import('../FullApp.tsx'),
   signUp: () => import('../pages/SignUp.tsx'),
   forgotPassword: () => import('../pages/ForgotPassword.tsx'),
   resetPassword: () => import('../pages/ResetPassword.tsx'),
@@ -56,7 +58,6 @@ export const CaseEditorPage = named(load.editor, 'CaseEditorPage');
 
 /** Pages anyone may open; the rest need a session. */
 export const PUBLIC: Record<string, { load: Load<unknown>; render: () => ReactNode }> = {
-  '/app/sign-in': { load: () => Promise.resolve(), render: () => <SignInPage /> },
   '/app/sign-up': { load: load.signUp, render: () => <SignUpPage /> },
   '/app/forgot-password': { load: load.forgotPassword, render: () => <ForgotPasswordPage /> },
   '/app/reset-password': { load: load.resetPassword, render: () => <ResetPasswordPage /> },
@@ -78,8 +79,12 @@ function signedInPageChunk(path: string): Load<unknown> {
 
 const ignore = () => undefined;
 
+export const loadFullApp = load.fullApp;
+
 /** Starts downloading what `path` will render, while the session is still being asked for. */
 export function preloadRoute(path: string): void {
+  if (path === SIGN_IN) return;
+  load.fullApp().catch(ignore);
   const open = PUBLIC[path];
   if (open) {
     open.load().catch(ignore);
