@@ -1,7 +1,7 @@
 import { Alert, Form } from 'antd';
 import type { ReactNode } from 'react';
 import { Controller, type Control, type ControllerRenderProps, type FieldPath, type FieldValues, type UseFormSetError } from 'react-hook-form';
-import { ApiError } from './api.ts';
+import { placeServerError } from './server-error.ts';
 
 // react-hook-form owns the values and zod checks them; antd's Form.Item only lays a field out
 // and shows its message, whether it came from zod or from the server.
@@ -39,10 +39,7 @@ export function FormField<T extends FieldValues, N extends FieldPath<T>>(props: 
  * form when the error is not about one of them.
  */
 export function applyServerError<T extends FieldValues>(error: unknown, setError: UseFormSetError<T>, fields: readonly string[]): string | null {
-  if (!(error instanceof ApiError)) return String(error);
-  const placed = error.fieldProblems.filter((p) => fields.includes(p.field));
-  for (const p of placed) setError(p.field as FieldPath<T>, { type: 'server', message: p.message });
-  return placed.length > 0 && placed.length === error.fieldProblems.length ? null : error.message;
+  return placeServerError(error, fields, (field, message) => setError(field as FieldPath<T>, { type: 'server', message }));
 }
 
 export function ServerMessage({ message, extra }: { message: string | null; extra?: ReactNode }) {

@@ -4,6 +4,7 @@ import { accountApi } from '../account-api.ts';
 import { api, ApiError } from '../api.ts';
 import { AuthLayout } from '../components/AuthLayout.tsx';
 import { useI18n } from '../i18n.tsx';
+import { placeServerError } from '../server-error.ts';
 import { PlainAlert, PlainButton, PlainField } from '../plain/plain.tsx';
 import { Link, safeNext, useRouter } from '../router.tsx';
 import { homeOf, ME_KEY, workRoles } from '../session.tsx';
@@ -38,10 +39,9 @@ export function SignInPage() {
     },
     onError: (error, body) => {
       setUnverified(error instanceof ApiError && error.code === 'email_not_verified' ? body.email : null);
-      if (!(error instanceof ApiError)) return setMessage(String(error));
-      const placed = error.fieldProblems.filter((p): p is typeof p & { field: Field } => p.field === 'email' || p.field === 'password');
-      setProblems(Object.fromEntries(placed.map((p) => [p.field, p.message])));
-      setMessage(placed.length > 0 && placed.length === error.fieldProblems.length ? null : error.message);
+      const placed: Partial<Record<Field, string>> = {};
+      setMessage(placeServerError(error, ['email', 'password'] as const, (field, text) => (placed[field] = text)));
+      setProblems(placed);
     },
   });
   // The same answer for every address (the server does not say whether it has an account).
