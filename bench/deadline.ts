@@ -13,6 +13,7 @@ import type { CaseContent } from '../core/case/case-content.ts';
 import { caseCounts } from '../core/case/case-counts.ts';
 import { preflight } from '../core/case/preflight.ts';
 import { normalizeOrgName } from '../core/org/org-name.ts';
+import { xorshift32 } from '../core/random/seeded.ts';
 import { countZi } from '../core/text/zi-count.ts';
 import { openDatabase } from '../server/db/database.ts';
 import type { AttachmentsTable, CaseContentsTable, CasesTable, Database } from '../server/db/schema.ts';
@@ -53,18 +54,6 @@ const RESULTS: ((n: number) => string)[] = [
 const CONNECTORS = ['', '同时，', '此外，', '在此基础上，', '通过这一做法，', '近年来，', '实践中，', '与此同时，'];
 const SHORT = ['成效明显。', '群众认可。', '经验可推广。', '机制更健全。', '作用更突出。', '基础更牢固。'];
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s / 2 ** 32;
-  };
-}
-
 function sentence(random: () => number): string {
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
   const n = 100 + Math.floor(random() * 9900);
@@ -104,7 +93,7 @@ function fillSection(random: () => number, heading: string, budget: number): { h
 const SECTIONS = [['background', '一、背景'], ['practice', '二、做法'], ['effectiveness', '三、成效'], ['discussion', '四、探讨']] as const;
 
 export function caseContent(index: number, campaign: Campaign, bodyMax: number): { content: CaseContent; body: number } {
-  const random = rng(index * 2654435761 + 12345);
+  const random = xorshift32(index * 2654435761 + 12345);
   const place = PLACES[index % PLACES.length]!;
   const subject = SUBJECTS[Math.floor(index / PLACES.length) % SUBJECTS.length]!;
   let body = 0;

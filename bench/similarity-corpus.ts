@@ -1,7 +1,7 @@
 import { createDivisionIndex, type DivisionDescription } from '../core/org/divisions.ts';
 import { CATEGORY_KEYS, generateCase } from '../core/demo/case-text.ts';
 import { demoUnitName } from '../core/demo/unit-name.ts';
-import { seededRandom, type Random } from '../core/demo/text-grammar.ts';
+import { seededRandom, type Random } from '../core/random/seeded.ts';
 import { similarityText } from '../core/similarity/content-text.ts';
 import { loadDivisionRecords } from '../server/modules/divisions/divisions.source.ts';
 

@@ -1,5 +1,6 @@
 import type { DivisionDescription } from '../org/divisions.ts';
-import type { Random, Slots } from './text-grammar.ts';
+import type { Random } from '../random/seeded.ts';
+import type { Slots } from './text-grammar.ts';
 import { COMMON_SLOTS } from './phrases/common.ts';
 import type { CategoryKey } from './phrases/categories.ts';
 import { CATEGORY_PHRASES } from './phrases/categories.ts';

@@ -2,7 +2,8 @@ import type { DivisionDescription } from '../org/divisions.ts';
 import { caseSlots } from './case-slots.ts';
 import { APPENDIX_DOCS, BACKGROUND, DISCUSSION, EFFECTIVENESS, PRACTICE, PRACTICE_HEADINGS_A, PRACTICE_HEADINGS_B, PRACTICE_HEADINGS_C } from './phrases/common.ts';
 import { CATEGORY_PHRASES, type CategoryKey } from './phrases/categories.ts';
-import { expand, seededRandom, type Random, type Slots, type Style } from './text-grammar.ts';
+import { seededRandom, type Random } from '../random/seeded.ts';
+import { expand, type Slots, type Style } from './text-grammar.ts';
 
 // Plausible case text for the demo, tests and the similarity benchmark: a title, a summary and
 // the notice's five parts (背景、做法、成效、探讨、附录), drawn from phrase banks by the case's

@@ -1,70 +1,13 @@
-// A seeded random source and a small template language for generated case text. The same seed
-// gives the same text on every machine (no Math.random), so a demo, a test and a benchmark can
-// regenerate a document instead of keeping it.
+// A small template language for generated case text, drawn from a seeded Random
+// (core/random/seeded.ts): the same seed gives the same text on every machine, so a demo, a test
+// and a benchmark can regenerate a document instead of keeping it.
 //
 // Templates: `{甲|乙|丙}` picks one alternative (they nest); `<名>` is replaced by the slot 名 of
 // the context: a bank of templates to pick from, or a function giving text such as a number.
 // Words of phrases/synonyms.ts in fixed text vary by themselves.
 
+import type { Random } from '../random/seeded.ts';
 import { SYNONYM_GROUPS } from './phrases/synonyms.ts';
-
-export interface Random {
-  /** A float in [0, 1). */
-  next(): number;
-  /** An integer in [min, max]. */
-  int(min: number, max: number): number;
-  pick<T>(items: readonly T[]): T;
-  chance(p: number): boolean;
-  /** `count` distinct items in random order (all of them when there are fewer). */
-  sample<T>(items: readonly T[], count: number): T[];
-}
-
-/** sfc32 seeded through splitmix32: fast, 128 bits of state, good enough for text. */
-export function seededRandom(seed: number | string): Random {
-  let s = typeof seed === 'number' ? seed >>> 0 : hashString(seed);
-  const split = () => {
-    s = (s + 0x9e3779b9) >>> 0;
-    let z = s;
-    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
-    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
-    return (z ^ (z >>> 16)) >>> 0;
-  };
-  let a = split();
-  let b = split();
-  let c = split();
-  let d = split();
-  const next = () => {
-    const t = (((a + b) | 0) + d) | 0;
-    d = (d + 1) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    c = (c + t) | 0;
-    return (t >>> 0) / 4294967296;
-  };
-  const random: Random = {
-    next,
-    int: (min, max) => min + Math.floor(next() * (max - min + 1)),
-    pick: (items) => items[Math.floor(next() * items.length)]!,
-    chance: (p) => next() < p,
-    sample(items, count) {
-      const copy = items.slice();
-      const n = Math.min(count, copy.length);
-      for (let i = 0; i < n; i += 1) {
-        const j = i + Math.floor(next() * (copy.length - i));
-        [copy[i], copy[j]] = [copy[j]!, copy[i]!];
-      }
-      return copy.slice(0, n);
-    },
-  };
-  return random;
-}
-
-function hashString(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i += 1) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
 
 export type Slot = readonly string[] | ((random: Random) => string);
 export type Slots = Readonly<Record<string, Slot>>;

@@ -1,6 +1,7 @@
 import type { DivisionDescription } from '../org/divisions.ts';
 import type { CategoryKey } from './phrases/categories.ts';
-import { expand, seededRandom } from './text-grammar.ts';
+import { seededRandom } from '../random/seeded.ts';
+import { expand } from './text-grammar.ts';
 
 // A plausible name for a submitting unit of a category in a division, for the demo and the
 // similarity benchmark: the Party organization and where it sits (中共某某镇委员会, 某某社区党委,

@@ -1,4 +1,5 @@
-import { containmentFromJaccard, estimateJaccard, estimateShareIn, mix32, shingleLookup, SIGNATURE_LENGTH } from './minhash.ts';
+import { mix32 } from '../random/seeded.ts';
+import { containmentFromJaccard, estimateJaccard, estimateShareIn, shingleLookup, SIGNATURE_LENGTH } from './minhash.ts';
 
 // An in-memory LSH index of MinHash signatures: which stored documents may resemble a query,
 // without comparing it with all of them.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../demo/text-grammar.ts';
-import { containmentFromJaccard, estimateJaccard, estimateShareIn, exactSimilarity, intersectionSize, minhashSignature, mix32, sampledShingles, shingleLookup, shingleSet } from './minhash.ts';
+import { mix32, seededRandom } from '../random/seeded.ts';
+import { containmentFromJaccard, estimateJaccard, estimateShareIn, exactSimilarity, intersectionSize, minhashSignature, sampledShingles, shingleLookup, shingleSet } from './minhash.ts';
 import { signatureFromBase64, signatureFromBytes, signatureToBase64, signatureToBytes } from './signature-codec.ts';
 
 /** Two sets of 4,000 random values sharing `common` of them. */

@@ -11,18 +11,10 @@
 // edits (an edit of n characters breaks n + K − 1 shingles). bench/similarity.ts measured the
 // choice: decision 0018.
 
+import { mix32, splitmix32 } from '../random/seeded.ts';
+
 export const SHINGLE_SIZE = 5;
 export const SIGNATURE_LENGTH = 128;
-
-/** Murmur3's finalizer: spreads every input bit over the 32 output bits. */
-export function mix32(x: number): number {
-  x ^= x >>> 16;
-  x = Math.imul(x, 0x85ebca6b);
-  x ^= x >>> 13;
-  x = Math.imul(x, 0xc2b2ae35);
-  x ^= x >>> 16;
-  return x >>> 0;
-}
 
 /** The hash of each K-character window of `text`, in text order (one per start position). */
 export function shingleHashes(text: string, k = SHINGLE_SIZE): Uint32Array {
@@ -57,11 +49,7 @@ export function uniqueSorted(values: Uint32Array): Uint32Array {
 function seededFamily(length: number, seed: number): { a: Uint32Array; b: Uint32Array } {
   const a = new Uint32Array(length);
   const b = new Uint32Array(length);
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x9e3779b9) >>> 0;
-    return mix32(state);
-  };
+  const next = splitmix32(seed);
   for (let i = 0; i < length; i += 1) {
     a[i] = (next() | 1) >>> 0;
     b[i] = next();

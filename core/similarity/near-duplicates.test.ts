@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CATEGORY_KEYS, generateCase } from '../demo/case-text.ts';
-import { seededRandom } from '../demo/text-grammar.ts';
+import { seededRandom } from '../random/seeded.ts';
 import { similarityText } from './content-text.ts';
 import { LshIndex } from './lsh-index.ts';
 import { findNearDuplicates, similarityDocument, type SimilarityDocument } from './near-duplicates.ts';

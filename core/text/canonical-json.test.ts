@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../random/seeded.ts';
 import { canonicalJson } from './canonical-json.ts';
 
 /** The rule stated plainly: through JSON first, then every object's keys sorted. */
@@ -33,8 +34,7 @@ describe('canonicalJson', () => {
   });
 
   it('agrees with the plain rule on 2,000 random values', () => {
-    let seed = 7;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = seededRandom(7).next;
     const leaf = (): unknown => {
       const pick = Math.floor(random() * 9);
       return [null, undefined, true, -0, random() * 1e6 - 5e5, '案例', `t${Math.floor(random() * 99)}\u2028`, new Date(Math.floor(random() * 2e12)), Number.NaN][pick];

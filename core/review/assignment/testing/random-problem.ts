@@ -1,3 +1,4 @@
+import { xorshift32 } from '../../../random/seeded.ts';
 import type { AssignmentPair, AssignmentProblem, AssignmentReviewer } from '../problem.ts';
 
 // Seeded random assignment problems for the tests and the benchmark: six categories, provinces,
@@ -18,22 +19,10 @@ export interface RandomProblemSizes {
   sameProvinceConflict?: number;
 }
 
-export function seededRandom(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s / 2 ** 32;
-  };
-}
-
 const TOPICS = 20;
 
 export function randomProblem(seed: number, sizes: RandomProblemSizes): AssignmentProblem {
-  const random = seededRandom(seed);
+  const random = xorshift32(seed);
   const pick = (n: number) => Math.floor(random() * n);
   const nCategories = sizes.categories ?? 6;
   const nProvinces = sizes.provinces ?? 31;
