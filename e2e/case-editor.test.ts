@@ -1,12 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
+import { beforeAll, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
 import { translate } from '../core/i18n/messages.ts';
 import { createDraftCase, type DraftCase } from '../server/testing/cases.ts';
 import { PASSWORD } from '../server/testing/people.ts';
-import { ensureWorkbenchBuilt, hasChromium, launchBrowser, PHONE, SCREENSHOTS, signInThroughForm, SKIP_REASON, startServerDuringWindow } from './browser.ts';
-
-if (!hasChromium) console.warn(SKIP_REASON);
+import { browserSuite, describeInChromium, PHONE, SCREENSHOTS, signInThroughForm, startServerDuringWindow } from './browser.ts';
 
 // The case editor as a unit operator uses it on a phone: typing, counting, autosaving, a second
 // tab saving first, and pasting from Word.
@@ -16,9 +13,8 @@ interface Saved {
   content: { title: string; sections: Record<string, string> };
 }
 
-describe.skipIf(!hasChromium)('case editor in Chromium', () => {
-  let browser: Browser;
-  let server: { app: FastifyInstance; url: string };
+describeInChromium('case editor in Chromium', () => {
+  const suite = browserSuite({ start: () => startServerDuringWindow() });
   let draft: DraftCase;
   let context: BrowserContext;
   const problems: string[] = [];
@@ -40,7 +36,7 @@ describe.skipIf(!hasChromium)('case editor in Chromium', () => {
       if (m.type() === 'error' && !text.startsWith('Failed to load resource') && !text.startsWith('Applying inline style violates')) problems.push(text);
     });
     page.on('pageerror', (e) => problems.push(e.message));
-    await page.goto(`${server.url}/app/cases/${draft.caseId}`);
+    await page.goto(`${suite.url}/app/cases/${draft.caseId}`);
     await section(page, 'background').waitFor();
     return page;
   }
@@ -48,21 +44,14 @@ describe.skipIf(!hasChromium)('case editor in Chromium', () => {
   const saveState = (page: Page) => page.locator('.ce-save').getAttribute('data-save');
 
   beforeAll(async () => {
-    ensureWorkbenchBuilt();
-    server = await startServerDuringWindow();
-    draft = await createDraftCase(server.app, { title: '“红色物业”让社区治理更有温度' });
-    browser = await launchBrowser();
-    context = await browser.newContext({ ...PHONE, locale: 'zh-CN' });
+    draft = await createDraftCase(suite.app, { title: '“红色物业”让社区治理更有温度' });
+    context = await suite.browser.newContext({ ...PHONE, locale: 'zh-CN' });
     const page = await context.newPage();
-    await page.goto(`${server.url}/app/sign-in`);
+    await page.goto(`${suite.url}/app/sign-in`);
     await signInThroughForm(page, draft.email, PASSWORD);
     await page.waitForURL((url) => !url.pathname.endsWith('/sign-in'));
     await page.close();
   }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.app.close();
-  });
 
   it('counts as the server does while typing, autosaves after a pause, and keeps the text over a reload', async () => {
     const page = await openEditor();

@@ -4,10 +4,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { finished } from 'node:stream/promises';
-import type { FastifyInstance } from 'fastify';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import type { BrowserContextOptions, Page } from 'playwright-core';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { canonicalCase } from '../core/case/canonical.ts';
 import type { CaseContent } from '../core/case/case-content.ts';
 import { translate, type MessageKey, type Params } from '../core/i18n/messages.ts';
@@ -15,11 +14,9 @@ import { blobPath } from '../server/storage/blob-store.ts';
 import { SEVENTH } from '../server/testing/fixtures.ts';
 import { createPerson, PASSWORD, signedIn, UNIT_INPUT } from '../server/testing/people.ts';
 import { TestClient } from '../server/testing/test-client.ts';
-import { ADMIN, ADMIN_ENV, DESKTOP, ensureWorkbenchBuilt, hasChromium, launchBrowser, PHONE, SCREENSHOTS, signInThroughForm, SKIP_REASON, startServerDuringWindow, fitsWidth, openPage } from './browser.ts';
+import { ADMIN, ADMIN_ENV, browserSuite, describeInChromium, DESKTOP, fitsWidth, openPage, PHONE, SCREENSHOTS, signInThroughForm, startServerDuringWindow } from './browser.ts';
 import { HEADINGS_DOCX_SPLIT } from '../server/modules/imports/fixtures/headings.expected.ts';
 import { startDroppingProxy, type DroppingProxy } from './dropping-proxy.ts';
-
-if (!hasChromium) console.warn(SKIP_REASON);
 
 // The issue's "done when", end to end: a unit imports its case from Word, fixes what preflight
 // reports, uploads the declaration form, a sealed scan and a 200 MB video over a connection that
@@ -90,9 +87,9 @@ async function writeVideo(file: string): Promise<string> {
   return hash.digest('hex');
 }
 
-describe.skipIf(!hasChromium)('a case from Word to receipt, over a connection that drops', () => {
-  let browser: Browser;
-  let server: { app: FastifyInstance; url: string };
+describeInChromium('a case from Word to receipt, over a connection that drops', () => {
+  // The 200 MB video lives in the app's data folder and in `work`; leave nothing that size behind.
+  const suite = browserSuite({ start: () => startServerDuringWindow(ADMIN_ENV), removeDataDir: true });
   let proxy: DroppingProxy;
   let unitApi: TestClient;
   let organizerApi: TestClient;
@@ -100,32 +97,24 @@ describe.skipIf(!hasChromium)('a case from Word to receipt, over a connection th
   const problems: string[] = [];
 
   beforeAll(async () => {
-    ensureWorkbenchBuilt();
-    server = await startServerDuringWindow(ADMIN_ENV);
     // The browser reaches the app only through a relay that can drop its connections.
-    proxy = await startDroppingProxy(server.url);
+    proxy = await startDroppingProxy(suite.url);
     // Set-up the issue does not cover: a verified account with its registered unit.
-    await createPerson(server.app.db, OPERATOR);
-    unitApi = await signedIn(server.app, OPERATOR.email);
+    await createPerson(suite.app.db, OPERATOR);
+    unitApi = await signedIn(suite.app, OPERATOR.email);
     const unit = await unitApi.post('/api/v1/organizations', { ...UNIT_INPUT, name: UNIT_NAME });
     expect(unit.statusCode).toBe(201);
-    organizerApi = new TestClient(server.app);
+    organizerApi = new TestClient(suite.app);
     expect((await organizerApi.post('/api/v1/auth/sign-in', { email: ADMIN.email, password: ADMIN.password })).statusCode).toBe(200);
     work = await mkdtemp(path.join(tmpdir(), 'zhengji-journey-'));
-    browser = await launchBrowser();
   }, 180_000);
   afterAll(async () => {
-    await browser?.close();
     await proxy?.close();
-    const dataDir = server?.app.dataDir;
-    await server?.app.close();
-    // The 200 MB video lives in both folders; leave nothing that size behind.
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
     if (work) await rm(work, { recursive: true, force: true });
   });
 
   const open = (options: BrowserContextOptions, where: string) =>
-    openPage(browser, options, `${proxy.url}${where}`, problems, { ignore: (text) => text.startsWith('Applying inline style violates') });
+    openPage(suite.browser, options, `${proxy.url}${where}`, problems, { ignore: (text) => text.startsWith('Applying inline style violates') });
   const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: `${SCREENSHOTS}/journey-${name}.png`, fullPage });
 
   it('imports, fixes, uploads through a drop, is recommended, submits once and proves it by hash', async () => {
@@ -294,7 +283,7 @@ describe.skipIf(!hasChromium)('a case from Word to receipt, over a connection th
     ]);
     const [video] = byKind('videos');
     expect([video!.size, video!.sha256, video!.mediaType]).toEqual([VIDEO_BYTES, videoSha, 'video/mp4']);
-    expect(await fileSha256(blobPath(server.app.dataDir, video!.sha256))).toBe(videoSha);
+    expect(await fileSha256(blobPath(suite.app.dataDir, video!.sha256))).toBe(videoSha);
     const [declaration] = byKind('declaration-form');
     expect(declaration!.sha256).toBe(sha256(form.rawPayload));
     // The scan was stored re-encoded: no EXIF, so no location; the receipt names these bytes.
@@ -359,7 +348,7 @@ describe.skipIf(!hasChromium)('a case from Word to receipt, over a connection th
     expect(receipt.attachments.map((a) => [a.kind, a.receivedSha256, a.sha256]).sort()).toEqual([
       ['declaration-form', sha256(form.rawPayload), sha256(form.rawPayload)], ['sealed-form', sha256(scan), sha256(storedScan)], ['videos', videoSha, videoSha],
     ]);
-    const stored = await server.app.db.selectFrom('case_submissions').select(['content', 'content_sha256']).where('case_id', '=', caseId).execute();
+    const stored = await suite.app.db.selectFrom('case_submissions').select(['content', 'content_sha256']).where('case_id', '=', caseId).execute();
     expect(stored).toHaveLength(1);
     expect(sha256(stored[0]!.content)).toBe(unitReceipt.content);
     const detail = ((await organizerApi.get(`/api/v1/cases/${caseId}`)).json() as { data: Detail }).data;

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContextOptions } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
+import { beforeAll, expect, it } from 'vitest';
+import type { BrowserContextOptions } from 'playwright-core';
 import { translate, type MessageKey, type Params } from '../core/i18n/messages.ts';
 import { formatInZone } from '../core/time/zoned-time.ts';
 import { completeContent, createDraftCase, saveContent, type DraftCase } from '../server/testing/cases.ts';
@@ -8,9 +7,7 @@ import { PASSWORD } from '../server/testing/people.ts';
 import { TestClient } from '../server/testing/test-client.ts';
 import { testPdf } from '../server/testing/pdf-files.ts';
 import { uploadFile } from '../server/testing/tus.ts';
-import { ADMIN, ADMIN_ENV, DESKTOP, ensureWorkbenchBuilt, hasChromium, launchBrowser, PHONE, SCREENSHOTS, signInThroughForm, SKIP_REASON, startServerDuringWindow, fitsWidth, openPage } from './browser.ts';
-
-if (!hasChromium) console.warn(SKIP_REASON);
+import { ADMIN, ADMIN_ENV, browserSuite, describeInChromium, DESKTOP, fitsWidth, openPage, PHONE, SCREENSHOTS, signInThroughForm, startServerDuringWindow } from './browser.ts';
 
 const zh = (key: string, params?: Params) => translate('zh-CN', key as MessageKey, params);
 const OPINION = '同意推荐。该社区党委做法扎实，成效明显。';
@@ -19,28 +16,20 @@ const RETURN_MESSAGE = '请补充案例成效部分的具体数据，并注明�
 // A unit drafts a complete case, sees what still stands in the way, submits once however it
 // clicks, and keeps a receipt whose hash the organizers see too; the superior organization
 // recommends it by the mailed link; the organizers return it and the unit sees why and by when.
-describe.skipIf(!hasChromium)('a case from draft to receipt, recommendation and return', () => {
-  let browser: Browser;
-  let server: { app: FastifyInstance; url: string };
+describeInChromium('a case from draft to receipt, recommendation and return', () => {
+  const suite = browserSuite({ start: () => startServerDuringWindow(ADMIN_ENV) });
   let draft: DraftCase;
   const problems: string[] = [];
 
   beforeAll(async () => {
-    ensureWorkbenchBuilt();
-    server = await startServerDuringWindow(ADMIN_ENV);
-    draft = await createDraftCase(server.app, { email: 'liuyang@example.cn', unitName: '北京市朝阳区建外街道第一社区党委' });
+    draft = await createDraftCase(suite.app, { email: 'liuyang@example.cn', unitName: '北京市朝阳区建外街道第一社区党委' });
     await saveContent(draft.client, draft.caseId, completeContent());
-    browser = await launchBrowser();
   }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.app.close();
-  });
 
-  const open = (options: BrowserContextOptions, where: string) => openPage(browser, options, `${server.url}${where}`, problems);
+  const open = (options: BrowserContextOptions, where: string) => openPage(suite.browser, options, `${suite.url}${where}`, problems);
 
   async function organizerClient(): Promise<TestClient> {
-    const client = new TestClient(server.app);
+    const client = new TestClient(suite.app);
     const res = await client.post('/api/v1/auth/sign-in', { email: ADMIN.email, password: ADMIN.password });
     expect(res.statusCode).toBe(200);
     return client;
@@ -120,7 +109,7 @@ describe.skipIf(!hasChromium)('a case from draft to receipt, recommendation and 
     await row.getByText(zh('case.status.returned')).waitFor();
     await desk.page.screenshot({ path: `${SCREENSHOTS}/case-org-cases-desktop.png`, fullPage: true });
 
-    await unit.page.goto(`${server.url}/app/cases`);
+    await unit.page.goto(`${suite.url}/app/cases`);
     const notice = unit.page.locator('.wb-return-notice');
     const returnedDue = zh('wb.cases.returnedDue', { due: `${formatInZone(due, 'Asia/Shanghai').slice(0, 16)}（北京时间）` });
     // The date appears once the campaign has loaded; until then the notice says only "returned".

@@ -1,11 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
+import { beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { createDraftCase, type DraftCase } from '../server/testing/cases.ts';
 import { PASSWORD } from '../server/testing/people.ts';
-import { DESKTOP, ensureWorkbenchBuilt, hasChromium, launchBrowser, SCREENSHOTS, signInThroughForm, SKIP_REASON, startServerDuringWindow } from './browser.ts';
-
-if (!hasChromium) console.warn(SKIP_REASON);
+import { browserSuite, describeInChromium, DESKTOP, SCREENSHOTS, signInThroughForm, startServerDuringWindow } from './browser.ts';
 
 // A person using the platform normally sees no error in the browser's console: no missing
 // favicon, no 401 for "who am I" while signed out, no CSP refusal when pasting from Word. Every
@@ -29,21 +26,13 @@ const WORD_HTML = [
   '<!--EndFragment--></body></html>',
 ].join('');
 
-describe.skipIf(!hasChromium)('the console stays clean in normal use', () => {
-  let browser: Browser;
-  let server: { app: FastifyInstance; url: string };
+describeInChromium('the console stays clean in normal use', () => {
+  const suite = browserSuite({ start: () => startServerDuringWindow() });
   let draft: DraftCase;
 
   beforeAll(async () => {
-    ensureWorkbenchBuilt();
-    server = await startServerDuringWindow();
-    draft = await createDraftCase(server.app, { title: '“红色物业”让社区治理更有温度' });
-    browser = await launchBrowser();
+    draft = await createDraftCase(suite.app, { title: '“红色物业”让社区治理更有温度' });
   }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.app.close();
-  });
 
   function watch(page: Page, problems: string[]): void {
     // A CSP refusal is reported to the console too; this names what was refused, for the message.
@@ -66,19 +55,19 @@ describe.skipIf(!hasChromium)('the console stays clean in normal use', () => {
 
   it('from the public pages through sign-in, the unit pages and the editor to a paste from Word', async () => {
     const problems: string[] = [];
-    const context = await browser.newContext({ ...DESKTOP, locale: 'zh-CN' });
+    const context = await suite.browser.newContext({ ...DESKTOP, locale: 'zh-CN' });
     const page = await context.newPage();
     watch(page, problems);
     for (const path of ['/?lang=en', '/campaigns/seventh-collection', '/?lang=zh-CN', '/campaigns/seventh-collection', '/verify']) {
-      await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
+      await page.goto(`${suite.url}${path}`, { waitUntil: 'networkidle' });
     }
-    await page.goto(`${server.url}/app/sign-in`, { waitUntil: 'networkidle' });
+    await page.goto(`${suite.url}/app/sign-in`, { waitUntil: 'networkidle' });
     await signInThroughForm(page, draft.email, PASSWORD);
     await page.waitForURL((url) => url.pathname === '/app/cases');
     for (const path of ['/app/cases', '/app/unit', '/app/unit/members', '/app/superior-reviews', '/app/account']) {
-      await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
+      await page.goto(`${suite.url}${path}`, { waitUntil: 'networkidle' });
     }
-    await page.goto(`${server.url}/app/cases/${draft.caseId}`, { waitUntil: 'networkidle' });
+    await page.goto(`${suite.url}/app/cases/${draft.caseId}`, { waitUntil: 'networkidle' });
     const section = page.locator('[data-section="background"] .ProseMirror');
     await section.click();
     await section.evaluate((el, html) => {

@@ -2,15 +2,12 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
-import type { FastifyInstance } from 'fastify';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { translate, type MessageKey } from '../core/i18n/messages.ts';
 import { createDraftCase, type DraftCase } from '../server/testing/cases.ts';
 import { PASSWORD } from '../server/testing/people.ts';
-import { ensureWorkbenchBuilt, hasChromium, launchBrowser, PHONE, signInThroughForm, SKIP_REASON, startServerDuringWindow } from './browser.ts';
-
-if (!hasChromium) console.warn(SKIP_REASON);
+import { browserSuite, describeInChromium, PHONE, signInThroughForm, startServerDuringWindow } from './browser.ts';
 
 // A unit imports a case written as an official document: a heading the import cannot place is
 // shown before anything is replaced and goes where the unit puts it, and a table stays a table
@@ -36,9 +33,8 @@ async function officialDocx(dir: string): Promise<string> {
   return file;
 }
 
-describe.skipIf(!hasChromium)('importing an official-style Word file in Chromium', () => {
-  let browser: Browser;
-  let server: { app: FastifyInstance; url: string };
+describeInChromium('importing an official-style Word file in Chromium', () => {
+  const suite = browserSuite({ start: () => startServerDuringWindow() });
   let draft: DraftCase;
   let dir: string;
   const problems: string[] = [];
@@ -46,26 +42,21 @@ describe.skipIf(!hasChromium)('importing an official-style Word file in Chromium
   const saved = async () => ((await draft.client.get(`/api/v1/cases/${draft.caseId}`)).json() as { data: { content: { sections: Record<string, string> } } }).data.content;
 
   beforeAll(async () => {
-    ensureWorkbenchBuilt();
-    server = await startServerDuringWindow();
-    draft = await createDraftCase(server.app, { title: '工作标题' });
-    browser = await launchBrowser();
+    draft = await createDraftCase(suite.app, { title: '工作标题' });
     dir = await mkdtemp(path.join(tmpdir(), 'zhengji-import-'));
   }, 180_000);
   afterAll(async () => {
-    await browser?.close();
-    await server?.app.close();
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
   it('lets the unit place the part it could not, and keeps the table whole through an edit', async () => {
-    const context = await browser.newContext({ ...PHONE, locale: 'zh-CN' });
+    const context = await suite.browser.newContext({ ...PHONE, locale: 'zh-CN' });
     const page = await context.newPage();
     page.on('pageerror', (e) => problems.push(e.message));
-    await page.goto(`${server.url}/app/sign-in`);
+    await page.goto(`${suite.url}/app/sign-in`);
     await signInThroughForm(page, draft.email, PASSWORD);
     await page.waitForURL((url) => !url.pathname.endsWith('/sign-in'));
-    await page.goto(`${server.url}/app/cases/${draft.caseId}`);
+    await page.goto(`${suite.url}/app/cases/${draft.caseId}`);
     await section(page, 'background').waitFor();
 
     await page.getByRole('button', { name: zh('wb.import.open') }).click();

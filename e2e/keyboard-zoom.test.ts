@@ -1,42 +1,31 @@
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
 import { attachRequiredFiles, completeContent, createDraftCase, saveContent, type DraftCase } from '../server/testing/cases.ts';
 import { createPerson, PASSWORD } from '../server/testing/people.ts';
-import { ADMIN, ADMIN_ENV, DESKTOP, ensureWorkbenchBuilt, hasChromium, launchBrowser, openPage, PHONE, SCREENSHOTS, signInThroughForm, SKIP_REASON, startServerDuringWindow } from './browser.ts';
+import { ADMIN, ADMIN_ENV, browserSuite, describeInChromium, DESKTOP, openPage, PHONE, SCREENSHOTS, signInThroughForm, startServerDuringWindow } from './browser.ts';
 import { focused, sidewaysOverflow, tabTo, ZOOMED } from './keyboard-zoom-helpers.ts';
-
-if (!hasChromium) console.warn(SKIP_REASON);
 
 // Issue 12, items 7–9: the editor and the organizer's return by keyboard alone, every page at
 // 200 % zoom on a phone (195 CSS px) without sideways scrolling, the division picker on screen
 // with long names whole, and the editor's sticky 字数 bar solid and never over the caret.
-describe.skipIf(!hasChromium)('keyboard and 200 % zoom', () => {
-  let browser: Browser;
-  let server: { app: FastifyInstance; url: string };
+describeInChromium('keyboard and 200 % zoom', () => {
+  const suite = browserSuite({ start: () => startServerDuringWindow(ADMIN_ENV) });
   let draft: DraftCase;
   let submitted: DraftCase;
   const problems: string[] = [];
 
   beforeAll(async () => {
-    ensureWorkbenchBuilt();
-    server = await startServerDuringWindow(ADMIN_ENV);
-    draft = await createDraftCase(server.app);
-    submitted = await createDraftCase(server.app, { title: '小巷管家：老旧小区的红色物业' });
+    draft = await createDraftCase(suite.app);
+    submitted = await createDraftCase(suite.app, { title: '小巷管家：老旧小区的红色物业' });
     await saveContent(submitted.client, submitted.caseId, completeContent(3000, '小巷管家：老旧小区的红色物业'));
-    await attachRequiredFiles(server.app, submitted.caseId);
+    await attachRequiredFiles(suite.app, submitted.caseId);
     const submit = await submitted.client.post(`/api/v1/cases/${submitted.caseId}/submit`, { requestKey: randomUUID() });
     if (submit.statusCode !== 201) throw new Error(`submit failed: ${submit.body}`);
-    browser = await launchBrowser();
   }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.app.close();
-  });
 
   const signedIn = async (options: typeof PHONE, where: string, who: { email: string; password: string }) => {
-    const { page } = await openPage(browser, options, `${server.url}${where}`, problems);
+    const { page } = await openPage(suite.browser, options, `${suite.url}${where}`, problems);
     await signInThroughForm(page, who.email, who.password);
     await page.waitForURL((url) => url.pathname === where);
     // Pages and their data arrive in chunks after sign-in; a loaded machine can still be
@@ -93,7 +82,7 @@ describe.skipIf(!hasChromium)('keyboard and 200 % zoom', () => {
   }, 90_000);
 
   it('lets an organizer find a case, return it with a message and a date, and extend a deadline by keyboard alone', async () => {
-    const { page } = await openPage(browser, DESKTOP, `${server.url}/app/org/cases`, problems);
+    const { page } = await openPage(suite.browser, DESKTOP, `${suite.url}/app/org/cases`, problems);
     await signInThroughForm(page, ADMIN.email, ADMIN.password);
     await page.locator('tr', { hasText: '小巷管家：老旧小区的红色物业' }).waitFor();
     await page.waitForLoadState('networkidle');
@@ -128,7 +117,7 @@ describe.skipIf(!hasChromium)('keyboard and 200 % zoom', () => {
     await tabTo(page, (f) => f === 'button 退回', { max: 12 });
     await page.keyboard.press('Enter');
     await page.locator('.ant-modal').waitFor({ state: 'detached' });
-    const row = await server.app.db.selectFrom('cases').select(['status', 'return_message', 'return_due_at']).where('id', '=', submitted.caseId).executeTakeFirstOrThrow();
+    const row = await suite.app.db.selectFrom('cases').select(['status', 'return_message', 'return_due_at']).where('id', '=', submitted.caseId).executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'returned', return_message: '请补充成效数据。\n请压缩正文到四千字以内。', return_due_at: '2030-06-20T10:00:00.000Z' });
     // The button that opened the dialog is gone with the case's new status: the focus goes to the next action.
     await expect.poll(() => focused(page)).toBe('button 延长截止时间');
@@ -143,7 +132,7 @@ describe.skipIf(!hasChromium)('keyboard and 200 % zoom', () => {
     await tabTo(page, (f) => f === 'button 确认延期', { max: 3 });
     await page.keyboard.press('Enter');
     await page.getByText('已延期。').waitFor();
-    const extension = await server.app.db.selectFrom('deadline_extensions').select(['organization_id', 'closes_at', 'reason']).executeTakeFirstOrThrow();
+    const extension = await suite.app.db.selectFrom('deadline_extensions').select(['organization_id', 'closes_at', 'reason']).executeTakeFirstOrThrow();
     expect(extension).toEqual({ organization_id: submitted.organizationId, closes_at: '2024-07-10T10:00:00.000Z', reason: '暴雨停电，顺延十天。' });
     await page.screenshot({ path: `${SCREENSHOTS}/keyboard-extend-drawer-1280.png` });
     // The saved extension refetches the case, which redraws the button the drawer gives the focus back to.
@@ -164,9 +153,9 @@ describe.skipIf(!hasChromium)('keyboard and 200 % zoom', () => {
     const overflowing: Record<string, unknown> = {};
     for (const [who, person, paths] of pages) {
       const [first, ...rest] = paths;
-      const page = person ? await signedIn(ZOOMED, first!, person) : (await openPage(browser, ZOOMED, `${server.url}${first}`, problems)).page;
+      const page = person ? await signedIn(ZOOMED, first!, person) : (await openPage(suite.browser, ZOOMED, `${suite.url}${first}`, problems)).page;
       for (const where of [first!, ...rest]) {
-        if (where !== first) await page.goto(`${server.url}${where}`);
+        if (where !== first) await page.goto(`${suite.url}${where}`);
         await page.waitForLoadState('networkidle');
         const name = `${who}${where.replace(/[/?=]+/g, '-').replace(/-[0-9a-f-]{36}/g, '-id')}`;
         await page.screenshot({ path: `${SCREENSHOTS}/zoom-195${name}.png` });
@@ -193,7 +182,7 @@ describe.skipIf(!hasChromium)('keyboard and 200 % zoom', () => {
 
   it('keeps the division picker on screen with long names whole, on a phone and at 200 % zoom', async () => {
     const email = `newcomer-${randomUUID().slice(0, 8)}@example.cn`;
-    await createPerson(server.app.db, { email });
+    await createPerson(suite.app.db, { email });
     for (const [size, options] of [['390', PHONE], ['195', ZOOMED]] as const) {
       const page = await signedIn(options, '/app/unit', { email, password: PASSWORD });
       await page.locator('#f-divisionCode').click();

@@ -1,46 +1,32 @@
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { attachRequiredFiles, completeContent, createDraftCase, saveContent } from '../server/testing/cases.ts';
 import { PASSWORD } from '../server/testing/people.ts';
-import { ADMIN, ADMIN_ENV, DESKTOP, ensureWorkbenchBuilt, hasChromium, launchBrowser, openPage, PHONE, SCREENSHOTS, signInThroughForm, SKIP_REASON, startServerDuringWindow } from './browser.ts';
-
-if (!hasChromium) console.warn(SKIP_REASON);
+import { ADMIN, ADMIN_ENV, browserSuite, describeInChromium, DESKTOP, openPage, PHONE, SCREENSHOTS, signInThroughForm, startServerDuringWindow } from './browser.ts';
 
 const NEW_CASE = '/app/cases?new=seventh-collection';
 const fitsWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
 // Issue 12's dead ends, walked in Chromium: from the special page to a new case through sign-up
 // and the mailed link, and an organizer returning a case from where they read it.
-describe.skipIf(!hasChromium)('no dead ends', () => {
-  let browser: Browser;
-  let server: { app: FastifyInstance; url: string };
+describeInChromium('no dead ends', () => {
+  const suite = browserSuite({ start: () => startServerDuringWindow(ADMIN_ENV) });
   const problems: string[] = [];
-
-  beforeAll(async () => {
-    ensureWorkbenchBuilt();
-    server = await startServerDuringWindow(ADMIN_ENV);
-    browser = await launchBrowser();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.app.close();
-  });
 
   it('takes a visitor from 申报案例 through sign-up and the mailed link to starting a case', async () => {
     for (const [size, options] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
-      const { page } = await openPage(browser, options, `${server.url}/campaigns/seventh-collection`, problems);
+      const { page } = await openPage(suite.browser, options, `${suite.url}/campaigns/seventh-collection`, problems);
       await page.locator('#apply').waitFor();
       expect(await fitsWidth(page)).toBe(true);
       await page.screenshot({ path: `${SCREENSHOTS}/special-apply-${size}.png` });
-      await page.goto(`${server.url}/`);
+      await page.goto(`${suite.url}/`);
       await page.getByRole('heading', { name: '正在征集' }).waitFor();
       await page.screenshot({ path: `${SCREENSHOTS}/home-by-state-${size}.png`, fullPage: true });
       await page.context().close();
     }
 
-    const { page } = await openPage(browser, PHONE, `${server.url}/campaigns/seventh-collection`, problems);
+    const { page } = await openPage(suite.browser, PHONE, `${suite.url}/campaigns/seventh-collection`, problems);
     await page.getByRole('link', { name: '申报案例' }).click();
     await page.waitForURL((url) => url.pathname === '/app/sign-up' && url.searchParams.get('next') === NEW_CASE);
     const email = `visitor-${randomUUID().slice(0, 8)}@example.cn`;
@@ -50,10 +36,10 @@ describe.skipIf(!hasChromium)('no dead ends', () => {
     await page.getByRole('button', { name: /^注\s?册$/ }).click();
     await page.getByText('请查收邮件').waitFor();
 
-    const mail = await server.app.db.selectFrom('mails').selectAll().where('to_email', '=', email).where('template', '=', 'verify_email').executeTakeFirstOrThrow();
+    const mail = await suite.app.db.selectFrom('mails').selectAll().where('to_email', '=', email).where('template', '=', 'verify_email').executeTakeFirstOrThrow();
     const link = new URL(/https?:\/\/\S+verify-email\?\S+/.exec(mail.text_body)![0]);
     expect(link.searchParams.get('next')).toBe(NEW_CASE);
-    await page.goto(`${server.url}${link.pathname}${link.search}`);
+    await page.goto(`${suite.url}${link.pathname}${link.search}`);
     await page.getByText('邮箱已验证，现在可以登录了。').waitFor();
     await page.screenshot({ path: `${SCREENSHOTS}/verify-done-phone.png` });
 
@@ -97,7 +83,7 @@ describe.skipIf(!hasChromium)('no dead ends', () => {
   }, 120_000);
 
   it('offers an unverified account the mail again at sign-in, with the same answer for any address', async () => {
-    const { page } = await openPage(browser, DESKTOP, `${server.url}/app/sign-up?next=${encodeURIComponent(NEW_CASE)}`, problems);
+    const { page } = await openPage(suite.browser, DESKTOP, `${suite.url}/app/sign-up?next=${encodeURIComponent(NEW_CASE)}`, problems);
     const email = `late-${randomUUID().slice(0, 8)}@example.cn`;
     await page.locator('#f-displayName').fill('周敏');
     await page.locator('#f-email').fill(email);
@@ -111,16 +97,16 @@ describe.skipIf(!hasChromium)('no dead ends', () => {
     await page.getByRole('button', { name: '重新发送验证邮件' }).click();
     await page.getByText('如果该邮箱已注册且尚未验证，我们已重新发送验证邮件，请查收。').waitFor();
     await page.screenshot({ path: `${SCREENSHOTS}/sign-in-resend-1280.png` });
-    const mails = await server.app.db.selectFrom('mails').select('text_body').where('to_email', '=', email).where('template', '=', 'verify_email').execute();
+    const mails = await suite.app.db.selectFrom('mails').select('text_body').where('to_email', '=', email).where('template', '=', 'verify_email').execute();
     expect(mails).toHaveLength(2);
     expect(mails[1]!.text_body).toContain(`&next=${encodeURIComponent(NEW_CASE)}`);
     expect(problems).toEqual([]);
   }, 60_000);
 
   it("shows a unit's home the open campaigns, and 申报案例 opens a new case for it", async () => {
-    const unit = await createDraftCase(server.app);
+    const unit = await createDraftCase(suite.app);
     for (const [size, options] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
-      const { page } = await openPage(browser, options, `${server.url}/app/unit`, problems);
+      const { page } = await openPage(suite.browser, options, `${suite.url}/app/unit`, problems);
       await signInThroughForm(page, unit.email, PASSWORD);
       const open = page.locator('.ant-card', { hasText: '正在征集的活动' });
       await open.getByText('第七届全国基层党建创新典型案例征集活动').waitFor();
@@ -136,13 +122,13 @@ describe.skipIf(!hasChromium)('no dead ends', () => {
   }, 90_000);
 
   it('lets the organizer read the submitted version and return the case from the case view', async () => {
-    const unit = await createDraftCase(server.app);
+    const unit = await createDraftCase(suite.app);
     await saveContent(unit.client, unit.caseId, completeContent(3000));
-    await attachRequiredFiles(server.app, unit.caseId);
+    await attachRequiredFiles(suite.app, unit.caseId);
     expect((await unit.client.post(`/api/v1/cases/${unit.caseId}/submit`, { requestKey: randomUUID() })).statusCode).toBe(201);
     await saveContent(unit.client, unit.caseId, { ...completeContent(3000), title: '提交后改过的标题' });
 
-    const { page } = await openPage(browser, DESKTOP, `${server.url}/app/org/cases`, problems);
+    const { page } = await openPage(suite.browser, DESKTOP, `${suite.url}/app/org/cases`, problems);
     await signInThroughForm(page, ADMIN.email, ADMIN.password);
     const actionsHeader = page.getByRole('columnheader', { name: '操作' });
     await actionsHeader.waitFor();
@@ -152,7 +138,7 @@ describe.skipIf(!hasChromium)('no dead ends', () => {
     expect(await fitsWidth(page)).toBe(true);
     await page.screenshot({ path: `${SCREENSHOTS}/org-cases-1280.png`, fullPage: true });
 
-    await page.goto(`${server.url}/app/cases/${unit.caseId}`);
+    await page.goto(`${suite.url}/app/cases/${unit.caseId}`);
     await page.getByRole('tab', { name: '提交的版本（第 1 次提交）', selected: true }).waitFor();
     await expect.poll(() => page.locator('.ce-view-title').first().innerText()).toBe(completeContent().title);
     const text = await page.locator('main').innerText();
@@ -176,28 +162,28 @@ describe.skipIf(!hasChromium)('no dead ends', () => {
     await page.locator('.ant-modal').getByRole('button', { name: /^退\s?回$/ }).click();
     await page.locator('.ant-modal').waitFor({ state: 'detached' });
     await page.getByRole('button', { name: /退回修改|退 回 修 改/ }).waitFor({ state: 'detached' });
-    const row = await server.app.db.selectFrom('cases').select(['status', 'return_message']).where('id', '=', unit.caseId).executeTakeFirstOrThrow();
+    const row = await suite.app.db.selectFrom('cases').select(['status', 'return_message']).where('id', '=', unit.caseId).executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'returned', return_message: '请补充成效数据。\n请压缩正文到四千字以内。' });
 
     // An empty list says why it is empty.
-    await page.goto(`${server.url}/app/org/units`);
+    await page.goto(`${suite.url}/app/org/units`);
     await page.getByRole('searchbox').fill('没有这个单位');
     await page.getByRole('searchbox').press('Enter');
     await page.getByText('没有符合条件的单位，请调整搜索或筛选条件。').waitFor();
 
     // The same view on the organizer's phone: the actions and tabs fit the width.
-    const orgPhone = await openPage(browser, PHONE, `${server.url}/app/cases/${unit.caseId}`, problems, { storageState: await page.context().storageState() });
+    const orgPhone = await openPage(suite.browser, PHONE, `${suite.url}/app/cases/${unit.caseId}`, problems, { storageState: await page.context().storageState() });
     await orgPhone.page.getByRole('tab', { name: '提交的版本（第 1 次提交）', selected: true }).waitFor();
     await orgPhone.page.getByRole('button', { name: '查看历史' }).waitFor();
     expect(await fitsWidth(orgPhone.page)).toBe(true);
     await orgPhone.page.screenshot({ path: `${SCREENSHOTS}/org-case-view-phone.png` });
-    await orgPhone.page.goto(`${server.url}/app/org/cases`);
+    await orgPhone.page.goto(`${suite.url}/app/org/cases`);
     await orgPhone.page.locator('.wb-case-card').first().waitFor();
     expect(await fitsWidth(orgPhone.page)).toBe(true);
     await orgPhone.page.screenshot({ path: `${SCREENSHOTS}/org-cases-phone.png`, fullPage: true });
 
     // The unit sees the message with its line breaks and one date, on the phone.
-    const own = await openPage(browser, PHONE, `${server.url}/app/cases/${unit.caseId}`, problems);
+    const own = await openPage(suite.browser, PHONE, `${suite.url}/app/cases/${unit.caseId}`, problems);
     await signInThroughForm(own.page, unit.email, PASSWORD);
     const notice = own.page.locator('.ce-return');
     await notice.waitFor();

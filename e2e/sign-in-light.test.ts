@@ -1,13 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
-import type { FastifyInstance } from 'fastify';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createPerson, PASSWORD } from '../server/testing/people.ts';
-import { ADMIN_ENV, DESKTOP, ensureWorkbenchBuilt, hasChromium, launchBrowser, openPage, PHONE, SCREENSHOTS, SKIP_REASON, startServerDuringWindow } from './browser.ts';
-
-if (!hasChromium) console.warn(SKIP_REASON);
+import { ADMIN_ENV, browserSuite, describeInChromium, DESKTOP, openPage, PHONE, SCREENSHOTS, startServerDuringWindow } from './browser.ts';
 
 const DIST = path.resolve('dist/workbench');
 // Issue 12, item 11: the sign-in route's compressed JavaScript. bench/workbench-load.ts measures
@@ -26,20 +22,9 @@ function firstScriptsKb(): number {
   return bytes / 1024;
 }
 
-describe.skipIf(!hasChromium)('the sign-in page opens without Ant Design', () => {
-  let browser: Browser;
-  let server: { app: FastifyInstance; url: string };
+describeInChromium('the sign-in page opens without Ant Design', () => {
+  const suite = browserSuite({ start: () => startServerDuringWindow(ADMIN_ENV) });
   const problems: string[] = [];
-
-  beforeAll(async () => {
-    ensureWorkbenchBuilt();
-    server = await startServerDuringWindow(ADMIN_ENV);
-    browser = await launchBrowser();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.app.close();
-  });
 
   it('keeps the first scripts under the budget', () => {
     expect(firstScriptsKb()).toBeLessThanOrEqual(SIGN_IN_JS_BUDGET_KB);
@@ -47,8 +32,8 @@ describe.skipIf(!hasChromium)('the sign-in page opens without Ant Design', () =>
 
   it('checks the fields in the reader\'s language, shows the password on request, and signs in to the page asked for', async () => {
     const email = `light-${Date.now()}@example.cn`;
-    await createPerson(server.app.db, { email });
-    const { page } = await openPage(browser, PHONE, `${server.url}/app/sign-in?next=%2Fapp%2Faccount`, problems);
+    await createPerson(suite.app.db, { email });
+    const { page } = await openPage(suite.browser, PHONE, `${suite.url}/app/sign-in?next=%2Fapp%2Faccount`, problems);
     await page.locator('#f-email').waitFor();
     // Nothing of the library is drawn: no antd class and no style it injects.
     expect(await page.evaluate(() => document.querySelectorAll('[class*="ant-"], style[data-css-hash], style[data-rc-order]').length)).toBe(0);
@@ -76,7 +61,7 @@ describe.skipIf(!hasChromium)('the sign-in page opens without Ant Design', () =>
   }, 60_000);
 
   it('says in English what is wrong with the credentials', async () => {
-    const { page } = await openPage(browser, DESKTOP, `${server.url}/app/sign-in?lang=en`, problems);
+    const { page } = await openPage(suite.browser, DESKTOP, `${suite.url}/app/sign-in?lang=en`, problems);
     await page.locator('#f-email').fill('nobody@example.cn');
     await page.locator('#f-password').fill('Wrong-password-2024');
     await page.getByRole('button', { name: 'Sign in' }).click();

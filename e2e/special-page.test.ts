@@ -1,31 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContextOptions } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
+import { expect, it } from 'vitest';
+import type { BrowserContextOptions } from 'playwright-core';
 import { DURING_WINDOW } from '../server/testing/fixtures.ts';
-import { DESKTOP, hasChromium, launchBrowser, PHONE, SCREENSHOTS, SKIP_REASON, startServer } from './browser.ts';
+import { browserSuite, describeInChromium, DESKTOP, PHONE, SCREENSHOTS, startServer } from './browser.ts';
 
-if (!hasChromium) console.warn(SKIP_REASON);
-
-
-describe.skipIf(!hasChromium)('special page in Chromium', () => {
-  let browser: Browser;
-  let server: { app: FastifyInstance; url: string };
-
-  beforeAll(async () => {
-    server = await startServer(() => DURING_WINDOW);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.app.close();
-  });
+describeInChromium('special page in Chromium', () => {
+  const suite = browserSuite({ start: () => startServer(() => DURING_WINDOW), workbench: false });
 
   async function open(options: BrowserContextOptions, path: string) {
     // A device in New York, with its clock at the server's time: Beijing figures must still show.
-    const context = await browser.newContext({ ...options, locale: 'zh-CN', timezoneId: 'America/New_York', acceptDownloads: true });
+    const context = await suite.browser.newContext({ ...options, locale: 'zh-CN', timezoneId: 'America/New_York', acceptDownloads: true });
     const page = await context.newPage();
     await page.clock.setFixedTime(DURING_WINDOW);
-    await page.goto(`${server.url}${path}`);
+    await page.goto(`${suite.url}${path}`);
     return { context, page };
   }
 
@@ -50,7 +36,7 @@ describe.skipIf(!hasChromium)('special page in Chromium', () => {
     await page.locator('a.lang').click();
     await page.waitForURL(/lang=en$/);
     expect(await page.locator('h1').innerText()).toBe('The Seventh National Collection of Typical Cases of Grass-roots Party-building Innovation');
-    await page.goto(`${server.url}/campaigns/seventh-collection`);
+    await page.goto(`${suite.url}/campaigns/seventh-collection`);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     expect(await page.locator('.status p').innerText()).toBe('Deadline: 2024-06-30 23:59:59 (Beijing time)');
     await page.waitForFunction(() => document.querySelectorAll('.countdown b').length === 4);

@@ -1,13 +1,9 @@
-import type { FastifyInstance } from 'fastify';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { translate, type MessageKey } from '../core/i18n/messages.ts';
 import { completeContent, createDraftCase, saveContent, type DraftCase } from '../server/testing/cases.ts';
 import { createPerson, PASSWORD, UNIT_INPUT } from '../server/testing/people.ts';
 import { TestClient } from '../server/testing/test-client.ts';
-import { ADMIN_ENV, ensureWorkbenchBuilt, fitsWidth, hasChromium, launchBrowser, openPage, PHONE, SCREENSHOTS, signInThroughForm, SKIP_REASON, startServerDuringWindow } from './browser.ts';
-
-if (!hasChromium) console.warn(SKIP_REASON);
+import { ADMIN_ENV, browserSuite, describeInChromium, fitsWidth, openPage, PHONE, SCREENSHOTS, signInThroughForm, startServerDuringWindow } from './browser.ts';
 
 const zh = (key: MessageKey, params?: Record<string, string | number>) => translate('zh-CN', key, params);
 const NEW_PARAGRAPH = '每月召开一次红色物业联席会议，现场解决居民提出的问题。';
@@ -16,18 +12,15 @@ const SUPERIOR = '中共北京市朝阳区建外街道工作委员会';
 // The recommendation pages on a 390 px phone: the unit sees a void recommendation, the superior
 // asked again sees what changed, and a registered superior's member finds and reads the case
 // signed in. Each fits the screen's width and leaves a screenshot.
-describe.skipIf(!hasChromium)('the recommendation pages on a phone', () => {
-  let browser: Browser;
-  let server: { app: FastifyInstance; url: string };
+describeInChromium('the recommendation pages on a phone', () => {
+  const suite = browserSuite({ start: () => startServerDuringWindow(ADMIN_ENV) });
   let mailed: DraftCase;
   let registered: DraftCase;
   let latestToken: () => Promise<string>;
   const problems: string[] = [];
 
   beforeAll(async () => {
-    ensureWorkbenchBuilt();
-    server = await startServerDuringWindow(ADMIN_ENV);
-    const app = server.app;
+    const app = suite.app;
     mailed = await createDraftCase(app, { email: 'unit@example.cn', unitName: '北京市朝阳区建外街道第一社区党委' });
     const content = completeContent(800);
     await saveContent(mailed.client, mailed.caseId, content);
@@ -50,18 +43,13 @@ describe.skipIf(!hasChromium)('the recommendation pages on a phone', () => {
     await saveContent(registered.client, registered.caseId, content);
     await registered.client.put(`/api/v1/cases/${registered.caseId}/superior-organization`, { organizationId: superior });
     await registered.client.post(`/api/v1/cases/${registered.caseId}/superior-review`);
-    browser = await launchBrowser();
   }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.app.close();
-  });
 
   it('shows the unit its void recommendation, and the superior asked again what changed', async () => {
-    const unit = await openPage(browser, PHONE, `${server.url}/app/sign-in`, problems);
+    const unit = await openPage(suite.browser, PHONE, `${suite.url}/app/sign-in`, problems);
     await signInThroughForm(unit.page, mailed.email, PASSWORD);
     await unit.page.waitForURL(/\/app\/cases$/);
-    await unit.page.goto(`${server.url}/app/cases/${mailed.caseId}`);
+    await unit.page.goto(`${suite.url}/app/cases/${mailed.caseId}`);
     await unit.page.locator('#target-recommendation').getByText(zh('case.recommendation.void')).first().waitFor();
     expect(await fitsWidth(unit.page)).toBe(true);
     await unit.page.locator('#target-recommendation').screenshot({ path: `${SCREENSHOTS}/look-recommendation-card-phone.png` });
@@ -70,7 +58,7 @@ describe.skipIf(!hasChromium)('the recommendation pages on a phone', () => {
     await unit.context.close();
     const token = await latestToken();
 
-    const superior = await openPage(browser, PHONE, `${server.url}/app/superior-review?token=${token}`, problems);
+    const superior = await openPage(suite.browser, PHONE, `${suite.url}/app/superior-review?token=${token}`, problems);
     await superior.page.getByText(zh('wb.cases.review.changesTitle')).waitFor();
     expect(await superior.page.locator('ins.wb-changes-line').innerText()).toContain(NEW_PARAGRAPH);
     expect(await fitsWidth(superior.page)).toBe(true);
@@ -80,10 +68,10 @@ describe.skipIf(!hasChromium)('the recommendation pages on a phone', () => {
   });
 
   it("lists the case for the registered superior's member, who reads it on the same page", async () => {
-    const { context, page } = await openPage(browser, PHONE, `${server.url}/app/sign-in`, problems);
+    const { context, page } = await openPage(suite.browser, PHONE, `${suite.url}/app/sign-in`, problems);
     await signInThroughForm(page, 'secretary@example.cn', PASSWORD);
     await page.waitForURL(/\/app\/cases$/);
-    await page.goto(`${server.url}/app/superior-reviews`);
+    await page.goto(`${suite.url}/app/superior-reviews`);
     await page.getByText(zh('wb.cases.review.listTitle')).waitFor();
     await page.getByText('北京市朝阳区建外街道第二社区党委').waitFor();
     expect(await fitsWidth(page)).toBe(true);

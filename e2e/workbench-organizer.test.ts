@@ -1,32 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContextOptions } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
+import { beforeAll, expect, it } from 'vitest';
+import type { BrowserContextOptions } from 'playwright-core';
 import { createPerson, PASSWORD } from '../server/testing/people.ts';
-import { ADMIN, ADMIN_ENV, DESKTOP, ensureWorkbenchBuilt, hasChromium, launchBrowser, PHONE, SCREENSHOTS, signInThroughForm, SKIP_REASON, startServer, openPage } from './browser.ts';
-
-if (!hasChromium) console.warn(SKIP_REASON);
+import { ADMIN, ADMIN_ENV, browserSuite, describeInChromium, DESKTOP, openPage, PHONE, SCREENSHOTS, signInThroughForm, startServer } from './browser.ts';
 
 const EXPERT = 'chen.prof@example.cn';
 
 // An organizer invites a reviewer, who accepts from the mailed link and fills the profile;
 // the organizer then sees the reviewer, an intact audit chain and the invitation mail.
-describe.skipIf(!hasChromium)('organizer and reviewer in the workbench', () => {
-  let browser: Browser;
-  let server: { app: FastifyInstance; url: string };
+describeInChromium('organizer and reviewer in the workbench', () => {
+  const suite = browserSuite({ start: () => startServer(() => new Date(), ADMIN_ENV) });
   const problems: string[] = [];
 
   beforeAll(async () => {
-    ensureWorkbenchBuilt();
-    server = await startServer(() => new Date(), ADMIN_ENV);
-    await createPerson(server.app.db, { email: EXPERT, name: '陈教授' });
-    browser = await launchBrowser();
+    await createPerson(suite.app.db, { email: EXPERT, name: '陈教授' });
   }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.app.close();
-  });
 
-  const open = (options: BrowserContextOptions, where: string) => openPage(browser, options, `${server.url}${where}`, problems);
+  const open = (options: BrowserContextOptions, where: string) => openPage(suite.browser, options, `${suite.url}${where}`, problems);
 
   it('invites, accepts, profiles, and shows it all to the organizer', async () => {
     const organizer = await open(DESKTOP, '/app/org/reviewers');
@@ -36,7 +25,7 @@ describe.skipIf(!hasChromium)('organizer and reviewer in the workbench', () => {
     await organizer.page.getByRole('button', { name: '邀请评审专家' }).click();
     await organizer.page.getByRole('status').filter({ hasText: EXPERT }).waitFor();
 
-    const mail = await server.app.db.selectFrom('mails').selectAll().where('template', '=', 'reviewer_invite').executeTakeFirstOrThrow();
+    const mail = await suite.app.db.selectFrom('mails').selectAll().where('template', '=', 'reviewer_invite').executeTakeFirstOrThrow();
     expect(mail.to_email).toBe(EXPERT);
     const link = new URL(/https?:\/\/\S+reviewer-invitation\?token=[\w-]+/.exec(mail.text_body)![0]);
 
@@ -64,19 +53,19 @@ describe.skipIf(!hasChromium)('organizer and reviewer in the workbench', () => {
     expect(await row.innerText()).toMatch(/陈教授[\s\S]*农村基层党建[\s\S]*中国浦东干部学院[\s\S]*30/);
     await organizer.page.screenshot({ path: `${SCREENSHOTS}/workbench-org-reviewers-desktop.png`, fullPage: true });
 
-    await organizer.page.goto(`${server.url}/app/org/audit`);
+    await organizer.page.goto(`${suite.url}/app/org/audit`);
     await organizer.page.getByRole('button', { name: '校验哈希链' }).click();
     await organizer.page.getByText(/^哈希链完整：共 \d+ 条记录。$/).waitFor();
     await organizer.page.screenshot({ path: `${SCREENSHOTS}/workbench-org-audit-desktop.png`, fullPage: true });
 
-    await organizer.page.goto(`${server.url}/app/org/mail`);
+    await organizer.page.goto(`${suite.url}/app/org/mail`);
     await organizer.page.locator('tr', { hasText: EXPERT }).waitFor();
     await organizer.page.screenshot({ path: `${SCREENSHOTS}/workbench-org-mail-desktop.png`, fullPage: true });
 
-    await organizer.page.goto(`${server.url}/app/org/organizers`);
+    await organizer.page.goto(`${suite.url}/app/org/organizers`);
     expect(await organizer.page.locator('tr', { hasText: ADMIN.email }).innerText()).toContain('全平台');
 
-    await organizer.page.goto(`${server.url}/app/account`);
+    await organizer.page.goto(`${suite.url}/app/account`);
     await organizer.page.locator('#f-displayName').fill('秘书处');
     await organizer.page.getByRole('button', { name: /^保\s?存$/ }).click();
     await organizer.page.getByRole('button', { name: '秘书处' }).waitFor();

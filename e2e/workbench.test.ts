@@ -1,37 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
+import { expect, it } from 'vitest';
+import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { checkPassword } from '../core/auth/password-strength.ts';
 import { translate, type MessageKey } from '../core/i18n/messages.ts';
-import { ADMIN, ADMIN_ENV, DESKTOP, ensureWorkbenchBuilt, hasChromium, launchBrowser, PHONE, SCREENSHOTS, signInThroughForm, SKIP_REASON, startServer, fitsWidth, openPage } from './browser.ts';
-
-if (!hasChromium) console.warn(SKIP_REASON);
-
+import { ADMIN, ADMIN_ENV, browserSuite, describeInChromium, DESKTOP, fitsWidth, openPage, PHONE, SCREENSHOTS, signInThroughForm, startServer } from './browser.ts';
 
 const PERSON = { name: '王晓明', email: 'wangxm@example.cn', password: 'Shequ-dangwei-2024' };
 const UNIT = '北京市朝阳区建外街道第一社区党委';
 
-
-describe.skipIf(!hasChromium)('workbench in Chromium', () => {
-  let browser: Browser;
-  let server: { app: FastifyInstance; url: string };
+describeInChromium('workbench in Chromium', () => {
+  const suite = browserSuite({ start: () => startServer(() => new Date(), ADMIN_ENV) });
   const problems: string[] = [];
-
-  beforeAll(async () => {
-    ensureWorkbenchBuilt();
-    server = await startServer(() => new Date(), ADMIN_ENV);
-    browser = await launchBrowser();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.app.close();
-  });
 
   // A CSP refusal (antd's injected styles) or a script error fails the journey; refused API
   // calls (401 before sign-in, the weak password's 400) are expected and shown in the page.
   const open = (options: BrowserContextOptions, where: string, storageState?: Awaited<ReturnType<BrowserContext['storageState']>>) =>
-    openPage(browser, options, `${server.url}${where}`, problems, { storageState });
-
+    openPage(suite.browser, options, `${suite.url}${where}`, problems, { storageState });
 
   async function choose(page: Page, fieldId: string, option: string) {
     await page.locator(`#${fieldId}`).click();
@@ -66,10 +49,10 @@ describe.skipIf(!hasChromium)('workbench in Chromium', () => {
     expect(await page.locator('.ant-result-subtitle').innerText()).toBe(`我们已向 ${PERSON.email} 发送验证邮件，请点击邮件中的链接完成注册。`);
 
     // No SMTP here: the mail is kept in the database, link and all.
-    const mail = await server.app.db.selectFrom('mails').select(['text_body', 'template']).where('to_email', '=', PERSON.email).executeTakeFirstOrThrow();
+    const mail = await suite.app.db.selectFrom('mails').select(['text_body', 'template']).where('to_email', '=', PERSON.email).executeTakeFirstOrThrow();
     const link = /\/app\/verify-email\?token=[\w-]+/.exec(mail.text_body)?.[0];
     expect(link).toMatch(/^\/app\/verify-email\?token=/);
-    await page.goto(`${server.url}${link}`);
+    await page.goto(`${suite.url}${link}`);
     await page.getByText('邮箱已验证，现在可以登录了。').waitFor();
 
     await page.getByRole('link', { name: '登录' }).click();
