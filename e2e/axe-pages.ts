@@ -5,7 +5,7 @@ import { attachRequiredFiles, completeContent, createDraftCase, saveContent } fr
 import { SEVENTH } from '../server/testing/fixtures.ts';
 import { createPerson, PASSWORD } from '../server/testing/people.ts';
 import { TestClient } from '../server/testing/test-client.ts';
-import { ADMIN } from './browser.ts';
+import { ADMIN, ADMIN_ENV, startServer, type RunningServer } from './browser.ts';
 
 // Every page axe checks, in the states a user meets. A new page joins by adding a line to PAGES.
 
@@ -18,6 +18,12 @@ export interface Seeded {
   tokens: { verify: string; reset: string; join: string; reviewer: string; superior: string };
   /** Session cookies of each signed-in person. */
   cookies: Record<Exclude<Who, 'anyone'>, Record<string, string>>;
+}
+
+export interface SeededServer extends RunningServer {
+  seeded: Seeded;
+  /** Moves the server's clock past the seventh collection's deadline, or back before it. */
+  setPastDeadline(past: boolean): void;
 }
 
 export interface AxePage {
@@ -102,7 +108,7 @@ function expectStatus(res: { statusCode: number; body: string }, status: number,
  * A unit with a submitted case that has text and a receipt, an organizer, a reviewer, and a fresh
  * link of each kind the mail sends (verification, reset, joining a unit, reviewing, recommending).
  */
-export async function seedAxeData(app: FastifyInstance): Promise<Seeded> {
+async function seedAxeData(app: FastifyInstance): Promise<Seeded> {
   const unit = await createDraftCase(app, { email: 'axe-unit@example.cn' });
   await saveContent(unit.client, unit.caseId, completeContent(3000));
   expectStatus(await unit.client.post(`/api/v1/cases/${unit.caseId}/superior-review`), 202, 'asking the superior');
@@ -138,4 +144,17 @@ export async function seedAxeData(app: FastifyInstance): Promise<Seeded> {
     },
     cookies: { unit: unit.client.cookies, organizer: organizer.cookies, reviewer: reviewer.cookies },
   };
+}
+
+// Two days before the seventh collection's deadline (2024-06-30 23:59:59 Beijing time), so that a
+// read-only case is a few days later and no session has expired by then.
+const START = new Date('2024-06-29T02:00:00.000Z').getTime();
+const AFTER_DEADLINE_MS = 3 * 24 * 3600_000;
+
+/** The app with its first organizer and seedAxeData's people and links, on a ticking clock that starts at START. */
+export async function startSeededServer(): Promise<SeededServer> {
+  let offset = 0;
+  const started = Date.now();
+  const { app, url } = await startServer(() => new Date(START + (Date.now() - started) + offset), ADMIN_ENV);
+  return { app, url, seeded: await seedAxeData(app), setPastDeadline: (past) => { offset = past ? AFTER_DEADLINE_MS : 0; } };
 }

@@ -1,12 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { FastifyInstance } from 'fastify';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import type { Locale } from '../core/i18n/locale.ts';
-import { PAGES, seedAxeData, type AxePage, type Seeded, type Who } from './axe-pages.ts';
-import { ADMIN_ENV, DESKTOP, ensureWorkbenchBuilt, hasChromium, launchBrowser, PHONE, SKIP_REASON, startServer } from './browser.ts';
-
-if (!hasChromium) console.warn(SKIP_REASON);
+import { PAGES, startSeededServer, type AxePage, type Who } from './axe-pages.ts';
+import { browserSuite, describeInChromium, DESKTOP, PHONE } from './browser.ts';
 
 const SIZES = [['phone', PHONE], ['desktop', DESKTOP]] as const satisfies readonly (readonly [string, BrowserContextOptions])[];
 const LANGS: readonly Locale[] = ['zh-CN', 'en'];
@@ -16,11 +13,6 @@ const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const STRUCTURE = ['page-has-heading-one', 'region', 'landmark-one-main', 'landmark-unique', 'landmark-no-duplicate-main', 'landmark-main-is-top-level', 'landmark-banner-is-top-level', 'landmark-no-duplicate-banner'];
 // Still marked experimental in axe: a link or button's name must contain the words it shows.
 const EXTRA_RULES = Object.fromEntries([...STRUCTURE, 'label-content-name-mismatch'].map((id) => [id, { enabled: true }]));
-
-// Two days before the seventh collection's deadline (2024-06-30 23:59:59 Beijing time), so that a
-// read-only case is a few days later and no session has expired by then.
-const START = new Date('2024-06-29T02:00:00.000Z').getTime();
-const AFTER_DEADLINE_MS = 3 * 24 * 3600_000;
 
 const withLang = (path: string, lang: Locale) => `${path}${path.includes('?') ? '&' : '?'}lang=${lang}`;
 
@@ -35,27 +27,12 @@ async function settle(page: Page, ready: string | undefined): Promise<void> {
 
 // axe-core on every public and workbench page, in both languages, at a phone's and a desktop's
 // size: no serious or critical WCAG 2.2 AA violation, one h1, everything inside landmarks.
-describe.skipIf(!hasChromium)('accessibility of every page', () => {
-  let browser: Browser;
-  let server: { app: FastifyInstance; url: string };
-  let seeded: Seeded;
-  let offset = 0;
-
-  beforeAll(async () => {
-    ensureWorkbenchBuilt();
-    const started = Date.now();
-    server = await startServer(() => new Date(START + (Date.now() - started) + offset), ADMIN_ENV);
-    seeded = await seedAxeData(server.app);
-    browser = await launchBrowser();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.app.close();
-  });
+describeInChromium('accessibility of every page', () => {
+  const suite = browserSuite({ start: startSeededServer });
 
   async function check(page: Page, entry: AxePage, fresh: boolean, lang: Locale): Promise<{ id: string; impact: string; targets: string }[]> {
-    const url = withLang(entry.path(seeded), lang);
-    if (fresh) await page.goto(`${server.url}${url}`);
+    const url = withLang(entry.path(suite.seeded), lang);
+    if (fresh) await page.goto(`${suite.url}${url}`);
     // In place, as the workbench's own links navigate: the bundle is not parsed again per page.
     else await page.evaluate((to) => { window.history.pushState(null, '', to); window.dispatchEvent(new PopStateEvent('popstate')); }, url);
     await settle(page, entry.ready);
@@ -77,9 +54,9 @@ describe.skipIf(!hasChromium)('accessibility of every page', () => {
     for (const who of PEOPLE) {
       const theirs = pages.filter((p) => p.who === who);
       if (theirs.length === 0) continue;
-      const context = await browser.newContext({ ...options, locale: lang });
-      const cookies = { zhengji_lang: lang, ...(who === 'anyone' ? {} : seeded.cookies[who]) };
-      await context.addCookies(Object.entries(cookies).map(([name, value]) => ({ name, value, url: server.url })));
+      const context = await suite.browser.newContext({ ...options, locale: lang });
+      const cookies = { zhengji_lang: lang, ...(who === 'anyone' ? {} : suite.seeded.cookies[who]) };
+      await context.addCookies(Object.entries(cookies).map(([name, value]) => ({ name, value, url: suite.url })));
       const page = await context.newPage();
       let fresh = true;
       for (const entry of theirs) {
@@ -99,7 +76,7 @@ describe.skipIf(!hasChromium)('accessibility of every page', () => {
     const found: string[] = [];
     // The four sizes and languages side by side; the pages read after the deadline once all the others are done.
     for (const afterDeadline of [false, true]) {
-      offset = afterDeadline ? AFTER_DEADLINE_MS : 0;
+      suite.setPastDeadline(afterDeadline);
       const pages = PAGES.filter((p) => Boolean(p.afterDeadline) === afterDeadline);
       const runs = SIZES.flatMap(([size, options]) => LANGS.map((lang) => checkAll(pages, size, options, lang)));
       found.push(...(await Promise.all(runs)).flat());

@@ -1,17 +1,11 @@
-import type { FastifyInstance } from 'fastify';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
 import { untranslatedWords } from '../core/i18n/latin-words.ts';
-import { PAGES, seedAxeData, type AxePage, type Seeded, type Who } from './axe-pages.ts';
-import { ADMIN_ENV, DESKTOP, ensureWorkbenchBuilt, hasChromium, launchBrowser, PHONE, SKIP_REASON, startServer } from './browser.ts';
-
-if (!hasChromium) console.warn(SKIP_REASON);
+import { PAGES, startSeededServer, type AxePage, type Who } from './axe-pages.ts';
+import { browserSuite, describeInChromium, DESKTOP, PHONE } from './browser.ts';
 
 const SIZES = [['phone', PHONE], ['desktop', DESKTOP]] as const satisfies readonly (readonly [string, BrowserContextOptions])[];
 const PEOPLE: readonly Who[] = ['anyone', 'unit', 'organizer', 'reviewer'];
-// The same clock as the accessibility test: two days before the seventh collection's deadline.
-const START = new Date('2024-06-29T02:00:00.000Z').getTime();
-const AFTER_DEADLINE_MS = 3 * 24 * 3600_000;
 
 // The names the seed gives people and a unit (from their addresses) before this test renames
 // them: the hash-chained audit log and the mails already sent keep them, as they keep any name.
@@ -35,31 +29,20 @@ async function settle(page: Page, ready: string | undefined): Promise<void> {
 // Every page of the accessibility test's list, in zh-CN at both sizes: a Latin word a Chinese
 // reader meets there, on screen or from a screen reader, is a name, a code or a unit
 // (core/i18n/latin-words), never an untranslated word or an icon's English name.
-describe.skipIf(!hasChromium)('zh-CN workbench pages say nothing in English', () => {
-  let browser: Browser;
-  let server: { app: FastifyInstance; url: string };
-  let seeded: Seeded;
-  let offset = 0;
+describeInChromium('zh-CN workbench pages say nothing in English', () => {
+  // The accessibility test's server, data and clock.
+  const suite = browserSuite({ start: startSeededServer });
 
   beforeAll(async () => {
-    ensureWorkbenchBuilt();
-    const started = Date.now();
-    server = await startServer(() => new Date(START + (Date.now() - started) + offset), ADMIN_ENV);
-    seeded = await seedAxeData(server.app);
     // The seed names people and units after their addresses; Chinese names keep data apart from interface text.
     const names = ['王芳', '李明', '陈静', '刘洋', '赵磊', '孙丽'];
-    const users = await server.app.db.selectFrom('users').select('id').orderBy('email').execute();
-    for (const [i, user] of users.entries()) await server.app.db.updateTable('users').set({ display_name: names[i % names.length]! }).where('id', '=', user.id).execute();
-    await server.app.db.updateTable('organizations').set({ name: '杨庄村党支部' }).where('id', '=', seeded.unitId).execute();
-    browser = await launchBrowser();
+    const users = await suite.app.db.selectFrom('users').select('id').orderBy('email').execute();
+    for (const [i, user] of users.entries()) await suite.app.db.updateTable('users').set({ display_name: names[i % names.length]! }).where('id', '=', user.id).execute();
+    await suite.app.db.updateTable('organizations').set({ name: '杨庄村党支部' }).where('id', '=', suite.seeded.unitId).execute();
   }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.app.close();
-  });
 
   async function wordsOn(page: Page, entry: AxePage): Promise<string[]> {
-    await page.goto(`${server.url}${entry.path(seeded)}${entry.path(seeded).includes('?') ? '&' : '?'}lang=zh-CN`);
+    await page.goto(`${suite.url}${entry.path(suite.seeded)}${entry.path(suite.seeded).includes('?') ? '&' : '?'}lang=zh-CN`);
     await settle(page, entry.ready);
     if (entry.act) {
       await entry.act(page);
@@ -72,16 +55,16 @@ describe.skipIf(!hasChromium)('zh-CN workbench pages say nothing in English', ()
     const found: Record<string, string[]> = {};
     for (const [size, options] of SIZES) {
       for (const who of PEOPLE) {
-        const context = await browser.newContext({ ...options, locale: 'zh-CN' });
-        const cookies = { zhengji_lang: 'zh-CN', ...(who === 'anyone' ? {} : seeded.cookies[who]) };
-        await context.addCookies(Object.entries(cookies).map(([name, value]) => ({ name, value, url: server.url })));
+        const context = await suite.browser.newContext({ ...options, locale: 'zh-CN' });
+        const cookies = { zhengji_lang: 'zh-CN', ...(who === 'anyone' ? {} : suite.seeded.cookies[who]) };
+        await context.addCookies(Object.entries(cookies).map(([name, value]) => ({ name, value, url: suite.url })));
         const page = await context.newPage();
         for (const entry of PAGES.filter((p) => p.who === who)) {
-          offset = entry.afterDeadline ? AFTER_DEADLINE_MS : 0;
+          suite.setPastDeadline(Boolean(entry.afterDeadline));
           const words = await wordsOn(page, entry).catch((error: Error) => { throw new Error(`${entry.name} [${size}]: ${error.message}`); });
           if (words.length > 0) found[`${entry.name} [${size}]`] = words;
         }
-        offset = 0;
+        suite.setPastDeadline(false);
         await context.close();
       }
     }
