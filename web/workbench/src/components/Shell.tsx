@@ -76,15 +76,20 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
     { key: 'account', label: t('wb.account.title') },
     { key: 'sign-out', label: t('wb.signOut'), danger: true },
   ];
+  // A long name ends in an ellipsis in the header: the button's title and the menu's first line
+  // (wrapped, for touch screens that show no title) give it whole.
+  const who = { key: 'who', className: 'wb-account-who', disabled: true, label: <><span className="wb-account-name">{me.displayName}</span><br />{me.email}</> };
   const account = (
     <Dropdown
       trigger={['click']}
+      placement="bottomRight"
+      classNames={{ root: 'wb-account-menu' }}
       menu={{
-        items: [{ key: 'email', label: me.email, disabled: true }, accountItems[0]!, { type: 'divider' }, accountItems[1]!],
+        items: [who, accountItems[0]!, { type: 'divider' }, accountItems[1]!],
         onClick: ({ key }) => void onAccount(key),
       }}
     >
-      <Button className="wb-account" type="text">{me.displayName}</Button>
+      <Button className="wb-account" type="text" title={me.displayName}>{me.displayName}</Button>
     </Dropdown>
   );
 
