@@ -1,20 +1,11 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect } from 'react';
-import { ApiError } from './api.ts';
 import { I18nProvider, useI18n } from './i18n.tsx';
 import { SignInPage } from './pages/SignIn.tsx';
 import { RouterProvider, useRouter } from './router.tsx';
+import { queryClient } from './query-client.ts';
 import { loadFullApp, preloadWhenIdle, SIGN_IN } from './routes/pages.tsx';
 
-const queryClient = new QueryClient({
-  defaultOptions: {
-    queries: {
-      // A refused or missing record will not change by asking again.
-      retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
-      refetchOnWindowFocus: false,
-    },
-  },
-});
 
 const FullApp = lazy(() => loadFullApp().then((m) => ({ default: m.FullApp })));
 
