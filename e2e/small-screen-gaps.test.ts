@@ -1,12 +1,9 @@
-import type { FastifyInstance } from 'fastify';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
 import { createDraftCase, type DraftCase } from '../server/testing/cases.ts';
 import { createPerson, PASSWORD } from '../server/testing/people.ts';
-import { ADMIN, ADMIN_ENV, DESKTOP, ensureWorkbenchBuilt, hasChromium, launchBrowser, openPage, PHONE, SCREENSHOTS, signInThroughForm, SKIP_REASON, startServerDuringWindow } from './browser.ts';
+import { ADMIN, ADMIN_ENV, browserSuite, describeInChromium, DESKTOP, openPage, PHONE, SCREENSHOTS, signInThroughForm, startServerDuringWindow } from './browser.ts';
 import { sidewaysOverflow, ZOOMED } from './keyboard-zoom-helpers.ts';
-
-if (!hasChromium) console.warn(SKIP_REASON);
 
 // The longest display names the server takes (50 characters): one of 40 字 and one in Latin
 // letters without a space to break at, with an address as long.
@@ -35,29 +32,21 @@ const placed = (page: Page, selector: string) => page.locator(selector).first().
 // Issue 12, the phone's last gaps: every table's page arrows are named in Chinese, a long display
 // name stays whole in reach in the header and its menus without sideways scrolling, and the
 // 404 page's picture fits 195 CSS px.
-describe.skipIf(!hasChromium)('small screens: page arrows, long names, the 404 picture', () => {
-  let browser: Browser;
-  let server: { app: FastifyInstance; url: string };
+describeInChromium('small screens: page arrows, long names, the 404 picture', () => {
+  const server = browserSuite({ start: () => startServerDuringWindow(ADMIN_ENV) });
   let unit: DraftCase;
   const problems: string[] = [];
 
   beforeAll(async () => {
-    ensureWorkbenchBuilt();
-    server = await startServerDuringWindow(ADMIN_ENV);
     unit = await createDraftCase(server.app);
     // A letter for the mail log to list (an empty list draws no pages).
     const invited = await unit.client.post(`/api/v1/organizations/${unit.organizationId}/invitations`, { email: 'wang.fang@example.cn' });
     if (invited.statusCode >= 300) throw new Error(`invitation failed: ${invited.statusCode} ${invited.body}`);
     for (const person of Object.values(NAMES)) await createPerson(server.app.db, person);
-    browser = await launchBrowser();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.app.close();
   });
 
   const signedIn = async (options: BrowserContextOptions, where: string, who: { email: string; password: string }) => {
-    const { page } = await openPage(browser, options, `${server.url}${where}`, problems);
+    const { page } = await openPage(server.browser, options, `${server.url}${where}`, problems);
     await signInThroughForm(page, who.email, who.password);
     await page.waitForURL((url) => url.pathname === where);
     await page.waitForLoadState('networkidle');

@@ -51,6 +51,7 @@ describe('the workbench\'s tables', () => {
     const files = sources(SRC).map((f) => readFileSync(f, 'utf8'));
     const read = files.map((text) => tableTags(text).length);
     expect(read).toEqual(files.map((text) => text.match(/<Table(?![\w.])/g)?.length ?? 0));
-    expect(read.reduce((a, b) => a + b)).toBeGreaterThanOrEqual(10);
+    // Eight places draw an antd Table (PeopleTable draws the members, organizers and reviewers).
+    expect(read.reduce((a, b) => a + b)).toBeGreaterThanOrEqual(8);
   });
 });

@@ -1,13 +1,13 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Button, Card, Form, Input, Result, Table, Typography } from 'antd';
+import { Button, Card, Form, Input, Result, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import type { MessageKey } from '../../../../core/i18n/messages.ts';
 import type { Me, Member } from '../api.ts';
 import { unitsApi } from '../units-api.ts';
-import { ScrollRegion } from '../components/ScrollRegion.tsx';
+import { PeopleTable } from '../components/PeopleTable.tsx';
 import { applyServerError, FormField, ServerMessage } from '../forms.tsx';
 import { useI18n } from '../i18n.tsx';
 import { Link } from '../router.tsx';
@@ -50,21 +50,16 @@ export function MembersPage({ me }: { me: Me }) {
       <Card className="wb-card" title={t('wb.members.title')}>
         <UnitPicker me={me} id={id} onChange={setChosen} />
         {/* On a phone the names and addresses wrap; wider still, the region (not antd's own scroller) is what a keyboard reaches. */}
-        <ScrollRegion label={t('wb.members.title')}>
-          <Table<Member>
-            rowKey="userId"
-            size="small"
-            loading={members.isLoading}
-            dataSource={members.data ?? []}
-            pagination={false}
-            columns={[
-              { title: t('wb.displayName'), dataIndex: 'displayName' },
-              { title: t('wb.email'), dataIndex: 'email' },
-              { title: t('wb.members.role'), dataIndex: 'role', className: 'wb-nowrap', render: (r: string) => t(`wb.members.role.${r}` as MessageKey) },
-              { title: t('wb.members.since'), dataIndex: 'since', className: 'wb-nowrap', render: (s: string) => new Date(s).toLocaleDateString(locale) },
-            ]}
-          />
-        </ScrollRegion>
+        <PeopleTable<Member>
+          label={t('wb.members.title')}
+          rowKey="userId"
+          rows={members.data}
+          loading={members.isLoading}
+          columns={[
+            { title: t('wb.members.role'), dataIndex: 'role', className: 'wb-nowrap', render: (r: string) => t(`wb.members.role.${r}` as MessageKey) },
+            { title: t('wb.members.since'), dataIndex: 'since', className: 'wb-nowrap', render: (s: string) => new Date(s).toLocaleDateString(locale) },
+          ]}
+        />
         {members.data?.length === 1 && <Typography.Paragraph type="secondary" className="wb-empty-hint">{t('wb.empty.members')}</Typography.Paragraph>}
       </Card>
       {/* GET /api/v1/me says who owns the unit; only its owner may invite. */}

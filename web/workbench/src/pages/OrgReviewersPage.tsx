@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Form, Input, Table, Tag, Typography } from 'antd';
+import { Button, Card, Form, Input, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
@@ -8,7 +8,7 @@ import type { MessageKey } from '../../../../core/i18n/messages.ts';
 import { adminApi } from '../admin-api.ts';
 import type { Reviewer } from '../api-types.ts';
 import { caseKeys, casesApi } from '../cases/cases-api.ts';
-import { ScrollRegion } from '../components/ScrollRegion.tsx';
+import { PeopleTable } from '../components/PeopleTable.tsx';
 import { DivisionName } from '../components/UnitView.tsx';
 import { applyServerError, FormField, ServerMessage } from '../forms.tsx';
 import { useI18n } from '../i18n.tsx';
@@ -39,24 +39,19 @@ export function OrgReviewersPage() {
   return (
     <>
       <Card className="wb-card" title={t('wb.org.reviewersTitle', { campaign: title })}>
-        <ScrollRegion label={t('wb.org.reviewersTitle', { campaign: title })}>
-          <Table<Reviewer>
-            rowKey="userId"
-            size="small"
-            loading={reviewers.isLoading}
-            dataSource={reviewers.data ?? []}
-            pagination={false}
-            locale={{ emptyText: t('wb.org.noReviewers') }}
-            columns={[
-              { title: t('wb.displayName'), dataIndex: 'displayName' },
-              { title: t('wb.email'), dataIndex: 'email' },
-              { title: t('wb.reviewer.expertise'), dataIndex: 'expertise', render: (e: string[]) => e.map((v) => <Tag key={v}>{t(`wb.type.${v}` as MessageKey)}</Tag>) },
-              { title: t('wb.reviewer.organization'), dataIndex: 'organization' },
-              { title: t('wb.reviewer.division'), dataIndex: 'divisionCode', render: (c: string | null) => <DivisionName code={c} /> },
-              { title: t('wb.reviewer.capacity'), dataIndex: 'capacity' },
-            ]}
-          />
-        </ScrollRegion>
+        <PeopleTable<Reviewer>
+          label={t('wb.org.reviewersTitle', { campaign: title })}
+          rowKey="userId"
+          rows={reviewers.data}
+          loading={reviewers.isLoading}
+          emptyText={t('wb.org.noReviewers')}
+          columns={[
+            { title: t('wb.reviewer.expertise'), dataIndex: 'expertise', render: (e: string[]) => e.map((v) => <Tag key={v}>{t(`wb.type.${v}` as MessageKey)}</Tag>) },
+            { title: t('wb.reviewer.organization'), dataIndex: 'organization' },
+            { title: t('wb.reviewer.division'), dataIndex: 'divisionCode', render: (c: string | null) => <DivisionName code={c} /> },
+            { title: t('wb.reviewer.capacity'), dataIndex: 'capacity' },
+          ]}
+        />
       </Card>
       <Card className="wb-card" size="small" title={t('wb.org.inviteReviewer')}>
         <ServerMessage message={message} />

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Table, Tag } from 'antd';
+import { Card, Tag } from 'antd';
 import { adminApi } from '../admin-api.ts';
 import type { Organizer } from '../api-types.ts';
-import { ScrollRegion } from '../components/ScrollRegion.tsx';
+import { PeopleTable } from '../components/PeopleTable.tsx';
 import { useI18n } from '../i18n.tsx';
 
 /** Everyone who organizes the platform or a campaign, for the platform's organizers. */
@@ -11,21 +11,16 @@ export function OrganizersPage() {
   const organizers = useQuery({ queryKey: ['organizers'], queryFn: adminApi.organizers });
   return (
     <Card className="wb-card" title={t('wb.org.organizersTitle')}>
-      <ScrollRegion label={t('wb.org.organizersTitle')}>
-        <Table<Organizer>
-          rowKey={(o) => `${o.userId}:${o.campaign ?? ''}`}
-          size="small"
-          loading={organizers.isLoading}
-          dataSource={organizers.data ?? []}
-          pagination={false}
-          columns={[
-            { title: t('wb.displayName'), dataIndex: 'displayName' },
-            { title: t('wb.email'), dataIndex: 'email' },
-            { title: t('wb.org.scope'), dataIndex: 'campaign', render: (c: string | null) => (c ? <Tag>{c}</Tag> : <Tag color="red">{t('wb.org.platform')}</Tag>) },
-            { title: t('wb.org.since'), dataIndex: 'since', render: (s: string) => new Date(s).toLocaleDateString() },
-          ]}
-        />
-      </ScrollRegion>
+      <PeopleTable<Organizer>
+        label={t('wb.org.organizersTitle')}
+        rowKey={(o) => `${o.userId}:${o.campaign ?? ''}`}
+        rows={organizers.data}
+        loading={organizers.isLoading}
+        columns={[
+          { title: t('wb.org.scope'), dataIndex: 'campaign', render: (c: string | null) => (c ? <Tag>{c}</Tag> : <Tag color="red">{t('wb.org.platform')}</Tag>) },
+          { title: t('wb.org.since'), dataIndex: 'since', render: (s: string) => new Date(s).toLocaleDateString() },
+        ]}
+      />
     </Card>
   );
 }
