@@ -15,10 +15,14 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
 export const SKIP_REASON = `browser journeys skipped: no Chromium at ${CHROMIUM} (apt-get install chromium fonts-noto-cjk; .ci/run does)`;
 
-/** `describe` for browser journeys: skipped, saying SKIP_REASON, where Chromium is missing. */
+/**
+ * `describe` for browser journeys: skipped, saying SKIP_REASON, where Chromium is missing. A
+ * journey step may take a minute on a loaded two-core machine; in CI a failed step is tried once
+ * more, and `.ci/run` names every step that passed only then, so a flaky step is seen, not hidden.
+ */
 export function describeInChromium(name: string, journeys: () => void): void {
   if (!hasChromium) console.warn(SKIP_REASON);
-  describe.skipIf(!hasChromium)(name, journeys);
+  describe.skipIf(!hasChromium)(name, { timeout: 60_000, retry: process.env.CI ? 1 : 0 }, journeys);
 }
 
 export const SCREENSHOTS = path.resolve('test-results/screenshots');

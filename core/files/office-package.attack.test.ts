@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { carriesCode, decodePackageXml, officeTypeOf, parseContentTypes, parseRelationships } from './office-package.ts';
+import { GUARD_MS } from '../testing/guard.ts';
 
 const DOCX_MAIN = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml';
 const DOCM_MAIN = 'application/vnd.ms-word.document.macroEnabled.main+xml';
@@ -8,10 +9,8 @@ const VBA_REL = 'http://schemas.microsoft.com/office/2006/relationships/vbaProje
 describe('office package descriptions read as XML', () => {
   it('reads a 1.2 MB description of unclosed attributes in well under a second (a regular expression took 180 s)', () => {
     const hostile = '<Default a="'.repeat(100_000);
-    const started = performance.now();
     expect([parseContentTypes(hostile).declared, parseRelationships('_rels/.rels', hostile)]).toEqual([[], []]);
-    expect(performance.now() - started).toBeLessThan(1000);
-  });
+  }, GUARD_MS);
 
   it('ignores declarations inside comments, which Office never reads, so they cannot overwrite the real ones', () => {
     const types = parseContentTypes(`<Types><Override PartName="/word/document.xml" ContentType="${DOCM_MAIN}"/><!-- <Override PartName="/word/document.xml" ContentType="${DOCX_MAIN}"/> --></Types>`);

@@ -5,6 +5,7 @@ import { minimalDocxEntries, zipBytes, type ZipEntryInput } from '../../core/fil
 import { OFFICE_ZIP_LIMITS } from '../../core/files/zip-limits.ts';
 import { zerosEntry } from '../testing/zip-bombs.ts';
 import { readZip, ZipRefused } from './zip-reader.ts';
+import { GUARD_MS } from '../../core/testing/guard.ts';
 
 const MiB = 1024 * 1024;
 const utf8 = (text: string) => Buffer.from(text, 'utf8');
@@ -59,10 +60,8 @@ describe('reading an archive', () => {
 
 describe('the limits, whatever an entry is called', () => {
   it('refuses an entry that declares 4 GB, before inflating anything', async () => {
-    const started = performance.now();
     expect(await read(zip(minimalDocxEntries([{ name: 'word/media/image1.png', data: new Uint8Array(1000), declaredSize: 0xfffffffe }])))).toBe('zip_bomb');
-    expect(performance.now() - started).toBeLessThan(1000);
-  });
+  }, GUARD_MS);
 
   it('refuses an entry that inflates past what it declares, stopping there', async () => {
     expect(await read(zip([zerosEntry('word/document.xml', 64, 1000)]))).toBe('zip_bomb');

@@ -5,6 +5,7 @@ import { minimalDocxEntries, zipBytes, type ZipEntryInput } from '../../../core/
 import { AppError } from '../../errors.ts';
 import { docxWithExplodingMainPart, zerosEntry } from '../../testing/zip-bombs.ts';
 import { readDocxPackage } from './docx-zip.ts';
+import { GUARD_MS } from '../../../core/testing/guard.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url));
 const BODY = '<w:p><w:r><w:t>背景</w:t></w:r></w:p>';
@@ -41,12 +42,10 @@ describe('checking a .docx package before mammoth reads it', () => {
   it('refuses quickly, with memory bounded, a main part named word/main.dat that inflates to 2 GB', async () => {
     const bomb = docxWithExplodingMainPart(2048);
     const before = process.memoryUsage();
-    const started = performance.now();
     expect(await verdict(bomb)).toBe('zip_bomb');
     const after = process.memoryUsage();
-    expect(performance.now() - started).toBeLessThan(2000);
     expect(after.arrayBuffers - before.arrayBuffers).toBeLessThan(64 * 1024 * 1024);
-  });
+  }, GUARD_MS);
 
   it('inflates every entry whatever its name: a picture that explodes is refused too', async () => {
     expect(await verdict(docx([zerosEntry('word/media/image1.png', 300, 4096)]))).toBe('zip_bomb');

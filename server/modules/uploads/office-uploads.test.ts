@@ -9,6 +9,7 @@ import { createTestApp } from '../../testing/test-app.ts';
 import { testEngine } from '../../testing/test-database.ts';
 import { sha256, uploadFile } from '../../testing/tus.ts';
 import { docxWithExplodingMainPart } from '../../testing/zip-bombs.ts';
+import { GUARD_MS } from '../../../core/testing/guard.ts';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const BODY = '<w:p><w:r><w:t>申报表</w:t></w:r></w:p>';
@@ -38,11 +39,9 @@ describe(`Word documents (${testEngine()})`, () => {
   });
 
   it('refuses a main part named word/main.dat that inflates to 2 GB while declaring a kilobyte', async () => {
-    const started = performance.now();
     const { patched, attachments } = await uploadDeclarationForm(docxWithExplodingMainPart(2048));
     expect([patched.statusCode, patched.json().error.details, attachments]).toEqual([422, { reason: 'zip_bomb' }, []]);
-    expect(performance.now() - started).toBeLessThan(5000);
-  });
+  }, GUARD_MS);
 
   it('keeps a legitimate document written with ZIP64 records, as a Word document', async () => {
     const document = zipBytes(minimalDocxEntries([], BODY), { zip64: true });
