@@ -17,12 +17,11 @@ export const SKIP_REASON = `browser journeys skipped: no Chromium at ${CHROMIUM}
 
 /**
  * `describe` for browser journeys: skipped, saying SKIP_REASON, where Chromium is missing. A
- * journey step may take a minute on a loaded two-core machine; in CI a failed step is tried once
- * more, and `.ci/run` names every step that passed only then, so a flaky step is seen, not hidden.
+ * journey step may take a minute on a loaded two-core machine.
  */
 export function describeInChromium(name: string, journeys: () => void): void {
   if (!hasChromium) console.warn(SKIP_REASON);
-  describe.skipIf(!hasChromium)(name, { timeout: 60_000, retry: process.env.CI ? 1 : 0 }, journeys);
+  describe.skipIf(!hasChromium)(name, { timeout: 60_000 }, journeys);
 }
 
 export const SCREENSHOTS = path.resolve('test-results/screenshots');
