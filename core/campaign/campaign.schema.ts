@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidTimeZone, parseLocalDateTime, zonedLocalToUtc } from '../time/zoned-time.ts';
+import { bilingual, reportReviewIssues, reviewSettingsSchema } from './review-settings.schema.ts';
 
 // A campaign is data: everything its notice announces lives here, in both languages, so the
 // next edition or a provincial collection is a new file rather than new code.
@@ -116,6 +117,8 @@ export const campaignSchema = z
     }),
     channels: z.array(channel).min(1),
     tiers: z.array(tier).min(1),
+    /** How experts review: left by the notice to the organizers (core/campaign/review-settings.schema.ts). */
+    review: reviewSettingsSchema,
     others: localizedText,
     contacts: z.strictObject({
       organizer: key,
@@ -135,6 +138,12 @@ export const campaignSchema = z
     const { opensAt, closesAt, timeZone } = campaign.window;
     if (isValidTimeZone(timeZone) && zonedLocalToUtc(closesAt, timeZone) <= zonedLocalToUtc(opensAt, timeZone)) {
       ctx.addIssue({ code: 'custom', path: ['window', 'closesAt'], message: 'must be after window.opensAt' });
+    }
+
+    reportReviewIssues(campaign.review, campaign.criteria.map((c) => c.key), ctx, ['review']);
+    const readable = isValidTimeZone(timeZone) && [closesAt, campaign.review.dueAt].every((t) => parseLocalDateTime(t) !== null);
+    if (readable && zonedLocalToUtc(campaign.review.dueAt, timeZone) <= zonedLocalToUtc(closesAt, timeZone)) {
+      ctx.addIssue({ code: 'custom', path: ['review', 'dueAt'], message: bilingual('评审截止时间必须晚于征集截止时间 window.closesAt', 'must be after window.closesAt') });
     }
 
     const organizerKeys = new Set(campaign.organizers.map((o) => o.key));

@@ -64,6 +64,7 @@ describe('readCampaignFiles', () => {
         'Campaign files in <dir> are not valid:',
         '  - cross.yaml: criteria.1.key: duplicate key "authenticity"',
         '  - cross.yaml: window.closesAt: must be after window.opensAt',
+        '  - cross.yaml: review.criteria.1.criterion: 没有名为“innovation”的评审标准（现有：authenticity、authenticity、effectiveness、typicality） / names no criterion "innovation" (have: authenticity, authenticity, effectiveness, typicality)',
         '  - cross.yaml: contacts.organizer: names no organizer (have: celap, peoples-daily, people-online, zuzhirenshi)',
       ].join('\n'),
     );

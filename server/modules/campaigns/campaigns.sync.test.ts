@@ -47,6 +47,7 @@ describe(`syncCampaigns (${testEngine()})`, () => {
     eighth.edition = 8;
     eighth.window.opensAt = '2026-01-15T00:00:00';
     eighth.window.closesAt = '2026-06-30T23:59:59';
+    eighth.review.dueAt = '2026-08-31T23:59:59';
     const dir = campaignsFolder({ 'seventh-collection.yaml': seventhCampaignData(), 'eighth-collection.yaml': eighth });
     expect(await syncCampaigns(db, readCampaignFiles(dir), T2)).toEqual([
       { slug: 'eighth-collection', action: 'created' },
