@@ -1,0 +1,62 @@
+// A campaign moves through its phases in order: collection (units submit), screening (初审),
+// review (experts score), selection (tiers within quotas), notice (公示), final (published).
+// Which actions are open is decided by the phase alone; the window still bounds submitting
+// inside collection. Organizers move one step forward, or one step back with a reason.
+
+export const CAMPAIGN_PHASES = ['collection', 'screening', 'review', 'selection', 'notice', 'final'] as const;
+export type CampaignPhase = (typeof CAMPAIGN_PHASES)[number];
+
+export const PHASE_ACTIONS = {
+  create_case: ['collection'],
+  submit: ['collection'],
+  withdraw: ['collection'],
+  // A return for correction is a screening decision, also open while cases still come in.
+  return: ['collection', 'screening'],
+  screen: ['screening'],
+  assign_reviewers: ['screening', 'review'],
+  score: ['review'],
+  select: ['selection'],
+  publish_notice: ['notice'],
+  publish: ['final'],
+} as const satisfies Record<string, readonly CampaignPhase[]>;
+
+export type PhaseAction = keyof typeof PHASE_ACTIONS;
+
+/** Whether `action` is open while the campaign is in `phase`. */
+export function isActionOpen(phase: CampaignPhase, action: PhaseAction): boolean {
+  return (PHASE_ACTIONS[action] as readonly CampaignPhase[]).includes(phase);
+}
+
+/** From review on, scores, assignments and decisions rest on the definition: it may not change. */
+export function isDefinitionFrozen(phase: CampaignPhase): boolean {
+  return CAMPAIGN_PHASES.indexOf(phase) >= CAMPAIGN_PHASES.indexOf('review');
+}
+
+export function isCampaignPhase(value: string): value is CampaignPhase {
+  return (CAMPAIGN_PHASES as readonly string[]).includes(value);
+}
+
+export type PhaseMoveRefusal =
+  /** `to` is neither the next phase nor the one before. */
+  | 'not_adjacent'
+  /** Going back needs a reason. */
+  | 'reason_required'
+  /** Screening starts only once no unit may submit any more. */
+  | 'collection_open';
+
+export interface PhaseMove {
+  from: CampaignPhase;
+  to: CampaignPhase;
+  reason: string | null;
+  /** Whether some unit may still submit now (the window or an extension is open). */
+  collectionOpen: boolean;
+}
+
+/** Why the move may not happen, or null when it may. */
+export function phaseMoveRefusal({ from, to, reason, collectionOpen }: PhaseMove): PhaseMoveRefusal | null {
+  const step = CAMPAIGN_PHASES.indexOf(to) - CAMPAIGN_PHASES.indexOf(from);
+  if (step !== 1 && step !== -1) return 'not_adjacent';
+  if (step === -1 && !(reason ?? '').trim()) return 'reason_required';
+  if (from === 'collection' && collectionOpen) return 'collection_open';
+  return null;
+}
