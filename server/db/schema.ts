@@ -8,6 +8,8 @@ export type * from './schema-cases.ts';
 // Row types as both engines store them. Timestamps are ISO-8601 UTC text
 // ("2024-06-30T15:59:59.000Z") on both; see docs/decisions/0003-portable-data.md.
 
+export type CampaignPhase = 'collection' | 'screening' | 'review' | 'selection' | 'notice' | 'final';
+
 export interface CampaignsTable {
   id: string;
   slug: string;
@@ -20,6 +22,11 @@ export interface CampaignsTable {
   closes_at: string;
   created_at: string;
   updated_at: string;
+  /** core/campaign/campaign-phase.ts; checked by the database. */
+  phase: Generated<CampaignPhase>;
+  phase_changed_at: string | null;
+  /** 1 for the first definition, one more for each change a synced file made. */
+  definition_version: Generated<number>;
 }
 
 export interface UsersTable {
