@@ -1,5 +1,5 @@
 import type { Insertable, Kysely, Selectable } from 'kysely';
-import type { CampaignsTable, Database } from '../../db/schema.ts';
+import type { CampaignPhase, CampaignsTable, Database } from '../../db/schema.ts';
 
 export type CampaignRow = Selectable<CampaignsTable>;
 
@@ -7,11 +7,28 @@ export async function findCampaignBySlug(db: Kysely<Database>, slug: string): Pr
   return db.selectFrom('campaigns').selectAll().where('slug', '=', slug).executeTakeFirst();
 }
 
-export async function findCampaignHashBySlug(
-  db: Kysely<Database>,
-  slug: string,
-): Promise<Pick<CampaignRow, 'id' | 'content_hash'> | undefined> {
-  return db.selectFrom('campaigns').select(['id', 'content_hash']).where('slug', '=', slug).executeTakeFirst();
+export type CampaignVersionRow = Pick<CampaignRow, 'id' | 'content_hash' | 'phase' | 'phase_changed_at' | 'definition_version'>;
+
+/** What says which version of a campaign is current and where it stands: no definition text. */
+export async function findCampaignVersionBySlug(db: Kysely<Database>, slug: string): Promise<CampaignVersionRow | undefined> {
+  return db.selectFrom('campaigns').select(['id', 'content_hash', 'phase', 'phase_changed_at', 'definition_version']).where('slug', '=', slug).executeTakeFirst();
+}
+
+/** The stored definitions and phases of these slugs, to compare a file against before it is written. */
+export async function findCampaignDefinitions(db: Kysely<Database>, slugs: string[]): Promise<Pick<CampaignRow, 'slug' | 'definition' | 'phase' | 'content_hash'>[]> {
+  if (slugs.length === 0) return [];
+  return db.selectFrom('campaigns').select(['slug', 'definition', 'phase', 'content_hash']).where('slug', 'in', slugs).execute();
+}
+
+/** Moves the campaign from one phase to the next; false when it was no longer in `from`. */
+export async function updateCampaignPhase(db: Kysely<Database>, id: string, from: CampaignPhase, to: CampaignPhase, at: string): Promise<boolean> {
+  const result = await db.updateTable('campaigns').set({ phase: to, phase_changed_at: at }).where('id', '=', id).where('phase', '=', from).executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** The phase as committed now, read inside the caller's transaction rather than from a cache. */
+export async function findCampaignPhase(db: Kysely<Database>, id: string): Promise<CampaignPhase | undefined> {
+  return (await db.selectFrom('campaigns').select('phase').where('id', '=', id).executeTakeFirst())?.phase;
 }
 
 export async function listCampaignRows(db: Kysely<Database>): Promise<CampaignRow[]> {
@@ -28,7 +45,7 @@ export async function insertCampaignIfAbsent(db: Kysely<Database>, row: Insertab
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
-/** Replaces the definition when its hash differs; true when a row changed. */
+/** Replaces the definition when its hash differs, counting one more version; true when a row changed. */
 export async function updateCampaignDefinition(
   db: Kysely<Database>,
   slug: string,
@@ -36,7 +53,7 @@ export async function updateCampaignDefinition(
 ): Promise<boolean> {
   const result = await db
     .updateTable('campaigns')
-    .set(values)
+    .set((eb) => ({ ...values, definition_version: eb('definition_version', '+', 1) }))
     .where('slug', '=', slug)
     .where('content_hash', '<>', values.content_hash)
     .executeTakeFirst();

@@ -9,13 +9,19 @@ import { newId } from '../../ids.ts';
 import { LruCache } from '../../shared/lru-cache.ts';
 import {
   findCampaignBySlug,
-  findCampaignHashBySlug,
+  findCampaignDefinitions,
   findCampaignSlugById,
+  findCampaignVersionBySlug,
   insertCampaignIfAbsent,
   listCampaignRows,
   updateCampaignDefinition,
   type CampaignRow,
+  type CampaignVersionRow,
 } from './campaigns.repository.ts';
+import { isDefinitionFrozen } from '../../../core/campaign/campaign-phase.ts';
+import { frozenDefinitionChanges } from '../../../core/campaign/frozen-definition.ts';
+import type { CampaignPhase } from '../../db/schema.ts';
+import { StartupError } from '../../startup-error.ts';
 
 export interface StoredCampaign {
   id: string;
@@ -23,6 +29,10 @@ export interface StoredCampaign {
   contentHash: string;
   window: CampaignWindow;
   updatedAt: string;
+  phase: CampaignPhase;
+  phaseChangedAt: string | null;
+  /** Which version of the definition is current: scores, assignments and decisions record it. */
+  definitionVersion: number;
 }
 
 export interface CampaignSource {
@@ -40,6 +50,9 @@ function toStoredCampaign(row: CampaignRow): StoredCampaign {
     contentHash: row.content_hash,
     window: campaignWindow(definition),
     updatedAt: row.updated_at,
+    phase: row.phase,
+    phaseChangedAt: row.phase_changed_at,
+    definitionVersion: row.definition_version,
   };
 }
 
@@ -49,13 +62,16 @@ export function hashCampaign(campaign: Campaign): string {
 
 /**
  * Makes the stored campaigns match the files: creates new ones, updates changed ones and
- * leaves the rest untouched, so running it on every start never duplicates anything.
+ * leaves the rest untouched, so running it on every start never duplicates anything. A file
+ * that would change what reviews stand on, for a campaign in review or later, stops the start
+ * before anything is written.
  */
 export async function syncCampaigns(
   db: Kysely<Database>,
   sources: CampaignSource[],
   now: Date,
 ): Promise<{ slug: string; action: SyncAction }[]> {
+  await refuseFrozenChanges(db, sources);
   const outcomes: { slug: string; action: SyncAction }[] = [];
   for (const { file, campaign } of sources) {
     const window = campaignWindow(campaign);
@@ -86,6 +102,24 @@ export async function syncCampaigns(
   return outcomes;
 }
 
+async function refuseFrozenChanges(db: Kysely<Database>, sources: CampaignSource[]): Promise<void> {
+  const stored = new Map((await findCampaignDefinitions(db, sources.map((s) => s.campaign.slug))).map((row) => [row.slug, row]));
+  const problems: string[] = [];
+  for (const { file, campaign } of sources) {
+    const row = stored.get(campaign.slug);
+    if (!row || !isDefinitionFrozen(row.phase) || row.content_hash === hashCampaign(campaign)) continue;
+    const changes = frozenDefinitionChanges(JSON.parse(row.definition) as Campaign, campaign);
+    if (changes.length === 0) continue;
+    problems.push(
+      `${file}: campaign "${campaign.slug}" is in its ${row.phase} phase, so its categories, criteria, weights and scales can no longer change; the file changes:`,
+      ...changes.map((c) => `    ${c}`),
+    );
+  }
+  if (problems.length > 0) {
+    throw new StartupError(`Campaign files change campaigns under review:\n${problems.map((p) => (p.startsWith('    ') ? `  ${p}` : `  - ${p}`)).join('\n')}\nRestore those parts of the file, or move the campaign back to screening first.`);
+  }
+}
+
 /** Every campaign, newest window first; campaigns are public information. */
 export async function listCampaigns(db: Kysely<Database>): Promise<StoredCampaign[]> {
   return (await listCampaignRows(db)).map(toStoredCampaign);
@@ -95,7 +129,7 @@ export async function listCampaigns(db: Kysely<Database>): Promise<StoredCampaig
 // per instance; a campaign changed elsewhere shows here within that second. Parsed
 // definitions are kept by content hash, so a version is never parsed twice.
 const VERSION_TTL_MS = 1000;
-const versionsByDb = new WeakMap<Kysely<Database>, Map<string, { id: string; hash: string; checkedAt: number }>>();
+const versionsByDb = new WeakMap<Kysely<Database>, Map<string, { row: CampaignVersionRow; checkedAt: number }>>();
 const parsed = new LruCache<StoredCampaign>(50);
 
 function versionsOf(db: Kysely<Database>) {
@@ -129,16 +163,24 @@ export async function getCampaign(db: Kysely<Database>, slug: string): Promise<S
   const now = performance.now();
   let version = versions.get(slug);
   if (!version || now - version.checkedAt > VERSION_TTL_MS) {
-    const row = await findCampaignHashBySlug(db, slug);
+    const row = await findCampaignVersionBySlug(db, slug);
     if (!row) throw new AppError('campaign_not_found', { slug });
-    version = { id: row.id, hash: row.content_hash, checkedAt: now };
+    version = { row, checkedAt: now };
     versions.set(slug, version);
   }
-  const cached = parsed.get(version.hash);
-  if (cached && cached.id === version.id) return cached;
-  const row = await findCampaignBySlug(db, slug);
-  if (!row) throw new AppError('campaign_not_found', { slug });
-  const stored = toStoredCampaign(row);
-  parsed.set(stored.contentHash, stored);
-  return stored;
+  const { row: current } = version;
+  let stored = parsed.get(current.content_hash);
+  if (!stored || stored.id !== current.id) {
+    const row = await findCampaignBySlug(db, slug);
+    if (!row) throw new AppError('campaign_not_found', { slug });
+    stored = toStoredCampaign(row);
+    parsed.set(stored.contentHash, stored);
+  }
+  // The phase moves without the definition changing: it comes from the version row, not the parse.
+  return { ...stored, phase: current.phase, phaseChangedAt: current.phase_changed_at, definitionVersion: current.definition_version };
+}
+
+/** Forgets which versions are current, so the next read sees a change this instance just made. */
+export function forgetCampaignVersions(db: Kysely<Database>): void {
+  versionsOf(db).clear();
 }
