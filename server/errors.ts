@@ -1,3 +1,4 @@
+import { isCampaignPhase } from '../core/campaign/campaign-phase.ts';
 import type { Locale } from '../core/i18n/locale.ts';
 import { translate, type MessageKey, type Params } from '../core/i18n/messages.ts';
 
@@ -29,6 +30,10 @@ const STATUS = {
   superior_own_case: 403,
   window_closed: 403,
   window_not_open: 403,
+  phase_closed: 409,
+  phase_not_adjacent: 409,
+  phase_reason_required: 400,
+  collection_still_open: 409,
   preflight_failed: 422,
   file_type_not_allowed: 415,
   file_too_large: 413,
@@ -56,7 +61,7 @@ export class AppError extends Error {
     /** Machine-readable specifics (field problems, a duplicate's id), shown to the caller. */
     readonly details?: unknown,
   ) {
-    super(translate('en', `error.${code}` as MessageKey, params));
+    super(translate('en', `error.${code}` as MessageKey, inLanguage('en', params)));
     this.status = STATUS[code];
   }
 
@@ -64,8 +69,20 @@ export class AppError extends Error {
     const problems = Array.isArray(this.details) && this.code === 'weak_password'
       ? (this.details as string[]).map((p) => translate(locale, `password.${p}` as MessageKey)).join(translate(locale, 'punct.list'))
       : '';
-    return translate(locale, `error.${this.code}` as MessageKey, { ...this.params, problems });
+    return translate(locale, `error.${this.code}` as MessageKey, { ...inLanguage(locale, this.params), problems });
   }
+}
+
+// A campaign phase travels as its code ("review") and is said in the reader's language.
+const PHASE_PARAMS = ['phase', 'to'];
+
+function inLanguage(locale: Locale, params: Params): Params {
+  const out = { ...params };
+  for (const name of PHASE_PARAMS) {
+    const value = out[name];
+    if (typeof value === 'string' && isCampaignPhase(value)) out[name] = translate(locale, `phase.${value}`);
+  }
+  return out;
 }
 
 export interface ErrorBody {

@@ -30,6 +30,7 @@ const SAMPLES: Record<string, AuditFacts> = {
   'case.decline': entry('case.decline', 'case', CASE),
   'case.unit_merged': entry('case.unit_merged', 'case', CASE, { fromUnit: UNIT, intoUnit: OTHER_UNIT }),
   'campaign.extend_deadline': entry('campaign.extend_deadline', 'campaign', CAMPAIGN, { organizationId: UNIT, closesAt: '2026-05-01T08:00:00.000Z' }),
+  'campaign.move_phase': entry('campaign.move_phase', 'campaign', CAMPAIGN, { from: 'screening', to: 'review', reason: null, definitionVersion: 1 }),
   'attachment.add': entry('attachment.add', 'case', CASE, { fileName: '现场照片.jpg' }),
   'attachment.remove': entry('attachment.remove', 'case', CASE, { fileName: '现场照片.jpg' }),
   'organization.register': entry('organization.register', 'organization', UNIT),
@@ -51,6 +52,9 @@ const SAMPLES: Record<string, AuditFacts> = {
   'reviewer.profile': entry('reviewer.profile', 'user', USER),
 };
 
+// A move back carries its reason and reads differently from a move on.
+const MOVE_BACK = entry('campaign.move_phase', 'campaign', CAMPAIGN, { from: 'review', to: 'screening', reason: '初审有误', definitionVersion: 1 });
+
 const EN = {
   'case.create': '王芳 created the case “[村民议事会]”',
   'case.submit': '王芳 submitted the case “[村民议事会]”, receipt ZJ7-0001-1',
@@ -60,6 +64,7 @@ const EN = {
   'case.recommend': '王芳 recommended the case “[村民议事会]”',
   'case.decline': '王芳 declined to recommend the case “[村民议事会]”',
   'case.unit_merged': '王芳 merged units: the case “[村民议事会]” moved from [杨庄村党支部] to [杨庄镇党委]',
+  'campaign.move_phase': '王芳 moved [第七届全国基层党建典型案例] on from screening to expert review',
   'campaign.extend_deadline': '王芳 extended the deadline of [杨庄村党支部] in [第七届全国基层党建典型案例] to 2026-05-01',
   'attachment.add': '王芳 added the attachment “现场照片.jpg” to the case “[村民议事会]”',
   'attachment.remove': '王芳 removed the attachment “现场照片.jpg” from the case “[村民议事会]”',
@@ -101,6 +106,7 @@ describe('describeAudit', () => {
       'case.recommend': '王芳 推荐了案例《[村民议事会]》',
       'case.decline': '王芳 未推荐案例《[村民议事会]》',
       'case.unit_merged': '王芳 合并单位，案例《[村民议事会]》从 [杨庄村党支部] 转到 [杨庄镇党委]',
+      'campaign.move_phase': '王芳 将[第七届全国基层党建典型案例]从“初审”阶段推进到“专家评审”阶段',
       'campaign.extend_deadline': '王芳 将 [杨庄村党支部] 在[第七届全国基层党建典型案例]的截止时间延长到 2026-05-01',
       'attachment.add': '王芳 添加了附件“现场照片.jpg”到案例《[村民议事会]》',
       'attachment.remove': '王芳 从案例《[村民议事会]》删除了附件“现场照片.jpg”',
@@ -132,6 +138,8 @@ describe('describeAudit', () => {
     expect(describeAudit('zh-CN', SAMPLES['attachment.add']!, names, time)).toEqual([
       '王芳 添加了附件“现场照片.jpg”到案例《', { text: '村民议事会', href: `/app/cases/${CASE}` }, '》',
     ]);
+    expect(sentence('zh-CN', MOVE_BACK)).toBe('王芳 将[第七届全国基层党建典型案例]从“专家评审”阶段退回“初审”阶段，理由：初审有误');
+    expect(sentence('en', MOVE_BACK)).toBe('王芳 moved [第七届全国基层党建典型案例] back from expert review to screening, because: 初审有误');
     expect(sentence('en', SAMPLES['organization.merge']!)).toBe('王芳 merged the unit [杨庄村党支部] into [杨庄镇党委]');
     expect(plain(describeAudit('zh-CN', SAMPLES['case.withdraw']!, {}, time))).toBe('王芳 撤回了案例《（已不存在）》');
   });

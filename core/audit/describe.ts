@@ -1,3 +1,4 @@
+import { isCampaignPhase, type CampaignPhase } from '../campaign/campaign-phase.ts';
 import type { CaseMove } from '../case/case-status.ts';
 import type { Locale } from '../i18n/locale.ts';
 import { translate, type MessageKey } from '../i18n/messages.ts';
@@ -32,12 +33,14 @@ export interface AuditName {
 /** One piece of a sentence: plain text, or a named thing the page may link. */
 export type AuditPart = string | { text: string; href: string | null };
 
-type Value = string | AuditRef | { time: string };
+/** A message of the catalogue (a phase's name) is said in the reader's language. */
+type Value = string | AuditRef | { time: string } | { message: MessageKey };
 type Rule = (e: AuditFacts) => { key: MessageKey; params?: Record<string, Value> };
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 const ref = (kind: AuditRefKind, id: unknown): AuditRef | string => (typeof id === 'string' && id ? { kind, id } : '');
 const subject = (kind: AuditRefKind) => (e: AuditFacts) => ref(kind, e.subjectId);
+const phaseName = (phase: unknown): Value => (isCampaignPhase(text(phase)) ? { message: `phase.${text(phase) as CampaignPhase}` } : text(phase));
 const caseSentence = (key: MessageKey): Rule => (e) => ({ key, params: { case: subject('case')(e) } });
 const unitSentence = (key: MessageKey): Rule => (e) => ({ key, params: { unit: subject('unit')(e) } });
 
@@ -69,6 +72,10 @@ export const AUDIT_RULES = rules({
   'campaign.extend_deadline': (e) => ({
     key: 'audit.campaign.extend_deadline',
     params: { unit: ref('unit', e.change.organizationId), campaign: subject('campaign')(e), until: { time: text(e.change.closesAt) } },
+  }),
+  'campaign.move_phase': (e) => ({
+    key: e.change.reason ? 'audit.campaign.return_phase' : 'audit.campaign.advance_phase',
+    params: { campaign: subject('campaign')(e), from: phaseName(e.change.from), to: phaseName(e.change.to), reason: text(e.change.reason) },
   }),
   'attachment.add': (e) => ({ key: 'audit.attachment.add', params: { case: subject('case')(e), file: text(e.change.fileName) } }),
   'attachment.remove': (e) => ({ key: 'audit.attachment.remove', params: { case: subject('case')(e), file: text(e.change.fileName) } }),
@@ -124,6 +131,7 @@ export function describeAudit(locale: Locale, entry: AuditFacts, names: Record<s
   for (const [name, value] of Object.entries(params)) {
     if (typeof value === 'string') fill[name] = value;
     else if ('time' in value) fill[name] = value.time ? formatTime(value.time) : '';
+    else if ('message' in value) fill[name] = translate(locale, value.message);
     else {
       const found = names[refKey(value)];
       named.push(found ? { text: found.name, href: found.href } : translate(locale, 'audit.gone'));

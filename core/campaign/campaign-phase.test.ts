@@ -9,6 +9,7 @@ describe('campaign phases', () => {
     expect(table).toEqual({
       create_case: 'collection',
       submit: 'collection',
+      resubmit: 'collection screening',
       withdraw: 'collection',
       return: 'collection screening',
       screen: 'screening',

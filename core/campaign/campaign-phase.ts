@@ -9,6 +9,8 @@ export type CampaignPhase = (typeof CAMPAIGN_PHASES)[number];
 export const PHASE_ACTIONS = {
   create_case: ['collection'],
   submit: ['collection'],
+  // A case returned for correction may come back while screening goes on.
+  resubmit: ['collection', 'screening'],
   withdraw: ['collection'],
   // A return for correction is a screening decision, also open while cases still come in.
   return: ['collection', 'screening'],

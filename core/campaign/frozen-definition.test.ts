@@ -47,7 +47,8 @@ describe('frozenDefinitionChanges', () => {
   });
 
   it('protects no scales of a definition stored before review settings existed', () => {
-    const { review: _, ...old } = before;
+    const old: Partial<Campaign> = { ...before };
+    delete old.review;
     const data = seventhCampaignData();
     data.review.criteria[0].weight = 30;
     data.review.criteria[3].weight = 15;

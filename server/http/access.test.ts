@@ -55,6 +55,7 @@ describe('route access declarations', () => {
       'GET /api/v1/auth/csrf public',
       'GET /api/v1/campaigns public',
       'GET /api/v1/campaigns/:slug public',
+      'POST /api/v1/campaigns/:slug/phase organizer',
       'GET /api/v1/campaigns/:slug/reviewers organizer',
       'GET /api/v1/divisions public',
       'GET /api/v1/divisions/:code public',

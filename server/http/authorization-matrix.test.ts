@@ -50,6 +50,8 @@ const SAMPLES: Record<string, (w: World) => { url: string; body?: unknown }> = {
   'GET /api/v1/openapi.json': () => ({ url: '/api/v1/openapi.json' }),
   'GET /api/v1/campaigns': () => ({ url: '/api/v1/campaigns' }),
   'GET /api/v1/campaigns/:slug': () => ({ url: '/api/v1/campaigns/seventh-collection' }),
+  // Past the gate an organizer is refused by the open window (collection_still_open): no phase moves.
+  'POST /api/v1/campaigns/:slug/phase': () => ({ url: '/api/v1/campaigns/seventh-collection/phase', body: { to: 'screening' } }),
   'GET /campaigns/:slug': () => ({ url: '/campaigns/seventh-collection' }),
   'GET /campaigns/:slug/declaration-form.docx': () => ({ url: '/campaigns/seventh-collection/declaration-form.docx' }),
   'GET /verify': () => ({ url: '/verify?number=Z7-20240501-ABCDEFGH' }),

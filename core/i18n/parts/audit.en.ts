@@ -10,6 +10,8 @@ export const auditEn: Record<keyof typeof auditZhCN, string> = {
   'audit.case.decline': '{actor} declined to recommend the case “{case}”',
   'audit.case.unit_merged': '{actor} merged units: the case “{case}” moved from {from} to {into}',
   'audit.campaign.extend_deadline': '{actor} extended the deadline of {unit} in {campaign} to {until}',
+  'audit.campaign.advance_phase': '{actor} moved {campaign} on from {from} to {to}',
+  'audit.campaign.return_phase': '{actor} moved {campaign} back from {from} to {to}, because: {reason}',
   'audit.attachment.add': '{actor} added the attachment “{file}” to the case “{case}”',
   'audit.attachment.remove': '{actor} removed the attachment “{file}” from the case “{case}”',
   'audit.organization.register': '{actor} registered the unit {unit}',

@@ -10,6 +10,8 @@ export const auditZhCN = {
   'audit.case.decline': '{actor} 未推荐案例《{case}》',
   'audit.case.unit_merged': '{actor} 合并单位，案例《{case}》从 {from} 转到 {into}',
   'audit.campaign.extend_deadline': '{actor} 将 {unit} 在{campaign}的截止时间延长到 {until}',
+  'audit.campaign.advance_phase': '{actor} 将{campaign}从“{from}”阶段推进到“{to}”阶段',
+  'audit.campaign.return_phase': '{actor} 将{campaign}从“{from}”阶段退回“{to}”阶段，理由：{reason}',
   'audit.attachment.add': '{actor} 添加了附件“{file}”到案例《{case}》',
   'audit.attachment.remove': '{actor} 从案例《{case}》删除了附件“{file}”',
   'audit.organization.register': '{actor} 注册了单位 {unit}',

@@ -28,6 +28,9 @@ describe(`campaigns API (${testEngine()})`, () => {
             phase: 'open',
             timeZone: 'Asia/Shanghai',
           },
+          phase: {
+            current: 'collection', changedAt: null, openActions: ['create_case', 'submit', 'resubmit', 'withdraw', 'return'], definitionVersion: 1, definitionFrozen: false,
+          },
           links: {
             page: 'http://zhengji.test/campaigns/seventh-collection',
             declarationForm: {

@@ -12,6 +12,7 @@ import { lockLiveOrganization } from '../organizations/organizations.repository.
 import { isEditable, loadVisibleCase, requireEditableCase } from './case-access.ts';
 import { transitionCase } from './case-transition.ts';
 import { contentSha256 } from './content-hash.ts';
+import { requirePhaseOpen } from '../campaigns/campaign-phase.service.ts';
 import { cancelReviewLinks } from './superior-review.service.ts';
 import { presentCase, presentEvent, presentReceipt, presentSummary, type CaseDetail } from './cases.present.ts';
 import { findCase, insertCase, listCaseEvents, listCases, listDeadlineExtensions, listSubmissions, updateCaseAtVersion } from './cases.repository.ts';
@@ -28,6 +29,7 @@ export async function createCase(trx: Transaction<Database>, actor: Actor, slug:
   if (now.toISOString() > deadline) {
     throw new AppError('window_closed', { closesAt: formatInZone(new Date(deadline), campaign.window.timeZone), zone: campaign.definition.window.timeZoneLabel[actor.locale] });
   }
+  await requirePhaseOpen(trx, campaign, 'create_case');
   const id = newId();
   const stamp = now.toISOString();
   const content = emptyCaseContent(campaign.definition, input.title.trim());

@@ -7,6 +7,7 @@ import { queueMail } from '../../mail/mail.service.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { actorLabel, isOrganizer, type Actor } from '../auth/actor.ts';
 import { getCampaign } from '../campaigns/campaigns.service.ts';
+import { requirePhaseOpen } from '../campaigns/campaign-phase.service.ts';
 import { findLiveOrganization } from '../organizations/organizations.repository.ts';
 import { loadVisibleCase } from './case-access.ts';
 import { transitionCase } from './case-transition.ts';
@@ -22,6 +23,7 @@ export async function returnCase(trx: Transaction<Database>, actor: Actor, id: s
   const c = await loadVisibleCase(trx, actor, id);
   if (!canOrganizeCase(actor, c.row)) throw new AppError('forbidden');
   if (c.row.status !== 'submitted') throw new AppError('invalid_transition', { status: c.row.status });
+  await requirePhaseOpen(trx, c.campaign, 'return');
   const dueAt = new Date(input.dueAt);
   if (!(dueAt > now)) throw new AppError('invalid_request', { detail: 'dueAt must be in the future' });
   const message = input.message.trim();

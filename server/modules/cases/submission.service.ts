@@ -13,6 +13,7 @@ import { queueMail } from '../../mail/mail.service.ts';
 import { actorLabel, type Actor } from '../auth/actor.ts';
 import { findLiveOrganization } from '../organizations/organizations.repository.ts';
 import { receiptVerifyUrl } from '../receipts/receipt-check.service.ts';
+import { requirePhaseOpen } from '../campaigns/campaign-phase.service.ts';
 import { editWindowOf, loadCaseForUnit, loadVisibleCase, type CaseInContext } from './case-access.ts';
 import { transitionCase } from './case-transition.ts';
 import { currentRecommendation } from './content-hash.ts';
@@ -93,6 +94,7 @@ export async function submitCase(trx: Transaction<Database>, actor: Actor, id: s
       closesAt: formatInZone(closesAt, c.campaign.window.timeZone), zone: campaign.window.timeZoneLabel[actor.locale],
     });
   }
+  await requirePhaseOpen(trx, c.campaign, c.row.status === 'returned' ? 'resubmit' : 'submit');
   // The receipt lists exactly the attachments preflight checked, read once in this transaction.
   const { problems, attachments: live, content } = await checkCase(trx, c, context.readable);
   if (problems.length > 0) throw new AppError('preflight_failed', { count: problems.length }, { problems });
@@ -171,6 +173,7 @@ export async function withdrawCase(trx: Transaction<Database>, actor: Actor, id:
   const c = await loadCaseForUnit(trx, actor, id);
   if (c.row.status !== 'submitted') throw new AppError('invalid_transition', { status: c.row.status });
   if (!canWithdraw(editWindowOf(c, now))) throw new AppError('case_read_only');
+  await requirePhaseOpen(trx, c.campaign, 'withdraw');
   const last = (await listSubmissions(trx, id)).at(-1);
   if (last) await markSubmissionWithdrawn(trx, last.id, now.toISOString());
   await transitionCase(trx, { caseId: id, from: 'submitted', move: 'withdraw', by: 'unit', actor: { id: actor.userId, label: actorLabel(actor) }, submissionId: last?.id ?? null }, now);
