@@ -132,6 +132,8 @@ export function campaignsFolder(root: string): { dir: string; campaign: Campaign
   // The last day: the window opened weeks ago and closes tonight (and a margin for the run).
   data.window.opensAt = shanghaiLocal(new Date(now - 60 * 86_400_000));
   data.window.closesAt = shanghaiLocal(new Date(now + 6 * 3_600_000));
+  // Review is due after the collection closes (the schema refuses anything else).
+  data.review.dueAt = shanghaiLocal(new Date(now + 60 * 86_400_000));
   const dir = path.join(root, 'campaigns');
   mkdirSync(dir);
   writeFileSync(path.join(dir, `${SLUG}.yaml`), stringify(data));

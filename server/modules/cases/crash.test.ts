@@ -18,7 +18,11 @@ import { verifyAuditChain } from '../audit/audit.service.ts';
 const dataDir = mkdtempSync(path.join(tmpdir(), 'zhengji-crash-'));
 // The seventh collection with its window around today, since the real process uses the real clock.
 const campaigns = campaignsFolder({
-  'seventh-collection.yaml': { ...seventhCampaignData(), window: { ...seventhCampaignData().window, opensAt: '2024-01-15T00:00:00', closesAt: '2099-06-30T23:59:59' } },
+  'seventh-collection.yaml': {
+    ...seventhCampaignData(),
+    window: { ...seventhCampaignData().window, opensAt: '2024-01-15T00:00:00', closesAt: '2099-06-30T23:59:59' },
+    review: { ...seventhCampaignData().review, dueAt: '2099-08-31T23:59:59' },
+  },
 });
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
