@@ -10,6 +10,7 @@ import * as mergeAndRaces from './2026-12-04-008-merge-and-races.ts';
 import * as recommendationBinding from './2026-12-04-009-recommendation-binding.ts';
 import * as jobLeases from './2026-12-04-010-job-leases.ts';
 import * as receivedOriginals from './2026-12-04-013-received-originals.ts';
+import * as reviewerPool from './2026-12-05-015-reviewer-pool.ts';
 
 // Listed by hand so the set is fixed at build time; names sort in the order they run.
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04-009-recommendation-binding': recommendationBinding,
   '2026-12-04-010-job-leases': jobLeases,
   '2026-12-04-013-received-originals': receivedOriginals,
+  '2026-12-05-015-reviewer-pool': reviewerPool,
 };
