@@ -8,7 +8,7 @@ const SEPARATORS = /[\s/／>›·・\\-]+/gu;
 const normalize = (text: string) => text.normalize('NFKC').replace(SEPARATORS, '');
 
 /** Resolves a division's code or name to its code; null for none or more than one. */
-export function createDivisionResolver(index: DivisionIndex): (text: string) => string | null {
+export function createDivisionResolver(index: Pick<DivisionIndex, 'listDivisions' | 'isValidDivisionCode'>): (text: string) => string | null {
   const byPath = new Map<string, string>();
   const byName = new Map<string, string | null>();
   const walk = (parent: string | null, prefix: string) => {
