@@ -137,6 +137,9 @@ describe(`reviewer import (${testEngine()})`, () => {
     const answers = await Promise.all([send(organizer, COMMIT, sheet), send(organizer, COMMIT, sheet)]);
     expect(answers.map((a) => a.statusCode)).toEqual([200, 200]);
     expect(answers.map((a) => a.json().data.rows[0].status).sort()).toEqual(['imported', 'updated']);
+    // Whichever looked first, only the one that inserted says it invites.
+    const invites = answers.map((a) => a.json().data.rows[0]).map((r: { status: string; notes: { code: string }[] }) => [r.status, r.notes.some((n) => n.code === 'invited')]);
+    expect(invites.sort()).toEqual([['imported', true], ['updated', false]]);
     expect((await database.db.selectFrom('campaign_reviewers').select('email').where('email', '=', 'zhao@example.cn').execute()).length).toBe(1);
     expect((await database.db.selectFrom('mails').select('to_email').where('to_email', '=', 'zhao@example.cn').execute()).length).toBe(1);
   });

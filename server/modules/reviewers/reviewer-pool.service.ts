@@ -64,7 +64,9 @@ export async function commitReviewerImport(trx: Transaction<Database>, actor: Ac
     const inserted = await insertPoolRow(trx, { id: newId(), campaign_id: sheet.campaign.id, email: r.email, user_id: null, source: 'import', created_at: stamp, ...values });
     if (!inserted) {
       await updatePoolRow(trx, sheet.campaign.id, r.email, values);
+      // Another import added the address since this one looked: nobody is invited twice.
       row.status = 'updated';
+      row.notes = row.notes.filter((n) => n.code !== 'invited');
       continue;
     }
     row.status = 'imported';
