@@ -38,6 +38,8 @@ import { caseDocumentsRoutes } from './documents/documents.routes.ts';
 import { mailRoutes } from './modules/mail/mail.routes.ts';
 import { organizationsRoutes } from './modules/organizations/organizations.routes.ts';
 import { reviewersRoutes } from './modules/reviewers/reviewers.routes.ts';
+import { reviewerPoolRoutes } from './modules/reviewers/reviewer-pool.routes.ts';
+import { conflictsRoutes } from './modules/conflicts/conflicts.routes.ts';
 import { uploadsRoutes } from './modules/uploads/uploads.routes.ts';
 import { clientAssets } from './pages/client-assets.ts';
 import { pagesRoutes } from './pages/pages.routes.tsx';
@@ -112,6 +114,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(accountsRoutes);
   await app.register(organizationsRoutes);
   await app.register(reviewersRoutes);
+  await app.register(reviewerPoolRoutes);
+  await app.register(conflictsRoutes);
   await app.register(casesRoutes);
   await app.register(superiorReviewRoutes);
   await app.register(superiorMemberRoutes);

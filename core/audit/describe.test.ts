@@ -50,6 +50,9 @@ const SAMPLES: Record<string, AuditFacts> = {
   'role.grant': entry('role.grant', 'user', USER, { role: 'reviewer', campaignId: CAMPAIGN }),
   'reviewer.invite': entry('reviewer.invite', 'campaign', CAMPAIGN, { email: 'chen@example.cn' }),
   'reviewer.profile': entry('reviewer.profile', 'user', USER),
+  'reviewer.import': entry('reviewer.import', 'campaign', CAMPAIGN, { imported: 3, updated: 1, refused: 2, invited: ['chen@example.cn'] }),
+  'conflict.declare': entry('conflict.declare', 'case', CASE, { reviewerId: 'r1', reason: '曾为该单位授课' }),
+  'conflict.dismiss': entry('conflict.dismiss', 'case', CASE, { reviewerId: 'r1', reviewerEmail: 'chen@example.cn', reasons: ['same_division'], reason: '已调离' }),
 };
 
 // A move back carries its reason and reads differently from a move on.
@@ -85,6 +88,9 @@ const EN = {
   'role.grant': '王芳 accepted an invitation and became a reviewer of [第七届全国基层党建典型案例]',
   'reviewer.invite': '王芳 invited chen@example.cn to review [第七届全国基层党建典型案例]',
   'reviewer.profile': '王芳 updated their reviewer profile',
+  'reviewer.import': '王芳 imported reviewers into [第七届全国基层党建典型案例]: 3 added, 1 updated',
+  'conflict.declare': '王芳 declared a conflict of interest with the case “[村民议事会]”: 曾为该单位授课',
+  'conflict.dismiss': '王芳 dismissed the conflict of interest between the reviewer chen@example.cn and the case “[村民议事会]”: 已调离',
 };
 
 const time = (iso: string) => iso.slice(0, 10);
@@ -127,6 +133,9 @@ describe('describeAudit', () => {
       'role.grant': '王芳 接受邀请，成为[第七届全国基层党建典型案例]的评审专家',
       'reviewer.invite': '王芳 邀请 chen@example.cn 担任[第七届全国基层党建典型案例]的评审专家',
       'reviewer.profile': '王芳 更新了评审专家资料',
+      'reviewer.import': '王芳 为[第七届全国基层党建典型案例]导入评审专家：新增 3 人，更新 1 人',
+      'conflict.declare': '王芳 声明与案例“[村民议事会]”存在利益冲突：曾为该单位授课',
+      'conflict.dismiss': '王芳 排除了评审专家 chen@example.cn 与案例“[村民议事会]”的利益冲突：已调离',
     });
   });
 

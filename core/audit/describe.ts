@@ -96,6 +96,9 @@ export const AUDIT_RULES = rules({
   'role.grant': (e) => ({ key: GRANTS[text(e.change.role)] ?? 'audit.role.grant.other', params: { user: subject('user')(e), campaign: ref('campaign', e.change.campaignId) } }),
   'reviewer.invite': (e) => ({ key: 'audit.reviewer.invite', params: { campaign: subject('campaign')(e), email: text(e.change.email) } }),
   'reviewer.profile': () => ({ key: 'audit.reviewer.profile' }),
+  'reviewer.import': (e) => ({ key: 'audit.reviewer.import', params: { campaign: subject('campaign')(e), imported: String(e.change.imported ?? 0), updated: String(e.change.updated ?? 0) } }),
+  'conflict.declare': (e) => ({ key: 'audit.conflict.declare', params: { case: subject('case')(e), reason: text(e.change.reason) } }),
+  'conflict.dismiss': (e) => ({ key: 'audit.conflict.dismiss', params: { case: subject('case')(e), email: text(e.change.reviewerEmail), reason: text(e.change.reason) } }),
 });
 
 export type AuditAction = keyof typeof AUDIT_RULES;

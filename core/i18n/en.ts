@@ -4,6 +4,7 @@ import { editorEn } from './parts/editor.en.ts';
 import { filesEn } from './parts/files.en.ts';
 import { journeyEn } from './parts/journey.en.ts';
 import { auditEn } from './parts/audit.en.ts';
+import { reviewersEn } from './parts/reviewers.en.ts';
 import type { MessageKey } from './zh-CN.ts';
 
 export const en: Record<MessageKey, string> = {
@@ -13,6 +14,7 @@ export const en: Record<MessageKey, string> = {
   ...editorEn,
   ...journeyEn,
   ...auditEn,
+  ...reviewersEn,
   'punct.colon': ': ',
   'punct.list': ', ',
   'site.name': 'Zhengji',

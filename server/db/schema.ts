@@ -108,6 +108,41 @@ export interface ReviewerProfilesTable {
   updated_at: string;
 }
 
+/** A campaign's reviewer, by address; the account joins when the invitation is accepted. */
+export interface CampaignReviewersTable {
+  id: string;
+  campaign_id: string;
+  /** Lower case. */
+  email: string;
+  name: string;
+  /** JSON array of the campaign's category keys. */
+  expertise: Generated<string>;
+  capacity: Generated<number>;
+  division_code: string | null;
+  affiliation: Generated<string>;
+  /** The registered unit the affiliation names, when one matched. */
+  affiliation_unit_id: string | null;
+  user_id: string | null;
+  source: 'import' | 'invitation';
+  created_at: string;
+  updated_at: string;
+}
+
+/** A conflict a reviewer declared, or found conflict reasons an organizer dismissed. */
+export interface ReviewConflictsTable {
+  id: string;
+  campaign_id: string;
+  case_id: string;
+  reviewer_id: string;
+  kind: 'declared' | 'dismissed';
+  /** JSON array: the found reasons a dismissal covers. */
+  found_reasons: Generated<string>;
+  reason: string;
+  actor_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface AuditLogTable {
   seq: number;
   at: string;
@@ -192,6 +227,8 @@ export interface Database {
   organizations: OrganizationsTable;
   organization_members: OrganizationMembersTable;
   reviewer_profiles: ReviewerProfilesTable;
+  campaign_reviewers: CampaignReviewersTable;
+  review_conflicts: ReviewConflictsTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
   jobs: JobsTable;

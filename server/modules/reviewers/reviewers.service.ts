@@ -9,7 +9,8 @@ import { appendAudit } from '../audit/audit.service.ts';
 import { actorLabel, isOrganizer, type Actor } from '../auth/actor.ts';
 import { consumeOneTimeToken, findOneTimeToken, insertOneTimeToken } from '../auth/auth.repository.ts';
 import { assertInvitee } from '../auth/invitee.ts';
-import { getCampaign } from '../campaigns/campaigns.service.ts';
+import { getCampaign, type StoredCampaign } from '../campaigns/campaigns.service.ts';
+import { joinReviewerPool } from './pool-join.ts';
 import { findReviewerProfile, insertEmptyReviewerProfile, listCampaignReviewers, upsertReviewerProfile } from './reviewers.repository.ts';
 
 const INVITE_DAYS = 14;
@@ -21,16 +22,15 @@ export interface ReviewerProfileInput {
   capacity: number;
 }
 
-async function campaignOrganizedBy(db: Kysely<Database>, actor: Actor, slug: string) {
+/** The campaign, if the actor organizes it; otherwise the same answer as for no campaign. */
+export async function campaignOrganizedBy(db: Kysely<Database>, actor: Actor, slug: string) {
   const campaign = await getCampaign(db, slug);
   if (!isOrganizer(actor, campaign.id)) throw new AppError('campaign_not_found', { slug });
   return campaign;
 }
 
-/** Mails an expert a one-time link that makes them a reviewer of this campaign; organizers of it only. */
-export async function inviteReviewer(trx: Transaction<Database>, actor: Actor, slug: string, email: string, now: Date, baseUrl: string): Promise<void> {
-  const campaign = await campaignOrganizedBy(trx, actor, slug);
-  const to = email.trim().toLowerCase();
+/** Mails `to` (lower case) a one-time link that makes its account a reviewer of the campaign; no audit entry of its own. */
+export async function mailReviewerInvitation(trx: Transaction<Database>, actor: Actor, campaign: StoredCampaign, to: string, now: Date, baseUrl: string): Promise<void> {
   const { token, hash } = newSecretToken();
   await insertOneTimeToken(trx, {
     id: newId(), kind: 'reviewer_invite', token_hash: hash, email: to, user_id: null, subject_id: campaign.id,
@@ -40,6 +40,13 @@ export async function inviteReviewer(trx: Transaction<Database>, actor: Actor, s
     to, locale: actor.locale, template: 'reviewer_invite',
     params: { campaignTitle: campaign.definition.title[actor.locale], link: `${baseUrl}/app/reviewer-invitation?token=${token}` },
   }, now);
+}
+
+/** Mails an expert a one-time link that makes them a reviewer of this campaign; organizers of it only. */
+export async function inviteReviewer(trx: Transaction<Database>, actor: Actor, slug: string, email: string, now: Date, baseUrl: string): Promise<void> {
+  const campaign = await campaignOrganizedBy(trx, actor, slug);
+  const to = email.trim().toLowerCase();
+  await mailReviewerInvitation(trx, actor, campaign, to, now, baseUrl);
   await appendAudit(trx, { actorId: actor.userId, actorLabel: actorLabel(actor), action: 'reviewer.invite', subjectType: 'campaign', subjectId: campaign.id, change: { email: to } }, now);
 }
 
@@ -58,6 +65,7 @@ export async function acceptReviewerInvitation(trx: Transaction<Database>, actor
     await appendAudit(trx, { actorId: actor.userId, actorLabel: actorLabel(actor), action: 'role.grant', subjectType: 'user', subjectId: actor.userId, change: { role: 'reviewer', campaignId: row.subject_id, invited: row.email } }, now);
   }
   await insertEmptyReviewerProfile(trx, actor.userId, stamp);
+  await joinReviewerPool(trx, actor, row.subject_id, row.email, now);
   return { campaignId: row.subject_id };
 }
 

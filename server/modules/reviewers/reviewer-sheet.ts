@@ -1,0 +1,128 @@
+import { Readable } from 'node:stream';
+import { crc32 } from 'node:zlib';
+import ExcelJS from 'exceljs';
+import { OFFICE_ZIP_LIMITS, type ZipLimits } from '../../../core/files/zip-limits.ts';
+import { HEADER_LABELS, mapHeader, SHEET_FIELDS, type SheetField } from '../../../core/review/reviewer-rows.ts';
+import { AppError } from '../../errors.ts';
+import { readZip, ZipRefused } from '../../files/zip-reader.ts';
+
+// Reads the first worksheet of an uploaded reviewer sheet as text cells, within limits. The
+// archive is opened by the project's zip reader (central directory, byte-counted inflation), which
+// keeps only the parts exceljs needs; exceljs then streams a plain stored archive of those parts,
+// so it never inflates anything the limits did not see (its own unzipper reads local headers, which
+// a crafted file can make differ from the directory). Rows stream: reading stops at the first row
+// past the limit, and a formula is reported, never evaluated.
+
+export const SHEET_MAX_BYTES = 5 * 1024 * 1024;
+export const SHEET_MAX_ROWS = 5000;
+
+const MiB = 1024 * 1024;
+/** A 5 MB sheet of text: its XML may inflate 30×, never 200×. */
+const SHEET_ZIP_LIMITS: ZipLimits = { ...OFFICE_ZIP_LIMITS, maxEntries: 1000, maxEntryBytes: 64 * MiB, maxTotalBytes: 96 * MiB };
+const PARTS = ['[Content_Types].xml', '_rels/.rels', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml'];
+
+export interface SheetRow {
+  /** The row's number in the sheet, as the spreadsheet shows it. */
+  number: number;
+  cells: Record<SheetField, string>;
+  /** Cells holding a formula, by address (C7). */
+  formulas: string[];
+}
+
+function storedZip(parts: { name: string; data: Buffer }[]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const { name, data } of parts) {
+    const nameBytes = Buffer.from(name, 'utf8');
+    const crc = crc32(data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt16LE(0x0800, 6);
+    local.writeUInt32LE(crc, 14); local.writeUInt32LE(data.length, 18); local.writeUInt32LE(data.length, 22); local.writeUInt16LE(nameBytes.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0); central.writeUInt16LE(20, 4); central.writeUInt16LE(20, 6); central.writeUInt16LE(0x0800, 8);
+    central.writeUInt32LE(crc, 16); central.writeUInt32LE(data.length, 20); central.writeUInt32LE(data.length, 24); central.writeUInt16LE(nameBytes.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, nameBytes, data);
+    centrals.push(central, nameBytes);
+    offset += 30 + nameBytes.length + data.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(parts.length, 8); end.writeUInt16LE(parts.length, 10);
+  end.writeUInt32LE(directory.length, 12); end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+const sheetNumber = (name: string) => Number(/^xl\/worksheets\/sheet(\d+)\.xml$/.exec(name)?.[1] ?? Number.NaN);
+
+/** The parts exceljs needs, inflated within the limits, as a stored archive; refuses a bomb or a non-workbook. */
+async function safeWorkbook(bytes: Buffer): Promise<Buffer> {
+  try {
+    return await readZip(bytes, SHEET_ZIP_LIMITS, async (archive) => {
+      const sheets = archive.names.filter((n) => Number.isFinite(sheetNumber(n))).sort((a, b) => sheetNumber(a) - sheetNumber(b));
+      if (!archive.names.includes('xl/workbook.xml') || sheets.length === 0) throw new AppError('reviewer_sheet_unreadable');
+      const kept: { name: string; data: Buffer }[] = [];
+      // Shared strings before the sheet, so exceljs never parks the sheet in a temporary file.
+      for (const name of [...PARTS, sheets[0]!]) {
+        if (archive.names.includes(name)) kept.push({ name, data: (await archive.inflate(name, true))! });
+      }
+      return storedZip(kept);
+    });
+  } catch (error) {
+    if (error instanceof ZipRefused) throw new AppError(error.reason === 'zip_bomb' ? 'reviewer_sheet_unsafe' : 'reviewer_sheet_unreadable');
+    throw error;
+  }
+}
+
+function cellText(cell: ExcelJS.Cell): string {
+  const value = cell.value;
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'object' && 'richText' in value) return value.richText.map((r) => r.text).join('');
+  if (typeof value === 'object' && 'text' in value) return String(value.text);
+  return String(cell.text ?? value);
+}
+
+const isFormula = (cell: ExcelJS.Cell) => cell.type === ExcelJS.ValueType.Formula || (typeof cell.value === 'object' && cell.value !== null && ('formula' in cell.value || 'sharedFormula' in cell.value));
+
+/**
+ * The data rows of the sheet's first worksheet, by field, after a header row naming every field.
+ * Throws AppError for a file past the size or row limit, a bomb, a non-workbook or missing columns.
+ */
+export async function readReviewerSheet(bytes: Buffer): Promise<SheetRow[]> {
+  if (bytes.length > SHEET_MAX_BYTES) throw new AppError('file_too_large', { name: 'xlsx', max: '5 MB' });
+  const workbook = await safeWorkbook(bytes);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([workbook]), { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'ignore' });
+  const rows: SheetRow[] = [];
+  let columns: Record<SheetField, number> | null = null;
+  try {
+    for await (const worksheet of reader) {
+      for await (const row of worksheet) {
+        const texts: string[] = [];
+        const formulas: string[] = [];
+        row.eachCell({ includeEmpty: false }, (cell, column) => {
+          texts[column - 1] = cellText(cell);
+          if (isFormula(cell)) formulas.push(cell.address);
+        });
+        if (!columns) {
+          if (texts.every((t) => !t?.trim())) continue;
+          const header = mapHeader(Array.from(texts, (t) => t ?? ''));
+          if (!header.ok) throw new AppError('reviewer_sheet_columns', { columns: header.missing.map((f) => HEADER_LABELS[f]).join(', ') });
+          columns = header.columns;
+          continue;
+        }
+        if (texts.every((t) => !t?.trim()) && formulas.length === 0) continue;
+        if (rows.length >= SHEET_MAX_ROWS) throw new AppError('reviewer_sheet_too_many_rows', { max: SHEET_MAX_ROWS });
+        const at = columns;
+        const cells = Object.fromEntries(SHEET_FIELDS.map((f) => [f, texts[at[f]] ?? ''])) as Record<SheetField, string>;
+        rows.push({ number: row.number, cells, formulas });
+      }
+      break;
+    }
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError('reviewer_sheet_unreadable');
+  }
+  if (!columns) throw new AppError('reviewer_sheet_columns', { columns: SHEET_FIELDS.map((f) => HEADER_LABELS[f]).join(', ') });
+  return rows;
+}
