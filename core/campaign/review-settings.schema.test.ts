@@ -16,7 +16,7 @@ describe('review settings in the campaign file', () => {
     expect({ ...review, criteria: review.criteria.map((c) => [c.criterion, c.weight, c.levels.map((l) => l.score).join('')]) }).toEqual({
       reviewsPerCase: 3,
       blind: true,
-      conflictLevel: 'province',
+      conflictLevel: 'city',
       dueAt: '2024-08-31T23:59:59',
       reminderDaysBefore: [7, 3, 1],
       criteria: [['authenticity', 25, '12345'], ['innovation', 25, '12345'], ['effectiveness', 30, '12345'], ['typicality', 20, '12345']],

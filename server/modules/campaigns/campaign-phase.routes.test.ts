@@ -34,7 +34,7 @@ describe(`moving a campaign through its phases (${testEngine()})`, () => {
     expect(data.phase).toEqual({
       current: 'collection', changedAt: null, openActions: ['create_case', 'submit', 'resubmit', 'withdraw', 'return'], definitionVersion: 1, definitionFrozen: false,
     });
-    expect([data.review.reviewsPerCase, data.review.blind, data.review.conflictLevel, data.review.dueAt]).toEqual([3, true, 'province', '2024-08-31T23:59:59']);
+    expect([data.review.reviewsPerCase, data.review.blind, data.review.conflictLevel, data.review.dueAt]).toEqual([3, true, 'city', '2024-08-31T23:59:59']);
     expect(data.review.criteria.map((c: { criterion: string; weight: number }) => `${c.criterion}:${c.weight}`)).toEqual(['authenticity:25', 'innovation:25', 'effectiveness:30', 'typicality:20']);
     const [summary] = (await app.inject({ url: '/api/v1/campaigns' })).json().data;
     expect(summary.phase.current).toBe('collection');
