@@ -11,9 +11,9 @@ describe.each(migrationEngines)('migrations on %s', (engine) => {
     expect(await migrateToLatest(db)).toEqual([]);
     const tables = (await db.introspection.getTables()).map((t) => t.name).sort();
     expect(tables).toEqual([
-      'attachments', 'audit_head', 'audit_log', 'blobs', 'campaign_reviewers', 'campaigns', 'case_contents', 'case_events', 'case_submissions', 'cases',
+      'assignment_runs', 'attachments', 'audit_head', 'audit_log', 'blobs', 'campaign_reviewers', 'campaigns', 'case_contents', 'case_events', 'case_submissions', 'cases',
       'deadline_extensions', 'jobs', 'mails', 'one_time_tokens', 'organization_members', 'organizations',
-      'review_conflicts', 'reviewer_profiles', 'role_grants', 'schema_migrations', 'schema_migrations_lock', 'sessions', 'uploads', 'users',
+      'review_assignments', 'review_conflicts', 'reviewer_profiles', 'reviews', 'role_grants', 'schema_migrations', 'schema_migrations_lock', 'sessions', 'uploads', 'users',
     ]);
   });
 

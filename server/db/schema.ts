@@ -2,8 +2,10 @@ import type { Generated } from 'kysely';
 import type {
   AttachmentsTable, BlobsTable, CaseContentsTable, CaseEventsTable, CaseSubmissionsTable, CasesTable, DeadlineExtensionsTable, UploadsTable,
 } from './schema-cases.ts';
+import type { AssignmentRunsTable, ReviewAssignmentsTable, ReviewsTable } from './schema-review.ts';
 
 export type * from './schema-cases.ts';
+export type * from './schema-review.ts';
 
 // Row types as both engines store them. Timestamps are ISO-8601 UTC text
 // ("2024-06-30T15:59:59.000Z") on both; see docs/decisions/0003-portable-data.md.
@@ -241,4 +243,7 @@ export interface Database {
   blobs: BlobsTable;
   attachments: AttachmentsTable;
   uploads: UploadsTable;
+  assignment_runs: AssignmentRunsTable;
+  review_assignments: ReviewAssignmentsTable;
+  reviews: ReviewsTable;
 }

@@ -88,3 +88,26 @@ export async function attachRequiredFiles(app: Pick<FastifyInstance, 'db' | 'dat
   const sealed = await attachStoredFile(app, caseId, 'sealed-form', '盖章申报表.pdf', new TextEncoder().encode(`%PDF-1.4 sealed ${caseId}`), 'application/pdf');
   return [form, sealed];
 }
+
+export interface SubmittedCase extends DraftCase {
+  submissionId: string;
+  receiptNumber: string;
+}
+
+/**
+ * A case submitted through the API: a fresh unit's draft with complete content (optionally in
+ * another category or with other text), the required files and one submission.
+ */
+export async function createSubmittedCase(
+  app: FastifyInstance,
+  options: { email?: string; unitName?: string; title?: string; content?: CaseContent } = {},
+): Promise<SubmittedCase> {
+  const draft = await createDraftCase(app, options);
+  await saveContent(draft.client, draft.caseId, options.content ?? completeContent(1200, options.title));
+  await attachRequiredFiles(app, draft.caseId);
+  const res = await draft.client.post(`/api/v1/cases/${draft.caseId}/submit`, { requestKey: crypto.randomUUID() });
+  if (res.statusCode !== 201) throw new Error(`submission failed: ${res.statusCode} ${res.body}`);
+  const receipt = (res.json() as { data: { receiptNumber: string } }).data;
+  const row = await app.db.selectFrom('case_submissions').select('id').where('case_id', '=', draft.caseId).orderBy('seq', 'desc').executeTakeFirstOrThrow();
+  return { ...draft, submissionId: row.id, receiptNumber: receipt.receiptNumber };
+}

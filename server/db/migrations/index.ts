@@ -12,6 +12,7 @@ import * as jobLeases from './2026-12-04-010-job-leases.ts';
 import * as receivedOriginals from './2026-12-04-013-received-originals.ts';
 import * as campaignPhases from './2026-12-05-014-campaign-phases.ts';
 import * as reviewerPool from './2026-12-05-015-reviewer-pool.ts';
+import * as reviewAssignments from './2026-12-05-016-review-assignments.ts';
 
 // Listed by hand so the set is fixed at build time; names sort in the order they run.
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04-013-received-originals': receivedOriginals,
   '2026-12-05-014-campaign-phases': campaignPhases,
   '2026-12-05-015-reviewer-pool': reviewerPool,
+  '2026-12-05-016-review-assignments': reviewAssignments,
 };

@@ -1,0 +1,64 @@
+import type { Generated } from 'kysely';
+
+// Row types of expert review (migration 016): assignment runs, assignments and reviews.
+// Conventions as in schema.ts.
+
+export type AssignmentState = 'proposed' | 'released' | 'handed_back' | 'removed';
+export type ReviewTier = 'best' | 'excellent' | 'neither';
+
+/** One solve of the assignment problem for a campaign. */
+export interface AssignmentRunsTable {
+  id: string;
+  campaign_id: string;
+  status: 'running' | 'done' | 'failed';
+  definition_version: number;
+  /** JSON: the solver's last progress message. */
+  progress: Generated<string>;
+  /** JSON: the figures and diagnosis of a finished run. */
+  result: string | null;
+  error: string | null;
+  started_by: string;
+  started_at: string;
+  finished_at: string | null;
+}
+
+/** One case, as one submitted version, given to one pool reviewer. */
+export interface ReviewAssignmentsTable {
+  id: string;
+  campaign_id: string;
+  case_id: string;
+  /** campaign_reviewers.id */
+  reviewer_id: string;
+  submission_id: string;
+  definition_version: number;
+  state: AssignmentState;
+  source: 'solver' | 'manual';
+  run_id: string | null;
+  created_by: string;
+  created_at: string;
+  released_at: string | null;
+  released_by: string | null;
+  ended_at: string | null;
+  ended_by: string | null;
+  end_reason: string | null;
+}
+
+/** A reviewer's scores for one assignment. */
+export interface ReviewsTable {
+  id: string;
+  assignment_id: string;
+  campaign_id: string;
+  case_id: string;
+  reviewer_id: string;
+  submission_id: string;
+  definition_version: number;
+  /** JSON: criterion key → score. */
+  scores: Generated<string>;
+  comment: Generated<string>;
+  tier: ReviewTier | null;
+  status: 'draft' | 'submitted';
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+  submitted_at: string | null;
+}
