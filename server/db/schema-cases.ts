@@ -4,6 +4,7 @@ import type { Generated } from 'kysely';
 // the case lifecycle (issue 4) owns. Conventions as in schema.ts.
 
 export type CaseStatus = 'draft' | 'submitted' | 'withdrawn' | 'returned';
+export type ScreeningStatus = 'pending' | 'passed' | 'rejected';
 export type Recommendation = 'none' | 'pending' | 'recommended' | 'declined';
 /** signed_in: a member of the chosen registered unit; registered_email: a mailed link to a registered unit member's address; unverified: any other address. */
 export type RecommendationVerification = 'signed_in' | 'registered_email' | 'unverified';
@@ -43,6 +44,8 @@ export interface CasesTable {
   recommendation_verification: RecommendationVerification | null;
   return_message: string | null;
   return_due_at: string | null;
+  /** Screening (初审) of the current submitted version: pending until an organizer passes or rejects it. */
+  screening: Generated<ScreeningStatus>;
   created_by: string;
   updated_by: string;
   created_at: string;

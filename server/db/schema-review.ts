@@ -62,3 +62,42 @@ export interface ReviewsTable {
   updated_at: string;
   submitted_at: string | null;
 }
+
+/** A case's MinHash signature, for its current submitted version. */
+export interface CaseSignaturesTable {
+  case_id: string;
+  campaign_id: string;
+  submission_id: string;
+  /** core/similarity/signature-codec.ts */
+  signature: string;
+  shingles: number;
+  computed_at: string;
+}
+
+/** A case of an earlier campaign, imported from a file to be compared with. */
+export interface ReferenceCasesTable {
+  id: string;
+  /** The earlier campaign (edition) as the import file names it. */
+  source: string;
+  title: string;
+  unit_name: Generated<string>;
+  text: string;
+  signature: string;
+  shingles: number;
+  text_sha256: string;
+  imported_by: string;
+  imported_at: string;
+}
+
+/** A near-duplicate found for a case's submitted version: another case of its campaign or a reference case. */
+export interface SimilarityMatchesTable {
+  id: string;
+  campaign_id: string;
+  case_id: string;
+  submission_id: string;
+  other_case_id: string | null;
+  reference_id: string | null;
+  estimated: number;
+  exact: number;
+  computed_at: string;
+}

@@ -2,7 +2,9 @@ import type { Generated } from 'kysely';
 import type {
   AttachmentsTable, BlobsTable, CaseContentsTable, CaseEventsTable, CaseSubmissionsTable, CasesTable, DeadlineExtensionsTable, UploadsTable,
 } from './schema-cases.ts';
-import type { AssignmentRunsTable, ReviewAssignmentsTable, ReviewsTable } from './schema-review.ts';
+import type {
+  AssignmentRunsTable, CaseSignaturesTable, ReferenceCasesTable, ReviewAssignmentsTable, ReviewsTable, SimilarityMatchesTable,
+} from './schema-review.ts';
 
 export type * from './schema-cases.ts';
 export type * from './schema-review.ts';
@@ -246,4 +248,7 @@ export interface Database {
   assignment_runs: AssignmentRunsTable;
   review_assignments: ReviewAssignmentsTable;
   reviews: ReviewsTable;
+  case_signatures: CaseSignaturesTable;
+  reference_cases: ReferenceCasesTable;
+  similarity_matches: SimilarityMatchesTable;
 }
