@@ -34,6 +34,7 @@ const STATUS = {
   phase_not_adjacent: 409,
   phase_reason_required: 400,
   collection_still_open: 409,
+  corrections_still_open: 409,
   preflight_failed: 422,
   file_type_not_allowed: 415,
   file_too_large: 413,

@@ -12,6 +12,8 @@ export const PHASE_ACTIONS = {
   // A case returned for correction may come back while screening goes on.
   resubmit: ['collection', 'screening'],
   withdraw: ['collection'],
+  // Once screening starts, the collection is over for everyone: no deadline moves any more.
+  extend_deadline: ['collection'],
   // A return for correction is a screening decision, also open while cases still come in.
   return: ['collection', 'screening'],
   screen: ['screening'],
@@ -44,7 +46,9 @@ export type PhaseMoveRefusal =
   /** Going back needs a reason. */
   | 'reason_required'
   /** Screening starts only once no unit may submit any more. */
-  | 'collection_open';
+  | 'collection_open'
+  /** Review starts only once no returned case may come back corrected. */
+  | 'corrections_open';
 
 export interface PhaseMove {
   from: CampaignPhase;
@@ -52,13 +56,16 @@ export interface PhaseMove {
   reason: string | null;
   /** Whether some unit may still submit now (the window or an extension is open). */
   collectionOpen: boolean;
+  /** Whether a returned case may still be resubmitted now (its correction date is ahead). */
+  correctionsOpen: boolean;
 }
 
 /** Why the move may not happen, or null when it may. */
-export function phaseMoveRefusal({ from, to, reason, collectionOpen }: PhaseMove): PhaseMoveRefusal | null {
+export function phaseMoveRefusal({ from, to, reason, collectionOpen, correctionsOpen }: PhaseMove): PhaseMoveRefusal | null {
   const step = CAMPAIGN_PHASES.indexOf(to) - CAMPAIGN_PHASES.indexOf(from);
   if (step !== 1 && step !== -1) return 'not_adjacent';
   if (step === -1 && !(reason ?? '').trim()) return 'reason_required';
   if (from === 'collection' && collectionOpen) return 'collection_open';
+  if (from === 'screening' && step === 1 && correctionsOpen) return 'corrections_open';
   return null;
 }

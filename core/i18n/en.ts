@@ -113,6 +113,7 @@ export const en: Record<MessageKey, string> = {
   'error.phase_not_adjacent': 'The collection is in its {phase} phase; it moves one phase forward or back at a time, not to {to}.',
   'error.phase_reason_required': 'Give a reason for moving back a phase.',
   'error.collection_still_open': 'The collection is open until {closesAt} ({zone}); screening starts only after that.',
+  'error.corrections_still_open': 'A returned case may still be resubmitted until {dueAt} ({zone}); review starts only after that.',
   'phase.collection': 'collection',
   'phase.screening': 'screening',
   'phase.review': 'expert review',

@@ -108,6 +108,7 @@ const base = {
   'error.phase_not_adjacent': '征集活动当前处于“{phase}”阶段，只能前进或退回一个阶段，不能转到“{to}”。',
   'error.phase_reason_required': '退回上一阶段须写明理由。',
   'error.collection_still_open': '征集尚未截止（{closesAt}，{zone}），截止后才能进入初审。',
+  'error.corrections_still_open': '仍有退回修改的案例可在 {dueAt}（{zone}）前重新报送，此后才能进入评审。',
   'phase.collection': '征集',
   'phase.screening': '初审',
   'phase.review': '专家评审',

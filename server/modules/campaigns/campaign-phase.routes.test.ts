@@ -32,7 +32,7 @@ describe(`moving a campaign through its phases (${testEngine()})`, () => {
     const { app } = await world();
     const { data } = (await app.inject({ url: `/api/v1/campaigns/${SEVENTH}` })).json();
     expect(data.phase).toEqual({
-      current: 'collection', changedAt: null, openActions: ['create_case', 'submit', 'resubmit', 'withdraw', 'return'], definitionVersion: 1, definitionFrozen: false,
+      current: 'collection', changedAt: null, openActions: ['create_case', 'submit', 'resubmit', 'withdraw', 'extend_deadline', 'return'], definitionVersion: 1, definitionFrozen: false,
     });
     expect([data.review.reviewsPerCase, data.review.blind, data.review.conflictLevel, data.review.dueAt]).toEqual([3, true, 'city', '2024-08-31T23:59:59']);
     expect(data.review.criteria.map((c: { criterion: string; weight: number }) => `${c.criterion}:${c.weight}`)).toEqual(['authenticity:25', 'innovation:25', 'effectiveness:30', 'typicality:20']);

@@ -6,7 +6,7 @@ import { AppError } from '../../errors.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { actorLabel, isOrganizer, type Actor } from '../auth/actor.ts';
 import { listDeadlineExtensions } from '../cases/cases.repository.ts';
-import { findCampaignPhase, updateCampaignPhase } from './campaigns.repository.ts';
+import { findCampaignPhase, findCampaignPhaseForShare, lastCorrectionDue, lockCampaignPhase, updateCampaignPhase } from './campaigns.repository.ts';
 import { forgetCampaignVersions, getCampaign, type StoredCampaign } from './campaigns.service.ts';
 
 export interface PhaseMoveInput {
@@ -21,15 +21,20 @@ export interface PhaseMoveInput {
 export async function moveCampaignPhase(trx: Transaction<Database>, actor: Actor, slug: string, input: PhaseMoveInput, now: Date): Promise<StoredCampaign> {
   const campaign = await getCampaign(trx, slug);
   if (!isOrganizer(actor, campaign.id)) throw new AppError('campaign_not_found', { slug });
-  // Read as committed, not from the cache: the move is judged against the phase it replaces.
-  const from = (await findCampaignPhase(trx, campaign.id)) ?? campaign.phase;
+  // Read as committed, not from the cache, and locked before anything else is read: an action
+  // that holds the phase (requirePhaseOpen) commits before this move reads what it changed.
+  const from = (await lockCampaignPhase(trx, campaign.id)) ?? campaign.phase;
   const reason = input.reason?.trim() || null;
   const lastClose = await lastCollectionClose(trx, campaign);
-  const refusal = phaseMoveRefusal({ from, to: input.to, reason, collectionOpen: now <= lastClose });
+  const correctionDue = await lastCorrectionDue(trx, campaign.id);
+  const refusal = phaseMoveRefusal({ from, to: input.to, reason, collectionOpen: now <= lastClose, correctionsOpen: correctionDue !== null && now.toISOString() < correctionDue });
   if (refusal === 'not_adjacent') throw new AppError('phase_not_adjacent', { phase: from, to: input.to });
   if (refusal === 'reason_required') throw new AppError('phase_reason_required');
   if (refusal === 'collection_open') {
     throw new AppError('collection_still_open', { closesAt: formatInZone(lastClose, campaign.window.timeZone), zone: campaign.definition.window.timeZoneLabel[actor.locale] });
+  }
+  if (refusal === 'corrections_open') {
+    throw new AppError('corrections_still_open', { dueAt: formatInZone(new Date(correctionDue!), campaign.window.timeZone), zone: campaign.definition.window.timeZoneLabel[actor.locale] });
   }
   if (!(await updateCampaignPhase(trx, campaign.id, from, input.to, now.toISOString()))) {
     throw new AppError('phase_not_adjacent', { phase: (await findCampaignPhase(trx, campaign.id)) ?? from, to: input.to });
@@ -44,10 +49,11 @@ export async function moveCampaignPhase(trx: Transaction<Database>, actor: Actor
 
 /**
  * AppError phase_closed unless `action` is open in the campaign's phase as committed now (not as
- * cached), so a move that just committed elsewhere is seen.
+ * cached), so a move that just committed elsewhere is seen. Within a transaction, the phase
+ * cannot move until it ends (a share lock on PostgreSQL; SQLite runs one transaction at a time).
  */
 export async function requirePhaseOpen(db: Kysely<Database>, campaign: StoredCampaign, action: PhaseAction): Promise<void> {
-  const phase = (await findCampaignPhase(db, campaign.id)) ?? campaign.phase;
+  const phase = (await findCampaignPhaseForShare(db, campaign.id)) ?? campaign.phase;
   if (!isActionOpen(phase, action)) throw new AppError('phase_closed', { phase });
 }
 

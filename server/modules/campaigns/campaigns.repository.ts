@@ -1,4 +1,5 @@
 import type { Insertable, Kysely, Selectable } from 'kysely';
+import { locksRows } from '../../db/row-lock.ts';
 import type { CampaignPhase, CampaignsTable, Database } from '../../db/schema.ts';
 
 export type CampaignRow = Selectable<CampaignsTable>;
@@ -29,6 +30,29 @@ export async function updateCampaignPhase(db: Kysely<Database>, id: string, from
 /** The phase as committed now, read inside the caller's transaction rather than from a cache. */
 export async function findCampaignPhase(db: Kysely<Database>, id: string): Promise<CampaignPhase | undefined> {
   return (await db.selectFrom('campaigns').select('phase').where('id', '=', id).executeTakeFirst())?.phase;
+}
+
+/**
+ * The phase as committed, holding a share lock on the campaign row on PostgreSQL until the
+ * transaction ends: a phase move (an update of that row) waits for the action that read it, or
+ * the action waits for the move and reads the new phase.
+ */
+export async function findCampaignPhaseForShare(db: Kysely<Database>, id: string): Promise<CampaignPhase | undefined> {
+  const query = db.selectFrom('campaigns').select('phase').where('id', '=', id);
+  return (await (locksRows(db) ? query.forShare() : query).executeTakeFirst())?.phase;
+}
+
+/** The phase as committed, locking the campaign row on PostgreSQL until the transaction ends (see findCampaignPhaseForShare). */
+export async function lockCampaignPhase(db: Kysely<Database>, id: string): Promise<CampaignPhase | undefined> {
+  const query = db.selectFrom('campaigns').select('phase').where('id', '=', id);
+  return (await (locksRows(db) ? query.forUpdate() : query).executeTakeFirst())?.phase;
+}
+
+/** The latest correction date of a case of the campaign still returned to its unit, or null. */
+export async function lastCorrectionDue(db: Kysely<Database>, campaignId: string): Promise<string | null> {
+  const row = await db.selectFrom('cases').select((eb) => eb.fn.max('return_due_at').as('due'))
+    .where('campaign_id', '=', campaignId).where('status', '=', 'returned').executeTakeFirst();
+  return row?.due ?? null;
 }
 
 export async function listCampaignRows(db: Kysely<Database>): Promise<CampaignRow[]> {

@@ -29,7 +29,7 @@ describe(`campaigns API (${testEngine()})`, () => {
             timeZone: 'Asia/Shanghai',
           },
           phase: {
-            current: 'collection', changedAt: null, openActions: ['create_case', 'submit', 'resubmit', 'withdraw', 'return'], definitionVersion: 1, definitionFrozen: false,
+            current: 'collection', changedAt: null, openActions: ['create_case', 'submit', 'resubmit', 'withdraw', 'extend_deadline', 'return'], definitionVersion: 1, definitionFrozen: false,
           },
           links: {
             page: 'http://zhengji.test/campaigns/seventh-collection',

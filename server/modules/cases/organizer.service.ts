@@ -55,6 +55,7 @@ export interface ExtensionInput {
 export async function extendDeadline(trx: Transaction<Database>, actor: Actor, slug: string, input: ExtensionInput, now: Date) {
   const campaign = await getCampaign(trx, slug);
   if (!isOrganizer(actor, campaign.id)) throw new AppError('campaign_not_found', { slug });
+  await requirePhaseOpen(trx, campaign, 'extend_deadline');
   const closesAt = new Date(input.closesAt);
   if (!(closesAt > campaign.window.closesAt)) throw new AppError('invalid_request', { detail: 'closesAt must be after the campaign closes' });
   if (input.organizationId && !(await findLiveOrganization(trx, input.organizationId))) throw new AppError('not_found');
