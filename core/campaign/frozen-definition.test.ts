@@ -20,16 +20,26 @@ describe('frozenDefinitionChanges', () => {
     })).toEqual([]);
   });
 
-  it('names a changed weight and a changed rubric', () => {
+  it('names a changed weight and a changed scale, and lets a rubric\'s wording and a description be corrected', () => {
     expect(changed((d) => {
       d.review.criteria[0].weight = 30;
       d.review.criteria[3].weight = 15;
-      d.review.criteria[1].levels[2].rubric['zh-CN'] = '有新意';
+      d.review.criteria[1].levels.push({ score: 6, rubric: { 'zh-CN': '极具新意', en: 'Outstanding' } });
+      d.review.criteria[2].levels[2].rubric['zh-CN'] = '成效较为明显，有数据支撑。';
+      d.criteria[0].description.en = 'Cases must come from real practice.';
     })).toEqual([
       'review.criteria: weight of "authenticity" 25 → 30',
-      'review.criteria: scale of "innovation" changed',
+      'review.criteria: scale of "innovation" 1, 2, 3, 4, 5 → 1, 2, 3, 4, 5, 6',
       'review.criteria: weight of "typicality" 20 → 15',
     ]);
+  });
+
+  it('names a change of the reviews per case, of blind review and of the conflict level', () => {
+    expect(changed((d) => {
+      d.review.reviewsPerCase = 5;
+      d.review.blind = false;
+      d.review.conflictLevel = 'province';
+    })).toEqual(['review.reviewsPerCase: 3 → 5', 'review.blind: true → false', 'review.conflictLevel: city → province']);
   });
 
   it('names a category removed, added or renamed and a criterion renamed', () => {
@@ -41,8 +51,8 @@ describe('frozenDefinitionChanges', () => {
     })).toEqual([
       'categories: "soe" removed',
       'categories: "schools" added',
-      'categories: "rural" changed',
-      'criteria: "effectiveness" changed',
+      'categories: "rural" renamed',
+      'criteria: "effectiveness" renamed',
     ]);
   });
 
