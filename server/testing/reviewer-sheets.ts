@@ -1,4 +1,6 @@
 import ExcelJS from 'exceljs';
+import { zipBytes } from '../../core/files/testing/zip-bytes.ts';
+import { zerosEntry } from './zip-bombs.ts';
 
 export const REVIEWER_HEADER = ['姓名', '邮箱', '专长', '上限', '省份', '单位'];
 
@@ -24,4 +26,15 @@ export async function manyReviewerRows(count: number): Promise<Buffer> {
   sheet.commit();
   await workbook.commit();
   return Buffer.concat(chunks);
+}
+
+/** A workbook whose one listed sheet, sheet1.xml, inflates to `mebibytes` MiB of zeros while declaring `declaredSize` bytes. */
+export function explodingReviewerSheet(mebibytes: number, declaredSize?: number): Buffer {
+  const workbook = '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="专家" sheetId="1" r:id="rId1"/></sheets></workbook>';
+  const rels = '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>';
+  return Buffer.from(zipBytes([
+    { name: 'xl/workbook.xml', data: Buffer.from(workbook) },
+    { name: 'xl/_rels/workbook.xml.rels', data: Buffer.from(rels) },
+    zerosEntry('xl/worksheets/sheet1.xml', mebibytes, declaredSize),
+  ]));
 }

@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { zipBytes } from '../../../core/files/testing/zip-bytes.ts';
 import { SEVENTH } from '../../testing/fixtures.ts';
 import { createPerson, signedIn, UNIT_INPUT } from '../../testing/people.ts';
-import { manyReviewerRows, reviewerSheet } from '../../testing/reviewer-sheets.ts';
+import { explodingReviewerSheet, manyReviewerRows, reviewerSheet } from '../../testing/reviewer-sheets.ts';
 import { createTestApp } from '../../testing/test-app.ts';
 import { TestClient } from '../../testing/test-client.ts';
 import { testEngine } from '../../testing/test-database.ts';
-import { zerosEntry } from '../../testing/zip-bombs.ts';
 import { XLSX_TYPE } from './reviewer-pool.routes.ts';
 
 const PREVIEW = `/api/v1/campaigns/${SEVENTH}/reviewer-imports/preview`;
@@ -99,7 +97,7 @@ describe(`reviewer import (${testEngine()})`, () => {
     expect(await refusal(wrong)).toEqual([422, 'reviewer_sheet_columns', '表格缺少必需的列：邮箱/E-mail, 专长/Expertise, 上限/Capacity, 省份/Province。请在第一行写明列名（中文或英文均可）。']);
     expect(await refusal(wrong, 'en')).toEqual([422, 'reviewer_sheet_columns', 'The sheet lacks required columns: 邮箱/E-mail, 专长/Expertise, 上限/Capacity, 省份/Province. Name the columns in the first row, in Chinese or English.']);
     expect(await refusal(await manyReviewerRows(50_000))).toEqual([422, 'reviewer_sheet_too_many_rows', '表格超过 5000 行数据，请拆分为多个文件后分别导入。']);
-    const bomb = Buffer.from(zipBytes([{ name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') }, zerosEntry('xl/worksheets/sheet1.xml', 200, 1024)]));
+    const bomb = explodingReviewerSheet(200, 1024);
     expect(await refusal(bomb, 'en')).toEqual([422, 'reviewer_sheet_unsafe', 'The file unpacks to far more than a sheet would, like a zip bomb, and was refused.']);
     expect((await refusal(Buffer.from('姓名,邮箱')))[1]).toBe('reviewer_sheet_unreadable');
     const huge = await organizer.request({ method: 'POST', url: `${COMMIT}?name=${encodeURIComponent('专家.xlsx')}`, body: Buffer.alloc(5 * 1024 * 1024 + 10), headers: { 'content-type': XLSX_TYPE } });

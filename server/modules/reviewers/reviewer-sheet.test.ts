@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import { zipBytes } from '../../../core/files/testing/zip-bytes.ts';
 import { AppError } from '../../errors.ts';
-import { manyReviewerRows, reviewerSheet } from '../../testing/reviewer-sheets.ts';
+import { explodingReviewerSheet, manyReviewerRows, REVIEWER_HEADER, reviewerSheet } from '../../testing/reviewer-sheets.ts';
 import { zerosEntry } from '../../testing/zip-bombs.ts';
 import { readReviewerSheet } from './reviewer-sheet.ts';
 
@@ -38,11 +39,30 @@ describe('readReviewerSheet', () => {
   });
 
   it('refuses a zip bomb named .xlsx, a file that is no zip and a file over 5 MB, before exceljs reads them', async () => {
-    const bomb = Buffer.from(zipBytes([{ name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') }, zerosEntry('xl/worksheets/sheet1.xml', 200, 1024)]));
+    const bomb = explodingReviewerSheet(200, 1024);
     expect(await refusal(bomb)).toEqual(['reviewer_sheet_unsafe', {}]);
-    const honestBomb = Buffer.from(zipBytes([{ name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') }, zerosEntry('xl/worksheets/sheet1.xml', 300)]));
+    const honestBomb = explodingReviewerSheet(300);
     expect(await refusal(honestBomb)).toEqual(['reviewer_sheet_unsafe', {}]);
     expect(await refusal(Buffer.from('姓名,邮箱\n陈教授,chen@example.cn'))).toEqual(['reviewer_sheet_unreadable', {}]);
     expect(await refusal(Buffer.alloc(5 * 1024 * 1024 + 1))).toEqual(['file_too_large', { name: 'xlsx', max: '5 MB' }]);
+  });
+
+  it('reads the first tab, even when its part is not sheet1.xml', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const notes = workbook.addWorksheet('填表说明');
+    notes.addRow(['请按模板填写', '', '', '', '', '']);
+    const experts = workbook.addWorksheet('专家名单');
+    experts.addRow(REVIEWER_HEADER);
+    experts.addRow(['陈教授', 'chen@example.cn', 'rural', 30, '广东省', '中山大学']);
+    // The list was moved in front of the notes: it is the first tab, stored as sheet2.xml.
+    Object.assign(experts, { orderNo: 0 });
+    Object.assign(notes, { orderNo: 1 });
+    const rows = await readReviewerSheet(Buffer.from(await workbook.xlsx.writeBuffer()));
+    expect(rows.map((r) => r.cells.name)).toEqual(['陈教授']);
+  });
+
+  it('refuses shared strings that inflate past 16 MiB, however honestly declared', async () => {
+    const bytes = Buffer.from(zipBytes([{ name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') }, zerosEntry('xl/sharedStrings.xml', 17)]));
+    expect(await refusal(bytes)).toEqual(['reviewer_sheet_unsafe', {}]);
   });
 });

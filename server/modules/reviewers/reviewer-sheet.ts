@@ -6,7 +6,7 @@ import { HEADER_LABELS, mapHeader, SHEET_FIELDS, type SheetField } from '../../.
 import { AppError } from '../../errors.ts';
 import { readZip, ZipRefused } from '../../files/zip-reader.ts';
 
-// Reads the first worksheet of an uploaded reviewer sheet as text cells, within limits. The
+// Reads the first worksheet (the first tab) of an uploaded reviewer sheet as text cells, within limits. The
 // archive is opened by the project's zip reader (central directory, byte-counted inflation), which
 // keeps only the parts exceljs needs; exceljs then streams a plain stored archive of those parts,
 // so it never inflates anything the limits did not see (its own unzipper reads local headers, which
@@ -17,9 +17,12 @@ export const SHEET_MAX_BYTES = 5 * 1024 * 1024;
 export const SHEET_MAX_ROWS = 5000;
 
 const MiB = 1024 * 1024;
-/** A 5 MB sheet of text: its XML may inflate 30×, never 200×. */
-const SHEET_ZIP_LIMITS: ZipLimits = { ...OFFICE_ZIP_LIMITS, maxEntries: 1000, maxEntryBytes: 64 * MiB, maxTotalBytes: 96 * MiB };
-const PARTS = ['[Content_Types].xml', '_rels/.rels', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml'];
+/**
+ * 5,000 rows of six text cells make a few MiB of XML (about 6 MiB with long Chinese names and
+ * affiliations): each part may inflate to 16 MiB and all of them to 32 MiB, never more.
+ */
+const SHEET_ZIP_LIMITS: ZipLimits = { ...OFFICE_ZIP_LIMITS, maxEntries: 1000, maxEntryBytes: 16 * MiB, maxTotalBytes: 32 * MiB };
+const WORKBOOK_PARTS = ['[Content_Types].xml', '_rels/.rels', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels'];
 
 export interface SheetRow {
   /** The row's number in the sheet, as the spreadsheet shows it. */
@@ -54,20 +57,40 @@ function storedZip(parts: { name: string; data: Buffer }[]): Buffer {
   return Buffer.concat([...locals, directory, end]);
 }
 
-const sheetNumber = (name: string) => Number(/^xl\/worksheets\/sheet(\d+)\.xml$/.exec(name)?.[1] ?? Number.NaN);
+/** What exceljs's stream reader keeps of xl/workbook.xml and its relationships (not in its typings). */
+interface WorkbookModel {
+  model?: { sheets?: { rId: string }[] };
+  workbookRels?: { Id: string; Target: string }[];
+}
+
+/**
+ * The part holding the workbook's first tab, as exceljs reads the workbook's list of sheets (the
+ * tab order) and their relationships; the part numbers (sheet1.xml…) need not follow the tabs.
+ */
+async function firstTabPart(workbookParts: { name: string; data: Buffer }[]): Promise<string | undefined> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([storedZip(workbookParts)]), { sharedStrings: 'ignore', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'ignore', entries: 'ignore' });
+  for await (const worksheet of reader) void worksheet;
+  const { model, workbookRels } = reader as unknown as WorkbookModel;
+  const first = model?.sheets?.[0];
+  const target = workbookRels?.find((rel) => rel.Id === first?.rId)?.Target;
+  return target === undefined ? undefined : target.startsWith('/') ? target.slice(1) : `xl/${target}`;
+}
 
 /** The parts exceljs needs, inflated within the limits, as a stored archive; refuses a bomb or a non-workbook. */
 async function safeWorkbook(bytes: Buffer): Promise<Buffer> {
   try {
     return await readZip(bytes, SHEET_ZIP_LIMITS, async (archive) => {
-      const sheets = archive.names.filter((n) => Number.isFinite(sheetNumber(n))).sort((a, b) => sheetNumber(a) - sheetNumber(b));
-      if (!archive.names.includes('xl/workbook.xml') || sheets.length === 0) throw new AppError('reviewer_sheet_unreadable');
-      const kept: { name: string; data: Buffer }[] = [];
+      if (!archive.names.includes('xl/workbook.xml')) throw new AppError('reviewer_sheet_unreadable');
+      const inflated = async (names: string[]) => {
+        const parts: { name: string; data: Buffer }[] = [];
+        for (const name of names) if (archive.names.includes(name)) parts.push({ name, data: (await archive.inflate(name, true))! });
+        return parts;
+      };
+      const workbookParts = await inflated(WORKBOOK_PARTS);
+      const sheet = await firstTabPart(workbookParts);
+      if (!sheet || !/^xl\/worksheets\/[^/]+\.xml$/.test(sheet) || !archive.names.includes(sheet)) throw new AppError('reviewer_sheet_unreadable');
       // Shared strings before the sheet, so exceljs never parks the sheet in a temporary file.
-      for (const name of [...PARTS, sheets[0]!]) {
-        if (archive.names.includes(name)) kept.push({ name, data: (await archive.inflate(name, true))! });
-      }
-      return storedZip(kept);
+      return storedZip([...workbookParts, ...(await inflated(['xl/sharedStrings.xml', sheet]))]);
     });
   } catch (error) {
     if (error instanceof ZipRefused) throw new AppError(error.reason === 'zip_bomb' ? 'reviewer_sheet_unsafe' : 'reviewer_sheet_unreadable');
