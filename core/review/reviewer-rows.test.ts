@@ -76,4 +76,21 @@ describe('readReviewerRow', () => {
       problems: [{ code: 'control_characters', params: { column: '姓名/Name' } }, { code: 'expertise_missing' }, { code: 'capacity_invalid', params: { value: '501', max: 500 } }],
     });
   });
+
+  it('refuses a zero-width space or a direction override in a name, an address or an affiliation', () => {
+    expect(readReviewerRow(cells({ name: '陈\u200b教授', email: 'chen@example.cn\u202e', affiliation: '\u2066中国浦东干部学院\u2069' }), context)).toEqual({
+      ok: false,
+      problems: [
+        { code: 'control_characters', params: { column: '姓名/Name' } },
+        { code: 'control_characters', params: { column: '邮箱/E-mail' } },
+        { code: 'control_characters', params: { column: '单位/Affiliation' } },
+        { code: 'email_invalid', params: { value: 'chen@example.cn\u202e' } },
+      ],
+    });
+  });
+
+  it('folds an address typed in full-width letters and ＠ to the one the pool keys', () => {
+    const read = readReviewerRow(cells({ email: 'ｃｈｅｎ＠Ｅｘａｍｐｌｅ．ｃｎ' }), context);
+    expect(read.ok && read.row.email).toBe('chen@example.cn');
+  });
 });

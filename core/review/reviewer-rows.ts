@@ -90,18 +90,25 @@ function readExpertise(text: string, categories: readonly Category[], problems: 
   return keys;
 }
 
+/** An address as the pool keys it: full-width letters and ＠ typed on a Chinese keyboard folded, lower case. */
+export function reviewerEmail(cell: string): string {
+  return cell.normalize('NFKC').trim().toLowerCase();
+}
+
 /** The reviewer one row describes, or every problem it has. */
 export function readReviewerRow(cells: Record<SheetField, string>, context: RowContext): { ok: true; row: ReviewerRow } | { ok: false; problems: RowProblem[] } {
   const problems: RowProblem[] = [];
   const text = (field: SheetField) => cells[field].trim();
-  // A line break in a name would break every list and export it appears in.
+  // A line break in a name would break every list and export it appears in; an invisible
+  // character (zero-width space, a direction override) would make two names look alike and
+  // compare apart, or show a name reversed.
   for (const field of ['name', 'email', 'affiliation'] as const) {
-    if (/\p{Cc}/u.test(text(field))) problems.push({ code: 'control_characters', params: { column: HEADER_LABELS[field] } });
+    if (/[\p{Cc}\p{Cf}]/u.test(text(field))) problems.push({ code: 'control_characters', params: { column: HEADER_LABELS[field] } });
   }
   const name = text('name');
   if (!name) problems.push({ code: 'name_missing' });
   else if ([...name].length > NAME_MAX) problems.push({ code: 'name_too_long', params: { max: NAME_MAX } });
-  const email = text('email').toLowerCase();
+  const email = reviewerEmail(cells.email);
   if (!emailSchema.safeParse(email).success) problems.push({ code: 'email_invalid', params: { value: text('email') } });
   const expertise = readExpertise(text('expertise'), context.categories, problems);
   const capacityText = text('capacity').normalize('NFKC');

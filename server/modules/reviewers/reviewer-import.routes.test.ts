@@ -37,6 +37,19 @@ const SHEET_ROWS = [
 ];
 
 describe(`reviewer import (${testEngine()})`, () => {
+  it('lets a good row keep an address a refused row above it had, and folds a full-width address', async () => {
+    const { organizer } = await setUp();
+    const sheet = await reviewerSheet([
+      ['陈教授', 'chen@example.cn', 'rural', '三十', '', ''],
+      ['陈教授', 'ｃｈｅｎ＠ｅｘａｍｐｌｅ．ｃｎ', 'rural', 30, '', ''],
+    ]);
+    const rows = (await send(organizer, PREVIEW, sheet)).json().data.rows;
+    expect(rows.map((r: { row: number; status: string; email: string }) => [r.row, r.status, r.email])).toEqual([
+      [2, 'refused', 'chen@example.cn'],
+      [3, 'imported', 'chen@example.cn'],
+    ]);
+  });
+
   it('previews row by row in the caller’s language without writing, then commits, invites new addresses once and records the import', async () => {
     const { app, database, organizer, unit, campaignId } = await setUp();
     const sheet = await reviewerSheet(SHEET_ROWS);

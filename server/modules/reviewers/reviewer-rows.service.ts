@@ -3,7 +3,7 @@ import type { Locale } from '../../../core/i18n/locale.ts';
 import { translate, type MessageKey } from '../../../core/i18n/messages.ts';
 import { normalizeOrgName } from '../../../core/org/org-name.ts';
 import { createDivisionResolver } from '../../../core/review/division-names.ts';
-import { readReviewerRow, type ReviewerRow, type RowProblem } from '../../../core/review/reviewer-rows.ts';
+import { readReviewerRow, reviewerEmail, type ReviewerRow, type RowProblem } from '../../../core/review/reviewer-rows.ts';
 import type { Database } from '../../db/schema.ts';
 import type { StoredCampaign } from '../campaigns/campaigns.service.ts';
 import { isValidDivisionCode, listDivisions } from '../divisions/divisions.service.ts';
@@ -61,11 +61,12 @@ export async function judgeRows(db: Kysely<Database>, campaign: StoredCampaign, 
   return read.map(({ sheet, result }) => {
     const problems: RowProblem[] = result.ok ? [] : [...result.problems];
     if (sheet.formulas.length > 0) problems.unshift({ code: 'formula', params: { cells: sheet.formulas.join(', ') } });
-    const email = result.ok ? result.row.email : sheet.cells.email.trim().toLowerCase() || null;
+    const email = result.ok ? result.row.email : reviewerEmail(sheet.cells.email) || null;
+    // Only a row that will be written claims its address: a refused row must not refuse a later, good one.
     if (email) {
       const first = firstRow.get(email);
       if (first !== undefined) problems.push({ code: 'duplicate_in_file', params: { row: first } });
-      else firstRow.set(email, sheet.number);
+      else if (problems.length === 0) firstRow.set(email, sheet.number);
     }
     const base = { row: sheet.number, email, name: sheet.cells.name.trim() || null };
     if (!result.ok || problems.length > 0) {
