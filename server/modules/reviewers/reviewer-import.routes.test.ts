@@ -37,6 +37,30 @@ const SHEET_ROWS = [
 ];
 
 describe(`reviewer import (${testEngine()})`, () => {
+  it('invites again, on a later import, an address that never joined once its invitation expired, and nobody who joined', async () => {
+    const { app, database, setNow } = await setUp();
+    const sheet = await reviewerSheet([['陈教授', 'chen@example.cn', 'rural', 30, '', ''], ['李书记', 'li@example.cn', 'urban', 12, '', '']]);
+    expect((await send(await signedIn(app, 'organizer@example.cn'), COMMIT, sheet)).statusCode).toBe(200);
+    await createPerson(database.db, { email: 'chen@example.cn', name: '陈' });
+    const token = (to: string) => database.db.selectFrom('mails').select('text_body').where('to_email', '=', to).executeTakeFirstOrThrow()
+      .then((m) => /token=([\w-]+)/.exec(m.text_body)![1]!);
+    expect((await (await signedIn(app, 'chen@example.cn')).post('/api/v1/reviewer-invitations/accept', { token: await token('chen@example.cn') })).statusCode).toBe(200);
+    const invitations = async () => (await database.db.selectFrom('mails').select('to_email').where('template', '=', 'reviewer_invite').orderBy('to_email').execute()).map((m) => m.to_email);
+
+    // Within the fortnight the invitation lives, importing again invites nobody.
+    expect((await send(await signedIn(app, 'organizer@example.cn'), COMMIT, sheet)).statusCode).toBe(200);
+    expect(await invitations()).toEqual(['chen@example.cn', 'li@example.cn']);
+
+    setNow(new Date('2024-05-20T00:00:00.000Z'));
+    const organizer = await signedIn(app, 'organizer@example.cn');
+    const preview = (await send(organizer, PREVIEW, sheet)).json().data.rows;
+    expect(preview.map((r: { email: string; notes: { code: string }[] }) => [r.email, r.notes.map((n) => n.code)])).toEqual([
+      ['chen@example.cn', ['existing', 'already_reviewer']], ['li@example.cn', ['existing', 'invited']],
+    ]);
+    expect((await send(organizer, COMMIT, sheet)).statusCode).toBe(200);
+    expect(await invitations()).toEqual(['chen@example.cn', 'li@example.cn', 'li@example.cn']);
+  });
+
   it('lets a good row keep an address a refused row above it had, and folds a full-width address', async () => {
     const { organizer } = await setUp();
     const sheet = await reviewerSheet([

@@ -16,6 +16,14 @@ export async function findPoolRowsByEmail(db: Kysely<Database>, campaignId: stri
   return inChunks(emails, (chunk) => db.selectFrom('campaign_reviewers').selectAll().where('campaign_id', '=', campaignId).where('email', 'in', chunk).execute());
 }
 
+/** Of `emails`, those holding an unused, unexpired invitation to review the campaign. */
+export async function findLiveInvitations(db: Kysely<Database>, campaignId: string, emails: readonly string[], nowIso: string): Promise<string[]> {
+  const rows = await inChunks(emails, (chunk) => db.selectFrom('one_time_tokens').select('email').distinct()
+    .where('kind', '=', 'reviewer_invite').where('subject_id', '=', campaignId).where('email', 'in', chunk)
+    .where('used_at', 'is', null).where('expires_at', '>', nowIso).execute());
+  return rows.map((r) => r.email);
+}
+
 /** Inserts unless the campaign already has the address; true when this call inserted it. */
 export async function insertPoolRow(db: Kysely<Database>, row: Insertable<CampaignReviewersTable>): Promise<boolean> {
   const result = await db.insertInto('campaign_reviewers').values(row).onConflict((oc) => oc.columns(['campaign_id', 'email']).doNothing()).executeTakeFirst();

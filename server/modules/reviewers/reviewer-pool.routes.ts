@@ -45,7 +45,7 @@ export async function reviewerPoolRoutes(app: FastifyInstance): Promise<void> {
     },
   }, async (request) => {
     const sheet = await readImportSheet(app.db, requireActor(request.actor), request.params.slug, sheetOf(request.body));
-    return { data: await previewReviewerImport(app.db, sheet, request.locale) };
+    return { data: await previewReviewerImport(app.db, sheet, request.locale, app.clock()) };
   });
 
   routes.post('/api/v1/campaigns/:slug/reviewer-imports', {

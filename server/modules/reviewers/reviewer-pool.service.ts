@@ -22,7 +22,7 @@ export interface ReviewerSheet {
 export interface ImportReport {
   committed: boolean;
   counts: { imported: number; updated: number; refused: number };
-  rows: Omit<JudgedRow, 'reviewer' | 'alreadyReviewer'>[];
+  rows: Omit<JudgedRow, 'reviewer' | 'alreadyReviewer' | 'invite'>[];
 }
 
 /** The sheet's rows, read within the limits, for an organizer of the campaign only. */
@@ -36,22 +36,22 @@ function report(rows: JudgedRow[], committed: boolean): ImportReport {
   return {
     committed,
     counts: { imported: count('imported'), updated: count('updated'), refused: count('refused') },
-    rows: rows.map(({ reviewer: _r, alreadyReviewer: _a, ...row }) => row),
+    rows: rows.map(({ reviewer: _r, alreadyReviewer: _a, invite: _i, ...row }) => row),
   };
 }
 
 /** What importing the sheet would do, row by row; nothing is written. */
-export async function previewReviewerImport(db: Kysely<Database>, sheet: ReviewerSheet, locale: Locale): Promise<ImportReport> {
-  return report(await judgeRows(db, sheet.campaign, sheet.rows, locale), false);
+export async function previewReviewerImport(db: Kysely<Database>, sheet: ReviewerSheet, locale: Locale, now: Date): Promise<ImportReport> {
+  return report(await judgeRows(db, sheet.campaign, sheet.rows, locale, now), false);
 }
 
 /**
  * Writes every row that passes: an address new to the campaign is added and invited, a known one
- * updated. The insert decides which (two imports of one address at once make one row and one
+ * updated, and invited again if it never joined and its last invitation has expired or was used. The insert decides which (two imports of one address at once make one row and one
  * invitation); one audit entry records the import.
  */
 export async function commitReviewerImport(trx: Transaction<Database>, actor: Actor, sheet: ReviewerSheet, locale: Locale, now: Date, baseUrl: string): Promise<ImportReport> {
-  const rows = await judgeRows(trx, sheet.campaign, sheet.rows, locale);
+  const rows = await judgeRows(trx, sheet.campaign, sheet.rows, locale, now);
   const stamp = now.toISOString();
   const invited: string[] = [];
   for (const row of rows) {
@@ -64,13 +64,14 @@ export async function commitReviewerImport(trx: Transaction<Database>, actor: Ac
     const inserted = await insertPoolRow(trx, { id: newId(), campaign_id: sheet.campaign.id, email: r.email, user_id: null, source: 'import', created_at: stamp, ...values });
     if (!inserted) {
       await updatePoolRow(trx, sheet.campaign.id, r.email, values);
-      // Another import added the address since this one looked: nobody is invited twice.
-      row.status = 'updated';
-      row.notes = row.notes.filter((n) => n.code !== 'invited');
-      continue;
+      if (row.status === 'imported') {
+        // Another import added the address since this one looked: nobody is invited twice.
+        row.status = 'updated';
+        row.notes = row.notes.filter((n) => n.code !== 'invited');
+        continue;
+      }
     }
-    row.status = 'imported';
-    if (!row.alreadyReviewer) {
+    if (row.invite) {
       await mailReviewerInvitation(trx, actor, sheet.campaign, r.email, now, baseUrl);
       invited.push(r.email);
     }

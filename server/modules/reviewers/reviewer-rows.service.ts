@@ -8,7 +8,7 @@ import type { Database } from '../../db/schema.ts';
 import type { StoredCampaign } from '../campaigns/campaigns.service.ts';
 import { isValidDivisionCode, listDivisions } from '../divisions/divisions.service.ts';
 import type { SheetRow } from './reviewer-sheet.ts';
-import { findPoolRowsByEmail, findReviewerAccounts, findUnitsByNameKey } from './reviewer-pool.repository.ts';
+import { findLiveInvitations, findPoolRowsByEmail, findReviewerAccounts, findUnitsByNameKey } from './reviewer-pool.repository.ts';
 
 // What each row of a reviewer sheet would do to the campaign's pool, before anything is written:
 // refused (with every reason), or a reviewer to add or update, its affiliation linked to a
@@ -31,6 +31,8 @@ export interface JudgedRow {
   /** For a row that is not refused. */
   reviewer?: ReviewerRow & { unitId: string | null };
   alreadyReviewer?: boolean;
+  /** Whether committing mails an invitation: a new address, or one that never joined and holds no live invitation. */
+  invite?: boolean;
 }
 
 const say = (locale: Locale, prefix: string, code: string, params: Record<string, string | number> = {}): Message =>
@@ -49,12 +51,14 @@ async function linkUnits(db: Kysely<Database>, rows: readonly ReviewerRow[]) {
 }
 
 /** Every row's outcome as it stands now; `locale` words the reasons. */
-export async function judgeRows(db: Kysely<Database>, campaign: StoredCampaign, rows: readonly SheetRow[], locale: Locale): Promise<JudgedRow[]> {
+export async function judgeRows(db: Kysely<Database>, campaign: StoredCampaign, rows: readonly SheetRow[], locale: Locale, now: Date): Promise<JudgedRow[]> {
   resolveDivision ??= createDivisionResolver({ listDivisions, isValidDivisionCode });
   const categories = campaign.definition.categories.map((c) => ({ key: c.key, names: [c.name['zh-CN'], c.name.en] }));
   const read = rows.map((r) => ({ sheet: r, result: readReviewerRow(r.cells, { categories, resolveDivision: resolveDivision! }) }));
   const good = read.flatMap((r) => (r.result.ok ? [r.result.row] : []));
-  const existing = new Set((await findPoolRowsByEmail(db, campaign.id, good.map((r) => r.email))).map((r) => r.email));
+  const emails = good.map((r) => r.email);
+  const existing = new Map((await findPoolRowsByEmail(db, campaign.id, emails)).map((r) => [r.email, r]));
+  const invitedNow = new Set(await findLiveInvitations(db, campaign.id, emails, now.toISOString()));
   const reviewers = new Set((await findReviewerAccounts(db, campaign.id)).map((a) => a.email.toLowerCase()));
   const unitOf = await linkUnits(db, good);
   const firstRow = new Map<string, number>();
@@ -74,13 +78,15 @@ export async function judgeRows(db: Kysely<Database>, campaign: StoredCampaign, 
     }
     const row = result.row;
     const unit = unitOf(row);
-    const known = existing.has(row.email);
+    const pooled = existing.get(row.email);
+    const known = pooled !== undefined;
     const alreadyReviewer = reviewers.has(row.email);
+    const invite = !alreadyReviewer && (!known || (pooled.user_id === null && !invitedNow.has(row.email)));
     const notes: Message[] = [];
     if (known) notes.push(say(locale, 'reviewerImport.note', 'existing'));
     if (alreadyReviewer) notes.push(say(locale, 'reviewerImport.note', 'already_reviewer'));
-    else if (!known) notes.push(say(locale, 'reviewerImport.note', 'invited'));
+    else if (invite) notes.push(say(locale, 'reviewerImport.note', 'invited'));
     if (row.affiliation) notes.push(unit ? say(locale, 'reviewerImport.note', 'unit_linked', { unit: unit.name }) : say(locale, 'reviewerImport.note', 'unit_not_linked'));
-    return { ...base, status: known ? 'updated' as const : 'imported' as const, problems: [], notes, reviewer: { ...row, unitId: unit?.id ?? null }, alreadyReviewer };
+    return { ...base, status: known ? 'updated' as const : 'imported' as const, problems: [], notes, reviewer: { ...row, unitId: unit?.id ?? null }, alreadyReviewer, invite };
   });
 }
