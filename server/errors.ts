@@ -48,6 +48,7 @@ const STATUS = {
   reviewer_sheet_columns: 422,
   reviewer_sheet_too_many_rows: 422,
   conflict_already_dismissed: 409,
+  conflict_declared: 409,
   rate_limited: 429,
   too_many_attempts: 429,
   internal: 500,

@@ -6,6 +6,7 @@ export const reviewersEn: Record<keyof typeof reviewersZhCN, string> = {
   'error.reviewer_sheet_columns': 'The sheet lacks required columns: {columns}. Name the columns in the first row, in Chinese or English.',
   'error.reviewer_sheet_too_many_rows': 'The sheet has more than {max} data rows; split it into several files and import each.',
   'error.conflict_already_dismissed': 'This conflict of interest has already been dismissed.',
+  'error.conflict_declared': 'The reviewer declared this conflict of interest themselves; it cannot be dismissed.',
   'reviewerImport.problem.name_missing': 'The name is missing',
   'reviewerImport.problem.name_too_long': 'The name is longer than {max} characters',
   'reviewerImport.problem.email_invalid': 'The e-mail address “{value}” is not valid',

@@ -5,6 +5,7 @@ export const reviewersZhCN = {
   'error.reviewer_sheet_columns': '表格缺少必需的列：{columns}。请在第一行写明列名（中文或英文均可）。',
   'error.reviewer_sheet_too_many_rows': '表格超过 {max} 行数据，请拆分为多个文件后分别导入。',
   'error.conflict_already_dismissed': '该利益冲突已被排除。',
+  'error.conflict_declared': '该利益冲突由评审专家本人申报，不能排除。',
   'reviewerImport.problem.name_missing': '缺少姓名',
   'reviewerImport.problem.name_too_long': '姓名超过 {max} 个字',
   'reviewerImport.problem.email_invalid': '邮箱“{value}”格式不正确',

@@ -8,7 +8,17 @@ import { sql, type Kysely } from 'kysely';
 // each kind per pair, so two requests at once make one row. Reviewers who joined by invitation
 // before this get their pool row from their profile. Frozen in time: never import application code.
 
+/** Runs `work` in one transaction (the migrator opens one on PostgreSQL only; see 004). */
+async function atomically(db: Kysely<any>, work: (db: Kysely<any>) => Promise<void>): Promise<void> {
+  if (db.isTransaction) await work(db);
+  else await db.transaction().execute(work);
+}
+
 export async function up(db: Kysely<any>): Promise<void> {
+  await atomically(db, (trx) => create(trx));
+}
+
+async function create(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('campaign_reviewers')
     .addColumn('id', 'text', (c) => c.primaryKey())
@@ -55,6 +65,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await db.schema.dropTable('review_conflicts').execute();
-  await db.schema.dropTable('campaign_reviewers').execute();
+  await atomically(db, async (trx) => {
+    await trx.schema.dropTable('review_conflicts').execute();
+    await trx.schema.dropTable('campaign_reviewers').execute();
+  });
 }

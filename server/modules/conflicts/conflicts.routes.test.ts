@@ -81,7 +81,8 @@ describe(`conflicts of interest (${testEngine()})`, () => {
     expect((await declarer.post(`/api/v1/cases/${caseId}/conflict-declaration`, { reason: '曾为该单位授课' })).json()).toEqual({ status: 'declared' });
     const listed = ((await organizer.get(`/api/v1/cases/${caseId}/conflicts`)).json().data as (Listed & { email: string })[]).find((c) => c.email === 'declarer@example.cn')!;
     expect([listed.reasons.map((r) => r.code), listed.declaredReason, listed.dismissed]).toEqual([['declared'], '曾为该单位授课', false]);
-    expect((await organizer.post(`/api/v1/cases/${caseId}/conflicts/${ids['declarer@example.cn']}/dismissal`, { reason: '不认可该声明理由' })).statusCode).toBe(404);
+    const dismissal = await organizer.post(`/api/v1/cases/${caseId}/conflicts/${ids['declarer@example.cn']}/dismissal?lang=en`, { reason: '不认可该声明理由' });
+    expect([dismissal.statusCode, dismissal.json().error]).toEqual([409, { code: 'conflict_declared', message: 'The reviewer declared this conflict of interest themselves; it cannot be dismissed.' }]);
 
     // A reviewer outside the pool, the unit and a stranger get what a missing case gets.
     const outsider = await signedIn(app, 'outsider@example.cn');
@@ -92,6 +93,18 @@ describe(`conflicts of interest (${testEngine()})`, () => {
     }
     expect(missing.statusCode).toBe(404);
     expect((await new TestClient(app).post(`/api/v1/cases/${caseId}/conflict-declaration`, { reason: '曾为该单位授课' })).statusCode).toBe(401);
+  });
+
+  it('records a declaration on the pool row the reviewer joined, not on another row of their address', async () => {
+    const { app, database, caseId, campaignId } = await setUp();
+    const account = await database.db.selectFrom('users').select('id').where('email', '=', 'declarer@example.cn').executeTakeFirstOrThrow();
+    const joinedId = randomUUID();
+    await database.db.insertInto('campaign_reviewers').values({
+      id: joinedId, campaign_id: campaignId, email: 'declarer-old@example.cn', name: '声明人', division_code: null, affiliation_unit_id: null,
+      user_id: account.id, source: 'invitation', created_at: '2024-05-01T00:00:00.000Z', updated_at: '2024-05-01T00:00:00.000Z',
+    }).execute();
+    expect((await (await signedIn(app, 'declarer@example.cn')).post(`/api/v1/cases/${caseId}/conflict-declaration`, { reason: '曾为该单位授课' })).statusCode).toBe(200);
+    expect(await database.db.selectFrom('review_conflicts').select(['reviewer_id', 'kind']).execute()).toEqual([{ reviewer_id: joinedId, kind: 'declared' }]);
   });
 
   it('shows conflicts and counts to organizers of the campaign only', async () => {

@@ -68,7 +68,8 @@ export async function dismissConflict(trx: Transaction<Database>, actor: Actor, 
   const { conflicts, pool } = await computeConflicts(trx, campaign, caseId);
   const conflict = conflicts.find((c) => c.reviewerId === reviewerId);
   const found = (conflict?.reasons ?? []).filter((r): r is FoundReason => r !== 'declared');
-  if (!conflict || found.length === 0 || conflict.reasons.includes('declared')) throw new AppError('not_found');
+  if (conflict?.reasons.includes('declared')) throw new AppError('conflict_declared');
+  if (!conflict || found.length === 0) throw new AppError('not_found');
   const stamp = now.toISOString();
   const foundReasons = JSON.stringify(found);
   const text = reason.trim();

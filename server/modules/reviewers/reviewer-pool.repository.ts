@@ -58,7 +58,9 @@ export async function listPool(db: Kysely<Database>, campaignId: string) {
     .execute();
 }
 
+/** The account's pool row in the campaign: the one it joined, else the one of its address that nobody joined. */
 export async function findPoolRowOfAccount(db: Kysely<Database>, campaignId: string, userId: string, email: string) {
-  return db.selectFrom('campaign_reviewers').selectAll().where('campaign_id', '=', campaignId)
-    .where((eb) => eb.or([eb('user_id', '=', userId), eb('email', '=', email.toLowerCase())])).executeTakeFirst();
+  const joined = await db.selectFrom('campaign_reviewers').selectAll().where('campaign_id', '=', campaignId).where('user_id', '=', userId).executeTakeFirst();
+  return joined ?? db.selectFrom('campaign_reviewers').selectAll().where('campaign_id', '=', campaignId)
+    .where('email', '=', email.toLowerCase()).where('user_id', 'is', null).executeTakeFirst();
 }
