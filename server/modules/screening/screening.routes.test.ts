@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { attachStoredFile, completeContent, createSubmittedCase } from '../../testing/cases.ts';
-import { SEVENTH } from '../../testing/fixtures.ts';
+import { DURING_WINDOW, SEVENTH } from '../../testing/fixtures.ts';
 import { createPerson, signedIn } from '../../testing/people.ts';
 import { createTestApp } from '../../testing/test-app.ts';
 import { TestClient } from '../../testing/test-client.ts';
@@ -127,9 +127,10 @@ describe(`the screening queue (${testEngine()})`, () => {
   });
 
   it('lets an organizer withdraw a decision with a reason: audited, mailed, and the case awaits screening again', async () => {
-    const { organizer, db, red } = await world();
+    const { organizer, db, red, setNow } = await world();
     const row = (await rowsOf(organizer)).data.find((r) => r.caseId === red.caseId)!;
     await organizer.post(DECIDE, { decision: 'pass', cases: [seen(row)] });
+    setNow(new Date(DURING_WINDOW.getTime() + 60_000));
     const url = `/api/v1/cases/${red.caseId}/screening/reversal`;
     const res = await organizer.post(url, { submissionId: red.submissionId, reason: '复核发现与另一案例高度相似' });
     expect([res.statusCode, res.json()]).toEqual([200, { data: { decided: 1 } }]);
