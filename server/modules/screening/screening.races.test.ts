@@ -35,7 +35,7 @@ describe(`screening decisions at once (${testEngine()})`, () => {
     expect(new Set(decisions.map((d) => d.case_id)).size).toBe(3);
     expect(decisions.map((d) => d.ordinal)).toEqual([1, 1, 1]);
     const mails = await db.selectFrom('mails').select('id').where('template', '=', 'case_screened').execute();
-    const audit = await db.selectFrom('audit_log').select('id').where('action', 'in', ['case.screen_pass', 'case.screen_reject']).execute();
+    const audit = await db.selectFrom('audit_log').select('seq').where('action', 'in', ['case.screen_pass', 'case.screen_reject']).execute();
     expect([mails.length, audit.length]).toEqual([3, 3]);
     const decided = await db.selectFrom('cases').select('screening').where('screening', '<>', 'pending').execute();
     expect(decided.length).toBe(3);
