@@ -62,6 +62,18 @@ describe(`the screening queue (${testEngine()})`, () => {
     expect([paged.data.length, paged.total]).toEqual([1, 3]);
   });
 
+  it('shows a recommendation as standing only on the submitted text it was given on', async () => {
+    const { organizer, db, red, rural } = await world();
+    // Recommended on the text as submitted (the working copy's hash), and on a text since changed.
+    for (const id of [red.caseId, rural.caseId]) {
+      const row = await db.selectFrom('cases').select('content_sha256').where('id', '=', id).executeTakeFirstOrThrow();
+      await db.updateTable('cases').set({ recommendation: 'recommended', recommendation_sha256: id === red.caseId ? row.content_sha256 : 'f'.repeat(64) }).where('id', '=', id).execute();
+    }
+    const all = await rowsOf(organizer);
+    expect(Object.fromEntries(all.data.map((r) => [r.caseId, r.recommendation]))).toMatchObject({ [red.caseId]: 'recommended', [rural.caseId]: 'void' });
+    expect((await rowsOf(organizer, '?flags=not_recommended')).data.map((r) => r.caseId).includes(red.caseId)).toBe(false);
+  });
+
   it('refuses a filter it cannot apply, in the caller’s language', async () => {
     const { organizer } = await world();
     const res = await organizer.get(`${QUEUE}?category=mars`);
