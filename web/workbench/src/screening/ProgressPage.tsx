@@ -29,7 +29,7 @@ export function ProgressPage() {
         <Typography.Title level={5}>{t('wb.progress.byCategory')}</Typography.Title>
         <ScrollRegion label={t('wb.progress.byCategory')}>
           <Table
-            rowKey="category" size="small" pagination={false} loading={progress.isFetching} dataSource={data?.categories ?? []} scroll={{ x: 820 }}
+            rowKey="category" size="small" pagination={false} loading={progress.isFetching} dataSource={data?.categories ?? []} style={{ minWidth: 820 }}
             columns={[
               { title: t('wb.progress.col.category'), dataIndex: 'category', width: 140, render: (k: string) => campaign?.categories.find((c) => c.key === k)?.name[locale] ?? k },
               num('cases', t('wb.progress.col.cases')), num('pending', t('wb.progress.col.pending')), num('passed', t('wb.progress.col.passed')),
@@ -49,7 +49,7 @@ export function ProgressPage() {
       <Card className="wb-card" title={t('wb.progress.byReviewer')}>
         <ScrollRegion label={t('wb.progress.byReviewer')}>
           <Table
-            rowKey="reviewerId" size="small" loading={progress.isFetching} dataSource={data?.reviewers ?? []} scroll={{ x: 560 }}
+            rowKey="reviewerId" size="small" loading={progress.isFetching} dataSource={data?.reviewers ?? []} style={{ minWidth: 560 }}
             pagination={{ pageSize: 50, hideOnSinglePage: true }}
             locale={{ emptyText: <Empty description={t('wb.progress.noReviewers')} /> }}
             columns={[

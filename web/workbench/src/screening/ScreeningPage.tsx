@@ -5,6 +5,7 @@ import type { MessageKey } from '../../../../core/i18n/messages.ts';
 import { SCREENING_STATES, type ScreeningState } from '../../../../core/screening/screening-decision.ts';
 import { SCREENING_FLAGS, SCREENING_SORTS, type ScreeningFlag, type ScreeningSort } from '../../../../core/screening/screening-query.ts';
 import { currentCampaign, RecommendationTag, useCampaign, useCampaigns, zonedTime } from '../cases/case-shared.tsx';
+import { ScrollRegion } from '../components/ScrollRegion.tsx';
 import { DivisionName } from '../components/UnitView.tsx';
 import { useI18n } from '../i18n.tsx';
 import { Link } from '../router.tsx';
@@ -104,7 +105,10 @@ export function ScreeningPage() {
           options={SCREENING_STATES.map((s) => ({ value: s, label: withCount(t(`screening.state.${s}`), counts?.states[s]) }))} /></Col>
         <Col xs={24} md={6}><Select className="wb-full" aria-label={t('wb.screening.sort')} value={filters.sort} onChange={(v) => set({ sort: v })}
           options={SCREENING_SORTS.map((s) => ({ value: s, label: `${t('wb.screening.sort')}: ${t(`wb.screening.sort.${s}`)}` }))} /></Col>
-        <Col xs={24} md={12}><Input.Search aria-label={t('wb.screening.filter.search')} placeholder={t('wb.screening.filter.search')} allowClear onSearch={(q) => set({ q })} /></Col>
+        <Col xs={24} md={12}>
+          <Input type="search" aria-label={t('wb.screening.filter.search')} placeholder={t('wb.screening.filter.search')} allowClear
+            onPressEnter={(e) => set({ q: e.currentTarget.value })} onChange={(e) => { if (e.target.value === '') set({ q: '' }); }} />
+        </Col>
         <Col xs={24} md={12}>
           <Checkbox.Group aria-label={t('wb.screening.filter.flags')} value={filters.flags} onChange={(v) => set({ flags: v as ScreeningFlag[] })}
             options={SCREENING_FLAGS.map((f) => ({ value: f, label: withCount(t(`screening.flag.${f}`), counts?.flags[f]) }))} />
@@ -122,7 +126,8 @@ export function ScreeningPage() {
           locale={{ emptyText: <Empty description={t('wb.screening.empty')} /> }}
           pagination={{ current: filters.page, pageSize: PAGE_SIZE, total: queue.data?.total ?? 0, onChange: (page) => setFilters((f) => ({ ...f, page })), hideOnSinglePage: true, size: 'small' }}
           renderItem={(r) => (
-            <Card size="small" className="wb-case-card">
+            <List.Item className="wb-screening-item">
+            <Card size="small" className="wb-case-card wb-full">
               <Space align="start">
                 <Checkbox aria-label={r.title} disabled={r.state !== 'pending'} checked={selected.has(r.caseId)} onChange={(e) => toggle(r, e.target.checked)} />
                 <div>{title(r)}</div>
@@ -131,16 +136,18 @@ export function ScreeningPage() {
               <div className="wb-case-tags">{format(r)}</div>
               <div className="wb-case-card-actions">{actions(r)}</div>
             </Card>
+            </List.Item>
           )}
         />
       ) : (
+        <ScrollRegion label={t('wb.screening.title')}>
         <Table<QueueRow>
           rowKey="caseId"
           size="small"
           loading={queue.isFetching}
           dataSource={rows}
           tableLayout="fixed"
-          scroll={{ x: 1000 }}
+          style={{ minWidth: 1000 }}
           locale={{ emptyText: <Empty description={t('wb.screening.empty')} /> }}
           rowSelection={{
             selectedRowKeys: [...selected.keys()],
@@ -155,9 +162,10 @@ export function ScreeningPage() {
             { title: t('wb.screening.col.format'), key: 'format', width: 220, render: (_: unknown, r) => format(r) },
             { title: t('wb.screening.col.similarity'), key: 'similarity', width: 150, render: (_: unknown, r) => similarity(r) },
             { title: t('wb.screening.col.state'), key: 'state', width: 130, render: (_: unknown, r) => state(r) },
-            { title: t('wb.screening.col.actions'), key: 'actions', width: 170, fixed: 'right', render: (_: unknown, r) => actions(r) },
+            { title: t('wb.screening.col.actions'), key: 'actions', width: 170, render: (_: unknown, r) => actions(r) },
           ]}
         />
+        </ScrollRegion>
       )}
       {dialog && <DecisionDialog count={dialog.cases.length} reverse={dialog.reverse} busy={decide.isPending || reverse.isPending} error={error} onSubmit={submit} onClose={() => setDialog(null)} />}
     </Card>
