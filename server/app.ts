@@ -38,6 +38,7 @@ import { caseDocumentsRoutes } from './documents/documents.routes.ts';
 import { mailRoutes } from './modules/mail/mail.routes.ts';
 import { organizationsRoutes } from './modules/organizations/organizations.routes.ts';
 import { reviewersRoutes } from './modules/reviewers/reviewers.routes.ts';
+import { screeningRoutes } from './modules/screening/screening.routes.ts';
 import { reviewerPoolRoutes } from './modules/reviewers/reviewer-pool.routes.ts';
 import { conflictsRoutes } from './modules/conflicts/conflicts.routes.ts';
 import { uploadsRoutes } from './modules/uploads/uploads.routes.ts';
@@ -114,6 +115,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(accountsRoutes);
   await app.register(organizationsRoutes);
   await app.register(reviewersRoutes);
+  await app.register(screeningRoutes);
   await app.register(reviewerPoolRoutes);
   await app.register(conflictsRoutes);
   await app.register(casesRoutes);

@@ -54,6 +54,9 @@ const CASE_RULES: Record<`case.${CaseMove}`, Rule> = {
     : { key: 'audit.case.request_review', params: { case: subject('case')(e), superior: text(e.change.superiorEmail) } },
   'case.recommend': caseSentence('audit.case.recommend'),
   'case.decline': caseSentence('audit.case.decline'),
+  'case.screen_pass': caseSentence('audit.case.screen_pass'),
+  'case.screen_reject': (e) => ({ key: 'audit.case.screen_reject', params: { case: subject('case')(e), reason: text(e.change.message) } }),
+  'case.screen_reverse': (e) => ({ key: 'audit.case.screen_reverse', params: { case: subject('case')(e), reason: text(e.change.message) } }),
   'case.unit_merged': (e) => ({ key: 'audit.case.unit_merged', params: { case: subject('case')(e), from: ref('unit', e.change.fromUnit), into: ref('unit', e.change.intoUnit) } }),
 };
 

@@ -23,6 +23,10 @@ export const CASE_MOVES = {
   decline: { from: ['draft', 'submitted', 'withdrawn', 'returned'], to: null, by: 'superior' },
   // Organizers fold a duplicate unit into another; its cases go with it, in any state.
   unit_merged: { from: ['draft', 'submitted', 'withdrawn', 'returned'], to: null, by: 'organizer' },
+  // Screening (初审) of the submitted version: the outcome is cases.screening; the status stays.
+  screen_pass: { from: ['submitted'], to: null, by: 'organizer' },
+  screen_reject: { from: ['submitted'], to: null, by: 'organizer' },
+  screen_reverse: { from: ['submitted'], to: null, by: 'organizer' },
 } as const satisfies Record<string, Move>;
 
 export type CaseMove = keyof typeof CASE_MOVES;

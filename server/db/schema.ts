@@ -5,9 +5,11 @@ import type {
 import type {
   AssignmentRunsTable, CaseSignaturesTable, ReferenceCasesTable, ReviewAssignmentsTable, ReviewsTable, SimilarityMatchesTable,
 } from './schema-review.ts';
+import type { ScreeningDecisionsTable, ScreeningReportsTable } from './schema-screening.ts';
 
 export type * from './schema-cases.ts';
 export type * from './schema-review.ts';
+export type * from './schema-screening.ts';
 
 // Row types as both engines store them. Timestamps are ISO-8601 UTC text
 // ("2024-06-30T15:59:59.000Z") on both; see docs/decisions/0003-portable-data.md.
@@ -251,4 +253,6 @@ export interface Database {
   case_signatures: CaseSignaturesTable;
   reference_cases: ReferenceCasesTable;
   similarity_matches: SimilarityMatchesTable;
+  screening_decisions: ScreeningDecisionsTable;
+  screening_reports: ScreeningReportsTable;
 }

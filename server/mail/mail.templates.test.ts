@@ -13,6 +13,7 @@ const SAMPLE: MailParams = {
   join_request: { requesterName: HOSTILE, requesterEmail: 'a@example.cn', unitName: HOSTILE, link: LINK },
   case_receipt: { caseTitle: HOSTILE, campaignTitle: HOSTILE, receiptNumber: 'Z7-20240501-ABCDEF', submittedAt: '2024-05-01 10:00:00', zone: '北京时间', contentSha256: 'a'.repeat(64), attachmentCount: 3, link: LINK, verifyLink: 'https://zhengji.example.cn/verify?number=Z7-20240501-ABCDEF' },
   case_returned: { caseTitle: HOSTILE, message: HOSTILE, dueAt: '2024-07-10 23:59:59', zone: '北京时间', link: LINK },
+  case_screened: { caseTitle: HOSTILE, outcome: 'rejected', reason: HOSTILE, link: LINK },
   superior_review: { unitName: HOSTILE, caseTitle: HOSTILE, campaignTitle: HOSTILE, link: LINK, days: 30 },
   superior_review_member: { unitName: HOSTILE, superiorName: HOSTILE, caseTitle: HOSTILE, campaignTitle: HOSTILE, link: LINK },
 };

@@ -12,6 +12,8 @@ export interface MailParams {
   join_request: { requesterName: string; requesterEmail: string; unitName: string; link: string };
   case_receipt: { caseTitle: string; campaignTitle: string; receiptNumber: string; submittedAt: string; zone: string; contentSha256: string; attachmentCount: number; link: string; verifyLink: string };
   case_returned: { caseTitle: string; message: string; dueAt: string; zone: string; link: string };
+  /** A screening (初审) outcome, or its reversal back to awaiting screening; `reason` is empty for a pass. */
+  case_screened: { caseTitle: string; outcome: 'passed' | 'rejected' | 'reversed'; reason: string; link: string };
   /** `changed`: asked again after the text changed since the superior last decided; the page shows what changed. */
   superior_review: { unitName: string; caseTitle: string; campaignTitle: string; link: string; days: number; changed?: boolean };
   /** To the owners of a registered unit a case names as its superior: they decide signed in. */
@@ -20,7 +22,7 @@ export interface MailParams {
 
 export type MailTemplate = keyof MailParams;
 
-export const MAIL_TEMPLATES = ['verify_email', 'reset_password', 'join_unit', 'reviewer_invite', 'join_request', 'case_receipt', 'case_returned', 'superior_review', 'superior_review_member'] as const satisfies readonly MailTemplate[];
+export const MAIL_TEMPLATES = ['verify_email', 'reset_password', 'join_unit', 'reviewer_invite', 'join_request', 'case_receipt', 'case_returned', 'case_screened', 'superior_review', 'superior_review_member'] as const satisfies readonly MailTemplate[];
 
 export interface RenderedMail {
   subject: string;
@@ -165,6 +167,34 @@ const catalogue: Catalogue = {
       subject: `${EN_BRAND} Case "${oneLine(caseTitle)}" returned for correction`,
       paragraphs: [`The organizers returned your unit's case "${caseTitle}" for correction, saying:`, message, `Please correct it and submit it again before ${dueAt} (${zone}).`],
       action: { label: 'Correct the case', link },
+      closing: ['Contact the organizers if anything is unclear.'],
+    }),
+  },
+  case_screened: {
+    'zh-CN': ({ caseTitle, outcome, reason, link }) => ({
+      subject: `${ZH_BRAND}案例「${oneLine(caseTitle)}」${{ passed: '已通过初审', rejected: '未通过初审', reversed: '初审结论已撤销' }[outcome]}`,
+      paragraphs: [
+        {
+          passed: `您单位的案例「${caseTitle}」已通过主办单位初审，将进入专家评审。`,
+          rejected: `您单位的案例「${caseTitle}」未通过主办单位初审，理由如下：`,
+          reversed: `主办单位撤销了您单位的案例「${caseTitle}」此前的初审结论，案例重新等待初审，说明如下：`,
+        }[outcome],
+        ...(reason ? [reason] : []),
+      ],
+      action: { label: '查看案例', link },
+      closing: ['如有疑问，请联系主办单位。'],
+    }),
+    en: ({ caseTitle, outcome, reason, link }) => ({
+      subject: `${EN_BRAND} Case "${oneLine(caseTitle)}" ${{ passed: 'passed screening', rejected: 'did not pass screening', reversed: 'screening decision withdrawn' }[outcome]}`,
+      paragraphs: [
+        {
+          passed: `Your unit's case "${caseTitle}" passed the organizers' screening and goes on to expert review.`,
+          rejected: `Your unit's case "${caseTitle}" did not pass the organizers' screening, for this reason:`,
+          reversed: `The organizers withdrew their earlier screening decision on your unit's case "${caseTitle}"; it awaits screening again, saying:`,
+        }[outcome],
+        ...(reason ? [reason] : []),
+      ],
+      action: { label: 'View the case', link },
       closing: ['Contact the organizers if anything is unclear.'],
     }),
   },

@@ -131,7 +131,7 @@ export async function submitCase(trx: Transaction<Database>, actor: Actor, id: s
   }, now);
   await transitionCase(trx, {
     caseId: id, from: c.row.status, move: 'submit', by: 'unit', actor: { id: actor.userId, label: actorLabel(actor) }, submissionId,
-    set: { return_due_at: null }, audit: { seq, receiptNumber: row.receipt_number, contentSha256: row.content_sha256, attachments: attachments.map((a) => a.sha256) },
+    set: { return_due_at: null, screening: 'pending' }, audit: { seq, receiptNumber: row.receipt_number, contentSha256: row.content_sha256, attachments: attachments.map((a) => a.sha256) },
   }, now);
   return { receipt: presentReceipt(row), created: true };
 }

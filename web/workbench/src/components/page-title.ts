@@ -15,6 +15,8 @@ const TITLES: Record<string, MessageKey> = {
   '/app/org/cases': 'wb.nav.orgCases',
   '/app/org/units': 'wb.nav.units',
   '/app/org/reviewers': 'wb.nav.reviewers',
+  '/app/org/screening': 'wb.nav.screening',
+  '/app/org/progress': 'wb.nav.progress',
   '/app/org/audit': 'wb.nav.audit',
   '/app/org/mail': 'wb.nav.mail',
   '/app/org/organizers': 'wb.nav.organizers',

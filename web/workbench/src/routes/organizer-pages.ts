@@ -6,3 +6,5 @@ export { OrgReviewersPage } from '../pages/OrgReviewersPage.tsx';
 export { OrgUnitDetailPage } from '../pages/OrgUnitDetailPage.tsx';
 export { OrgUnitsPage } from '../pages/OrgUnitsPage.tsx';
 export { OrgCasesPage } from '../cases/OrgCasesPage.tsx';
+export { ScreeningPage } from '../screening/ScreeningPage.tsx';
+export { ProgressPage } from '../screening/ProgressPage.tsx';
