@@ -79,6 +79,6 @@ describe(`near-duplicate job (${testEngine()})`, () => {
     expect((await unrelated.client.post(`/api/v1/cases/${unrelated.caseId}/submit`, { requestKey: key })).statusCode).toBe(201);
     await unrelated.client.post(`/api/v1/cases/${unrelated.caseId}/submit`, { requestKey: key });
     const pending = await app.db.selectFrom('jobs').select('unique_key').where('kind', '=', 'similarity.case').where('done_at', 'is', null).execute();
-    expect(pending.map((j) => j.unique_key.replace(/[0-9a-f-]{36}/g, 'ID')).sort()).toEqual(['similarity.case:ID:submitted:ID', 'similarity.case:ID:withdrawn:ID']);
+    expect(pending.map((j) => (j.unique_key ?? '').replace(/[0-9a-f-]{36}/g, 'ID')).sort()).toEqual(['similarity.case:ID:submitted:ID', 'similarity.case:ID:withdrawn:ID']);
   });
 });

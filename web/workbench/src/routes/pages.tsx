@@ -53,6 +53,7 @@ export const OrgReviewersPage = named(load.organizer, 'OrgReviewersPage');
 export const AuditPage = named(load.organizer, 'AuditPage');
 export const MailPage = named(load.organizer, 'MailPage');
 export const OrganizersPage = named(load.organizer, 'OrganizersPage');
+export const ReferenceCasesPage = named(load.organizer, 'ReferenceCasesPage');
 export const ReviewerProfilePage = named(load.reviewer, 'ReviewerProfilePage');
 export const CaseEditorPage = named(load.editor, 'CaseEditorPage');
 
