@@ -21,7 +21,7 @@ export function ReferenceCasesPage() {
   return (
     <Card className="wb-card" title={t('wb.references.title')}>
       <Typography.Paragraph>{t('wb.references.intro')}</Typography.Paragraph>
-      <Space wrap>
+      <Space wrap className="wb-similarity-upload">
         <label>
           {t('wb.references.file')}{' '}
           <input
@@ -49,7 +49,7 @@ export function ReferenceCasesPage() {
               { title: t('wb.references.source'), dataIndex: 'source' },
               { title: t('wb.references.caseTitle'), dataIndex: 'title' },
               { title: t('wb.references.status'), dataIndex: 'status', render: (s: Row['status']) => <Tag color={STATUS_COLOR[s]}>{t(`wb.references.status.${s}`)}</Tag> },
-              { title: t('wb.references.reasons'), dataIndex: 'problems', render: (p: Row['problems']) => p.map((m) => m.message).join('；') },
+              { title: t('wb.references.reasons'), dataIndex: 'problems', render: (p: Row['problems']) => p.map((m) => m.message).join(t('punct.list')) },
             ]}
           />
         </>
