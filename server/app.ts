@@ -41,6 +41,7 @@ import { reviewersRoutes } from './modules/reviewers/reviewers.routes.ts';
 import { screeningRoutes } from './modules/screening/screening.routes.ts';
 import { reviewerPoolRoutes } from './modules/reviewers/reviewer-pool.routes.ts';
 import { conflictsRoutes } from './modules/conflicts/conflicts.routes.ts';
+import { similarityRoutes } from './modules/similarity/similarity.routes.ts';
 import { uploadsRoutes } from './modules/uploads/uploads.routes.ts';
 import { clientAssets } from './pages/client-assets.ts';
 import { pagesRoutes } from './pages/pages.routes.tsx';
@@ -118,6 +119,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(screeningRoutes);
   await app.register(reviewerPoolRoutes);
   await app.register(conflictsRoutes);
+  await app.register(similarityRoutes);
   await app.register(casesRoutes);
   await app.register(superiorReviewRoutes);
   await app.register(superiorMemberRoutes);

@@ -12,6 +12,7 @@ import { CLEANUP_JOB, CLEANUP_PERIODIC, createCleanupHandler } from './jobs/clea
 import { startJobWorker } from './jobs/jobs.worker.ts';
 import { createMailSendHandler, MAIL_SEND_JOB } from './mail/mail.service.ts';
 import { createSmtpTransport } from './mail/mail.transport.ts';
+import { similarityJobHandlers } from './modules/similarity/similarity.jobs.ts';
 
 export interface Started {
   app: FastifyInstance;
@@ -65,6 +66,7 @@ export async function startApp(
           clock,
         }),
         [CLEANUP_JOB]: createCleanupHandler({ db: database.db, log: app.log }),
+        ...similarityJobHandlers(database.db),
       },
       periodic: [CLEANUP_PERIODIC],
       log: app.log,

@@ -54,6 +54,7 @@ const SAMPLES: Record<string, AuditFacts> = {
   'reviewer.invite': entry('reviewer.invite', 'campaign', CAMPAIGN, { email: 'chen@example.cn' }),
   'reviewer.profile': entry('reviewer.profile', 'user', USER),
   'reviewer.import': entry('reviewer.import', 'campaign', CAMPAIGN, { imported: 3, updated: 1, refused: 2, invited: ['chen@example.cn'] }),
+  'reference.import': entry('reference.import', 'campaign', CAMPAIGN, { imported: 12, skipped: 2, refused: 1 }),
   'conflict.declare': entry('conflict.declare', 'case', CASE, { reviewerId: 'r1', reason: '曾为该单位授课' }),
   'conflict.dismiss': entry('conflict.dismiss', 'case', CASE, { reviewerId: 'r1', reviewerEmail: 'chen@example.cn', reasons: ['same_division'], reason: '已调离' }),
 };
@@ -95,6 +96,7 @@ const EN = {
   'reviewer.invite': '王芳 invited chen@example.cn to review [第七届全国基层党建典型案例]',
   'reviewer.profile': '王芳 updated their reviewer profile',
   'reviewer.import': '王芳 imported reviewers into [第七届全国基层党建典型案例]: 3 added, 1 updated',
+  'reference.import': '王芳 imported earlier campaigns’ cases into [第七届全国基层党建典型案例]: 12 added, 2 skipped',
   'conflict.declare': '王芳 declared a conflict of interest with the case “[村民议事会]”: 曾为该单位授课',
   'conflict.dismiss': '王芳 dismissed the conflict of interest between the reviewer chen@example.cn and the case “[村民议事会]”: 已调离',
 };
@@ -143,6 +145,7 @@ describe('describeAudit', () => {
       'reviewer.invite': '王芳 邀请 chen@example.cn 担任[第七届全国基层党建典型案例]的评审专家',
       'reviewer.profile': '王芳 更新了评审专家资料',
       'reviewer.import': '王芳 为[第七届全国基层党建典型案例]导入评审专家：新增 3 人，更新 1 人',
+      'reference.import': '王芳 为[第七届全国基层党建典型案例]导入往届案例：新增 12 件，跳过 2 件',
       'conflict.declare': '王芳 声明与案例“[村民议事会]”存在利益冲突：曾为该单位授课',
       'conflict.dismiss': '王芳 排除了评审专家 chen@example.cn 与案例“[村民议事会]”的利益冲突：已调离',
     });

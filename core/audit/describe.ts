@@ -100,6 +100,7 @@ export const AUDIT_RULES = rules({
   'reviewer.invite': (e) => ({ key: 'audit.reviewer.invite', params: { campaign: subject('campaign')(e), email: text(e.change.email) } }),
   'reviewer.profile': () => ({ key: 'audit.reviewer.profile' }),
   'reviewer.import': (e) => ({ key: 'audit.reviewer.import', params: { campaign: subject('campaign')(e), imported: String(e.change.imported ?? 0), updated: String(e.change.updated ?? 0) } }),
+  'reference.import': (e) => ({ key: 'audit.reference.import', params: { campaign: subject('campaign')(e), imported: String(e.change.imported ?? 0), skipped: String(e.change.skipped ?? 0) } }),
   'conflict.declare': (e) => ({ key: 'audit.conflict.declare', params: { case: subject('case')(e), reason: text(e.change.reason) } }),
   'conflict.dismiss': (e) => ({ key: 'audit.conflict.dismiss', params: { case: subject('case')(e), email: text(e.change.reviewerEmail), reason: text(e.change.reason) } }),
 });

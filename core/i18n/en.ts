@@ -6,6 +6,7 @@ import { journeyEn } from './parts/journey.en.ts';
 import { auditEn } from './parts/audit.en.ts';
 import { reviewersEn } from './parts/reviewers.en.ts';
 import { screeningEn } from './parts/screening.en.ts';
+import { similarityEn } from './parts/similarity.en.ts';
 import type { MessageKey } from './zh-CN.ts';
 
 export const en: Record<MessageKey, string> = {
@@ -17,6 +18,7 @@ export const en: Record<MessageKey, string> = {
   ...auditEn,
   ...reviewersEn,
   ...screeningEn,
+  ...similarityEn,
   'punct.colon': ': ',
   'punct.list': ', ',
   'site.name': 'Zhengji',

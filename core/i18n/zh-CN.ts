@@ -9,6 +9,7 @@ import { journeyZhCN } from './parts/journey.zh-CN.ts';
 import { auditZhCN } from './parts/audit.zh-CN.ts';
 import { reviewersZhCN } from './parts/reviewers.zh-CN.ts';
 import { screeningZhCN } from './parts/screening.zh-CN.ts';
+import { similarityZhCN } from './parts/similarity.zh-CN.ts';
 
 const base = {
   'punct.colon': '：',
@@ -308,5 +309,6 @@ const base = {
 } as const;
 
 export const zhCN = { ...base, ...casesZhCN, ...filesZhCN, ...documentsZhCN, ...editorZhCN, ...journeyZhCN, ...auditZhCN, ...reviewersZhCN, ...screeningZhCN } as const;
+export const zhCN = { ...base, ...casesZhCN, ...filesZhCN, ...documentsZhCN, ...editorZhCN, ...journeyZhCN, ...auditZhCN, ...reviewersZhCN, ...similarityZhCN } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -77,6 +77,8 @@ export interface CaseSignaturesTable {
 /** A case of an earlier campaign, imported from a file to be compared with. */
 export interface ReferenceCasesTable {
   id: string;
+  /** The campaign whose organizers imported it (migration 019); null only in rows older than it. */
+  campaign_id: string | null;
   /** The earlier campaign (edition) as the import file names it. */
   source: string;
   title: string;

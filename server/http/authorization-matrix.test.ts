@@ -79,6 +79,10 @@ const SAMPLES: Record<string, (w: World) => { url: string; body?: unknown }> = {
   'POST /api/v1/reviewer-invitations/accept': () => ({ url: '/api/v1/reviewer-invitations/accept', body: { token: 'nope' } }),
   'POST /api/v1/campaigns/:slug/reviewer-imports/preview': () => ({ url: '/api/v1/campaigns/seventh-collection/reviewer-imports/preview', body: { not: 'a sheet' } }),
   'POST /api/v1/campaigns/:slug/reviewer-imports': () => ({ url: '/api/v1/campaigns/seventh-collection/reviewer-imports', body: { not: 'a sheet' } }),
+  'POST /api/v1/campaigns/:slug/reference-imports/preview': () => ({ url: '/api/v1/campaigns/seventh-collection/reference-imports/preview', body: { not: 'a sheet' } }),
+  'POST /api/v1/campaigns/:slug/reference-imports': () => ({ url: '/api/v1/campaigns/seventh-collection/reference-imports', body: { not: 'a sheet' } }),
+  'GET /api/v1/cases/:id/similarity': (w) => ({ url: `/api/v1/cases/${w.caseA}/similarity` }),
+  'GET /api/v1/cases/:id/similarity/status': (w) => ({ url: `/api/v1/cases/${w.caseA}/similarity/status` }),
   'GET /api/v1/campaigns/:slug/reviewer-pool': () => ({ url: '/api/v1/campaigns/seventh-collection/reviewer-pool' }),
   'GET /api/v1/campaigns/:slug/screening': () => ({ url: '/api/v1/campaigns/seventh-collection/screening' }),
   'POST /api/v1/campaigns/:slug/screening/decisions': (w) => ({

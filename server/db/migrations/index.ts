@@ -15,6 +15,7 @@ import * as reviewerPool from './2026-12-05-015-reviewer-pool.ts';
 import * as reviewAssignments from './2026-12-05-016-review-assignments.ts';
 import * as screeningAndSimilarity from './2026-12-05-017-screening-and-similarity.ts';
 import * as screeningDecisions from './2026-12-05-018-screening-decisions.ts';
+import * as referenceCasesByCampaign from './2026-12-05-019-reference-cases-by-campaign.ts';
 
 // Listed by hand so the set is fixed at build time; names sort in the order they run.
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05-016-review-assignments': reviewAssignments,
   '2026-12-05-017-screening-and-similarity': screeningAndSimilarity,
   '2026-12-05-018-screening-decisions': screeningDecisions,
+  '2026-12-05-019-reference-cases-by-campaign': referenceCasesByCampaign,
 };

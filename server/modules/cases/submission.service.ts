@@ -13,6 +13,7 @@ import { queueMail } from '../../mail/mail.service.ts';
 import { actorLabel, type Actor } from '../auth/actor.ts';
 import { findLiveOrganization } from '../organizations/organizations.repository.ts';
 import { receiptVerifyUrl } from '../receipts/receipt-check.service.ts';
+import { enqueueCaseCheck } from '../similarity/similarity.jobs.ts';
 import { requirePhaseOpen } from '../campaigns/campaign-phase.service.ts';
 import { editWindowOf, loadCaseForUnit, loadVisibleCase, type CaseInContext } from './case-access.ts';
 import { transitionCase } from './case-transition.ts';
@@ -117,6 +118,7 @@ export async function submitCase(trx: Transaction<Database>, actor: Actor, id: s
     submitted_by: actor.userId, submitted_at: stamp, withdrawn_at: null,
   };
   await insertSubmission(trx, row);
+  await enqueueCaseCheck(trx, id, `submitted:${submissionId}`, now);
   // The receipt mail is queued before the transition: all of it commits together either way,
   // and the transition's audit append holds the chain's head (one submit at a time on
   // PostgreSQL) until commit, so the less that follows it, the more submits get through.
@@ -175,6 +177,9 @@ export async function withdrawCase(trx: Transaction<Database>, actor: Actor, id:
   if (!canWithdraw(editWindowOf(c, now))) throw new AppError('case_read_only');
   await requirePhaseOpen(trx, c.campaign, 'withdraw');
   const last = (await listSubmissions(trx, id)).at(-1);
-  if (last) await markSubmissionWithdrawn(trx, last.id, now.toISOString());
+  if (last) {
+    await markSubmissionWithdrawn(trx, last.id, now.toISOString());
+    await enqueueCaseCheck(trx, id, `withdrawn:${last.id}`, now);
+  }
   await transitionCase(trx, { caseId: id, from: 'submitted', move: 'withdraw', by: 'unit', actor: { id: actor.userId, label: actorLabel(actor) }, submissionId: last?.id ?? null }, now);
 }

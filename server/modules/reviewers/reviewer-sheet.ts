@@ -24,12 +24,21 @@ const MiB = 1024 * 1024;
 const SHEET_ZIP_LIMITS: ZipLimits = { ...OFFICE_ZIP_LIMITS, maxEntries: 1000, maxEntryBytes: 16 * MiB, maxTotalBytes: 32 * MiB };
 const WORKBOOK_PARTS = ['[Content_Types].xml', '_rels/.rels', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels'];
 
-export interface SheetRow {
+export interface SheetRow<F extends string = SheetField> {
   /** The row's number in the sheet, as the spreadsheet shows it. */
   number: number;
-  cells: Record<SheetField, string>;
+  cells: Record<F, string>;
   /** Cells holding a formula, by address (C7). */
   formulas: string[];
+}
+
+/** What a kind of sheet expects: its columns, how its header row names them, and its limits. */
+export interface SheetSpec<F extends string> {
+  fields: readonly F[];
+  mapHeader(cells: readonly string[]): { ok: true; columns: Record<F, number> } | { ok: false; missing: F[] };
+  labels: Record<F, string>;
+  maxBytes: number;
+  maxRows: number;
 }
 
 function storedZip(parts: { name: string; data: Buffer }[]): Buffer {
@@ -112,12 +121,12 @@ const isFormula = (cell: ExcelJS.Cell) => cell.type === ExcelJS.ValueType.Formul
  * The data rows of the sheet's first worksheet, by field, after a header row naming every field.
  * Throws AppError for a file past the size or row limit, a bomb, a non-workbook or missing columns.
  */
-export async function readReviewerSheet(bytes: Buffer): Promise<SheetRow[]> {
-  if (bytes.length > SHEET_MAX_BYTES) throw new AppError('file_too_large', { name: 'xlsx', max: '5 MB' });
+export async function readSheet<F extends string>(bytes: Buffer, spec: SheetSpec<F>): Promise<SheetRow<F>[]> {
+  if (bytes.length > spec.maxBytes) throw new AppError('file_too_large', { name: 'xlsx', max: `${spec.maxBytes / MiB} MB` });
   const workbook = await safeWorkbook(bytes);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([workbook]), { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'ignore' });
-  const rows: SheetRow[] = [];
-  let columns: Record<SheetField, number> | null = null;
+  const rows: SheetRow<F>[] = [];
+  let columns: Record<F, number> | null = null;
   try {
     for await (const worksheet of reader) {
       for await (const row of worksheet) {
@@ -129,15 +138,15 @@ export async function readReviewerSheet(bytes: Buffer): Promise<SheetRow[]> {
         });
         if (!columns) {
           if (texts.every((t) => !t?.trim())) continue;
-          const header = mapHeader(Array.from(texts, (t) => t ?? ''));
-          if (!header.ok) throw new AppError('reviewer_sheet_columns', { columns: header.missing.map((f) => HEADER_LABELS[f]).join(', ') });
+          const header = spec.mapHeader(Array.from(texts, (t) => t ?? ''));
+          if (!header.ok) throw new AppError('reviewer_sheet_columns', { columns: header.missing.map((f) => spec.labels[f]).join(', ') });
           columns = header.columns;
           continue;
         }
         if (texts.every((t) => !t?.trim()) && formulas.length === 0) continue;
-        if (rows.length >= SHEET_MAX_ROWS) throw new AppError('reviewer_sheet_too_many_rows', { max: SHEET_MAX_ROWS });
+        if (rows.length >= spec.maxRows) throw new AppError('reviewer_sheet_too_many_rows', { max: spec.maxRows });
         const at = columns;
-        const cells = Object.fromEntries(SHEET_FIELDS.map((f) => [f, texts[at[f]] ?? ''])) as Record<SheetField, string>;
+        const cells = Object.fromEntries(spec.fields.map((f) => [f, texts[at[f]] ?? ''])) as Record<F, string>;
         rows.push({ number: row.number, cells, formulas });
       }
       break;
@@ -146,6 +155,13 @@ export async function readReviewerSheet(bytes: Buffer): Promise<SheetRow[]> {
     if (error instanceof AppError) throw error;
     throw new AppError('reviewer_sheet_unreadable');
   }
-  if (!columns) throw new AppError('reviewer_sheet_columns', { columns: SHEET_FIELDS.map((f) => HEADER_LABELS[f]).join(', ') });
+  if (!columns) throw new AppError('reviewer_sheet_columns', { columns: spec.fields.map((f) => spec.labels[f]).join(', ') });
   return rows;
+}
+
+const REVIEWER_SHEET: SheetSpec<SheetField> = { fields: SHEET_FIELDS, mapHeader, labels: HEADER_LABELS, maxBytes: SHEET_MAX_BYTES, maxRows: SHEET_MAX_ROWS };
+
+/** A reviewer sheet's rows (readSheet with the reviewer columns and limits). */
+export function readReviewerSheet(bytes: Buffer): Promise<SheetRow[]> {
+  return readSheet(bytes, REVIEWER_SHEET);
 }

@@ -9,6 +9,7 @@ import { caseKeys, casesApi, type CampaignDetail, type CaseDetail } from './case
 import { DeadlineExtensions } from './DeadlineExtensions.tsx';
 import { ReadOnlyCase } from './editor/ReadOnlyCase.tsx';
 import { ReturnCaseDialog } from './ReturnCaseDialog.tsx';
+import { SimilarityReport } from '../similarity/SimilarityReport.tsx';
 
 /**
  * The organizer's case view: what the unit submitted (the version to judge and return), its
@@ -76,6 +77,7 @@ export function OrganizerCaseView({ detail, campaign }: { detail: CaseDetail; ca
           ]}
         />
       )}
+      {detail.submissionCount > 0 && <SimilarityReport caseId={detail.id} />}
       {dialog === 'return' && <ReturnCaseDialog summary={{ id: detail.id, campaignSlug: detail.campaignSlug, title: detail.content.title, organizationName: unitName }} campaign={campaign} onClose={closeReturn} />}
       <Drawer open={dialog === 'extend'} onClose={close} title={t('wb.orgCase.extend')} size="large" destroyOnHidden afterOpenChange={backTo(extendButton)}>
         <DeadlineExtensions campaign={campaign} units={[{ id: detail.organizationId, name: unitName }]} unit={detail.organizationId} onUnit={() => undefined} />

@@ -8,3 +8,4 @@ export { OrgUnitsPage } from '../pages/OrgUnitsPage.tsx';
 export { OrgCasesPage } from '../cases/OrgCasesPage.tsx';
 export { ScreeningPage } from '../screening/ScreeningPage.tsx';
 export { ProgressPage } from '../screening/ProgressPage.tsx';
+export { ReferenceCasesPage } from '../similarity/ReferenceCasesPage.tsx';

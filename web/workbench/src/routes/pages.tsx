@@ -55,6 +55,7 @@ export const ProgressPage = named(load.organizer, 'ProgressPage');
 export const AuditPage = named(load.organizer, 'AuditPage');
 export const MailPage = named(load.organizer, 'MailPage');
 export const OrganizersPage = named(load.organizer, 'OrganizersPage');
+export const ReferenceCasesPage = named(load.organizer, 'ReferenceCasesPage');
 export const ReviewerProfilePage = named(load.reviewer, 'ReviewerProfilePage');
 export const CaseEditorPage = named(load.editor, 'CaseEditorPage');
 
