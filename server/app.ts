@@ -42,6 +42,7 @@ import { reviewerPoolRoutes } from './modules/reviewers/reviewer-pool.routes.ts'
 import { conflictsRoutes } from './modules/conflicts/conflicts.routes.ts';
 import { uploadsRoutes } from './modules/uploads/uploads.routes.ts';
 import { clientAssets } from './pages/client-assets.ts';
+import { assignmentRoutes } from './modules/assignment/assignment.routes.ts';
 import { pagesRoutes } from './pages/pages.routes.tsx';
 import { verifyRoutes } from './pages/verify.routes.tsx';
 import { workbenchRoutes } from './pages/workbench.routes.ts';
@@ -116,6 +117,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(reviewersRoutes);
   await app.register(reviewerPoolRoutes);
   await app.register(conflictsRoutes);
+  await app.register(assignmentRoutes);
   await app.register(casesRoutes);
   await app.register(superiorReviewRoutes);
   await app.register(superiorMemberRoutes);
