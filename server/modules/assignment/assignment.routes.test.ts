@@ -30,7 +30,7 @@ describe(`reviewer assignment (${testEngine()})`, () => {
     expect(onCase(cases.B.caseId)).toHaveLength(3);
     expect(onCase(cases.C.caseId)).toEqual([]);
     expect(onCase(cases.D.caseId)).toEqual([ids.rural]);
-    const urban = [ids.r1, ids.r2, ids.r3, ids.r4];
+    const urban = [ids.r1!, ids.r2!, ids.r3!, ids.r4!];
     expect([...onCase(cases.A.caseId), ...onCase(cases.B.caseId)].every((r) => urban.includes(r))).toBe(true);
     const loads = urban.map((r) => rows.filter((x) => x.reviewer_id === r).length);
     expect(loads.every((n) => n <= 2) && loads.reduce((a, b) => a + b) === 6).toBe(true);

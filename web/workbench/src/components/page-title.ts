@@ -15,6 +15,7 @@ const TITLES: Record<string, MessageKey> = {
   '/app/org/cases': 'wb.nav.orgCases',
   '/app/org/units': 'wb.nav.units',
   '/app/org/reviewers': 'wb.nav.reviewers',
+  '/app/org/assignment': 'wb.nav.assignment',
   '/app/org/audit': 'wb.nav.audit',
   '/app/org/mail': 'wb.nav.mail',
   '/app/org/organizers': 'wb.nav.organizers',

@@ -5,7 +5,7 @@ import { useI18n } from '../i18n.tsx';
 import { Link, useRouter } from '../router.tsx';
 import { homeOf, useMe, useRole } from '../session.tsx';
 import {
-  AccountPage, AuditPage, CaseEditorPage, MailPage, MembersPage, MyCasesPage, OrganizersPage, OrgCasesPage, OrgReviewersPage,
+  AccountPage, AssignmentPage, AuditPage, CaseEditorPage, MailPage, MembersPage, MyCasesPage, OrganizersPage, OrgCasesPage, OrgReviewersPage,
   OrgUnitDetailPage, OrgUnitsPage, preloadWhenIdle, ReceiptPage, ReviewerProfilePage, SuperiorReviewsPage, UnitPage,
 } from './pages.tsx';
 import { Redirect } from './Redirect.tsx';
@@ -40,6 +40,7 @@ export function SignedInRoutes() {
   else if (path === '/app/org/units') page = <OrgUnitsPage />;
   else if (unitId) page = <OrgUnitDetailPage key={unitId} id={unitId} />;
   else if (path === '/app/org/reviewers') page = <OrgReviewersPage />;
+  else if (path === '/app/org/assignment') page = <AssignmentPage />;
   else if (path === '/app/org/audit') page = <AuditPage />;
   else if (path === '/app/org/mail') page = <MailPage />;
   else if (path === '/app/org/organizers') page = <OrganizersPage />;

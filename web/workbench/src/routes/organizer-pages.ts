@@ -6,3 +6,4 @@ export { OrgReviewersPage } from '../pages/OrgReviewersPage.tsx';
 export { OrgUnitDetailPage } from '../pages/OrgUnitDetailPage.tsx';
 export { OrgUnitsPage } from '../pages/OrgUnitsPage.tsx';
 export { OrgCasesPage } from '../cases/OrgCasesPage.tsx';
+export { AssignmentPage } from '../assignment/AssignmentPage.tsx';

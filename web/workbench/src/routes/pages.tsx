@@ -50,6 +50,7 @@ export const OrgCasesPage = named(load.organizer, 'OrgCasesPage');
 export const OrgUnitsPage = named(load.organizer, 'OrgUnitsPage');
 export const OrgUnitDetailPage = named(load.organizer, 'OrgUnitDetailPage');
 export const OrgReviewersPage = named(load.organizer, 'OrgReviewersPage');
+export const AssignmentPage = named(load.organizer, 'AssignmentPage');
 export const AuditPage = named(load.organizer, 'AuditPage');
 export const MailPage = named(load.organizer, 'MailPage');
 export const OrganizersPage = named(load.organizer, 'OrganizersPage');
