@@ -65,11 +65,11 @@ export function AssignmentPage() {
     { title: t('wb.displayName'), dataIndex: 'name', render: (name: string, r: PreviewReviewer) => <><div>{name}</div><Typography.Text type="secondary">{r.email}</Typography.Text></> },
     { title: t('wb.reviewer.expertise'), dataIndex: 'expertise', render: (e: string[]) => e.map((v) => <Tag key={v}>{category(v)}</Tag>) },
     { title: t('wb.assign.load'), key: 'load', render: (_: unknown, r: PreviewReviewer) => `${r.proposed + r.released} / ${r.capacity}` },
-    { title: t('wb.assign.releasedCount'), dataIndex: 'released' },
+    { title: t('wb.assign.releasedCount'), dataIndex: 'released', responsive: ['md' as const] },
   ];
   const caseColumns = [
     { title: t('wb.assign.case'), dataIndex: 'title', render: (title: string, c: PreviewCase) => <><div>{title}</div><Typography.Text type="secondary">{c.unitName}</Typography.Text></> },
-    { title: t('wb.assign.category'), dataIndex: 'category', render: category },
+    { title: t('wb.assign.category'), dataIndex: 'category', render: category, responsive: ['md' as const] },
     {
       title: t('wb.assign.reviewers'), key: 'reviewers', render: (_: unknown, c: PreviewCase) => (
         <Space size={[4, 4]} wrap>
@@ -108,7 +108,7 @@ export function AssignmentPage() {
         )}
         {phase !== 'review' && <Typography.Paragraph type="secondary">{t('wb.assign.releaseInReview')}</Typography.Paragraph>}
         {short.length > 0 && (
-          <Space direction="vertical" className="wb-full">
+          <Space direction="vertical" className="wb-full wb-override">
             <Checkbox checked={override} onChange={(e) => setOverride(e.target.checked)}>{t('wb.assign.override')}</Checkbox>
             {override && <Input.TextArea aria-label={t('wb.assign.overrideReason')} placeholder={t('wb.assign.overrideReason')} value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />}
           </Space>
