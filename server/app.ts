@@ -44,6 +44,7 @@ import { conflictsRoutes } from './modules/conflicts/conflicts.routes.ts';
 import { similarityRoutes } from './modules/similarity/similarity.routes.ts';
 import { uploadsRoutes } from './modules/uploads/uploads.routes.ts';
 import { clientAssets } from './pages/client-assets.ts';
+import { assignmentRoutes } from './modules/assignment/assignment.routes.ts';
 import { pagesRoutes } from './pages/pages.routes.tsx';
 import { verifyRoutes } from './pages/verify.routes.tsx';
 import { workbenchRoutes } from './pages/workbench.routes.ts';
@@ -120,6 +121,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(reviewerPoolRoutes);
   await app.register(conflictsRoutes);
   await app.register(similarityRoutes);
+  await app.register(assignmentRoutes);
   await app.register(casesRoutes);
   await app.register(superiorReviewRoutes);
   await app.register(superiorMemberRoutes);

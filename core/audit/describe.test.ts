@@ -57,6 +57,10 @@ const SAMPLES: Record<string, AuditFacts> = {
   'reference.import': entry('reference.import', 'campaign', CAMPAIGN, { imported: 12, skipped: 2, refused: 1 }),
   'conflict.declare': entry('conflict.declare', 'case', CASE, { reviewerId: 'r1', reason: '曾为该单位授课' }),
   'conflict.dismiss': entry('conflict.dismiss', 'case', CASE, { reviewerId: 'r1', reviewerEmail: 'chen@example.cn', reasons: ['same_division'], reason: '已调离' }),
+  'assignment.run': entry('assignment.run', 'campaign', CAMPAIGN, { runId: 'run1' }),
+  'assignment.add': entry('assignment.add', 'case', CASE, { assignmentId: 'a1', reviewerId: 'r1', reviewerEmail: 'chen@example.cn' }),
+  'assignment.remove': entry('assignment.remove', 'case', CASE, { assignmentId: 'a1', reviewerId: 'r1' }),
+  'assignment.release': entry('assignment.release', 'campaign', CAMPAIGN, { released: 9, reviewers: 3, override: false, reason: null, shortfall: [] }),
 };
 
 // A move back carries its reason and reads differently from a move on.
@@ -99,6 +103,10 @@ const EN = {
   'reference.import': '王芳 imported earlier campaigns’ cases into [第七届全国基层党建典型案例]: 12 added, 2 skipped',
   'conflict.declare': '王芳 declared a conflict of interest with the case “[村民议事会]”: 曾为该单位授课',
   'conflict.dismiss': '王芳 dismissed the conflict of interest between the reviewer chen@example.cn and the case “[村民议事会]”: 已调离',
+  'assignment.run': '王芳 started computing the reviewer assignment of [第七届全国基层党建典型案例]',
+  'assignment.add': '王芳 added the reviewer chen@example.cn to the case “[村民议事会]” by hand',
+  'assignment.remove': '王芳 removed a proposed assignment of the case “[村民议事会]”',
+  'assignment.release': '王芳 released the reviewer assignment of [第七届全国基层党建典型案例]: 9 assignments to 3 reviewers',
 };
 
 const time = (iso: string) => iso.slice(0, 10);
@@ -148,6 +156,10 @@ describe('describeAudit', () => {
       'reference.import': '王芳 为[第七届全国基层党建典型案例]导入往届案例：新增 12 件，跳过 2 件',
       'conflict.declare': '王芳 声明与案例“[村民议事会]”存在利益冲突：曾为该单位授课',
       'conflict.dismiss': '王芳 排除了评审专家 chen@example.cn 与案例“[村民议事会]”的利益冲突：已调离',
+      'assignment.run': '王芳 为[第七届全国基层党建典型案例]开始计算评审分配',
+      'assignment.add': '王芳 手动为案例“[村民议事会]”增加评审专家 chen@example.cn',
+      'assignment.remove': '王芳 移除了案例“[村民议事会]”的一项待发布分配',
+      'assignment.release': '王芳 发布了[第七届全国基层党建典型案例]的评审分配：9 项，涉及 3 位专家',
     });
   });
 

@@ -103,6 +103,13 @@ export const AUDIT_RULES = rules({
   'reference.import': (e) => ({ key: 'audit.reference.import', params: { campaign: subject('campaign')(e), imported: String(e.change.imported ?? 0), skipped: String(e.change.skipped ?? 0) } }),
   'conflict.declare': (e) => ({ key: 'audit.conflict.declare', params: { case: subject('case')(e), reason: text(e.change.reason) } }),
   'conflict.dismiss': (e) => ({ key: 'audit.conflict.dismiss', params: { case: subject('case')(e), email: text(e.change.reviewerEmail), reason: text(e.change.reason) } }),
+  'assignment.run': (e) => ({ key: 'audit.assignment.run', params: { campaign: subject('campaign')(e) } }),
+  'assignment.add': (e) => ({ key: 'audit.assignment.add', params: { case: subject('case')(e), email: text(e.change.reviewerEmail) } }),
+  'assignment.remove': (e) => ({ key: 'audit.assignment.remove', params: { case: subject('case')(e) } }),
+  'assignment.release': (e) => ({
+    key: e.change.override ? 'audit.assignment.release_override' : 'audit.assignment.release',
+    params: { campaign: subject('campaign')(e), released: String(e.change.released ?? 0), reviewers: String(e.change.reviewers ?? 0), reason: text(e.change.reason) },
+  }),
 });
 
 export type AuditAction = keyof typeof AUDIT_RULES;

@@ -7,6 +7,7 @@ import { auditEn } from './parts/audit.en.ts';
 import { reviewersEn } from './parts/reviewers.en.ts';
 import { screeningEn } from './parts/screening.en.ts';
 import { similarityEn } from './parts/similarity.en.ts';
+import { assignmentEn } from './parts/assignment.en.ts';
 import type { MessageKey } from './zh-CN.ts';
 
 export const en: Record<MessageKey, string> = {
@@ -19,6 +20,7 @@ export const en: Record<MessageKey, string> = {
   ...reviewersEn,
   ...screeningEn,
   ...similarityEn,
+  ...assignmentEn,
   'punct.colon': ': ',
   'punct.list': ', ',
   'site.name': 'Zhengji',

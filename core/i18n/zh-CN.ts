@@ -10,6 +10,7 @@ import { auditZhCN } from './parts/audit.zh-CN.ts';
 import { reviewersZhCN } from './parts/reviewers.zh-CN.ts';
 import { screeningZhCN } from './parts/screening.zh-CN.ts';
 import { similarityZhCN } from './parts/similarity.zh-CN.ts';
+import { assignmentZhCN } from './parts/assignment.zh-CN.ts';
 
 const base = {
   'punct.colon': '：',
@@ -310,5 +311,6 @@ const base = {
 
 export const zhCN = { ...base, ...casesZhCN, ...filesZhCN, ...documentsZhCN, ...editorZhCN, ...journeyZhCN, ...auditZhCN, ...reviewersZhCN, ...screeningZhCN } as const;
 export const zhCN = { ...base, ...casesZhCN, ...filesZhCN, ...documentsZhCN, ...editorZhCN, ...journeyZhCN, ...auditZhCN, ...reviewersZhCN, ...similarityZhCN } as const;
+export const zhCN = { ...base, ...casesZhCN, ...filesZhCN, ...documentsZhCN, ...editorZhCN, ...journeyZhCN, ...auditZhCN, ...reviewersZhCN, ...assignmentZhCN } as const;
 
 export type MessageKey = keyof typeof zhCN;

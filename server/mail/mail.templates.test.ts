@@ -16,6 +16,7 @@ const SAMPLE: MailParams = {
   case_screened: { caseTitle: HOSTILE, outcome: 'rejected', reason: HOSTILE, link: LINK },
   superior_review: { unitName: HOSTILE, caseTitle: HOSTILE, campaignTitle: HOSTILE, link: LINK, days: 30 },
   superior_review_member: { unitName: HOSTILE, superiorName: HOSTILE, caseTitle: HOSTILE, campaignTitle: HOSTILE, link: LINK },
+  assignment_released: { campaignTitle: HOSTILE, count: 12, dueAt: '2024-08-31 23:59:59', zone: HOSTILE, link: LINK },
 };
 
 describe('mail templates', () => {

@@ -18,11 +18,14 @@ export interface MailParams {
   superior_review: { unitName: string; caseTitle: string; campaignTitle: string; link: string; days: number; changed?: boolean };
   /** To the owners of a registered unit a case names as its superior: they decide signed in. */
   superior_review_member: { unitName: string; superiorName: string; caseTitle: string; campaignTitle: string; link: string };
+  /** To a reviewer once a release gives them cases. */
+  assignment_released: { campaignTitle: string; count: number; dueAt: string; zone: string; link: string };
 }
 
 export type MailTemplate = keyof MailParams;
 
 export const MAIL_TEMPLATES = ['verify_email', 'reset_password', 'join_unit', 'reviewer_invite', 'join_request', 'case_receipt', 'case_returned', 'case_screened', 'superior_review', 'superior_review_member'] as const satisfies readonly MailTemplate[];
+export const MAIL_TEMPLATES = ['verify_email', 'reset_password', 'join_unit', 'reviewer_invite', 'join_request', 'case_receipt', 'case_returned', 'superior_review', 'superior_review_member', 'assignment_released'] as const satisfies readonly MailTemplate[];
 
 export interface RenderedMail {
   subject: string;
@@ -102,6 +105,20 @@ const catalogue: Catalogue = {
       paragraphs: [`${inviterName} invites you to act for ${unitName} on Zhengji: to draft and submit cases on the unit’s behalf. Open the link below to accept the invitation.`],
       action: { label: 'Accept the invitation', link },
       closing: ['If you do not know the sender or do not wish to join, you can ignore this message.'],
+    }),
+  },
+  assignment_released: {
+    'zh-CN': ({ campaignTitle, count, dueAt, zone, link }) => ({
+      subject: `${ZH_BRAND}「${oneLine(campaignTitle)}」已为您分配 ${count} 件评审案例`,
+      paragraphs: [`「${campaignTitle}」已为您分配 ${count} 件案例，请于 ${dueAt}（${zone}）前完成评审。请点击下面的链接登录评审工作台。`],
+      action: { label: '打开评审工作台', link },
+      closing: ['如发现与某件案例存在利益冲突，请在工作台中声明并退回该案例。'],
+    }),
+    en: ({ campaignTitle, count, dueAt, zone, link }) => ({
+      subject: `${EN_BRAND} ${count} ${count === 1 ? 'case' : 'cases'} to review for ${oneLine(campaignTitle)}`,
+      paragraphs: [`You have been assigned ${count} ${count === 1 ? 'case' : 'cases'} to review for ${campaignTitle}. Please finish your reviews by ${dueAt} (${zone}). Open the link below to sign in to your review workbench.`],
+      action: { label: 'Open the review workbench', link },
+      closing: ['If you have a conflict of interest with a case, declare it in the workbench and hand the case back.'],
     }),
   },
   reviewer_invite: {

@@ -16,6 +16,7 @@ import * as reviewAssignments from './2026-12-05-016-review-assignments.ts';
 import * as screeningAndSimilarity from './2026-12-05-017-screening-and-similarity.ts';
 import * as screeningDecisions from './2026-12-05-018-screening-decisions.ts';
 import * as referenceCasesByCampaign from './2026-12-05-019-reference-cases-by-campaign.ts';
+import * as assignmentRunOnce from './2026-12-05-020-assignment-run-once.ts';
 
 // Listed by hand so the set is fixed at build time; names sort in the order they run.
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05-017-screening-and-similarity': screeningAndSimilarity,
   '2026-12-05-018-screening-decisions': screeningDecisions,
   '2026-12-05-019-reference-cases-by-campaign': referenceCasesByCampaign,
+  '2026-12-05-020-assignment-run-once': assignmentRunOnce,
 };

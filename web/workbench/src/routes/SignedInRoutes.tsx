@@ -6,6 +6,7 @@ import { Link, useRouter } from '../router.tsx';
 import { homeOf, useMe, useRole } from '../session.tsx';
 import {
   AccountPage, AuditPage, CaseEditorPage, MailPage, MembersPage, MyCasesPage, OrganizersPage, OrgCasesPage, OrgReviewersPage, ProgressPage, ScreeningPage,
+  AccountPage, AssignmentPage, AuditPage, CaseEditorPage, MailPage, MembersPage, MyCasesPage, OrganizersPage, OrgCasesPage, OrgReviewersPage,
   OrgUnitDetailPage, OrgUnitsPage, preloadWhenIdle, ReceiptPage, ReviewerProfilePage, SuperiorReviewsPage, UnitPage,
   AccountPage, AuditPage, CaseEditorPage, MailPage, MembersPage, MyCasesPage, OrganizersPage, OrgCasesPage, OrgReviewersPage,
   OrgUnitDetailPage, OrgUnitsPage, preloadWhenIdle, ReceiptPage, ReferenceCasesPage, ReviewerProfilePage, SuperiorReviewsPage, UnitPage,
@@ -45,6 +46,7 @@ export function SignedInRoutes() {
   else if (path === '/app/org/screening') page = <ScreeningPage />;
   else if (path === '/app/org/progress') page = <ProgressPage />;
   else if (path === '/app/org/reference-cases') page = <ReferenceCasesPage />;
+  else if (path === '/app/org/assignment') page = <AssignmentPage />;
   else if (path === '/app/org/audit') page = <AuditPage />;
   else if (path === '/app/org/mail') page = <MailPage />;
   else if (path === '/app/org/organizers') page = <OrganizersPage />;

@@ -9,3 +9,4 @@ export { OrgCasesPage } from '../cases/OrgCasesPage.tsx';
 export { ScreeningPage } from '../screening/ScreeningPage.tsx';
 export { ProgressPage } from '../screening/ProgressPage.tsx';
 export { ReferenceCasesPage } from '../similarity/ReferenceCasesPage.tsx';
+export { AssignmentPage } from '../assignment/AssignmentPage.tsx';

@@ -52,6 +52,7 @@ export const OrgUnitDetailPage = named(load.organizer, 'OrgUnitDetailPage');
 export const OrgReviewersPage = named(load.organizer, 'OrgReviewersPage');
 export const ScreeningPage = named(load.organizer, 'ScreeningPage');
 export const ProgressPage = named(load.organizer, 'ProgressPage');
+export const AssignmentPage = named(load.organizer, 'AssignmentPage');
 export const AuditPage = named(load.organizer, 'AuditPage');
 export const MailPage = named(load.organizer, 'MailPage');
 export const OrganizersPage = named(load.organizer, 'OrganizersPage');
