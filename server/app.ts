@@ -40,6 +40,7 @@ import { organizationsRoutes } from './modules/organizations/organizations.route
 import { reviewersRoutes } from './modules/reviewers/reviewers.routes.ts';
 import { reviewerPoolRoutes } from './modules/reviewers/reviewer-pool.routes.ts';
 import { conflictsRoutes } from './modules/conflicts/conflicts.routes.ts';
+import { scoringRoutes } from './modules/scoring/scoring.routes.ts';
 import { uploadsRoutes } from './modules/uploads/uploads.routes.ts';
 import { clientAssets } from './pages/client-assets.ts';
 import { pagesRoutes } from './pages/pages.routes.tsx';
@@ -116,6 +117,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(reviewersRoutes);
   await app.register(reviewerPoolRoutes);
   await app.register(conflictsRoutes);
+  await app.register(scoringRoutes);
   await app.register(casesRoutes);
   await app.register(superiorReviewRoutes);
   await app.register(superiorMemberRoutes);

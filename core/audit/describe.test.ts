@@ -53,6 +53,7 @@ const SAMPLES: Record<string, AuditFacts> = {
   'reviewer.import': entry('reviewer.import', 'campaign', CAMPAIGN, { imported: 3, updated: 1, refused: 2, invited: ['chen@example.cn'] }),
   'conflict.declare': entry('conflict.declare', 'case', CASE, { reviewerId: 'r1', reason: '曾为该单位授课' }),
   'conflict.dismiss': entry('conflict.dismiss', 'case', CASE, { reviewerId: 'r1', reviewerEmail: 'chen@example.cn', reasons: ['same_division'], reason: '已调离' }),
+  'review.submit': entry('review.submit', 'case', CASE, { assignmentId: 'a1', reviewerId: 'r1', scores: { authenticity: 4 }, tier: 'best', definitionVersion: 1 }),
 };
 
 // A move back carries its reason and reads differently from a move on.
@@ -91,6 +92,7 @@ const EN = {
   'reviewer.import': '王芳 imported reviewers into [第七届全国基层党建典型案例]: 3 added, 1 updated',
   'conflict.declare': '王芳 declared a conflict of interest with the case “[村民议事会]”: 曾为该单位授课',
   'conflict.dismiss': '王芳 dismissed the conflict of interest between the reviewer chen@example.cn and the case “[村民议事会]”: 已调离',
+  'review.submit': '王芳 submitted their scores for the case “[村民议事会]”',
 };
 
 const time = (iso: string) => iso.slice(0, 10);
@@ -136,6 +138,7 @@ describe('describeAudit', () => {
       'reviewer.import': '王芳 为[第七届全国基层党建典型案例]导入评审专家：新增 3 人，更新 1 人',
       'conflict.declare': '王芳 声明与案例“[村民议事会]”存在利益冲突：曾为该单位授课',
       'conflict.dismiss': '王芳 排除了评审专家 chen@example.cn 与案例“[村民议事会]”的利益冲突：已调离',
+      'review.submit': '王芳 提交了对案例“[村民议事会]”的评分',
     });
   });
 

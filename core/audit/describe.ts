@@ -99,6 +99,7 @@ export const AUDIT_RULES = rules({
   'reviewer.import': (e) => ({ key: 'audit.reviewer.import', params: { campaign: subject('campaign')(e), imported: String(e.change.imported ?? 0), updated: String(e.change.updated ?? 0) } }),
   'conflict.declare': (e) => ({ key: 'audit.conflict.declare', params: { case: subject('case')(e), reason: text(e.change.reason) } }),
   'conflict.dismiss': (e) => ({ key: 'audit.conflict.dismiss', params: { case: subject('case')(e), email: text(e.change.reviewerEmail), reason: text(e.change.reason) } }),
+  'review.submit': (e) => ({ key: 'audit.review.submit', params: { case: subject('case')(e) } }),
 });
 
 export type AuditAction = keyof typeof AUDIT_RULES;

@@ -3,7 +3,7 @@ import type {
   AttachmentsTable, BlobsTable, CaseContentsTable, CaseEventsTable, CaseSubmissionsTable, CasesTable, DeadlineExtensionsTable, UploadsTable,
 } from './schema-cases.ts';
 import type {
-  AssignmentRunsTable, CaseSignaturesTable, ReferenceCasesTable, ReviewAssignmentsTable, ReviewsTable, SimilarityMatchesTable,
+  AssignmentRunsTable, CaseSignaturesTable, ReferenceCasesTable, ReviewAssignmentsTable, ReviewRemindersTable, ReviewsTable, SimilarityMatchesTable,
 } from './schema-review.ts';
 
 export type * from './schema-cases.ts';
@@ -251,4 +251,5 @@ export interface Database {
   case_signatures: CaseSignaturesTable;
   reference_cases: ReferenceCasesTable;
   similarity_matches: SimilarityMatchesTable;
+  review_reminders: ReviewRemindersTable;
 }

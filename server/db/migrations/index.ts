@@ -14,6 +14,7 @@ import * as campaignPhases from './2026-12-05-014-campaign-phases.ts';
 import * as reviewerPool from './2026-12-05-015-reviewer-pool.ts';
 import * as reviewAssignments from './2026-12-05-016-review-assignments.ts';
 import * as screeningAndSimilarity from './2026-12-05-017-screening-and-similarity.ts';
+import * as reviewReminders from './2026-12-05-021-review-reminders.ts';
 
 // Listed by hand so the set is fixed at build time; names sort in the order they run.
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05-015-reviewer-pool': reviewerPool,
   '2026-12-05-016-review-assignments': reviewAssignments,
   '2026-12-05-017-screening-and-similarity': screeningAndSimilarity,
+  '2026-12-05-021-review-reminders': reviewReminders,
 };
