@@ -1,5 +1,6 @@
-import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
 import { maskIdentity } from '../../../core/review/blind.ts';
+import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { blobExists } from '../../storage/blob-store.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -14,7 +15,7 @@ import { ownAssignment } from './scoring.service.ts';
  * and, in blind review, not the filled or sealed declaration form, whose name is masked too.
  * Anything else answers like a file that does not exist.
  */
-export async function findAssignedFile(app: Pick<FastifyInstance, 'db' | 'dataDir' | 'log'>, actor: Actor, id: string, attachmentId: string, which: 'file' | 'thumbnail'): Promise<StoredFile> {
+export async function findAssignedFile(app: { db: Kysely<Database>; dataDir: string; log: { error(details: object, message: string): void } }, actor: Actor, id: string, attachmentId: string, which: 'file' | 'thumbnail'): Promise<StoredFile> {
   const a = await ownAssignment(app.db, actor, id);
   const campaign = await getCampaignById(app.db, a.campaign_id);
   const file = visibleFilesOf(a, campaign).find((f) => f.id === attachmentId);
