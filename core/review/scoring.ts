@@ -15,6 +15,9 @@ export interface ReviewInput {
   tier: string | null;
 }
 
+/** What scoring needs of a criterion's scale: its key, weight and the scores of its levels. */
+export type ScaleShape = Pick<CriterionScale, 'criterion' | 'weight'> & { levels: readonly { score: number }[] };
+
 export type ScoreProblem =
   | { code: 'criterion_unknown'; criterion: string }
   | { code: 'score_missing'; criterion: string }
@@ -24,7 +27,7 @@ export type ScoreProblem =
   | { code: 'comment_too_long'; max: number };
 
 /** The lowest and highest score of a criterion's scale. */
-export function scaleRange(scale: CriterionScale): { min: number; max: number } {
+export function scaleRange(scale: ScaleShape): { min: number; max: number } {
   const scores = scale.levels.map((l) => l.score);
   return { min: Math.min(...scores), max: Math.max(...scores) };
 }
@@ -33,7 +36,7 @@ export function scaleRange(scale: CriterionScale): { min: number; max: number } 
  * Every problem with a review, in the order of the campaign's scales; empty when there is none.
  * `complete` asks for what a submission needs: every criterion scored and a tier.
  */
-export function reviewProblems(scales: readonly CriterionScale[], input: ReviewInput, complete: boolean): ScoreProblem[] {
+export function reviewProblems(scales: readonly ScaleShape[], input: ReviewInput, complete: boolean): ScoreProblem[] {
   const problems: ScoreProblem[] = [];
   const known = new Set(scales.map((s) => s.criterion));
   for (const criterion of Object.keys(input.scores)) if (!known.has(criterion)) problems.push({ code: 'criterion_unknown', criterion });
@@ -59,7 +62,7 @@ export function reviewProblems(scales: readonly CriterionScale[], input: ReviewI
  * The weighted total out of 100: each criterion gives its weight times score / top of its scale,
  * rounded to two decimals; null until every criterion is scored.
  */
-export function weightedTotal(scales: readonly CriterionScale[], scores: Readonly<Record<string, number>>): number | null {
+export function weightedTotal(scales: readonly ScaleShape[], scores: Readonly<Record<string, number>>): number | null {
   let total = 0;
   for (const scale of scales) {
     const score = scores[scale.criterion];

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App as AntApp, Button, Card, Descriptions, Input, Modal, Radio, Skeleton, Space, Typography } from 'antd';
 import { useState } from 'react';
+import { weightedTotal } from '../../../../core/review/scoring.ts';
 import { ApiError } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { Link, useRouter } from '../router.tsx';
@@ -72,6 +73,7 @@ function ScoreForm({ view }: { view: AssignedCase }) {
     onError: failed,
   });
   const locked = !view.canScore;
+  const total = weightedTotal(view.criteria.map((c) => ({ criterion: c.key, weight: c.weight, levels: c.levels })), draft.scores);
   return (
     <Card className="wb-card wb-review-form" title={<h2 className="wb-card-title">{t('wb.review.scoreForm')}</h2>}>
       {saved?.status === 'submitted' && <Alert type="success" showIcon title={t('wb.review.submitted', { at: saved.submittedAt ?? '' })} style={{ marginBottom: 16 }} />}
@@ -90,7 +92,7 @@ function ScoreForm({ view }: { view: AssignedCase }) {
           </Radio.Group>
         </fieldset>
       ))}
-      <p>{saved?.total !== null && saved?.total !== undefined ? t('wb.review.total', { total: saved.total }) : t('wb.review.totalPending')}</p>
+      <p aria-live="polite">{total !== null ? t('wb.review.total', { total }) : t('wb.review.totalPending')}</p>
       <label htmlFor="review-tier"><strong>{t('wb.review.tier')}</strong></label>
       <Radio.Group id="review-tier" disabled={locked} value={draft.tier} onChange={(e) => setDraft((d) => ({ ...d, tier: e.target.value as string }))} style={{ display: 'block', margin: '8px 0 16px' }}>
         {TIERS.map((tier) => <Radio key={tier} value={tier}>{t(`review.tier.${tier}`)}</Radio>)}
