@@ -86,7 +86,7 @@ function ScoreForm({ view }: { view: AssignedCase }) {
             disabled={locked} value={draft.scores[c.key]} aria-label={c.name}
             onChange={(e) => setDraft((d) => ({ ...d, scores: { ...d.scores, [c.key]: Number(e.target.value) } }))}
           >
-            <Space direction="vertical">
+            <Space orientation="vertical">
               {c.levels.map((l) => <Radio key={l.score} value={l.score}><strong>{l.score}</strong> — {l.rubric}</Radio>)}
             </Space>
           </Radio.Group>
