@@ -9,6 +9,7 @@ import { removeExpiredUploads } from './modules/uploads/uploads.service.ts';
 import { readCampaignFiles } from './modules/campaigns/campaign-files.ts';
 import { syncCampaigns } from './modules/campaigns/campaigns.service.ts';
 import { CLEANUP_JOB, CLEANUP_PERIODIC, createCleanupHandler } from './jobs/cleanup.service.ts';
+import { createReviewRemindersHandler, REVIEW_REMINDERS_JOB, REVIEW_REMINDERS_PERIODIC } from './modules/scoring/review-reminders.service.ts';
 import { startJobWorker } from './jobs/jobs.worker.ts';
 import { createMailSendHandler, MAIL_SEND_JOB } from './mail/mail.service.ts';
 import { createSmtpTransport } from './mail/mail.transport.ts';
@@ -67,8 +68,9 @@ export async function startApp(
         }),
         [CLEANUP_JOB]: createCleanupHandler({ db: database.db, log: app.log }),
         ...similarityJobHandlers(database.db),
+        [REVIEW_REMINDERS_JOB]: createReviewRemindersHandler({ db: database.db, baseUrl: config.baseUrl, log: app.log }),
       },
-      periodic: [CLEANUP_PERIODIC],
+      periodic: [CLEANUP_PERIODIC, REVIEW_REMINDERS_PERIODIC],
       log: app.log,
       intervalMs: options.jobIntervalMs ?? 2000,
       clock,

@@ -61,6 +61,7 @@ const SAMPLES: Record<string, AuditFacts> = {
   'assignment.add': entry('assignment.add', 'case', CASE, { assignmentId: 'a1', reviewerId: 'r1', reviewerEmail: 'chen@example.cn' }),
   'assignment.remove': entry('assignment.remove', 'case', CASE, { assignmentId: 'a1', reviewerId: 'r1' }),
   'assignment.release': entry('assignment.release', 'campaign', CAMPAIGN, { released: 9, reviewers: 3, override: false, reason: null, shortfall: [] }),
+  'review.submit': entry('review.submit', 'case', CASE, { assignmentId: 'a1', reviewerId: 'r1', scores: { authenticity: 4 }, tier: 'best', definitionVersion: 1 }),
 };
 
 // A move back carries its reason and reads differently from a move on.
@@ -107,6 +108,7 @@ const EN = {
   'assignment.add': '王芳 added the reviewer chen@example.cn to the case “[村民议事会]” by hand',
   'assignment.remove': '王芳 removed a proposed assignment of the case “[村民议事会]”',
   'assignment.release': '王芳 released the reviewer assignment of [第七届全国基层党建典型案例]: 9 assignments to 3 reviewers',
+  'review.submit': '王芳 submitted their scores for the case “[村民议事会]”',
 };
 
 const time = (iso: string) => iso.slice(0, 10);
@@ -160,6 +162,7 @@ describe('describeAudit', () => {
       'assignment.add': '王芳 手动为案例“[村民议事会]”增加评审专家 chen@example.cn',
       'assignment.remove': '王芳 移除了案例“[村民议事会]”的一项待发布分配',
       'assignment.release': '王芳 发布了[第七届全国基层党建典型案例]的评审分配：9 项，涉及 3 位专家',
+      'review.submit': '王芳 提交了对案例“[村民议事会]”的评分',
     });
   });
 

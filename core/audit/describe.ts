@@ -110,6 +110,7 @@ export const AUDIT_RULES = rules({
     key: e.change.override ? 'audit.assignment.release_override' : 'audit.assignment.release',
     params: { campaign: subject('campaign')(e), released: String(e.change.released ?? 0), reviewers: String(e.change.reviewers ?? 0), reason: text(e.change.reason) },
   }),
+  'review.submit': (e) => ({ key: 'audit.review.submit', params: { case: subject('case')(e) } }),
 });
 
 export type AuditAction = keyof typeof AUDIT_RULES;

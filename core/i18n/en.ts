@@ -8,6 +8,7 @@ import { reviewersEn } from './parts/reviewers.en.ts';
 import { screeningEn } from './parts/screening.en.ts';
 import { similarityEn } from './parts/similarity.en.ts';
 import { assignmentEn } from './parts/assignment.en.ts';
+import { scoringEn } from './parts/scoring.en.ts';
 import type { MessageKey } from './zh-CN.ts';
 
 export const en: Record<MessageKey, string> = {
@@ -21,6 +22,7 @@ export const en: Record<MessageKey, string> = {
   ...screeningEn,
   ...similarityEn,
   ...assignmentEn,
+  ...scoringEn,
   'punct.colon': ': ',
   'punct.list': ', ',
   'site.name': 'Zhengji',

@@ -11,6 +11,7 @@ import { reviewersZhCN } from './parts/reviewers.zh-CN.ts';
 import { screeningZhCN } from './parts/screening.zh-CN.ts';
 import { similarityZhCN } from './parts/similarity.zh-CN.ts';
 import { assignmentZhCN } from './parts/assignment.zh-CN.ts';
+import { scoringZhCN } from './parts/scoring.zh-CN.ts';
 
 const base = {
   'punct.colon': '：',
@@ -312,5 +313,6 @@ const base = {
 export const zhCN = { ...base, ...casesZhCN, ...filesZhCN, ...documentsZhCN, ...editorZhCN, ...journeyZhCN, ...auditZhCN, ...reviewersZhCN, ...screeningZhCN } as const;
 export const zhCN = { ...base, ...casesZhCN, ...filesZhCN, ...documentsZhCN, ...editorZhCN, ...journeyZhCN, ...auditZhCN, ...reviewersZhCN, ...similarityZhCN } as const;
 export const zhCN = { ...base, ...casesZhCN, ...filesZhCN, ...documentsZhCN, ...editorZhCN, ...journeyZhCN, ...auditZhCN, ...reviewersZhCN, ...assignmentZhCN } as const;
+export const zhCN = { ...base, ...casesZhCN, ...filesZhCN, ...documentsZhCN, ...editorZhCN, ...journeyZhCN, ...auditZhCN, ...reviewersZhCN, ...scoringZhCN } as const;
 
 export type MessageKey = keyof typeof zhCN;

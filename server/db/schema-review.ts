@@ -103,3 +103,12 @@ export interface SimilarityMatchesTable {
   exact: number;
   computed_at: string;
 }
+
+/** A reminder mailed to a pool reviewer so many days before the review due date (migration 021). */
+export interface ReviewRemindersTable {
+  campaign_id: string;
+  reviewer_id: string;
+  days_before: number;
+  mail_id: string;
+  sent_at: string;
+}

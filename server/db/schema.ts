@@ -3,7 +3,7 @@ import type {
   AttachmentsTable, BlobsTable, CaseContentsTable, CaseEventsTable, CaseSubmissionsTable, CasesTable, DeadlineExtensionsTable, UploadsTable,
 } from './schema-cases.ts';
 import type {
-  AssignmentRunsTable, CaseSignaturesTable, ReferenceCasesTable, ReviewAssignmentsTable, ReviewsTable, SimilarityMatchesTable,
+  AssignmentRunsTable, CaseSignaturesTable, ReferenceCasesTable, ReviewAssignmentsTable, ReviewRemindersTable, ReviewsTable, SimilarityMatchesTable,
 } from './schema-review.ts';
 import type { ScreeningDecisionsTable, ScreeningReportsTable } from './schema-screening.ts';
 
@@ -255,4 +255,5 @@ export interface Database {
   similarity_matches: SimilarityMatchesTable;
   screening_decisions: ScreeningDecisionsTable;
   screening_reports: ScreeningReportsTable;
+  review_reminders: ReviewRemindersTable;
 }

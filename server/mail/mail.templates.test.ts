@@ -17,6 +17,8 @@ const SAMPLE: MailParams = {
   superior_review: { unitName: HOSTILE, caseTitle: HOSTILE, campaignTitle: HOSTILE, link: LINK, days: 30 },
   superior_review_member: { unitName: HOSTILE, superiorName: HOSTILE, caseTitle: HOSTILE, campaignTitle: HOSTILE, link: LINK },
   assignment_released: { campaignTitle: HOSTILE, count: 12, dueAt: '2024-08-31 23:59:59', zone: HOSTILE, link: LINK },
+  review_reminder: { campaignTitle: HOSTILE, open: 2, dueAt: '2024-08-31 23:59:59', zone: '北京时间', link: LINK },
+  review_handed_back: { campaignTitle: HOSTILE, reviewerName: HOSTILE, reviewerEmail: 'chen@example.cn', caseTitle: HOSTILE, reason: HOSTILE, link: LINK },
 };
 
 describe('mail templates', () => {

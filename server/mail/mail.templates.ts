@@ -20,12 +20,17 @@ export interface MailParams {
   superior_review_member: { unitName: string; superiorName: string; caseTitle: string; campaignTitle: string; link: string };
   /** To a reviewer once a release gives them cases. */
   assignment_released: { campaignTitle: string; count: number; dueAt: string; zone: string; link: string };
+  /** To a reviewer with unsubmitted assignments, so many days before the review is due. */
+  review_reminder: { campaignTitle: string; open: number; dueAt: string; zone: string; link: string };
+  /** To the campaign's organizers: a reviewer declared a conflict and handed a case back. */
+  review_handed_back: { campaignTitle: string; reviewerName: string; reviewerEmail: string; caseTitle: string; reason: string; link: string };
 }
 
 export type MailTemplate = keyof MailParams;
 
 export const MAIL_TEMPLATES = ['verify_email', 'reset_password', 'join_unit', 'reviewer_invite', 'join_request', 'case_receipt', 'case_returned', 'case_screened', 'superior_review', 'superior_review_member'] as const satisfies readonly MailTemplate[];
 export const MAIL_TEMPLATES = ['verify_email', 'reset_password', 'join_unit', 'reviewer_invite', 'join_request', 'case_receipt', 'case_returned', 'superior_review', 'superior_review_member', 'assignment_released'] as const satisfies readonly MailTemplate[];
+export const MAIL_TEMPLATES = ['verify_email', 'reset_password', 'join_unit', 'reviewer_invite', 'join_request', 'case_receipt', 'case_returned', 'superior_review', 'superior_review_member', 'review_reminder', 'review_handed_back'] as const satisfies readonly MailTemplate[];
 
 export interface RenderedMail {
   subject: string;
@@ -255,6 +260,34 @@ const catalogue: Catalogue = {
       ],
       action: { label: 'Sign in and recommend', link },
       closing: ['If your unit is not this unit\'s superior, return it saying so.'],
+    }),
+  },
+  review_reminder: {
+    'zh-CN': ({ campaignTitle, open, dueAt, zone, link }) => ({
+      subject: `${ZH_BRAND}「${oneLine(campaignTitle)}」评审将于 ${dueAt} 截止`,
+      paragraphs: [`您在「${campaignTitle}」中还有 ${open} 个案例的评分尚未提交。评审截止时间为 ${dueAt}（${zone}），请在截止前完成并提交评分。`],
+      action: { label: '进入我的评审', link },
+      closing: ['如与某个案例存在利益冲突，请在评审页面选择“我有利益冲突”。'],
+    }),
+    en: ({ campaignTitle, open, dueAt, zone, link }) => ({
+      subject: `${EN_BRAND} Reviews for ${oneLine(campaignTitle)} are due ${dueAt}`,
+      paragraphs: [`You have ${open} ${open === 1 ? 'case' : 'cases'} in ${campaignTitle} whose scores are not submitted yet. Reviews are due ${dueAt} (${zone}); please submit your scores before then.`],
+      action: { label: 'Open my reviews', link },
+      closing: ['If you have a conflict of interest with a case, choose "I have a conflict" on its review page.'],
+    }),
+  },
+  review_handed_back: {
+    'zh-CN': ({ campaignTitle, reviewerName, reviewerEmail, caseTitle, reason, link }) => ({
+      subject: `${ZH_BRAND}评审专家声明利益冲突，案例「${oneLine(caseTitle)}」待重新分配`,
+      paragraphs: [`「${campaignTitle}」的评审专家 ${reviewerName}（${reviewerEmail}）声明与案例「${caseTitle}」存在利益冲突，已退回该案例。说明如下：`, reason, '请为该案例重新分配评审专家。'],
+      action: { label: '查看案例', link },
+      closing: ['该声明已记入审计日志。'],
+    }),
+    en: ({ campaignTitle, reviewerName, reviewerEmail, caseTitle, reason, link }) => ({
+      subject: `${EN_BRAND} A reviewer declared a conflict: "${oneLine(caseTitle)}" needs another reviewer`,
+      paragraphs: [`${reviewerName} (${reviewerEmail}), a reviewer of ${campaignTitle}, declared a conflict of interest with the case "${caseTitle}" and handed it back, saying:`, reason, 'Please assign the case to another reviewer.'],
+      action: { label: 'Open the case', link },
+      closing: ['The declaration is recorded in the audit log.'],
     }),
   },
 };

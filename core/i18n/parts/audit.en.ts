@@ -35,6 +35,7 @@ export const auditEn: Record<keyof typeof auditZhCN, string> = {
   'audit.reviewer.invite': '{actor} invited {email} to review {campaign}',
   'audit.reviewer.profile': '{actor} updated their reviewer profile',
   'audit.reviewer.import': '{actor} imported reviewers into {campaign}: {imported} added, {updated} updated',
+  'audit.review.submit': '{actor} submitted their scores for the case “{case}”',
   'audit.conflict.declare': '{actor} declared a conflict of interest with the case “{case}”: {reason}',
   'audit.conflict.dismiss': '{actor} dismissed the conflict of interest between the reviewer {email} and the case “{case}”: {reason}',
   'audit.unknown': '{actor}: {action}',

@@ -35,6 +35,7 @@ export const auditZhCN = {
   'audit.reviewer.invite': '{actor} 邀请 {email} 担任{campaign}的评审专家',
   'audit.reviewer.profile': '{actor} 更新了评审专家资料',
   'audit.reviewer.import': '{actor} 为{campaign}导入评审专家：新增 {imported} 人，更新 {updated} 人',
+  'audit.review.submit': '{actor} 提交了对案例“{case}”的评分',
   'audit.conflict.declare': '{actor} 声明与案例“{case}”存在利益冲突：{reason}',
   'audit.conflict.dismiss': '{actor} 排除了评审专家 {email} 与案例“{case}”的利益冲突：{reason}',
   'audit.unknown': '{actor}：{action}',

@@ -17,6 +17,7 @@ import * as screeningAndSimilarity from './2026-12-05-017-screening-and-similari
 import * as screeningDecisions from './2026-12-05-018-screening-decisions.ts';
 import * as referenceCasesByCampaign from './2026-12-05-019-reference-cases-by-campaign.ts';
 import * as assignmentRunOnce from './2026-12-05-020-assignment-run-once.ts';
+import * as reviewReminders from './2026-12-05-021-review-reminders.ts';
 
 // Listed by hand so the set is fixed at build time; names sort in the order they run.
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05-018-screening-decisions': screeningDecisions,
   '2026-12-05-019-reference-cases-by-campaign': referenceCasesByCampaign,
   '2026-12-05-020-assignment-run-once': assignmentRunOnce,
+  '2026-12-05-021-review-reminders': reviewReminders,
 };

@@ -25,7 +25,7 @@ const TYPED_DOWNLOADS = new Set([
 ]);
 const STORED_FILE_CSP = "sandbox; default-src 'none'; img-src 'self'; media-src 'self'";
 
-function sendStoredFile(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, file: StoredFile) {
+export function sendStoredFile(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, file: StoredFile) {
   const etag = `"${file.sha256}"`;
   const shown = !file.downloadOnly && (isReencodedImage(file.mediaType) || VIDEO_TYPES.has(file.mediaType));
   const inline = shown && (request.query as { download?: string }).download === undefined;

@@ -35,7 +35,7 @@ export function isPlatformOrganizer(me: Me): boolean {
 /** Where a role starts: a unit's operator at its cases, or at registering a unit when it has none yet. */
 export function homeOf(role: WorkRole, me: Me): string {
   if (role === 'organizer') return '/app/org/units';
-  if (role === 'reviewer') return '/app/reviewer';
+  if (role === 'reviewer') return '/app/reviews';
   return me.units.length > 0 ? '/app/cases' : '/app/unit';
 }
 

@@ -18,7 +18,7 @@ function navFor(role: WorkRole, me: Me): { path: string; label: MessageKey }[] {
       { path: '/app/unit', label: 'wb.nav.myUnit' }, { path: '/app/unit/members', label: 'wb.nav.members' },
     ];
   }
-  if (role === 'reviewer') return [{ path: '/app/reviewer', label: 'wb.nav.reviewerProfile' }];
+  if (role === 'reviewer') return [{ path: '/app/reviews', label: 'wb.nav.reviews' }, { path: '/app/reviewer', label: 'wb.nav.reviewerProfile' }];
   const items: { path: string; label: MessageKey }[] = [
     { path: '/app/org/cases', label: 'wb.nav.orgCases' },
     { path: '/app/org/units', label: 'wb.nav.units' },

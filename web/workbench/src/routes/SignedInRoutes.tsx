@@ -10,6 +10,7 @@ import {
   OrgUnitDetailPage, OrgUnitsPage, preloadWhenIdle, ReceiptPage, ReviewerProfilePage, SuperiorReviewsPage, UnitPage,
   AccountPage, AuditPage, CaseEditorPage, MailPage, MembersPage, MyCasesPage, OrganizersPage, OrgCasesPage, OrgReviewersPage,
   OrgUnitDetailPage, OrgUnitsPage, preloadWhenIdle, ReceiptPage, ReferenceCasesPage, ReviewerProfilePage, SuperiorReviewsPage, UnitPage,
+  OrgUnitDetailPage, OrgUnitsPage, preloadWhenIdle, ReceiptPage, ReviewCasePage, ReviewerProfilePage, ReviewerWorkbenchPage, SuperiorReviewsPage, UnitPage,
 } from './pages.tsx';
 import { Redirect } from './Redirect.tsx';
 
@@ -29,6 +30,7 @@ export function SignedInRoutes() {
   useEffect(() => preloadWhenIdle(role === 'organizer' ? 'organizer' : 'editor'), [role]);
   const unitId = /^\/app\/org\/units\/([0-9a-f-]{36})$/.exec(path)?.[1];
   const caseId = /^\/app\/cases\/([0-9a-f-]{36})$/.exec(path)?.[1];
+  const assignmentId = /^\/app\/reviews\/([0-9a-f-]{36})$/.exec(path)?.[1];
   const receipt = /^\/app\/cases\/([0-9a-f-]{36})\/receipts\/(\d+)$/.exec(path);
   let page: ReactNode;
   if (path === '/app') page = <Redirect to={homeOf(role, me)} />;
@@ -39,6 +41,8 @@ export function SignedInRoutes() {
   else if (caseId) page = <CaseEditorPage key={caseId} id={caseId} />;
   else if (receipt) page = <ReceiptPage key={path} id={receipt[1]!} seq={Number(receipt[2])} />;
   else if (path === '/app/reviewer') page = <ReviewerProfilePage />;
+  else if (path === '/app/reviews') page = <ReviewerWorkbenchPage />;
+  else if (assignmentId) page = <ReviewCasePage key={assignmentId} id={assignmentId} />;
   else if (path === '/app/org/cases') page = <OrgCasesPage />;
   else if (path === '/app/org/units') page = <OrgUnitsPage />;
   else if (unitId) page = <OrgUnitDetailPage key={unitId} id={unitId} />;

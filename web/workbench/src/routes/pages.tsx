@@ -23,6 +23,7 @@ const load = {
   unit: () => import('./unit-pages.ts'),
   organizer: () => import('./organizer-pages.ts'),
   reviewer: () => import('../pages/ReviewerProfilePage.tsx'),
+  reviews: () => import('./reviewer-pages.ts'),
   editor: () => import('../cases/CaseEditorPage.tsx'),
 } satisfies Record<string, Load<unknown>>;
 
@@ -58,6 +59,8 @@ export const MailPage = named(load.organizer, 'MailPage');
 export const OrganizersPage = named(load.organizer, 'OrganizersPage');
 export const ReferenceCasesPage = named(load.organizer, 'ReferenceCasesPage');
 export const ReviewerProfilePage = named(load.reviewer, 'ReviewerProfilePage');
+export const ReviewerWorkbenchPage = named(load.reviews, 'ReviewerWorkbenchPage');
+export const ReviewCasePage = named(load.reviews, 'ReviewCasePage');
 export const CaseEditorPage = named(load.editor, 'CaseEditorPage');
 
 /** Pages anyone may open; the rest need a session. */
@@ -78,6 +81,7 @@ function signedInPageChunk(path: string): Load<unknown> {
   if (path.startsWith('/app/org/')) return load.organizer;
   if (/^\/app\/cases\/[0-9a-f-]{36}$/.test(path)) return load.editor;
   if (path === '/app/reviewer') return load.reviewer;
+  if (path.startsWith('/app/reviews')) return load.reviews;
   return load.unit;
 }
 
