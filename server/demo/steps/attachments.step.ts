@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { seededRandom } from '../../../core/random/seeded.ts';
-import { buildDeclarationPdf } from '../../documents/declaration-form-pdf.ts';
+import { buildDeclarationForm } from '../../documents/declaration-form.ts';
 import { fillDeclarationForm } from '../../documents/documents.service.ts';
 import type { Actor } from '../../modules/auth/actor.ts';
 import { createUpload, receiveUploadBytes } from '../../modules/uploads/uploads.service.ts';
@@ -16,7 +16,7 @@ async function upload(ctx: DemoContext, actor: Actor, caseId: string, kind: stri
 }
 
 /**
- * Every case's files: the declaration form as the platform fills it (the PDF a unit downloads),
+ * Every case's files: the declaration form as the platform fills it (the Word file a unit downloads),
  * a scan of it sealed, and one to three photos.
  */
 export const attachmentsStep: DemoStep = {
@@ -26,7 +26,7 @@ export const attachmentsStep: DemoStep = {
     await eachLimited(state.cases, 4, async (c, i) => {
       const actor = c.unit.operator;
       const { campaign, fill } = await fillDeclarationForm(ctx.db, actor, c.id);
-      await upload(ctx, actor, c.id, 'declaration-form', '申报表.pdf', await buildDeclarationPdf(campaign, 'zh-CN', fill));
+      await upload(ctx, actor, c.id, 'declaration-form', '申报表.docx', await buildDeclarationForm(campaign, 'zh-CN', fill));
       await upload(ctx, actor, c.id, 'sealed-form', '申报表盖章扫描件.pdf', await demoSealedScan(c.id));
       const photos = seededRandom(`photos:${c.unit.index}`).int(1, 3);
       for (let p = 0; p < photos; p += 1) await upload(ctx, actor, c.id, 'photos', `活动照片${p + 1}.jpg`, await demoPhoto(`${c.unit.index}-${p}`));
