@@ -5,6 +5,7 @@ import { filesEn } from './parts/files.en.ts';
 import { journeyEn } from './parts/journey.en.ts';
 import { auditEn } from './parts/audit.en.ts';
 import { reviewersEn } from './parts/reviewers.en.ts';
+import { demoEn } from './parts/demo.en.ts';
 import type { MessageKey } from './zh-CN.ts';
 
 export const en: Record<MessageKey, string> = {
@@ -15,6 +16,7 @@ export const en: Record<MessageKey, string> = {
   ...journeyEn,
   ...auditEn,
   ...reviewersEn,
+  ...demoEn,
   'punct.colon': ': ',
   'punct.list': ', ',
   'site.name': 'Zhengji',

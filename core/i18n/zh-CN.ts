@@ -8,6 +8,7 @@ import { filesZhCN } from './parts/files.zh-CN.ts';
 import { journeyZhCN } from './parts/journey.zh-CN.ts';
 import { auditZhCN } from './parts/audit.zh-CN.ts';
 import { reviewersZhCN } from './parts/reviewers.zh-CN.ts';
+import { demoZhCN } from './parts/demo.zh-CN.ts';
 
 const base = {
   'punct.colon': '：',
@@ -305,6 +306,6 @@ const base = {
   'wb.editor.recommend.mode': '请上级党组织推荐的方式',
 } as const;
 
-export const zhCN = { ...base, ...casesZhCN, ...filesZhCN, ...documentsZhCN, ...editorZhCN, ...journeyZhCN, ...auditZhCN, ...reviewersZhCN } as const;
+export const zhCN = { ...base, ...casesZhCN, ...filesZhCN, ...documentsZhCN, ...editorZhCN, ...journeyZhCN, ...auditZhCN, ...reviewersZhCN, ...demoZhCN } as const;
 
 export type MessageKey = keyof typeof zhCN;

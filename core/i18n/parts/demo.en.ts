@@ -1,0 +1,12 @@
+// The demo's sign-in accounts (npm run demo only).
+import type { demoZhCN } from './demo.zh-CN.ts';
+
+export const demoEn: Record<keyof typeof demoZhCN, string> = {
+  'wb.demo.title': 'Demo accounts',
+  'wb.demo.hint': 'This is demo data. Click an account to fill in the sign-in form; every password is {password}.',
+  'wb.demo.role.organizer': 'Organizer',
+  'wb.demo.role.unit': 'Unit operator',
+  'wb.demo.role.superior': 'Superior organization',
+  'wb.demo.role.reviewer': 'Reviewer',
+  'wb.demo.role.learner': 'Learner',
+};
