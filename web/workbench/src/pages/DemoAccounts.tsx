@@ -13,7 +13,8 @@ export function DemoAccounts({ onPick }: { onPick: (account: DemoAccount) => voi
   return (
     <section className="wb-demo" aria-labelledby="wb-demo-title">
       <h2 id="wb-demo-title" className="wb-demo-title">{t('wb.demo.title')}</h2>
-      <p className="wb-demo-hint">{t('wb.demo.hint', { password: accounts[0]!.password })}</p>
+      <p className="wb-demo-hint">{t('wb.demo.hint')}</p>
+      <p className="wb-demo-hint">{t('wb.demo.password')} <code className="wb-demo-password">{accounts[0]!.password}</code></p>
       <ul className="wb-demo-list">
         {accounts.map((account) => (
           <li key={account.email}>
