@@ -46,7 +46,7 @@ export async function ensureDemoData(options: { dataDir: string; units: number; 
     log(`demo: the last seeding in ${path.resolve(dataDir)} did not finish; starting again`);
     rmSync(dataDir, { recursive: true, force: true });
   } else if (existsSync(dataDir) && readdirSync(dataDir).length > 0) {
-    throw new Error(`${path.resolve(dataDir)} is not empty and holds no demo: choose another DATA_DIR for the demo`);
+    throw new Error(`${path.resolve(dataDir)} is not empty and holds no demo: choose another DEMO_DATA_DIR for the demo`);
   }
   const seededAt = clock();
   writeDemoCampaigns(demoCampaignsDir(dataDir), seededAt);

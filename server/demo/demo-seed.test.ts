@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
@@ -98,4 +98,13 @@ describe('npm run demo', () => {
     }
     expect(roles).toEqual({ organizer: ['organizer'], unit: [], superior: [], reviewer: ['reviewer:demo'], learner: ['learner'] });
   }, 180_000);
+
+  it('never seeds into a folder that holds something else', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'zhengji-not-demo-'));
+    onTestFinished(() => rmSync(dataDir, { recursive: true, force: true }));
+    writeFileSync(path.join(dataDir, 'zhengji.sqlite'), 'real data');
+    await expect(ensureDemoData({ dataDir, units: UNITS, baseUrl: 'http://localhost:3000', log: () => undefined }))
+      .rejects.toThrow(`${dataDir} is not empty and holds no demo: choose another DEMO_DATA_DIR for the demo`);
+    expect(readFileSync(path.join(dataDir, 'zhengji.sqlite'), 'utf8')).toBe('real data');
+  });
 });

@@ -37,6 +37,8 @@ export interface DemoState {
   superiors: Map<string, DemoSuperior>;
   units: DemoUnit[];
   cases: DemoCase[];
+  /** The reviewers' addresses, in the pool's order (actorOf signs one in). */
+  reviewers: string[];
   /** The planted pair: `copy` is `original` reworded. */
   nearDuplicate?: { original: DemoCase; copy: DemoCase };
 }
@@ -47,4 +49,4 @@ export interface DemoStep {
   run(ctx: DemoContext, state: DemoState): Promise<string>;
 }
 
-export const emptyDemoState = (): DemoState => ({ superiors: new Map(), units: [], cases: [] });
+export const emptyDemoState = (): DemoState => ({ superiors: new Map(), units: [], cases: [], reviewers: [] });

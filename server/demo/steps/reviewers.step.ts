@@ -68,6 +68,7 @@ export const reviewersStep: DemoStep = {
     const sheet = await readImportSheet(ctx.db, organizer, ctx.slug, await sheetOf(rows));
     const report = await inTransaction(ctx.db, (trx) => commitReviewerImport(trx, organizer, sheet, 'zh-CN', ctx.clock(), ctx.baseUrl));
     if (report.counts.refused > 0) throw new Error(`reviewer rows refused: ${JSON.stringify(report.rows.filter((r) => r.status === 'refused'))}`);
+    state.reviewers = rows.map((r) => r[1]);
     await eachLimited(rows, 4, async ([name, email]) => {
       await createVerifiedAccount(ctx, email, name);
       const actor = await actorOf(ctx, email);
