@@ -50,6 +50,7 @@ import { pagesRoutes } from './pages/pages.routes.tsx';
 import { verifyRoutes } from './pages/verify.routes.tsx';
 import { workbenchRoutes } from './pages/workbench.routes.ts';
 import { faviconRoutes } from './pages/favicon.routes.ts';
+import { DEMO_ACCOUNTS } from './demo/demo-accounts.ts';
 
 export interface AppOptions {
   db: Kysely<Database>;
@@ -60,6 +61,8 @@ export interface AppOptions {
   clock?: Clock;
   logger?: FastifyServerOptions['logger'];
   trustProxy?: boolean;
+  /** The demo (`npm run demo`): the sign-in page offers the demo's accounts. */
+  demo?: boolean;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
@@ -134,7 +137,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(attachmentsRoutes);
   await app.register(auditRoutes);
   await app.register(mailRoutes);
-  await app.register(workbenchRoutes);
+  await app.register(workbenchRoutes, { demoAccounts: options.demo ? DEMO_ACCOUNTS : [] });
   await app.register(faviconRoutes);
   await app.register(pagesRoutes);
   await app.register(verifyRoutes);

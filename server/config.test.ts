@@ -26,6 +26,7 @@ describe('loadConfig', () => {
       smtpUrl: undefined,
       mailFrom: '征集平台 <no-reply@localhost>',
       sqliteUnitTimeLimitMs: 5000,
+      demo: false,
     });
   });
 
@@ -38,12 +39,14 @@ describe('loadConfig', () => {
       ZHENGJI_ADMIN_EMAIL: 'Admin@Example.cn',
       ZHENGJI_ADMIN_PASSWORD: 'correct horse battery',
       TRUST_PROXY: 'true',
+      ZHENGJI_DEMO: 'true',
     });
     expect(config.port).toBe(8080);
     expect(config.databaseUrl).toBe('postgres://z:secret@db:5432/zhengji');
     expect(config.baseUrl).toBe('https://zhengji.example.cn');
     expect(config.admin).toEqual({ email: 'admin@example.cn', password: 'correct horse battery' });
     expect(config.trustProxy).toBe(true);
+    expect(config.demo).toBe(true);
   });
 
   it('lists every problem at once, naming the variable', () => {

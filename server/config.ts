@@ -38,6 +38,7 @@ const envSchema = z
       z.string().refine((text) => /^smtps?:\/\/[^\s]+$/.test(text), 'must be an SMTP URL such as smtp://user:password@smtp.example.cn:587'),
     ),
     MAIL_FROM: z.preprocess(emptyAsUndefined, z.string().default('征集平台 <no-reply@localhost>')),
+    ZHENGJI_DEMO: z.preprocess(emptyAsUndefined, z.enum(['true', 'false']).default('false')),
     SQLITE_UNIT_TIME_LIMIT_MS: z.preprocess(
       emptyAsUndefined,
       z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(100, 'must be at least 100').default(5000),
@@ -68,6 +69,8 @@ export interface Config {
   mailFrom: string;
   /** SQLite: a unit of work still running after this long is given up, so it cannot stall every write. */
   sqliteUnitTimeLimitMs: number;
+  /** Set by `npm run demo` only: the sign-in page lists the demo's accounts and their password. */
+  demo: boolean;
 }
 
 export class ConfigError extends Error {
@@ -110,5 +113,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     sqliteUnitTimeLimitMs: e.SQLITE_UNIT_TIME_LIMIT_MS,
+    demo: e.ZHENGJI_DEMO === 'true',
   };
 }

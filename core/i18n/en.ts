@@ -9,6 +9,7 @@ import { screeningEn } from './parts/screening.en.ts';
 import { similarityEn } from './parts/similarity.en.ts';
 import { assignmentEn } from './parts/assignment.en.ts';
 import { scoringEn } from './parts/scoring.en.ts';
+import { demoEn } from './parts/demo.en.ts';
 import type { MessageKey } from './zh-CN.ts';
 
 export const en: Record<MessageKey, string> = {
@@ -23,6 +24,7 @@ export const en: Record<MessageKey, string> = {
   ...similarityEn,
   ...assignmentEn,
   ...scoringEn,
+  ...demoEn,
   'punct.colon': ': ',
   'punct.list': ', ',
   'site.name': 'Zhengji',

@@ -12,6 +12,7 @@ import { screeningZhCN } from './parts/screening.zh-CN.ts';
 import { similarityZhCN } from './parts/similarity.zh-CN.ts';
 import { assignmentZhCN } from './parts/assignment.zh-CN.ts';
 import { scoringZhCN } from './parts/scoring.zh-CN.ts';
+import { demoZhCN } from './parts/demo.zh-CN.ts';
 
 const base = {
   'punct.colon': '：',
@@ -314,5 +315,6 @@ export const zhCN = { ...base, ...casesZhCN, ...filesZhCN, ...documentsZhCN, ...
 export const zhCN = { ...base, ...casesZhCN, ...filesZhCN, ...documentsZhCN, ...editorZhCN, ...journeyZhCN, ...auditZhCN, ...reviewersZhCN, ...similarityZhCN } as const;
 export const zhCN = { ...base, ...casesZhCN, ...filesZhCN, ...documentsZhCN, ...editorZhCN, ...journeyZhCN, ...auditZhCN, ...reviewersZhCN, ...assignmentZhCN } as const;
 export const zhCN = { ...base, ...casesZhCN, ...filesZhCN, ...documentsZhCN, ...editorZhCN, ...journeyZhCN, ...auditZhCN, ...reviewersZhCN, ...scoringZhCN } as const;
+export const zhCN = { ...base, ...casesZhCN, ...filesZhCN, ...documentsZhCN, ...editorZhCN, ...journeyZhCN, ...auditZhCN, ...reviewersZhCN, ...demoZhCN } as const;
 
 export type MessageKey = keyof typeof zhCN;

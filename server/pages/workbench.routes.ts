@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { rememberLanguageChoice } from '../http/locale.ts';
 import { acceptsEncoding } from '../http/precompressed.ts';
+import type { DemoAccount } from '../demo/demo-accounts.ts';
 
 // The signed-in workbench, a single-page app built by Vite into dist/workbench (npm run build).
 // Hashed assets are immutable and streamed from disk, precompressed (.br/.gz) when the browser
@@ -28,6 +29,17 @@ const TYPES: Record<string, string> = {
 };
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const NONCE_PLACEHOLDER = '__CSP_NONCE__';
+/** Where the demo's accounts ride with the page (web/workbench/src/demo-accounts.ts reads them). */
+export const DEMO_ACCOUNTS_ELEMENT = 'zhengji-demo-accounts';
+
+/**
+ * The demo's accounts as a data block in the page's head: JSON the browser never runs (so the
+ * page's script policy is untouched), with "<" escaped so no text in it can close the element.
+ */
+function demoAccountsBlock(accounts: readonly DemoAccount[]): string {
+  const json = JSON.stringify(accounts).replace(/</g, '\\u003c');
+  return `<script type="application/json" id="${DEMO_ACCOUNTS_ELEMENT}">${json}</script>`;
+}
 
 /** The file under `dir` a request path names, or null when it would leave `dir`. */
 export function resolveInside(dir: string, requested: string): string | null {
@@ -58,8 +70,13 @@ function withStyleNonce(policy: string, nonce: string): string {
   return directives.join(';');
 }
 
-export async function workbenchRoutes(app: FastifyInstance, options: { dir?: string } = {}): Promise<void> {
+/**
+ * The workbench's page and assets. `demoAccounts` (the demo only, `npm run demo`) ride with the
+ * page so the sign-in form can offer them without asking the server again; empty otherwise.
+ */
+export async function workbenchRoutes(app: FastifyInstance, options: { dir?: string; demoAccounts?: readonly DemoAccount[] } = {}): Promise<void> {
   const dir = path.resolve(options.dir ?? WORKBENCH_DIR);
+  const demoBlock = options.demoAccounts && options.demoAccounts.length > 0 ? demoAccountsBlock(options.demoAccounts) : '';
   const config = { access: 'public' as const };
   const schema = { hide: true };
 
@@ -87,7 +104,7 @@ export async function workbenchRoutes(app: FastifyInstance, options: { dir?: str
       .header('cache-control', 'no-cache')
       .header('vary', 'Cookie')
       .header('content-language', request.locale)
-      .send(html.replaceAll(NONCE_PLACEHOLDER, nonce).replace('<html lang="zh-CN">', `<html lang="${request.locale}">`));
+      .send(html.replaceAll(NONCE_PLACEHOLDER, nonce).replace('<html lang="zh-CN">', `<html lang="${request.locale}">`).replace('</head>', `${demoBlock}</head>`));
   }
 
   async function sendFile(request: FastifyRequest, reply: FastifyReply, file: string, cacheControl: string) {

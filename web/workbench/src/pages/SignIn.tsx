@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { accountApi } from '../account-api.ts';
 import { api, ApiError } from '../api.ts';
 import { AuthLayout } from '../components/AuthLayout.tsx';
+import { DemoAccounts } from './DemoAccounts.tsx';
 import { useI18n } from '../i18n.tsx';
 import { placeServerError } from '../server-error.ts';
 import { PlainAlert, PlainButton, PlainField } from '../plain/plain.tsx';
@@ -96,8 +97,16 @@ export function SignInPage() {
             </button>
           )}
         />
-        <PlainButton type="submit" primary block busy={signIn.isPending}>{t('wb.signIn')}</PlainButton>
+        <PlainButton id="f-submit" type="submit" primary block busy={signIn.isPending}>{t('wb.signIn')}</PlainButton>
       </form>
+      <DemoAccounts
+        onPick={(account) => {
+          setValues({ email: account.email, password: account.password });
+          setProblems({});
+          // Filled: the next key (Enter) signs in.
+          document.getElementById('f-submit')?.focus();
+        }}
+      />
       <div className="wb-auth-links">
         <Link to="/app/forgot-password">{t('wb.forgotPassword')}</Link>
         <span>{t('wb.noAccount')} <Link to={next ? `/app/sign-up?next=${encodeURIComponent(next)}` : '/app/sign-up'}>{t('wb.signUp')}</Link></span>

@@ -1,0 +1,110 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import type { CaseContent } from '../../core/case/case-content.ts';
+import { exactSimilarity } from '../../core/similarity/minhash.ts';
+import { similarityText } from '../../core/similarity/content-text.ts';
+import { CONTAINMENT_THRESHOLD, similarityDocument } from '../../core/similarity/near-duplicates.ts';
+import { loadConfig } from '../config.ts';
+import { computeConflicts } from '../modules/conflicts/conflict-facts.ts';
+import { getCampaign } from '../modules/campaigns/campaigns.service.ts';
+import { startApp } from '../start.ts';
+import { TestClient } from '../testing/test-client.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, unitOperatorEmail } from './demo-accounts.ts';
+import { DEMO_SLUG } from './demo-campaign.ts';
+import { demoCampaignsDir, ensureDemoData, readDemoNote } from './demo-data.ts';
+import { REVIEWERS } from './steps/reviewers.step.ts';
+import { COPY_UNIT, ORIGINAL_UNIT } from './steps/cases.step.ts';
+
+// The demo seeded small (DEMO_UNITS is the same code at 300) into a fresh folder on SQLite, then
+// started as `npm run demo` starts it, and read back through the database and the API.
+
+const UNITS = 12;
+
+describe('npm run demo', () => {
+  it('seeds units, cases, files, recommendations, receipts and reviewers once, and its accounts sign in', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'zhengji-demo-'));
+    onTestFinished(() => rmSync(dataDir, { recursive: true, force: true }));
+    const lines: string[] = [];
+    const seed = () => ensureDemoData({ dataDir, units: UNITS, baseUrl: 'http://localhost:3000', log: (line) => lines.push(line) });
+    expect(await seed()).toBe(true);
+    expect(readDemoNote(dataDir)).toMatchObject({ complete: true, units: UNITS });
+    expect(lines.filter((l) => /^[a-z ]+: .* \(\d+\.\d s\)$/.test(l)).map((l) => l.split(':')[0])).toEqual([
+      'accounts', 'superior organizations', 'units', 'cases', 'attachments', 'recommendations', 'submissions', 'reviewers',
+    ]);
+    // A second run finds the demo and leaves it as it is.
+    expect(await seed()).toBe(false);
+
+    const { app } = await startApp(loadConfig({ DATA_DIR: dataDir, CAMPAIGNS_DIR: demoCampaignsDir(dataDir), ZHENGJI_DEMO: 'true', LOG_LEVEL: 'silent' }), { jobIntervalMs: 600_000 });
+    onTestFinished(() => app.close());
+    const { db } = app;
+    const campaign = await getCampaign(db, DEMO_SLUG);
+    const now = new Date();
+    expect([campaign.window.opensAt < now, now < campaign.window.closesAt]).toEqual([true, true]);
+
+    // Units: one per province for the first 31, each with its operator.
+    const units = await db.selectFrom('organizations').innerJoin('organization_members', 'organization_members.organization_id', 'organizations.id')
+      .innerJoin('users', 'users.id', 'organization_members.user_id').select(['organizations.id', 'organizations.division_code', 'organizations.type', 'users.email'])
+      .where('users.email', 'like', 'unit-%').execute();
+    expect(units.length).toBe(UNITS);
+    expect(new Set(units.map((u) => u.division_code.slice(0, 2))).size).toBe(UNITS);
+    expect(units.map((u) => u.email).sort()).toEqual(Array.from({ length: UNITS }, (_, i) => unitOperatorEmail(i)));
+
+    // Cases: every category, submitted with a receipt naming its files.
+    const cases = await db.selectFrom('cases').innerJoin('case_contents', 'case_contents.case_id', 'cases.id')
+      .select(['cases.id', 'cases.status', 'case_contents.content', 'cases.organization_id', 'cases.recommendation']).where('cases.campaign_id', '=', campaign.id).execute();
+    // Units 0–11 all write a case and submit it (one in thirteen, one in twenty do not: none of these).
+    expect(cases.length).toBe(UNITS);
+    const submitted = cases.filter((c) => c.status === 'submitted');
+    expect(submitted.length).toBe(UNITS);
+    expect(new Set(submitted.map((c) => (JSON.parse(c.content) as CaseContent).category)).size).toBe(6);
+    const receipts = await db.selectFrom('case_submissions').select(['case_id', 'receipt_number', 'attachments']).where('case_id', 'in', submitted.map((c) => c.id)).execute();
+    expect(receipts.length).toBe(submitted.length);
+    for (const r of receipts) {
+      expect(r.receipt_number).toMatch(/^Z7-\d{8}-[0-9A-Z]{8}$/);
+      const kinds = (JSON.parse(r.attachments) as { kind: string; mediaType: string }[]).map((a) => `${a.kind} ${a.mediaType}`);
+      expect(kinds.slice(0, 2)).toEqual(['declaration-form application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'sealed-form application/pdf']);
+      expect(kinds.slice(2).every((k) => k === 'photos image/jpeg')).toBe(true);
+      expect(kinds.length).toBeGreaterThanOrEqual(3);
+    }
+    // Four in five asked their superior organization, which recommended them.
+    expect(cases.filter((c) => c.recommendation === 'recommended').length).toBe(cases.length - Math.floor(UNITS / 5));
+
+    // The planted pair is a near-duplicate by the similarity check's own measure; others are not.
+    const unitOf = (index: number) => units.find((u) => u.email === unitOperatorEmail(index))!.id;
+    const textOf = (index: number) => similarityText(JSON.parse(cases.find((c) => c.organization_id === unitOf(index))!.content) as CaseContent);
+    const [original, copy, other] = [ORIGINAL_UNIT, COPY_UNIT, COPY_UNIT + 1].map((i) => similarityDocument(textOf(i)).shingles);
+    expect(exactSimilarity(original!, copy!).containment).toBeGreaterThanOrEqual(CONTAINMENT_THRESHOLD);
+    expect(exactSimilarity(original!, other!).containment).toBeLessThan(CONTAINMENT_THRESHOLD);
+    expect(textOf(COPY_UNIT)).not.toBe(textOf(ORIGINAL_UNIT));
+
+    // Reviewers: all with accounts, expertise and capacity; some in conflict by unit and by city.
+    const pool = await db.selectFrom('campaign_reviewers').select(['user_id', 'expertise', 'capacity']).where('campaign_id', '=', campaign.id).execute();
+    expect(pool.length).toBe(REVIEWERS);
+    expect(pool.every((r) => r.user_id !== null && (JSON.parse(r.expertise) as string[]).length > 0 && r.capacity >= 18)).toBe(true);
+    const reasons = new Set((await computeConflicts(db, campaign)).conflicts.flatMap((c) => c.reasons));
+    expect([...reasons].filter((r) => ['same_unit', 'same_division'].includes(r)).sort()).toEqual(['same_division', 'same_unit']);
+
+    // Every listed account signs in through the API with the listed password, in its role.
+    const roles: Record<string, string[]> = {};
+    for (const account of DEMO_ACCOUNTS) {
+      expect(account.password).toBe(DEMO_PASSWORD);
+      const client = new TestClient(app);
+      const res = await client.post('/api/v1/auth/sign-in', { email: account.email, password: account.password });
+      expect([account.email, res.statusCode]).toEqual([account.email, 200]);
+      const me = (await client.get('/api/v1/me')).json() as { data: { roles: { role: string; campaignId: string | null }[] } };
+      roles[account.role] = me.data.roles.map((r) => `${r.role}${r.campaignId === campaign.id ? ':demo' : ''}`);
+    }
+    expect(roles).toEqual({ organizer: ['organizer'], unit: [], superior: [], reviewer: ['reviewer:demo'], learner: ['learner'] });
+  }, 180_000);
+
+  it('never seeds into a folder that holds something else', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'zhengji-not-demo-'));
+    onTestFinished(() => rmSync(dataDir, { recursive: true, force: true }));
+    writeFileSync(path.join(dataDir, 'zhengji.sqlite'), 'real data');
+    await expect(ensureDemoData({ dataDir, units: UNITS, baseUrl: 'http://localhost:3000', log: () => undefined }))
+      .rejects.toThrow(`${dataDir} is not empty and holds no demo: choose another DEMO_DATA_DIR for the demo`);
+    expect(readFileSync(path.join(dataDir, 'zhengji.sqlite'), 'utf8')).toBe('real data');
+  });
+});
