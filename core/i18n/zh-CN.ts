@@ -311,10 +311,9 @@ const base = {
   'wb.editor.recommend.mode': '请上级党组织推荐的方式',
 } as const;
 
-export const zhCN = { ...base, ...casesZhCN, ...filesZhCN, ...documentsZhCN, ...editorZhCN, ...journeyZhCN, ...auditZhCN, ...reviewersZhCN, ...screeningZhCN } as const;
-export const zhCN = { ...base, ...casesZhCN, ...filesZhCN, ...documentsZhCN, ...editorZhCN, ...journeyZhCN, ...auditZhCN, ...reviewersZhCN, ...similarityZhCN } as const;
-export const zhCN = { ...base, ...casesZhCN, ...filesZhCN, ...documentsZhCN, ...editorZhCN, ...journeyZhCN, ...auditZhCN, ...reviewersZhCN, ...assignmentZhCN } as const;
-export const zhCN = { ...base, ...casesZhCN, ...filesZhCN, ...documentsZhCN, ...editorZhCN, ...journeyZhCN, ...auditZhCN, ...reviewersZhCN, ...scoringZhCN } as const;
-export const zhCN = { ...base, ...casesZhCN, ...filesZhCN, ...documentsZhCN, ...editorZhCN, ...journeyZhCN, ...auditZhCN, ...reviewersZhCN, ...demoZhCN } as const;
+export const zhCN = {
+  ...base, ...casesZhCN, ...filesZhCN, ...documentsZhCN, ...editorZhCN, ...journeyZhCN, ...auditZhCN, ...reviewersZhCN,
+  ...screeningZhCN, ...similarityZhCN, ...assignmentZhCN, ...scoringZhCN, ...demoZhCN,
+} as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -28,9 +28,9 @@ export interface MailParams {
 
 export type MailTemplate = keyof MailParams;
 
-export const MAIL_TEMPLATES = ['verify_email', 'reset_password', 'join_unit', 'reviewer_invite', 'join_request', 'case_receipt', 'case_returned', 'case_screened', 'superior_review', 'superior_review_member'] as const satisfies readonly MailTemplate[];
-export const MAIL_TEMPLATES = ['verify_email', 'reset_password', 'join_unit', 'reviewer_invite', 'join_request', 'case_receipt', 'case_returned', 'superior_review', 'superior_review_member', 'assignment_released'] as const satisfies readonly MailTemplate[];
-export const MAIL_TEMPLATES = ['verify_email', 'reset_password', 'join_unit', 'reviewer_invite', 'join_request', 'case_receipt', 'case_returned', 'superior_review', 'superior_review_member', 'review_reminder', 'review_handed_back'] as const satisfies readonly MailTemplate[];
+export const MAIL_TEMPLATES = [
+  'verify_email', 'reset_password', 'join_unit', 'reviewer_invite', 'join_request', 'case_receipt', 'case_returned', 'case_screened', 'superior_review', 'superior_review_member', 'assignment_released', 'review_reminder', 'review_handed_back',
+] as const satisfies readonly MailTemplate[];
 
 export interface RenderedMail {
   subject: string;

@@ -5,12 +5,9 @@ import { useI18n } from '../i18n.tsx';
 import { Link, useRouter } from '../router.tsx';
 import { homeOf, useMe, useRole } from '../session.tsx';
 import {
-  AccountPage, AuditPage, CaseEditorPage, MailPage, MembersPage, MyCasesPage, OrganizersPage, OrgCasesPage, OrgReviewersPage, ProgressPage, ScreeningPage,
   AccountPage, AssignmentPage, AuditPage, CaseEditorPage, MailPage, MembersPage, MyCasesPage, OrganizersPage, OrgCasesPage, OrgReviewersPage,
-  OrgUnitDetailPage, OrgUnitsPage, preloadWhenIdle, ReceiptPage, ReviewerProfilePage, SuperiorReviewsPage, UnitPage,
-  AccountPage, AuditPage, CaseEditorPage, MailPage, MembersPage, MyCasesPage, OrganizersPage, OrgCasesPage, OrgReviewersPage,
-  OrgUnitDetailPage, OrgUnitsPage, preloadWhenIdle, ReceiptPage, ReferenceCasesPage, ReviewerProfilePage, SuperiorReviewsPage, UnitPage,
-  OrgUnitDetailPage, OrgUnitsPage, preloadWhenIdle, ReceiptPage, ReviewCasePage, ReviewerProfilePage, ReviewerWorkbenchPage, SuperiorReviewsPage, UnitPage,
+  OrgUnitDetailPage, OrgUnitsPage, preloadWhenIdle, ProgressPage, ReceiptPage, ReferenceCasesPage, ReviewCasePage, ReviewerProfilePage,
+  ReviewerWorkbenchPage, ScreeningPage, SuperiorReviewsPage, UnitPage,
 } from './pages.tsx';
 import { Redirect } from './Redirect.tsx';
 
