@@ -136,7 +136,7 @@ async function mailReviewers(trx: Transaction<Database>, campaign: StoredCampaig
       to: r.email, locale, template: 'assignment_released',
       params: {
         campaignTitle: campaign.definition.title[locale], count: counts.get(r.id)!, dueAt: dueAt.replace('T', ' '),
-        zone: campaign.definition.window.timeZoneLabel[locale], link: `${baseUrl}/app/`,
+        zone: campaign.definition.window.timeZoneLabel[locale], link: `${baseUrl}/app/reviews`,
       },
     }, now);
   }
