@@ -42,6 +42,8 @@ async function world(): Promise<World> {
   return { app, clients, unitA, unitB, caseA };
 }
 
+const REVIEW_BODY = { version: 0, scores: { authenticity: 4 }, comment: '', tier: null };
+
 const SAMPLES: Record<string, (w: World) => { url: string; body?: unknown }> = {
   'GET /': () => ({ url: '/' }),
   'GET /healthz': () => ({ url: '/healthz' }),
@@ -91,6 +93,20 @@ const SAMPLES: Record<string, (w: World) => { url: string; body?: unknown }> = {
   }),
   'GET /api/v1/cases/:id/screening': (w) => ({ url: `/api/v1/cases/${w.caseA}/screening` }),
   'POST /api/v1/cases/:id/screening/reversal': (w) => ({ url: `/api/v1/cases/${w.caseA}/screening/reversal`, body: { submissionId: '00000000-0000-4000-8000-000000000000', reason: '复核后撤销' } }),
+  'POST /api/v1/campaigns/:slug/assignment-runs': () => ({ url: '/api/v1/campaigns/seventh-collection/assignment-runs' }),
+  'GET /api/v1/campaigns/:slug/assignment-runs/latest': () => ({ url: '/api/v1/campaigns/seventh-collection/assignment-runs/latest' }),
+  'GET /api/v1/campaigns/:slug/assignments': () => ({ url: '/api/v1/campaigns/seventh-collection/assignments' }),
+  'POST /api/v1/campaigns/:slug/assignments': (w) => ({ url: '/api/v1/campaigns/seventh-collection/assignments', body: { caseId: w.caseA, reviewerId: 'nobody' } }),
+  'DELETE /api/v1/campaigns/:slug/assignments/:id': () => ({ url: '/api/v1/campaigns/seventh-collection/assignments/00000000-0000-4000-8000-000000000000' }),
+  'POST /api/v1/campaigns/:slug/assignments/release': () => ({ url: '/api/v1/campaigns/seventh-collection/assignments/release', body: { override: false, reason: null } }),
+  // A reviewer's own assignments: signed in is the gate; anyone else's assignment answers 404 after it.
+  'GET /api/v1/reviews/assignments': () => ({ url: '/api/v1/reviews/assignments' }),
+  'GET /api/v1/reviews/assignments/:id': () => ({ url: '/api/v1/reviews/assignments/00000000-0000-4000-8000-000000000000' }),
+  'PUT /api/v1/reviews/assignments/:id/review': () => ({ url: '/api/v1/reviews/assignments/00000000-0000-4000-8000-000000000000/review', body: REVIEW_BODY }),
+  'POST /api/v1/reviews/assignments/:id/review/submit': () => ({ url: '/api/v1/reviews/assignments/00000000-0000-4000-8000-000000000000/review/submit', body: REVIEW_BODY }),
+  'POST /api/v1/reviews/assignments/:id/conflict': () => ({ url: '/api/v1/reviews/assignments/00000000-0000-4000-8000-000000000000/conflict', body: { reason: '曾指导该单位' } }),
+  'GET /api/v1/reviews/assignments/:id/attachments/:attachmentId/file': () => ({ url: '/api/v1/reviews/assignments/00000000-0000-4000-8000-000000000000/attachments/00000000-0000-4000-8000-000000000000/file' }),
+  'GET /api/v1/reviews/assignments/:id/attachments/:attachmentId/thumbnail': () => ({ url: '/api/v1/reviews/assignments/00000000-0000-4000-8000-000000000000/attachments/00000000-0000-4000-8000-000000000000/thumbnail' }),
   'GET /api/v1/campaigns/:slug/progress': () => ({ url: '/api/v1/campaigns/seventh-collection/progress' }),
   'GET /api/v1/cases/:id/conflicts': (w) => ({ url: `/api/v1/cases/${w.caseA}/conflicts` }),
   'POST /api/v1/cases/:id/conflicts/:reviewerId/dismissal': (w) => ({ url: `/api/v1/cases/${w.caseA}/conflicts/nobody/dismissal`, body: { reason: '已核实无利害关系' } }),

@@ -48,6 +48,8 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
     <Menu
       mode={phone ? 'inline' : 'horizontal'}
       className="wb-menu"
+      // The pages that do not fit fold under a named item: axe (and a screen reader) need its name.
+      overflowedIndicator={<span>{t('wb.more')}</span>}
       selectedKeys={selected ? [selected] : []}
       items={nav.map((n) => ({ key: n.path, label: t(n.label) }))}
       onClick={({ key }) => {
