@@ -120,7 +120,7 @@ describeInChromium('keyboard and 200 % zoom', () => {
     const row = await suite.app.db.selectFrom('cases').select(['status', 'return_message', 'return_due_at']).where('id', '=', submitted.caseId).executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'returned', return_message: '请补充成效数据。\n请压缩正文到四千字以内。', return_due_at: '2030-06-20T10:00:00.000Z' });
     // The button that opened the dialog is gone with the case's new status: the focus goes to the next action.
-    await expect.poll(() => focused(page)).toBe('button 延长截止时间');
+    await expect.poll(() => focused(page), { timeout: 5000 }).toBe('button 延长截止时间');
 
     await page.keyboard.press('Enter');
     await page.locator('.ant-drawer-open').waitFor();
@@ -139,7 +139,7 @@ describeInChromium('keyboard and 200 % zoom', () => {
     await page.waitForLoadState('networkidle');
     await page.keyboard.press('Escape');
     await page.locator('.ant-drawer-open').waitFor({ state: 'detached' });
-    await expect.poll(() => focused(page)).toBe('button 延长截止时间');
+    await expect.poll(() => focused(page), { timeout: 5000 }).toBe('button 延长截止时间');
     expect(problems).toEqual([]);
     await page.context().close();
   }, 120_000);

@@ -1,4 +1,4 @@
-import { Migrator, type Kysely } from 'kysely';
+import { Migrator, type Kysely, type MigrationResultSet } from 'kysely';
 import type { Database } from './schema.ts';
 import { migrations } from './migrations/index.ts';
 
@@ -6,15 +6,26 @@ export class MigrationError extends Error {
   override name = 'MigrationError';
 }
 
-/** Brings the schema up to date; returns the names of the migrations it ran. */
-export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
-  const migrator = new Migrator({
+function migrator(db: Kysely<Database>): Migrator {
+  return new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
     migrationTableName: 'schema_migrations',
     migrationLockTableName: 'schema_migrations_lock',
   });
-  const { error, results = [] } = await migrator.migrateToLatest();
+}
+
+/** Brings the schema up to date; returns the names of the migrations it ran. */
+export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  return outcome(await migrator(db).migrateToLatest());
+}
+
+/** Runs migrations up or down until `name` is the last one applied (migration tests only). */
+export async function migrateTo(db: Kysely<Database>, name: string): Promise<string[]> {
+  return outcome(await migrator(db).migrateTo(name));
+}
+
+function outcome({ error, results = [] }: MigrationResultSet): string[] {
   const failed = results.find((r) => r.status === 'Error');
   if (error || failed) {
     const reason = error instanceof Error ? error.message : String(error ?? 'unknown error');

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import type { MessageKey } from '../../../../core/i18n/messages.ts';
 import { currentCampaign, useCampaign, useCampaigns } from '../cases/case-shared.tsx';
 import { ScrollRegion } from '../components/ScrollRegion.tsx';
-import { clearable } from '../icon-names.tsx';
+import { clearable, namedPageLinks } from '../icon-names.tsx';
 import { useI18n } from '../i18n.tsx';
 import { assignmentApi, assignmentKeys, type PreviewCase, type PreviewFilter, type PreviewReviewer } from './assignment-api.ts';
 import { RunPanel, ShortfallList } from './RunPanel.tsx';
@@ -136,13 +136,13 @@ export function AssignmentPage() {
         <ScrollRegion label={t('wb.assign.casesTitle')}>
           <Table<PreviewCase> rowKey="id" size="small" loading={preview.isLoading} dataSource={data?.cases ?? []} columns={caseColumns}
             locale={{ emptyText: t('wb.assign.noCases') }}
-            pagination={{ current: filter.page, pageSize: filter.pageSize, total: preview.data?.total ?? 0, showSizeChanger: false, onChange: (page) => setPart({ page }) }} />
+            pagination={{ current: filter.page, pageSize: filter.pageSize, total: preview.data?.total ?? 0, showSizeChanger: false, onChange: (page) => setPart({ page }), ...namedPageLinks(t) }} />
         </ScrollRegion>
       </Card>
       <Card className="wb-card" title={t('wb.assign.reviewersTitle')}>
         <ScrollRegion label={t('wb.assign.reviewersTitle')}>
           <Table<PreviewReviewer> rowKey="id" size="small" loading={preview.isLoading} dataSource={data?.reviewers ?? []} columns={reviewerColumns}
-            pagination={{ pageSize: 20, showSizeChanger: false, hideOnSinglePage: true }} />
+            pagination={{ pageSize: 20, showSizeChanger: false, hideOnSinglePage: true, ...namedPageLinks(t) }} />
         </ScrollRegion>
       </Card>
     </>

@@ -7,35 +7,34 @@ import { z } from 'zod';
 import type { MessageKey } from '../../../../core/i18n/messages.ts';
 import { adminApi } from '../admin-api.ts';
 import type { Reviewer } from '../api-types.ts';
-import { caseKeys, casesApi } from '../cases/cases-api.ts';
+import { currentCampaign, useCampaign, useCampaigns } from '../cases/case-shared.tsx';
 import { PeopleTable } from '../components/PeopleTable.tsx';
 import { DivisionName } from '../components/UnitView.tsx';
 import { applyServerError, FormField, ServerMessage } from '../forms.tsx';
 import { useI18n } from '../i18n.tsx';
 
-// The seventh collection is the campaign running now; a campaign picker comes with the second.
-export const CAMPAIGN = 'seventh-collection';
-
 export function OrgReviewersPage() {
   const { t, locale } = useI18n();
   const client = useQueryClient();
   const [message, setMessage] = useState<string | null>(null);
-  const campaign = useQuery({ queryKey: caseKeys.campaign(CAMPAIGN), queryFn: () => casesApi.getCampaign(CAMPAIGN) });
+  const slug = currentCampaign(useCampaigns().data)?.slug ?? '';
+  const campaign = useCampaign(slug || undefined);
   const reviewers = useQuery({
-    queryKey: ['reviewers', CAMPAIGN],
-    queryFn: () => adminApi.reviewers(CAMPAIGN),
+    queryKey: ['reviewers', slug],
+    queryFn: () => adminApi.reviewers(slug),
+    enabled: slug !== '',
   });
   const schema = useMemo(() => z.object({ email: z.email(t('wb.invalidEmail')) }), [t]);
   const { control, handleSubmit, setError, reset } = useForm({ resolver: zodResolver(schema), defaultValues: { email: '' } });
   const invite = useMutation({
-    mutationFn: (v: { email: string }) => adminApi.inviteReviewer(CAMPAIGN, v),
+    mutationFn: (v: { email: string }) => adminApi.inviteReviewer(slug, v),
     onSuccess: async () => {
       reset();
-      await client.invalidateQueries({ queryKey: ['reviewers', CAMPAIGN] });
+      await client.invalidateQueries({ queryKey: ['reviewers', slug] });
     },
     onError: (error) => setMessage(applyServerError(error, setError, ['email'])),
   });
-  const title = campaign.data?.title[locale] ?? CAMPAIGN;
+  const title = campaign.data?.title[locale] ?? slug;
   return (
     <>
       <Card className="wb-card" title={t('wb.org.reviewersTitle', { campaign: title })}>

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Empty, Table, Typography } from 'antd';
 import { currentCampaign, useCampaign, useCampaigns, zonedTime } from '../cases/case-shared.tsx';
 import { ScrollRegion } from '../components/ScrollRegion.tsx';
+import { namedPageLinks } from '../icon-names.tsx';
 import { useI18n } from '../i18n.tsx';
 import { screeningApi } from './screening-api.ts';
 
@@ -50,7 +51,7 @@ export function ProgressPage() {
         <ScrollRegion label={t('wb.progress.byReviewer')}>
           <Table
             rowKey="reviewerId" size="small" loading={progress.isFetching} dataSource={data?.reviewers ?? []} style={{ minWidth: 560 }}
-            pagination={{ pageSize: 50, hideOnSinglePage: true }}
+            pagination={{ pageSize: 50, hideOnSinglePage: true, ...namedPageLinks(t) }}
             locale={{ emptyText: <Empty description={t('wb.progress.noReviewers')} /> }}
             columns={[
               { title: t('wb.progress.col.reviewer'), dataIndex: 'name', render: (name: string, r: { email: string }) => <>{name}<div className="wb-case-meta">{r.email}</div></> },

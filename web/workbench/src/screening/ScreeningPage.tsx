@@ -7,6 +7,7 @@ import { SCREENING_FLAGS, SCREENING_SORTS, type ScreeningFlag, type ScreeningSor
 import { currentCampaign, RecommendationTag, useCampaign, useCampaigns, zonedTime } from '../cases/case-shared.tsx';
 import { ScrollRegion } from '../components/ScrollRegion.tsx';
 import { DivisionName } from '../components/UnitView.tsx';
+import { namedPageLinks } from '../icon-names.tsx';
 import { useI18n } from '../i18n.tsx';
 import { Link } from '../router.tsx';
 import { DecisionDialog, type DialogResult } from './DecisionDialog.tsx';
@@ -124,7 +125,7 @@ export function ScreeningPage() {
           dataSource={rows}
           loading={queue.isFetching}
           locale={{ emptyText: <Empty description={t('wb.screening.empty')} /> }}
-          pagination={{ current: filters.page, pageSize: PAGE_SIZE, total: queue.data?.total ?? 0, onChange: (page) => setFilters((f) => ({ ...f, page })), hideOnSinglePage: true, size: 'small' }}
+          pagination={{ current: filters.page, pageSize: PAGE_SIZE, total: queue.data?.total ?? 0, onChange: (page) => setFilters((f) => ({ ...f, page })), hideOnSinglePage: true, size: 'small', ...namedPageLinks(t) }}
           renderItem={(r) => (
             <List.Item className="wb-screening-item">
             <Card size="small" className="wb-case-card wb-full">
@@ -155,7 +156,7 @@ export function ScreeningPage() {
             onSelect: (r, on) => toggle(r, on),
             onSelectAll: (on, _all, changed) => changed.forEach((r) => toggle(r, on)),
           }}
-          pagination={{ current: filters.page, pageSize: PAGE_SIZE, total: queue.data?.total ?? 0, showSizeChanger: false, onChange: (page) => setFilters((f) => ({ ...f, page })), hideOnSinglePage: true }}
+          pagination={{ current: filters.page, pageSize: PAGE_SIZE, total: queue.data?.total ?? 0, showSizeChanger: false, onChange: (page) => setFilters((f) => ({ ...f, page })), hideOnSinglePage: true, ...namedPageLinks(t) }}
           columns={[
             { title: t('wb.screening.col.case'), key: 'case', render: (_: unknown, r) => title(r) },
             { title: t('wb.screening.col.category'), dataIndex: 'category', width: 110, render: (c: string) => categoryName(c) },

@@ -1,8 +1,9 @@
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Card, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { currentCampaign, useCampaigns } from '../cases/case-shared.tsx';
+import { namedPageLinks } from '../icon-names.tsx';
 import { useI18n } from '../i18n.tsx';
-import { CAMPAIGN } from '../pages/OrgReviewersPage.tsx';
 import { similarityApi, type ReferenceImportReport } from './similarity-api.ts';
 
 // Importing earlier campaigns' cases from an Excel sheet: choose the file, preview what each row
@@ -13,9 +14,10 @@ const STATUS_COLOR = { imported: 'green', skipped: 'default', refused: 'red' } a
 
 export function ReferenceCasesPage() {
   const { t } = useI18n();
+  const slug = currentCampaign(useCampaigns().data)?.slug ?? '';
   const [file, setFile] = useState<File | null>(null);
-  const preview = useMutation({ mutationFn: (f: File) => similarityApi.previewReferences(CAMPAIGN, f) });
-  const commit = useMutation({ mutationFn: (f: File) => similarityApi.importReferences(CAMPAIGN, f) });
+  const preview = useMutation({ mutationFn: (f: File) => similarityApi.previewReferences(slug, f) });
+  const commit = useMutation({ mutationFn: (f: File) => similarityApi.importReferences(slug, f) });
   const report = commit.data ?? preview.data;
   const error = commit.error ?? preview.error;
   return (
@@ -43,7 +45,7 @@ export function ReferenceCasesPage() {
             description={t('wb.references.total', { count: report.total })}
           />
           <Table<Row>
-            size="small" rowKey="row" dataSource={report.rows} pagination={{ pageSize: 50, hideOnSinglePage: true }} scroll={{ x: true }}
+            size="small" rowKey="row" dataSource={report.rows} pagination={{ pageSize: 50, hideOnSinglePage: true, ...namedPageLinks(t) }} scroll={{ x: true }}
             columns={[
               { title: t('wb.references.row'), dataIndex: 'row', width: 64 },
               { title: t('wb.references.source'), dataIndex: 'source' },
