@@ -1,19 +1,13 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import type { Locale } from '../core/i18n/locale.ts';
+import { axeViolations, type AxeViolation } from './axe-rules.ts';
 import { PAGES, startSeededServer, type AxePage, type Who } from './axe-pages.ts';
 import { browserSuite, describeInChromium, DESKTOP, PHONE } from './browser.ts';
 
 const SIZES = [['phone', PHONE], ['desktop', DESKTOP]] as const satisfies readonly (readonly [string, BrowserContextOptions])[];
 const LANGS: readonly Locale[] = ['zh-CN', 'en'];
 const PEOPLE: readonly Who[] = ['anyone', 'unit', 'organizer', 'reviewer'];
-const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-// A page's structure counts whatever axe calls its impact: one h1 and everything in a landmark.
-const STRUCTURE = ['page-has-heading-one', 'region', 'landmark-one-main', 'landmark-unique', 'landmark-no-duplicate-main', 'landmark-main-is-top-level', 'landmark-banner-is-top-level', 'landmark-no-duplicate-banner'];
-// Still marked experimental in axe: a link or button's name must contain the words it shows.
-const EXTRA_RULES = Object.fromEntries([...STRUCTURE, 'label-content-name-mismatch'].map((id) => [id, { enabled: true }]));
-
 const withLang = (path: string, lang: Locale) => `${path}${path.includes('?') ? '&' : '?'}lang=${lang}`;
 
 /** Waits for the page's data and for its animations to end, so axe sees what a user reads. */
@@ -30,7 +24,7 @@ async function settle(page: Page, ready: string | undefined): Promise<void> {
 describeInChromium('accessibility of every page', () => {
   const suite = browserSuite({ start: startSeededServer });
 
-  async function check(page: Page, entry: AxePage, fresh: boolean, lang: Locale): Promise<{ id: string; impact: string; targets: string }[]> {
+  async function check(page: Page, entry: AxePage, fresh: boolean, lang: Locale): Promise<AxeViolation[]> {
     const url = withLang(entry.path(suite.seeded), lang);
     if (fresh) await page.goto(`${suite.url}${url}`);
     // In place, as the workbench's own links navigate: the bundle is not parsed again per page.
@@ -40,12 +34,7 @@ describeInChromium('accessibility of every page', () => {
       await entry.act(page);
       await settle(page, undefined);
     }
-    const results = await new AxeBuilder({ page })
-      .options({ runOnly: { type: 'tag', values: WCAG_22_AA }, rules: EXTRA_RULES, resultTypes: ['violations'] })
-      .analyze();
-    return results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical' || STRUCTURE.includes(v.id))
-      .map((v) => ({ id: v.id, impact: v.impact ?? '', targets: v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join(' | ') }));
+    return axeViolations(page);
   }
 
   /** One size and language: each person's pages in turn, in one context per person. */

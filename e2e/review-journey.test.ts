@@ -3,6 +3,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { createSubmittedCase, type SubmittedCase } from '../server/testing/cases.ts';
 import { createReviewer, setPhase, type Reviewer } from '../server/testing/assignments.ts';
 import { PASSWORD } from '../server/testing/people.ts';
+import { axeViolations } from './axe-rules.ts';
 import { ADMIN, ADMIN_ENV, browserSuite, describeInChromium, DESKTOP, openPage, PHONE, SCREENSHOTS, signInThroughForm, startServerDuringWindow } from './browser.ts';
 
 // Issue 13 end to end: the organizer screens three cases and assigns them to the reviewer pool,
@@ -48,6 +49,7 @@ describeInChromium('issue 13: screening, assignment, blind review and progress',
     await desk.page.getByRole('button', { name: /^确\s?认$/ }).click();
     for (const title of TITLES) await desk.page.locator('tr', { hasText: title }).locator('.ant-tag', { hasText: '已通过' }).waitFor();
     await shot(desk.page, '1-screened');
+    expect(await axeViolations(desk.page)).toEqual([]);
 
     // 2. The review phase begins; the organizer runs the assignment and releases it.
     await setPhase(suite.app, 'review');
@@ -57,6 +59,7 @@ describeInChromium('issue 13: screening, assignment, blind review and progress',
     const release = desk.page.locator('button.wb-release');
     await expect.poll(() => release.isEnabled(), { timeout: 30_000 }).toBe(true);
     await shot(desk.page, '2-proposed');
+    expect(await axeViolations(desk.page)).toEqual([]);
     await release.click();
     await desk.page.getByRole('dialog').getByRole('button', { name: '发布分配' }).click();
     await expect.poll(async () => (await db.selectFrom('review_assignments').select('case_id').where('state', '=', 'released').execute()).length, { timeout: 30_000 }).toBe(9);
@@ -85,6 +88,7 @@ describeInChromium('issue 13: screening, assignment, blind review and progress',
     await phone.page.getByText('加权总分：', { exact: false }).filter({ hasNotText: '全部标准打分后显示' }).waitFor();
     await phone.page.getByRole('radio', { name: '优秀案例' }).check();
     await shot(phone.page, '4-scored');
+    expect(await axeViolations(phone.page)).toEqual([]);
     await phone.page.getByRole('button', { name: '提交评分' }).click();
     await phone.page.getByRole('dialog').getByRole('button', { name: /^确\s?定$/ }).click();
     await phone.page.getByText('评分已于', { exact: false }).waitFor();
@@ -99,6 +103,7 @@ describeInChromium('issue 13: screening, assignment, blind review and progress',
     await row.waitFor();
     await eventually(() => row.locator('td').nth(2).innerText(), '1');
     await shot(desk.page, '6-progress');
+    expect(await axeViolations(desk.page)).toEqual([]);
     expect(problems).toEqual([]);
   }, 300_000);
 });

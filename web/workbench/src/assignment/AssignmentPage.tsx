@@ -2,7 +2,8 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { Alert, App as AntApp, Button, Card, Checkbox, Col, Input, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { MessageKey } from '../../../../core/i18n/messages.ts';
-import { currentCampaign, useCampaign, useCampaigns } from '../cases/case-shared.tsx';
+import { CampaignPicker, useChosenCampaign } from '../campaigns/CampaignPicker.tsx';
+import { useCampaign } from '../cases/case-shared.tsx';
 import { ScrollRegion } from '../components/ScrollRegion.tsx';
 import { clearable, namedPageLinks } from '../icon-names.tsx';
 import { useI18n } from '../i18n.tsx';
@@ -14,7 +15,8 @@ export function AssignmentPage() {
   const { t } = useI18n();
   const { message, modal } = AntApp.useApp();
   const client = useQueryClient();
-  const slug = currentCampaign(useCampaigns().data)?.slug;
+  const chosen = useChosenCampaign();
+  const { slug } = chosen;
   const campaign = useCampaign(slug).data;
   const [filter, setFilter] = useState<PreviewFilter>({ page: 1, pageSize: 20 });
   const [override, setOverride] = useState(false);
@@ -95,6 +97,7 @@ export function AssignmentPage() {
 
   return (
     <>
+      <CampaignPicker chosen={chosen} onChange={() => setFilter({ page: 1, pageSize: 20 })} />
       <RunPanel run={run.data} starting={start.isPending} canStart={Boolean(slug) && canAssign} onStart={() => start.mutate()} />
       {error && <Alert className="wb-alert" type="error" showIcon closable title={error} onClose={() => setError(null)} />}
       <Card className="wb-card" title={t('wb.assign.releaseTitle')}>

@@ -4,8 +4,9 @@ import { useMemo, useState } from 'react';
 import { CASE_STATUSES, type CaseStatus } from '../../../../core/case/case-status.ts';
 import { useI18n } from '../i18n.tsx';
 import { Link } from '../router.tsx';
+import { useChosenCampaign } from '../campaigns/CampaignPicker.tsx';
 import { casesApi, caseKeys, type CaseSummary } from './cases-api.ts';
-import { currentCampaign, RecommendationTag, StatusTag, UnverifiedTag, useCampaign, useCampaigns, zonedTime, zonedTimeWithLabel } from './case-shared.tsx';
+import { RecommendationTag, StatusTag, UnverifiedTag, useCampaign, zonedTime, zonedTimeWithLabel } from './case-shared.tsx';
 import { DeadlineExtensions, type UnitChoice } from './DeadlineExtensions.tsx';
 import { clearable, namedPageLinks } from '../icon-names.tsx';
 import { ReturnCaseDialog } from './ReturnCaseDialog.tsx';
@@ -14,9 +15,8 @@ import { ReturnCaseDialog } from './ReturnCaseDialog.tsx';
 export function OrgCasesPage() {
   const { t, locale } = useI18n();
   const phone = !Grid.useBreakpoint().md;
-  const campaigns = useCampaigns();
-  const [slug, setSlug] = useState<string | undefined>();
-  const chosen = slug ?? currentCampaign(campaigns.data)?.slug;
+  const picked = useChosenCampaign();
+  const chosen = picked.slug;
   const campaign = useCampaign(chosen).data;
   const [status, setStatus] = useState<CaseStatus | undefined>();
   const cases = useQuery({
@@ -52,10 +52,10 @@ export function OrgCasesPage() {
     <>
       <Card className="wb-card" title={campaign ? t('wb.cases.orgTitle', { campaign: campaign.shortTitle[locale] }) : t('wb.nav.orgCases')}>
         <Row gutter={[12, 12]} className="wb-filters">
-          {(campaigns.data?.length ?? 0) > 1 && (
+          {picked.campaigns.length > 1 && (
             <Col xs={24} md={12}>
-              <Select className="wb-full" aria-label={t('wb.cases.campaign')} value={chosen} onChange={(v: string) => { setSlug(v); setStatus(undefined); }}
-                options={campaigns.data!.map((c) => ({ value: c.slug, label: c.title[locale] }))} />
+              <Select className="wb-full" aria-label={t('wb.cases.campaign')} value={chosen} onChange={(v: string) => { picked.choose(v); setStatus(undefined); }}
+                options={picked.campaigns.map((c) => ({ value: c.slug, label: c.title[locale] }))} />
             </Col>
           )}
           <Col xs={24} md={8}>

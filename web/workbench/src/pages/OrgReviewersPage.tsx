@@ -7,7 +7,8 @@ import { z } from 'zod';
 import type { MessageKey } from '../../../../core/i18n/messages.ts';
 import { adminApi } from '../admin-api.ts';
 import type { Reviewer } from '../api-types.ts';
-import { currentCampaign, useCampaign, useCampaigns } from '../cases/case-shared.tsx';
+import { CampaignPicker, useChosenCampaign } from '../campaigns/CampaignPicker.tsx';
+import { useCampaign } from '../cases/case-shared.tsx';
 import { PeopleTable } from '../components/PeopleTable.tsx';
 import { DivisionName } from '../components/UnitView.tsx';
 import { applyServerError, FormField, ServerMessage } from '../forms.tsx';
@@ -17,7 +18,8 @@ export function OrgReviewersPage() {
   const { t, locale } = useI18n();
   const client = useQueryClient();
   const [message, setMessage] = useState<string | null>(null);
-  const slug = currentCampaign(useCampaigns().data)?.slug ?? '';
+  const chosen = useChosenCampaign();
+  const slug = chosen.slug ?? '';
   const campaign = useCampaign(slug || undefined);
   const reviewers = useQuery({
     queryKey: ['reviewers', slug],
@@ -38,6 +40,7 @@ export function OrgReviewersPage() {
   return (
     <>
       <Card className="wb-card" title={t('wb.org.reviewersTitle', { campaign: title })}>
+        <CampaignPicker chosen={chosen} />
         <PeopleTable<Reviewer>
           label={t('wb.org.reviewersTitle', { campaign: title })}
           rowKey="userId"

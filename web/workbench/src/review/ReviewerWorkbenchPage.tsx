@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Skeleton, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Skeleton, Table, Tag, Typography } from 'antd';
 import { useI18n } from '../i18n.tsx';
 import { Link } from '../router.tsx';
 import { reviewsApi } from './reviews-api.ts';
@@ -18,7 +18,8 @@ export function ReviewerWorkbenchPage() {
   };
   return (
     <Card className="wb-card" title={<h1 className="wb-card-title">{t('wb.reviews.title')}</h1>}>
-      {!data ? <Skeleton active /> : (
+      {mine.isError && <Alert className="wb-alert" type="error" showIcon title={mine.error.message} />}
+      {!data ? !mine.isError && <Skeleton active /> : (
         <>
           <Typography.Paragraph>{t('wb.reviews.progress', data.progress)}</Typography.Paragraph>
           <Table<Row>

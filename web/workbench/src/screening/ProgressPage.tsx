@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Empty, Table, Typography } from 'antd';
-import { currentCampaign, useCampaign, useCampaigns, zonedTime } from '../cases/case-shared.tsx';
+import { CampaignPicker, useChosenCampaign } from '../campaigns/CampaignPicker.tsx';
+import { useCampaign, zonedTime } from '../cases/case-shared.tsx';
 import { ScrollRegion } from '../components/ScrollRegion.tsx';
 import { namedPageLinks } from '../icon-names.tsx';
 import { useI18n } from '../i18n.tsx';
@@ -11,7 +12,8 @@ type Counts = { assigned: number; scored: number; late: number };
 /** Organizers: how far screening and review have come, by category and by reviewer. */
 export function ProgressPage() {
   const { t, locale } = useI18n();
-  const slug = currentCampaign(useCampaigns().data)?.slug;
+  const chosen = useChosenCampaign();
+  const { slug } = chosen;
   const campaign = useCampaign(slug).data;
   const progress = useQuery({ queryKey: ['progress', slug], queryFn: () => screeningApi.progress(slug!), enabled: Boolean(slug) });
   const data = progress.data;
@@ -25,6 +27,7 @@ export function ProgressPage() {
   return (
     <>
       <Card className="wb-card" title={t('wb.progress.title')}>
+        <CampaignPicker chosen={chosen} />
         <Typography.Paragraph type="secondary">{t('wb.progress.intro', { due: data?.dueAt ? zonedTime(data.dueAt, campaign, false) : '—' })}</Typography.Paragraph>
         {progress.isError && <Alert type="error" showIcon title={progress.error.message} />}
         <Typography.Title level={5}>{t('wb.progress.byCategory')}</Typography.Title>

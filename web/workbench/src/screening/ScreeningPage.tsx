@@ -4,7 +4,8 @@ import { useState } from 'react';
 import type { MessageKey } from '../../../../core/i18n/messages.ts';
 import { SCREENING_STATES, type ScreeningState } from '../../../../core/screening/screening-decision.ts';
 import { SCREENING_FLAGS, SCREENING_SORTS, type ScreeningFlag, type ScreeningSort } from '../../../../core/screening/screening-query.ts';
-import { currentCampaign, RecommendationTag, useCampaign, useCampaigns, zonedTime } from '../cases/case-shared.tsx';
+import { CampaignPicker, useChosenCampaign } from '../campaigns/CampaignPicker.tsx';
+import { RecommendationTag, useCampaign, zonedTime } from '../cases/case-shared.tsx';
 import { ScrollRegion } from '../components/ScrollRegion.tsx';
 import { DivisionName } from '../components/UnitView.tsx';
 import { namedPageLinks } from '../icon-names.tsx';
@@ -23,7 +24,8 @@ export function ScreeningPage() {
   const { message } = App.useApp();
   const phone = !Grid.useBreakpoint().md;
   const client = useQueryClient();
-  const slug = currentCampaign(useCampaigns().data)?.slug;
+  const chosen = useChosenCampaign();
+  const { slug } = chosen;
   const campaign = useCampaign(slug).data;
   const [filters, setFilters] = useState<{ category?: string; province?: string; state?: ScreeningState; flags: ScreeningFlag[]; q: string; sort: ScreeningSort; page: number }>({ flags: [], q: '', sort: 'submitted', page: 1 });
   const [selected, setSelected] = useState<Map<string, SeenCase>>(new Map());
@@ -96,6 +98,7 @@ export function ScreeningPage() {
 
   return (
     <Card className="wb-card" title={t('wb.screening.title')}>
+      <CampaignPicker chosen={chosen} onChange={() => set({ category: undefined, province: undefined })} />
       <Typography.Paragraph type="secondary">{t('wb.screening.intro')}</Typography.Paragraph>
       <Row gutter={[12, 12]} className="wb-filters">
         <Col xs={24} md={6}><Select className="wb-full" aria-label={t('wb.screening.filter.category')} placeholder={t('wb.screening.filter.category')} allowClear value={filters.category} onChange={(v) => set({ category: v })}

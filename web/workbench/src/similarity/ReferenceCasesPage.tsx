@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Card, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { currentCampaign, useCampaigns } from '../cases/case-shared.tsx';
+import { CampaignPicker, useChosenCampaign } from '../campaigns/CampaignPicker.tsx';
 import { namedPageLinks } from '../icon-names.tsx';
 import { useI18n } from '../i18n.tsx';
 import { similarityApi, type ReferenceImportReport } from './similarity-api.ts';
@@ -14,7 +14,8 @@ const STATUS_COLOR = { imported: 'green', skipped: 'default', refused: 'red' } a
 
 export function ReferenceCasesPage() {
   const { t } = useI18n();
-  const slug = currentCampaign(useCampaigns().data)?.slug ?? '';
+  const chosen = useChosenCampaign();
+  const slug = chosen.slug ?? '';
   const [file, setFile] = useState<File | null>(null);
   const preview = useMutation({ mutationFn: (f: File) => similarityApi.previewReferences(slug, f) });
   const commit = useMutation({ mutationFn: (f: File) => similarityApi.importReferences(slug, f) });
@@ -22,6 +23,7 @@ export function ReferenceCasesPage() {
   const error = commit.error ?? preview.error;
   return (
     <Card className="wb-card" title={t('wb.references.title')}>
+      <CampaignPicker chosen={chosen} onChange={() => { preview.reset(); commit.reset(); }} />
       <Typography.Paragraph>{t('wb.references.intro')}</Typography.Paragraph>
       <Space wrap className="wb-similarity-upload">
         <label>
