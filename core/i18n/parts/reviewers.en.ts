@@ -1,10 +1,10 @@
 import type { reviewersZhCN } from './reviewers.zh-CN.ts';
 
 export const reviewersEn: Record<keyof typeof reviewersZhCN, string> = {
-  'error.reviewer_sheet_unreadable': 'The file could not be read: upload an Excel workbook (.xlsx).',
-  'error.reviewer_sheet_unsafe': 'The file unpacks to far more than a sheet would, like a zip bomb, and was refused.',
-  'error.reviewer_sheet_columns': 'The sheet lacks required columns: {columns}. Name the columns in the first row, in Chinese or English.',
-  'error.reviewer_sheet_too_many_rows': 'The sheet has more than {max} data rows; split it into several files and import each.',
+  'error.sheet_unreadable': 'The file could not be read: upload an Excel workbook (.xlsx).',
+  'error.sheet_unsafe': 'The file unpacks to far more than a sheet would, like a zip bomb, and was refused.',
+  'error.sheet_columns': 'The sheet lacks required columns: {columns}. Name the columns in the first row, in Chinese or English.',
+  'error.sheet_too_many_rows': 'The sheet has more than {max} data rows; split it into several files and import each.',
   'error.conflict_already_dismissed': 'This conflict of interest has already been dismissed.',
   'error.conflict_declared': 'The reviewer declared this conflict of interest themselves; it cannot be dismissed.',
   'reviewerImport.problem.name_missing': 'The name is missing',

@@ -1,9 +1,9 @@
 // Reviewer pool: the sheet import's refusals and row report, and conflict reasons.
 export const reviewersZhCN = {
-  'error.reviewer_sheet_unreadable': '无法读取该文件：请上传 Excel 工作簿（.xlsx）。',
-  'error.reviewer_sheet_unsafe': '该文件解压后远大于正常表格，疑似压缩炸弹，已拒绝。',
-  'error.reviewer_sheet_columns': '表格缺少必需的列：{columns}。请在第一行写明列名（中文或英文均可）。',
-  'error.reviewer_sheet_too_many_rows': '表格超过 {max} 行数据，请拆分为多个文件后分别导入。',
+  'error.sheet_unreadable': '无法读取该文件：请上传 Excel 工作簿（.xlsx）。',
+  'error.sheet_unsafe': '该文件解压后远大于正常表格，疑似压缩炸弹，已拒绝。',
+  'error.sheet_columns': '表格缺少必需的列：{columns}。请在第一行写明列名（中文或英文均可）。',
+  'error.sheet_too_many_rows': '表格超过 {max} 行数据，请拆分为多个文件后分别导入。',
   'error.conflict_already_dismissed': '该利益冲突已被排除。',
   'error.conflict_declared': '该利益冲突由评审专家本人申报，不能排除。',
   'reviewerImport.problem.name_missing': '缺少姓名',

@@ -1,4 +1,3 @@
-import { statSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -9,7 +8,7 @@ import { isUniqueViolation } from '../../db/unique-violation.ts';
 import { AppError } from '../../errors.ts';
 import { requireActor } from '../../http/authenticate.ts';
 import { errorResponseSchema } from '../../http/error-schema.ts';
-import { blobPath } from '../../storage/blob-store.ts';
+import { blobReadable } from '../../storage/blob-readable.ts';
 import { caseResponse, caseSummariesResponse, extensionResponse, extensionsResponse, historyResponse, preflightResponse, receiptResponse, receiptsResponse } from '../../../core/api/cases.ts';
 import { caseHistory, caseSubmissions, createCase, getCase, listCampaignCases, listMyCases, saveDraft } from './cases.service.ts';
 import { extendDeadline, listExtensions, returnCase } from './organizer.service.ts';
@@ -32,19 +31,7 @@ const draftBody = z.object({
 
 export async function casesRoutes(app: FastifyInstance): Promise<void> {
   const routes = app.withTypeProvider<ZodTypeProvider>();
-  /**
-   * An attachment is readable when its blob is on disk at its recorded size. Synchronous on
-   * purpose: submit checks it inside its transaction, and on SQLite an await on the thread pool
-   * there would hold the only connection while no other request can use it; a stat of a local
-   * file takes microseconds.
-   */
-  const readable: AttachmentCheck = async ({ sha256, size }) => {
-    try {
-      return statSync(blobPath(app.dataDir, sha256)).size === size;
-    } catch {
-      return false;
-    }
-  };
+  const readable: AttachmentCheck = blobReadable(app.dataDir);
 
   routes.get('/api/v1/me/cases', {
     config: { access: 'signed-in' },

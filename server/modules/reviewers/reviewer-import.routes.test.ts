@@ -131,12 +131,12 @@ describe(`reviewer import (${testEngine()})`, () => {
       return [res.statusCode, res.json().error.code, res.json().error.message];
     };
     const wrong = await reviewerSheet([['陈教授', 'chen@example.cn']], ['Name', 'Phone', 'Affiliation']);
-    expect(await refusal(wrong)).toEqual([422, 'reviewer_sheet_columns', '表格缺少必需的列：邮箱/E-mail, 专长/Expertise, 上限/Capacity, 省份/Province。请在第一行写明列名（中文或英文均可）。']);
-    expect(await refusal(wrong, 'en')).toEqual([422, 'reviewer_sheet_columns', 'The sheet lacks required columns: 邮箱/E-mail, 专长/Expertise, 上限/Capacity, 省份/Province. Name the columns in the first row, in Chinese or English.']);
-    expect(await refusal(await manyReviewerRows(50_000))).toEqual([422, 'reviewer_sheet_too_many_rows', '表格超过 5000 行数据，请拆分为多个文件后分别导入。']);
+    expect(await refusal(wrong)).toEqual([422, 'sheet_columns', '表格缺少必需的列：邮箱/E-mail, 专长/Expertise, 上限/Capacity, 省份/Province。请在第一行写明列名（中文或英文均可）。']);
+    expect(await refusal(wrong, 'en')).toEqual([422, 'sheet_columns', 'The sheet lacks required columns: 邮箱/E-mail, 专长/Expertise, 上限/Capacity, 省份/Province. Name the columns in the first row, in Chinese or English.']);
+    expect(await refusal(await manyReviewerRows(50_000))).toEqual([422, 'sheet_too_many_rows', '表格超过 5000 行数据，请拆分为多个文件后分别导入。']);
     const bomb = explodingReviewerSheet(200, 1024);
-    expect(await refusal(bomb, 'en')).toEqual([422, 'reviewer_sheet_unsafe', 'The file unpacks to far more than a sheet would, like a zip bomb, and was refused.']);
-    expect((await refusal(Buffer.from('姓名,邮箱')))[1]).toBe('reviewer_sheet_unreadable');
+    expect(await refusal(bomb, 'en')).toEqual([422, 'sheet_unsafe', 'The file unpacks to far more than a sheet would, like a zip bomb, and was refused.']);
+    expect((await refusal(Buffer.from('姓名,邮箱')))[1]).toBe('sheet_unreadable');
     const huge = await organizer.request({ method: 'POST', url: `${COMMIT}?name=${encodeURIComponent('专家.xlsx')}`, body: Buffer.alloc(5 * 1024 * 1024 + 10), headers: { 'content-type': XLSX_TYPE } });
     expect([huge.statusCode, huge.json().error.message]).toEqual([413, '文件“专家.xlsx”超过 5 MB 的大小限制。']);
     expect(await database.db.selectFrom('campaign_reviewers').select('email').where('source', '=', 'import').execute()).toEqual([]);

@@ -28,22 +28,22 @@ describe('readReviewerSheet', () => {
 
   it('names the missing columns', async () => {
     expect(await refusal(await reviewerSheet([['陈教授', 'chen@example.cn']], ['姓名', '手机', '单位', '备注']))).toEqual([
-      'reviewer_sheet_columns', { columns: '邮箱/E-mail, 专长/Expertise, 上限/Capacity, 省份/Province' },
+      'sheet_columns', { columns: '邮箱/E-mail, 专长/Expertise, 上限/Capacity, 省份/Province' },
     ]);
   });
 
   it('refuses 5,001 rows and a 50,000-row file with the limit', async () => {
     expect((await readReviewerSheet(await manyReviewerRows(5000))).length).toBe(5000);
-    expect(await refusal(await manyReviewerRows(5001))).toEqual(['reviewer_sheet_too_many_rows', { max: 5000 }]);
-    expect(await refusal(await manyReviewerRows(50_000))).toEqual(['reviewer_sheet_too_many_rows', { max: 5000 }]);
+    expect(await refusal(await manyReviewerRows(5001))).toEqual(['sheet_too_many_rows', { max: 5000 }]);
+    expect(await refusal(await manyReviewerRows(50_000))).toEqual(['sheet_too_many_rows', { max: 5000 }]);
   });
 
   it('refuses a zip bomb named .xlsx, a file that is no zip and a file over 5 MB, before exceljs reads them', async () => {
     const bomb = explodingReviewerSheet(200, 1024);
-    expect(await refusal(bomb)).toEqual(['reviewer_sheet_unsafe', {}]);
+    expect(await refusal(bomb)).toEqual(['sheet_unsafe', {}]);
     const honestBomb = explodingReviewerSheet(300);
-    expect(await refusal(honestBomb)).toEqual(['reviewer_sheet_unsafe', {}]);
-    expect(await refusal(Buffer.from('姓名,邮箱\n陈教授,chen@example.cn'))).toEqual(['reviewer_sheet_unreadable', {}]);
+    expect(await refusal(honestBomb)).toEqual(['sheet_unsafe', {}]);
+    expect(await refusal(Buffer.from('姓名,邮箱\n陈教授,chen@example.cn'))).toEqual(['sheet_unreadable', {}]);
     expect(await refusal(Buffer.alloc(5 * 1024 * 1024 + 1))).toEqual(['file_too_large', { name: 'xlsx', max: '5 MB' }]);
   });
 
@@ -63,6 +63,6 @@ describe('readReviewerSheet', () => {
 
   it('refuses shared strings that inflate past 16 MiB, however honestly declared', async () => {
     const bytes = Buffer.from(zipBytes([{ name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') }, zerosEntry('xl/sharedStrings.xml', 17)]));
-    expect(await refusal(bytes)).toEqual(['reviewer_sheet_unsafe', {}]);
+    expect(await refusal(bytes)).toEqual(['sheet_unsafe', {}]);
   });
 });

@@ -89,7 +89,7 @@ async function firstTabPart(workbookParts: { name: string; data: Buffer }[]): Pr
 async function safeWorkbook(bytes: Buffer): Promise<Buffer> {
   try {
     return await readZip(bytes, SHEET_ZIP_LIMITS, async (archive) => {
-      if (!archive.names.includes('xl/workbook.xml')) throw new AppError('reviewer_sheet_unreadable');
+      if (!archive.names.includes('xl/workbook.xml')) throw new AppError('sheet_unreadable');
       const inflated = async (names: string[]) => {
         const parts: { name: string; data: Buffer }[] = [];
         for (const name of names) if (archive.names.includes(name)) parts.push({ name, data: (await archive.inflate(name, true))! });
@@ -97,12 +97,12 @@ async function safeWorkbook(bytes: Buffer): Promise<Buffer> {
       };
       const workbookParts = await inflated(WORKBOOK_PARTS);
       const sheet = await firstTabPart(workbookParts);
-      if (!sheet || !/^xl\/worksheets\/[^/]+\.xml$/.test(sheet) || !archive.names.includes(sheet)) throw new AppError('reviewer_sheet_unreadable');
+      if (!sheet || !/^xl\/worksheets\/[^/]+\.xml$/.test(sheet) || !archive.names.includes(sheet)) throw new AppError('sheet_unreadable');
       // Shared strings before the sheet, so exceljs never parks the sheet in a temporary file.
       return storedZip([...workbookParts, ...(await inflated(['xl/sharedStrings.xml', sheet]))]);
     });
   } catch (error) {
-    if (error instanceof ZipRefused) throw new AppError(error.reason === 'zip_bomb' ? 'reviewer_sheet_unsafe' : 'reviewer_sheet_unreadable');
+    if (error instanceof ZipRefused) throw new AppError(error.reason === 'zip_bomb' ? 'sheet_unsafe' : 'sheet_unreadable');
     throw error;
   }
 }
@@ -139,12 +139,12 @@ export async function readSheet<F extends string>(bytes: Buffer, spec: SheetSpec
         if (!columns) {
           if (texts.every((t) => !t?.trim())) continue;
           const header = spec.mapHeader(Array.from(texts, (t) => t ?? ''));
-          if (!header.ok) throw new AppError('reviewer_sheet_columns', { columns: header.missing.map((f) => spec.labels[f]).join(', ') });
+          if (!header.ok) throw new AppError('sheet_columns', { columns: header.missing.map((f) => spec.labels[f]).join(', ') });
           columns = header.columns;
           continue;
         }
         if (texts.every((t) => !t?.trim()) && formulas.length === 0) continue;
-        if (rows.length >= spec.maxRows) throw new AppError('reviewer_sheet_too_many_rows', { max: spec.maxRows });
+        if (rows.length >= spec.maxRows) throw new AppError('sheet_too_many_rows', { max: spec.maxRows });
         const at = columns;
         const cells = Object.fromEntries(spec.fields.map((f) => [f, texts[at[f]] ?? ''])) as Record<F, string>;
         rows.push({ number: row.number, cells, formulas });
@@ -153,9 +153,9 @@ export async function readSheet<F extends string>(bytes: Buffer, spec: SheetSpec
     }
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw new AppError('reviewer_sheet_unreadable');
+    throw new AppError('sheet_unreadable');
   }
-  if (!columns) throw new AppError('reviewer_sheet_columns', { columns: spec.fields.map((f) => spec.labels[f]).join(', ') });
+  if (!columns) throw new AppError('sheet_columns', { columns: spec.fields.map((f) => spec.labels[f]).join(', ') });
   return rows;
 }
 

@@ -29,11 +29,11 @@ export async function similarityRoutes(app: FastifyInstance): Promise<void> {
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       throw new AppError('file_too_large', { name: (request.query as { name?: string } | undefined)?.name || 'xlsx', max: formatBytes(REFERENCE_SHEET_MAX_BYTES) });
     }
-    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || error.code === 'FST_ERR_CTP_EMPTY_TYPE') throw new AppError('reviewer_sheet_unreadable');
+    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || error.code === 'FST_ERR_CTP_EMPTY_TYPE') throw new AppError('sheet_unreadable');
     throw error;
   });
   const sheetOf = (body: unknown): Buffer => {
-    if (!Buffer.isBuffer(body)) throw new AppError('reviewer_sheet_unreadable');
+    if (!Buffer.isBuffer(body)) throw new AppError('sheet_unreadable');
     return body;
   };
 
