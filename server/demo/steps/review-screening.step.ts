@@ -34,10 +34,9 @@ async function pendingCases(ctx: DemoContext, state: DemoState) {
   }
 }
 
-async function decide(ctx: DemoContext, state: DemoState, decision: 'pass' | 'reject', cases: readonly DemoCase[], reason: string | null): Promise<void> {
-  const ids = new Set(cases.map((c) => c.id));
-  const seen = (await pendingCases(ctx, state)).filter((c) => ids.has(c.caseId));
-  if (seen.length !== cases.length) throw new Error(`screening: ${cases.length - seen.length} cases not pending`);
+type Seen = Awaited<ReturnType<typeof pendingCases>>[number];
+
+async function decide(ctx: DemoContext, state: DemoState, decision: 'pass' | 'reject', seen: readonly Seen[], reason: string | null): Promise<void> {
   for (let i = 0; i < seen.length; i += 500) {
     await inTransaction(ctx.db, (trx) => decideScreening(trx, state.organizer!, ctx.slug, { decision, reason, dueAt: null, cases: seen.slice(i, i + 500) }, ctx.clock(), ctx.baseUrl));
   }
@@ -57,15 +56,21 @@ export const reviewScreeningStep: DemoStep = {
       review.returned = [returning];
     }
     await inTransaction(ctx.db, (trx) => moveCampaignPhase(trx, organizer, ctx.slug, { to: 'screening', reason: null }, ctx.clock()));
+    // The queue as the organizer reads it once; each decision names the cases as seen there.
+    const seen = new Map((await pendingCases(ctx, state)).map((c) => [c.caseId, c]));
+    const seenOf = (cases: readonly DemoCase[]) => cases.map((c) => {
+      if (!seen.has(c.id)) throw new Error(`screening: case of unit ${c.unit.index} is not pending`);
+      return seen.get(c.id)!;
+    });
     for (const [unit, reason] of REJECTED) {
       const c = review.cases.find((x) => x.unit.index === unit);
       if (!c) continue;
-      await decide(ctx, state, 'reject', [c], reason);
+      await decide(ctx, state, 'reject', seenOf([c]), reason);
       review.rejected.push(c);
     }
     const decided = new Set([...review.rejected, ...review.returned]);
     review.passed = review.cases.filter((c) => !decided.has(c));
-    await decide(ctx, state, 'pass', review.passed, null);
+    await decide(ctx, state, 'pass', seenOf(review.passed), null);
     await inTransaction(ctx.db, (trx) => moveCampaignPhase(trx, organizer, ctx.slug, { to: 'review', reason: null }, ctx.clock()));
     return `${review.passed.length} passed, ${review.rejected.length} rejected, ${review.returned.length} returned and not corrected by the date; now in review`;
   },
