@@ -4,40 +4,64 @@ import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
 import { wallClockAt } from '../../core/time/zoned-time.ts';
 
-// The demo campaign: the seventh collection's texts under another slug, its window open today
-// (opened three weeks ago, closing in five weeks) and its review due a month after it closes.
+// The demo's two campaigns, both the seventh collection's texts under another slug, dated from
+// the day the demo is seeded:
+// - demo-collection: its window open that day (opened three weeks before, closing five weeks
+//   after), its review due a month after it closes: units write, attach, get recommended, submit.
+// - demo-review: its window opened ten weeks before and closed two weeks before, its review due
+//   three weeks after: screened, its assignment released, part of the scores in. The phase rules
+//   (screening only once the window has closed) keep one campaign from showing both stages.
 // Written once, when the demo is seeded, into the demo's own campaigns folder beside a copy of
 // the seventh collection, so the demo never touches ./campaigns.
 
 export const DEMO_SLUG = 'demo-collection';
+export const DEMO_REVIEW_SLUG = 'demo-review';
 const SEVENTH_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../campaigns/seventh-collection.yaml');
 const ZONE = 'Asia/Shanghai';
-const DAY_MS = 86_400_000;
+export const DAY_MS = 86_400_000;
+
+interface DemoCampaignShape {
+  slug: string;
+  /** Appended to the title and short title. */
+  mark: { 'zh-CN': string; en: string };
+  /** Days from the seeding day: the window's first and last day, and the day review is due. */
+  opens: number;
+  closes: number;
+  reviewDue: number;
+  note: string;
+}
+
+const SHAPES: readonly DemoCampaignShape[] = [
+  { slug: DEMO_SLUG, mark: { 'zh-CN': '（演示）', en: ' (demo)' }, opens: -21, closes: 35, reviewDue: 65, note: 'with its window open on that day' },
+  {
+    slug: DEMO_REVIEW_SLUG, mark: { 'zh-CN': '（演示·评审中）', en: ' (demo, in review)' }, opens: -70, closes: -14, reviewDue: 21,
+    note: 'its window closed two weeks before that day, screened and in review',
+  },
+];
 
 const pad = (n: number) => String(n).padStart(2, '0');
 function localDay(instant: Date, time: string): string {
   const w = wallClockAt(instant, ZONE);
   return `${w.year}-${pad(w.month)}-${pad(w.day)}T${time}`;
 }
+const dayFrom = (now: Date, days: number, time: string) => localDay(new Date(now.getTime() + days * DAY_MS), time);
 
-/** The demo campaign's YAML for a demo seeded at `now`. */
-export function demoCampaignText(now: Date): string {
+function campaignText(shape: DemoCampaignShape, now: Date): string {
   const doc = parseDocument(readFileSync(SEVENTH_FILE, 'utf8'));
-  doc.commentBefore = ` 演示征集 — written by \`npm run demo\` on ${now.toISOString()}: the seventh collection's texts,\n with its window open on that day. Not a real campaign.`;
-  doc.setIn(['slug'], DEMO_SLUG);
-  for (const [field, zh, en] of [['title', '（演示）', ' (demo)'], ['shortTitle', '（演示）', ' (demo)']] as const) {
-    doc.setIn([field, 'zh-CN'], `${String(doc.getIn([field, 'zh-CN']))}${zh}`);
-    doc.setIn([field, 'en'], `${String(doc.getIn([field, 'en']))}${en}`);
+  doc.commentBefore = ` 演示征集 — written by \`npm run demo\` on ${now.toISOString()}: the seventh collection's texts,\n ${shape.note}. Not a real campaign.`;
+  doc.setIn(['slug'], shape.slug);
+  for (const field of ['title', 'shortTitle'] as const) {
+    for (const locale of ['zh-CN', 'en'] as const) doc.setIn([field, locale], `${String(doc.getIn([field, locale]))}${shape.mark[locale]}`);
   }
-  doc.setIn(['window', 'opensAt'], localDay(new Date(now.getTime() - 21 * DAY_MS), '00:00:00'));
-  doc.setIn(['window', 'closesAt'], localDay(new Date(now.getTime() + 35 * DAY_MS), '23:59:59'));
-  doc.setIn(['review', 'dueAt'], localDay(new Date(now.getTime() + 65 * DAY_MS), '23:59:59'));
+  doc.setIn(['window', 'opensAt'], dayFrom(now, shape.opens, '00:00:00'));
+  doc.setIn(['window', 'closesAt'], dayFrom(now, shape.closes, '23:59:59'));
+  doc.setIn(['review', 'dueAt'], dayFrom(now, shape.reviewDue, '23:59:59'));
   return doc.toString({ lineWidth: 0 });
 }
 
-/** Writes the demo campaign and a copy of the seventh collection into `campaignsDir`. */
+/** Writes both demo campaigns and a copy of the seventh collection into `campaignsDir`. */
 export function writeDemoCampaigns(campaignsDir: string, now: Date): void {
   mkdirSync(campaignsDir, { recursive: true });
-  writeFileSync(path.join(campaignsDir, `${DEMO_SLUG}.yaml`), demoCampaignText(now));
+  for (const shape of SHAPES) writeFileSync(path.join(campaignsDir, `${shape.slug}.yaml`), campaignText(shape, now));
   copyFileSync(SEVENTH_FILE, path.join(campaignsDir, 'seventh-collection.yaml'));
 }

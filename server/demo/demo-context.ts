@@ -15,8 +15,10 @@ export interface DemoContext {
   dataDir: string;
   baseUrl: string;
   clock: Clock;
-  /** The demo campaign's slug. */
+  /** The campaign the steps act in: the collecting demo campaign's slug, unless a step says otherwise. */
   slug: string;
+  /** The demo campaign in review. */
+  reviewSlug: string;
   /** How many submitting units to register. */
   units: number;
   log: (line: string) => void;
@@ -61,6 +63,15 @@ export async function actorOf(ctx: DemoContext, email: string): Promise<Actor> {
   const actor = await resolveSession(ctx.db, outcome.token, ctx.clock());
   if (!actor) throw new Error(`demo session of ${email} not found`);
   return actor;
+}
+
+/**
+ * The context acting in the campaign `slug`, `daysAgo` days back: the services check windows and
+ * due dates against the clock, so a past stage of a campaign is lived on a clock set back.
+ */
+export function contextAt(ctx: DemoContext, slug: string, daysAgo: number): DemoContext {
+  const offset = daysAgo * 86_400_000;
+  return { ...ctx, slug, clock: () => new Date(ctx.clock().getTime() - offset) };
 }
 
 /** Runs `work` over `items`, `limit` at a time (SQLite commits units that arrive together in one group). */

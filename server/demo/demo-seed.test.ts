@@ -11,11 +11,13 @@ import { computeConflicts } from '../modules/conflicts/conflict-facts.ts';
 import { getCampaign } from '../modules/campaigns/campaigns.service.ts';
 import { startApp } from '../start.ts';
 import { TestClient } from '../testing/test-client.ts';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, unitOperatorEmail } from './demo-accounts.ts';
-import { DEMO_SLUG } from './demo-campaign.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, reviewerEmail, unitOperatorEmail } from './demo-accounts.ts';
+import { DEMO_REVIEW_SLUG, DEMO_SLUG } from './demo-campaign.ts';
 import { demoCampaignsDir, ensureDemoData, readDemoNote } from './demo-data.ts';
 import { REVIEWERS } from './steps/reviewers.step.ts';
 import { COPY_UNIT, ORIGINAL_UNIT } from './steps/cases.step.ts';
+import { REJECTED, RETURNED_UNIT } from './steps/review-screening.step.ts';
+import { CONFLICT_REASON } from './steps/review-scores.step.ts';
 
 // The demo seeded small (DEMO_UNITS is the same code at 300) into a fresh folder on SQLite, then
 // started as `npm run demo` starts it, and read back through the database and the API.
@@ -23,7 +25,7 @@ import { COPY_UNIT, ORIGINAL_UNIT } from './steps/cases.step.ts';
 const UNITS = 12;
 
 describe('npm run demo', () => {
-  it('seeds units, cases, files, recommendations, receipts and reviewers once, and its accounts sign in', async () => {
+  it('seeds units, cases, files, recommendations, receipts and reviewers once, a second campaign screened, assigned and partly scored, and its accounts sign in', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'zhengji-demo-'));
     onTestFinished(() => rmSync(dataDir, { recursive: true, force: true }));
     const lines: string[] = [];
@@ -32,6 +34,7 @@ describe('npm run demo', () => {
     expect(readDemoNote(dataDir)).toMatchObject({ complete: true, units: UNITS });
     expect(lines.filter((l) => /^[a-z ]+: .* \(\d+\.\d s\)$/.test(l)).map((l) => l.split(':')[0])).toEqual([
       'accounts', 'superior organizations', 'units', 'cases', 'attachments', 'recommendations', 'submissions', 'reviewers',
+      'review collection', 'review screening', 'review reviewers', 'review assignment', 'review scores',
     ]);
     // A second run finds the demo and leaves it as it is.
     expect(await seed()).toBe(false);
@@ -40,6 +43,7 @@ describe('npm run demo', () => {
     onTestFinished(() => app.close());
     const { db } = app;
     const campaign = await getCampaign(db, DEMO_SLUG);
+    const reviewing = await getCampaign(db, DEMO_REVIEW_SLUG);
     const now = new Date();
     expect([campaign.window.opensAt < now, now < campaign.window.closesAt]).toEqual([true, true]);
 
@@ -94,9 +98,57 @@ describe('npm run demo', () => {
       const res = await client.post('/api/v1/auth/sign-in', { email: account.email, password: account.password });
       expect([account.email, res.statusCode]).toEqual([account.email, 200]);
       const me = (await client.get('/api/v1/me')).json() as { data: { roles: { role: string; campaignId: string | null }[] } };
-      roles[account.role] = me.data.roles.map((r) => `${r.role}${r.campaignId === campaign.id ? ':demo' : ''}`);
+      const label = { [campaign.id]: ':demo', [reviewing.id]: ':review' };
+      roles[account.role] = me.data.roles.map((r) => `${r.role}${(r.campaignId && label[r.campaignId]) ?? ''}`).sort();
     }
-    expect(roles).toEqual({ organizer: ['organizer'], unit: [], superior: [], reviewer: ['reviewer:demo'], learner: ['learner'] });
+    expect(roles).toEqual({ organizer: ['organizer'], unit: [], superior: [], reviewer: ['reviewer:demo', 'reviewer:review'], learner: ['learner'] });
+
+    // The second campaign, in review: its window closed two weeks ago, its cases screened.
+    expect(reviewing.phase).toBe('review');
+    expect(reviewing.window.closesAt < now && now < new Date(`${reviewing.definition.review.dueAt}+08:00`)).toBe(true);
+    const reviewCases = await db.selectFrom('cases').innerJoin('organization_members', 'organization_members.organization_id', 'cases.organization_id')
+      .innerJoin('users', 'users.id', 'organization_members.user_id').select(['cases.id', 'cases.status', 'cases.screening', 'users.email'])
+      .where('cases.campaign_id', '=', reviewing.id).execute();
+    // Units 0–11 all wrote and submitted a case in it (two in three of the units after them).
+    expect(reviewCases.length).toBe(UNITS);
+    const caseOf = (index: number) => reviewCases.find((c) => c.email === unitOperatorEmail(index))!;
+    const passed = reviewCases.filter((c) => c.screening === 'passed');
+    expect(passed.length).toBe(UNITS - REJECTED.size - 1);
+    expect(caseOf(RETURNED_UNIT).status).toBe('returned');
+    const rejections = await db.selectFrom('screening_decisions').select(['case_id', 'reason']).where('campaign_id', '=', reviewing.id).where('decision', '=', 'rejected').execute();
+    expect(new Map(rejections.map((r) => [r.case_id, r.reason]))).toEqual(new Map([...REJECTED].map(([unit, reason]) => [caseOf(unit).id, reason])));
+
+    // Released assignments: reviewsPerCase on every passed case (the pool covers twelve units),
+    // one handed back for a declared conflict and replaced.
+    const assignments = await db.selectFrom('review_assignments').select(['id', 'case_id', 'reviewer_id', 'state']).where('campaign_id', '=', reviewing.id).execute();
+    const k = reviewing.definition.review.reviewsPerCase;
+    const released = assignments.filter((a) => a.state === 'released');
+    expect(passed.map((c) => released.filter((a) => a.case_id === c.id).length)).toEqual(passed.map(() => k));
+    expect(released.every((a) => passed.some((c) => c.id === a.case_id))).toBe(true);
+    const handedBack = assignments.filter((a) => a.state === 'handed_back');
+    expect(handedBack.length).toBe(1);
+    const declared = await db.selectFrom('review_conflicts').select(['case_id', 'reviewer_id', 'reason']).where('campaign_id', '=', reviewing.id).where('kind', '=', 'declared').execute();
+    expect(declared).toEqual([{ case_id: handedBack[0]!.case_id, reviewer_id: handedBack[0]!.reviewer_id, reason: CONFLICT_REASON }]);
+
+    // Part of the scores: most submitted, some drafts, the rest not started; every submitted one complete.
+    const reviews = await db.selectFrom('reviews').select(['status', 'scores', 'tier', 'comment']).where('campaign_id', '=', reviewing.id).execute();
+    const submittedReviews = reviews.filter((r) => r.status === 'submitted');
+    expect(submittedReviews.length).toBeGreaterThanOrEqual(Math.floor(released.length / 2));
+    expect(reviews.some((r) => r.status === 'draft')).toBe(true);
+    expect(reviews.length).toBeLessThan(released.length);
+    const criteria = reviewing.definition.review.criteria.map((c) => c.criterion).sort();
+    for (const r of submittedReviews) {
+      expect(Object.keys(JSON.parse(r.scores) as object).sort()).toEqual(criteria);
+      expect([r.tier !== null, /\p{Script=Han}/u.test(r.comment)]).toEqual([true, true]);
+    }
+
+    // The sign-in page's reviewer finds cases of the campaign in review in the workbench, some scored.
+    const reviewer = new TestClient(app);
+    await reviewer.post('/api/v1/auth/sign-in', { email: reviewerEmail(0), password: DEMO_PASSWORD });
+    const mine = (await reviewer.get('/api/v1/reviews/assignments')).json() as { data: { assignments: { campaign: { slug: string }; state: string }[] } };
+    const states = mine.data.assignments.filter((a) => a.campaign.slug === DEMO_REVIEW_SLUG).map((a) => a.state);
+    expect(states.length).toBeGreaterThanOrEqual(2);
+    expect([states.includes('submitted'), states.some((s) => s !== 'submitted')]).toEqual([true, true]);
   }, 180_000);
 
   it('never seeds into a folder that holds something else', async () => {

@@ -32,15 +32,31 @@ export interface DemoCase {
   receiptNumber?: string;
 }
 
+/** The planted pair: `copy` is `original` reworded. */
+export interface NearDuplicate {
+  original: DemoCase;
+  copy: DemoCase;
+}
+
+/** The campaign in review (ctx.reviewSlug): its cases, and how screening decided them. */
+export interface DemoReview {
+  cases: DemoCase[];
+  nearDuplicate?: NearDuplicate;
+  passed: DemoCase[];
+  rejected: DemoCase[];
+  returned: DemoCase[];
+}
+
 export interface DemoState {
   organizer?: Actor;
   superiors: Map<string, DemoSuperior>;
   units: DemoUnit[];
+  /** The collecting campaign's (ctx.slug) cases. */
   cases: DemoCase[];
   /** The reviewers' addresses, in the pool's order (actorOf signs one in). */
   reviewers: string[];
-  /** The planted pair: `copy` is `original` reworded. */
-  nearDuplicate?: { original: DemoCase; copy: DemoCase };
+  nearDuplicate?: NearDuplicate;
+  review: DemoReview;
 }
 
 export interface DemoStep {
@@ -49,4 +65,6 @@ export interface DemoStep {
   run(ctx: DemoContext, state: DemoState): Promise<string>;
 }
 
-export const emptyDemoState = (): DemoState => ({ superiors: new Map(), units: [], cases: [], reviewers: [] });
+export const emptyDemoState = (): DemoState => ({
+  superiors: new Map(), units: [], cases: [], reviewers: [], review: { cases: [], passed: [], rejected: [], returned: [] },
+});

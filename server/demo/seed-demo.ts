@@ -4,6 +4,11 @@ import { accountsStep } from './steps/accounts.step.ts';
 import { attachmentsStep } from './steps/attachments.step.ts';
 import { casesStep } from './steps/cases.step.ts';
 import { recommendationsStep } from './steps/recommendations.step.ts';
+import { reviewAssignmentStep } from './steps/review-assignment.step.ts';
+import { reviewCollectionStep } from './steps/review-collection.step.ts';
+import { reviewReviewersStep } from './steps/review-reviewers.step.ts';
+import { reviewScoresStep } from './steps/review-scores.step.ts';
+import { reviewScreeningStep } from './steps/review-screening.step.ts';
 import { reviewersStep } from './steps/reviewers.step.ts';
 import { submissionsStep } from './steps/submissions.step.ts';
 import { superiorsStep } from './steps/superiors.step.ts';
@@ -21,9 +26,15 @@ export const DEMO_STEPS: readonly DemoStep[] = [
   recommendationsStep,
   submissionsStep,
   reviewersStep,
+  // The second campaign, in review: collected weeks ago, screened, assigned and partly scored.
+  reviewCollectionStep,
+  reviewScreeningStep,
+  reviewReviewersStep,
+  reviewAssignmentStep,
+  reviewScoresStep,
 ];
 
-/** Runs every step on an empty, migrated database with the demo campaign loaded; prints each step's outcome and time. */
+/** Runs every step on an empty, migrated database with the demo campaigns loaded; prints each step's outcome and time. */
 export async function seedDemo(ctx: DemoContext): Promise<DemoState> {
   const state = emptyDemoState();
   const started = performance.now();

@@ -11,6 +11,7 @@ import { actorOf, createVerifiedAccount, eachLimited, tokenFromMail } from '../d
 import { capitalOf } from '../demo-divisions.ts';
 import { personName } from '../demo-people.ts';
 import type { DemoState, DemoStep } from '../demo-state.ts';
+import type { DemoContext } from '../demo-context.ts';
 
 // The reviewer pool: 40 experts imported from a sheet by the organizer, as the import page does,
 // each then accepting the mailed invitation with an account of their own. Each knows one or two
@@ -59,22 +60,30 @@ async function sheetOf(rows: Row[]): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
+/**
+ * The organizer imports the pool's sheet into ctx.slug's pool; each expert accepts the mailed
+ * invitation, signing up first unless `signUp` is false (they have an account from another
+ * campaign's pool). Returns the step's line.
+ */
+export async function importReviewerPool(ctx: DemoContext, state: DemoState, signUp: boolean): Promise<string> {
+  const organizer = state.organizer!;
+  const campaign = (await getCampaign(ctx.db, ctx.slug)).definition;
+  const rows = Array.from({ length: REVIEWERS }, (_, i) => rowOf(i, state, campaign));
+  const sheet = await readImportSheet(ctx.db, organizer, ctx.slug, await sheetOf(rows));
+  const report = await inTransaction(ctx.db, (trx) => commitReviewerImport(trx, organizer, sheet, 'zh-CN', ctx.clock(), ctx.baseUrl));
+  if (report.counts.refused > 0) throw new Error(`reviewer rows refused: ${JSON.stringify(report.rows.filter((r) => r.status === 'refused'))}`);
+  state.reviewers = rows.map((r) => r[1]);
+  await eachLimited(rows, 4, async ([name, email]) => {
+    if (signUp) await createVerifiedAccount(ctx, email, name);
+    const actor = await actorOf(ctx, email);
+    const token = await tokenFromMail(ctx.db, email, 'reviewer_invite');
+    await inTransaction(ctx.db, (trx) => acceptReviewerInvitation(trx, actor, token, ctx.clock()));
+  });
+  const atUnits = rows.filter((r) => r[5] && state.units.some((u) => u.name === r[5])).length;
+  return `${report.counts.imported} reviewers imported and ${signUp ? 'signed up' : 'accepted with their accounts'}, ${atUnits} working at a submitting unit`;
+}
+
 export const reviewersStep: DemoStep = {
   name: 'reviewers',
-  async run(ctx, state) {
-    const organizer = state.organizer!;
-    const campaign = (await getCampaign(ctx.db, ctx.slug)).definition;
-    const rows = Array.from({ length: REVIEWERS }, (_, i) => rowOf(i, state, campaign));
-    const sheet = await readImportSheet(ctx.db, organizer, ctx.slug, await sheetOf(rows));
-    const report = await inTransaction(ctx.db, (trx) => commitReviewerImport(trx, organizer, sheet, 'zh-CN', ctx.clock(), ctx.baseUrl));
-    if (report.counts.refused > 0) throw new Error(`reviewer rows refused: ${JSON.stringify(report.rows.filter((r) => r.status === 'refused'))}`);
-    state.reviewers = rows.map((r) => r[1]);
-    await eachLimited(rows, 4, async ([name, email]) => {
-      await createVerifiedAccount(ctx, email, name);
-      const actor = await actorOf(ctx, email);
-      const token = await tokenFromMail(ctx.db, email, 'reviewer_invite');
-      await inTransaction(ctx.db, (trx) => acceptReviewerInvitation(trx, actor, token, ctx.clock()));
-    });
-    return `${report.counts.imported} reviewers imported and signed up, ${rows.filter((r) => r[5] && state.units.some((u) => u.name === r[5])).length} working at a submitting unit`;
-  },
+  run: (ctx, state) => importReviewerPool(ctx, state, true),
 };
