@@ -5,6 +5,7 @@ import { filesEn } from './parts/files.en.ts';
 import { journeyEn } from './parts/journey.en.ts';
 import { auditEn } from './parts/audit.en.ts';
 import { reviewersEn } from './parts/reviewers.en.ts';
+import { phaseEn } from './parts/phase.en.ts';
 import { screeningEn } from './parts/screening.en.ts';
 import { similarityEn } from './parts/similarity.en.ts';
 import { assignmentEn } from './parts/assignment.en.ts';
@@ -21,6 +22,7 @@ export const en: Record<MessageKey, string> = {
   ...auditEn,
   ...reviewersEn,
   ...screeningEn,
+  ...phaseEn,
   ...similarityEn,
   ...assignmentEn,
   ...scoringEn,

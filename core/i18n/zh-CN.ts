@@ -8,6 +8,7 @@ import { filesZhCN } from './parts/files.zh-CN.ts';
 import { journeyZhCN } from './parts/journey.zh-CN.ts';
 import { auditZhCN } from './parts/audit.zh-CN.ts';
 import { reviewersZhCN } from './parts/reviewers.zh-CN.ts';
+import { phaseZhCN } from './parts/phase.zh-CN.ts';
 import { screeningZhCN } from './parts/screening.zh-CN.ts';
 import { similarityZhCN } from './parts/similarity.zh-CN.ts';
 import { assignmentZhCN } from './parts/assignment.zh-CN.ts';
@@ -313,7 +314,7 @@ const base = {
 
 export const zhCN = {
   ...base, ...casesZhCN, ...filesZhCN, ...documentsZhCN, ...editorZhCN, ...journeyZhCN, ...auditZhCN, ...reviewersZhCN,
-  ...screeningZhCN, ...similarityZhCN, ...assignmentZhCN, ...scoringZhCN, ...demoZhCN,
+  ...screeningZhCN, ...phaseZhCN, ...similarityZhCN, ...assignmentZhCN, ...scoringZhCN, ...demoZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -2,7 +2,8 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { Alert, App as AntApp, Button, Card, Checkbox, Col, Input, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { MessageKey } from '../../../../core/i18n/messages.ts';
-import { CampaignPicker, useChosenCampaign } from '../campaigns/CampaignPicker.tsx';
+import { useChosenCampaign } from '../campaigns/CampaignPicker.tsx';
+import { PhasePanel } from '../campaigns/PhasePanel.tsx';
 import { useCampaign } from '../cases/case-shared.tsx';
 import { ScrollRegion } from '../components/ScrollRegion.tsx';
 import { clearable, namedPageLinks } from '../icon-names.tsx';
@@ -97,7 +98,7 @@ export function AssignmentPage() {
 
   return (
     <>
-      <CampaignPicker chosen={chosen} onChange={() => setFilter({ page: 1, pageSize: 20 })} />
+      <PhasePanel chosen={chosen} campaign={campaign} onCampaignChange={() => setFilter({ page: 1, pageSize: 20 })} />
       <RunPanel run={run.data} starting={start.isPending} canStart={Boolean(slug) && canAssign} onStart={() => start.mutate()} />
       {error && <Alert className="wb-alert" type="error" showIcon closable title={error} onClose={() => setError(null)} />}
       <Card className="wb-card" title={t('wb.assign.releaseTitle')}>

@@ -3,7 +3,8 @@ import type { FieldDiff } from '../../../../core/case/content-diff.ts';
 import type { CaseStatus } from '../../../../core/case/case-status.ts';
 import type { Problem } from '../../../../core/case/preflight.ts';
 import type { importProposalResponse } from '../../../../core/api/attachments.ts';
-import type { campaignResponse, campaignsResponse } from '../../../../core/api/campaigns.ts';
+import type { CampaignPhase } from '../../../../core/campaign/campaign-phase.ts';
+import type { campaignPhaseResponse, campaignResponse, campaignsResponse } from '../../../../core/api/campaigns.ts';
 import type {
   caseResponse, caseSummariesResponse, extensionResponse, extensionsResponse, historyResponse, preflightResponse, receiptResponse,
   receiptsResponse, submittedVersionResponse,
@@ -76,6 +77,9 @@ export const casesApi = {
   listCampaignCases: (slug: string, status?: CaseStatus) =>
     data(api.get<Answer<typeof caseSummariesResponse>>(`${campaign(slug)}/cases`, { status })),
   listExtensions: (slug: string) => data(api.get<Answer<typeof extensionsResponse>>(`${campaign(slug)}/deadline-extensions`)),
+  /** The next phase, or the one before with a reason (organizers). */
+  movePhase: (slug: string, input: { to: CampaignPhase; reason: string | null }) =>
+    data(api.post<Answer<typeof campaignPhaseResponse>>(`${campaign(slug)}/phase`, input)),
   extendDeadline: (slug: string, input: { organizationId: string | null; closesAt: string; reason: string }) =>
     data(api.post<Answer<typeof extensionResponse>>(`${campaign(slug)}/deadline-extensions`, input)),
 

@@ -4,7 +4,8 @@ import { useState } from 'react';
 import type { MessageKey } from '../../../../core/i18n/messages.ts';
 import { SCREENING_STATES, type ScreeningState } from '../../../../core/screening/screening-decision.ts';
 import { SCREENING_FLAGS, SCREENING_SORTS, type ScreeningFlag, type ScreeningSort } from '../../../../core/screening/screening-query.ts';
-import { CampaignPicker, useChosenCampaign } from '../campaigns/CampaignPicker.tsx';
+import { useChosenCampaign } from '../campaigns/CampaignPicker.tsx';
+import { PhasePanel } from '../campaigns/PhasePanel.tsx';
 import { RecommendationTag, useCampaign, zonedTime } from '../cases/case-shared.tsx';
 import { ScrollRegion } from '../components/ScrollRegion.tsx';
 import { DivisionName } from '../components/UnitView.tsx';
@@ -97,81 +98,83 @@ export function ScreeningPage() {
   const categoryName = (key: string) => campaign?.categories.find((c) => c.key === key)?.name[locale] ?? key;
 
   return (
-    <Card className="wb-card" title={t('wb.screening.title')}>
-      <CampaignPicker chosen={chosen} onChange={() => set({ category: undefined, province: undefined })} />
-      <Typography.Paragraph type="secondary">{t('wb.screening.intro')}</Typography.Paragraph>
-      <Row gutter={[12, 12]} className="wb-filters">
-        <Col xs={24} md={6}><Select className="wb-full" aria-label={t('wb.screening.filter.category')} placeholder={t('wb.screening.filter.category')} allowClear value={filters.category} onChange={(v) => set({ category: v })}
-          options={(campaign?.categories ?? []).map((c) => ({ value: c.key, label: categoryName(c.key) }))} /></Col>
-        <Col xs={24} md={6}><Select className="wb-full" aria-label={t('wb.screening.filter.province')} placeholder={t('wb.screening.filter.province')} allowClear showSearch optionFilterProp="title" value={filters.province} onChange={(v) => set({ province: v })}
-          options={PROVINCES.map((p) => ({ value: p, title: p, label: <DivisionName code={`${p}0000`} /> }))} /></Col>
-        <Col xs={24} md={6}><Select className="wb-full" aria-label={t('wb.screening.filter.state')} placeholder={t('wb.screening.filter.state')} allowClear value={filters.state} onChange={(v) => set({ state: v })}
-          options={SCREENING_STATES.map((s) => ({ value: s, label: withCount(t(`screening.state.${s}`), counts?.states[s]) }))} /></Col>
-        <Col xs={24} md={6}><Select className="wb-full" aria-label={t('wb.screening.sort')} value={filters.sort} onChange={(v) => set({ sort: v })}
-          options={SCREENING_SORTS.map((s) => ({ value: s, label: `${t('wb.screening.sort')}: ${t(`wb.screening.sort.${s}`)}` }))} /></Col>
-        <Col xs={24} md={12}>
-          <Input type="search" aria-label={t('wb.screening.filter.search')} placeholder={t('wb.screening.filter.search')} allowClear
-            onPressEnter={(e) => set({ q: e.currentTarget.value })} onChange={(e) => { if (e.target.value === '') set({ q: '' }); }} />
-        </Col>
-        <Col xs={24} md={12}>
-          <Checkbox.Group aria-label={t('wb.screening.filter.flags')} value={filters.flags} onChange={(v) => set({ flags: v as ScreeningFlag[] })}
-            options={SCREENING_FLAGS.map((f) => ({ value: f, label: withCount(t(`screening.flag.${f}`), counts?.flags[f]) }))} />
-        </Col>
-      </Row>
-      <Space className="wb-total" wrap>
-        <Typography.Text type="secondary">{t('wb.screening.total', { count: queue.data?.total ?? 0 })}</Typography.Text>
-        {selected.size > 0 && <Typography.Text>{t('wb.screening.selected', { count: selected.size })}</Typography.Text>}
-        <Button type="primary" disabled={selected.size === 0} onClick={() => { setError(null); setDialog({ cases: [...selected.values()], reverse: false }); }}>{t('wb.screening.bulk')}</Button>
-      </Space>
-      {phone ? (
-        <List
-          dataSource={rows}
-          loading={queue.isFetching}
-          locale={{ emptyText: <Empty description={t('wb.screening.empty')} /> }}
-          pagination={{ current: filters.page, pageSize: PAGE_SIZE, total: queue.data?.total ?? 0, onChange: (page) => setFilters((f) => ({ ...f, page })), hideOnSinglePage: true, size: 'small', ...namedPageLinks(t) }}
-          renderItem={(r) => (
-            <List.Item className="wb-screening-item">
-            <Card size="small" className="wb-case-card wb-full">
-              <Space align="start">
-                <Checkbox aria-label={r.title} disabled={r.state !== 'pending'} checked={selected.has(r.caseId)} onChange={(e) => toggle(r, e.target.checked)} />
-                <div>{title(r)}</div>
-              </Space>
-              <Space size={[4, 4]} wrap className="wb-case-tags">{state(r)}{similarity(r)}</Space>
-              <div className="wb-case-tags">{format(r)}</div>
-              <div className="wb-case-card-actions">{actions(r)}</div>
-            </Card>
-            </List.Item>
-          )}
-        />
-      ) : (
-        <ScrollRegion label={t('wb.screening.title')}>
-        <Table<QueueRow>
-          rowKey="caseId"
-          size="small"
-          loading={queue.isFetching}
-          dataSource={rows}
-          tableLayout="fixed"
-          style={{ minWidth: 1000 }}
-          locale={{ emptyText: <Empty description={t('wb.screening.empty')} /> }}
-          rowSelection={{
-            selectedRowKeys: [...selected.keys()],
-            getCheckboxProps: (r) => ({ disabled: r.state !== 'pending', 'aria-label': r.title }),
-            onSelect: (r, on) => toggle(r, on),
-            onSelectAll: (on, _all, changed) => changed.forEach((r) => toggle(r, on)),
-          }}
-          pagination={{ current: filters.page, pageSize: PAGE_SIZE, total: queue.data?.total ?? 0, showSizeChanger: false, onChange: (page) => setFilters((f) => ({ ...f, page })), hideOnSinglePage: true, ...namedPageLinks(t) }}
-          columns={[
-            { title: t('wb.screening.col.case'), key: 'case', render: (_: unknown, r) => title(r) },
-            { title: t('wb.screening.col.category'), dataIndex: 'category', width: 110, render: (c: string) => categoryName(c) },
-            { title: t('wb.screening.col.format'), key: 'format', width: 220, render: (_: unknown, r) => format(r) },
-            { title: t('wb.screening.col.similarity'), key: 'similarity', width: 150, render: (_: unknown, r) => similarity(r) },
-            { title: t('wb.screening.col.state'), key: 'state', width: 130, render: (_: unknown, r) => state(r) },
-            { title: t('wb.screening.col.actions'), key: 'actions', width: 170, render: (_: unknown, r) => actions(r) },
-          ]}
-        />
-        </ScrollRegion>
-      )}
-      {dialog && <DecisionDialog count={dialog.cases.length} reverse={dialog.reverse} busy={decide.isPending || reverse.isPending} error={error} onSubmit={submit} onClose={() => setDialog(null)} />}
-    </Card>
+    <>
+      <PhasePanel chosen={chosen} campaign={campaign} onCampaignChange={() => set({ category: undefined, province: undefined })} />
+      <Card className="wb-card" title={t('wb.screening.title')}>
+        <Typography.Paragraph type="secondary">{t('wb.screening.intro')}</Typography.Paragraph>
+        <Row gutter={[12, 12]} className="wb-filters">
+          <Col xs={24} md={6}><Select className="wb-full" aria-label={t('wb.screening.filter.category')} placeholder={t('wb.screening.filter.category')} allowClear value={filters.category} onChange={(v) => set({ category: v })}
+            options={(campaign?.categories ?? []).map((c) => ({ value: c.key, label: categoryName(c.key) }))} /></Col>
+          <Col xs={24} md={6}><Select className="wb-full" aria-label={t('wb.screening.filter.province')} placeholder={t('wb.screening.filter.province')} allowClear showSearch optionFilterProp="title" value={filters.province} onChange={(v) => set({ province: v })}
+            options={PROVINCES.map((p) => ({ value: p, title: p, label: <DivisionName code={`${p}0000`} /> }))} /></Col>
+          <Col xs={24} md={6}><Select className="wb-full" aria-label={t('wb.screening.filter.state')} placeholder={t('wb.screening.filter.state')} allowClear value={filters.state} onChange={(v) => set({ state: v })}
+            options={SCREENING_STATES.map((s) => ({ value: s, label: withCount(t(`screening.state.${s}`), counts?.states[s]) }))} /></Col>
+          <Col xs={24} md={6}><Select className="wb-full" aria-label={t('wb.screening.sort')} value={filters.sort} onChange={(v) => set({ sort: v })}
+            options={SCREENING_SORTS.map((s) => ({ value: s, label: `${t('wb.screening.sort')}: ${t(`wb.screening.sort.${s}`)}` }))} /></Col>
+          <Col xs={24} md={12}>
+            <Input type="search" aria-label={t('wb.screening.filter.search')} placeholder={t('wb.screening.filter.search')} allowClear
+              onPressEnter={(e) => set({ q: e.currentTarget.value })} onChange={(e) => { if (e.target.value === '') set({ q: '' }); }} />
+          </Col>
+          <Col xs={24} md={12}>
+            <Checkbox.Group aria-label={t('wb.screening.filter.flags')} value={filters.flags} onChange={(v) => set({ flags: v as ScreeningFlag[] })}
+              options={SCREENING_FLAGS.map((f) => ({ value: f, label: withCount(t(`screening.flag.${f}`), counts?.flags[f]) }))} />
+          </Col>
+        </Row>
+        <Space className="wb-total" wrap>
+          <Typography.Text type="secondary">{t('wb.screening.total', { count: queue.data?.total ?? 0 })}</Typography.Text>
+          {selected.size > 0 && <Typography.Text>{t('wb.screening.selected', { count: selected.size })}</Typography.Text>}
+          <Button type="primary" disabled={selected.size === 0} onClick={() => { setError(null); setDialog({ cases: [...selected.values()], reverse: false }); }}>{t('wb.screening.bulk')}</Button>
+        </Space>
+        {phone ? (
+          <List
+            dataSource={rows}
+            loading={queue.isFetching}
+            locale={{ emptyText: <Empty description={t('wb.screening.empty')} /> }}
+            pagination={{ current: filters.page, pageSize: PAGE_SIZE, total: queue.data?.total ?? 0, onChange: (page) => setFilters((f) => ({ ...f, page })), hideOnSinglePage: true, size: 'small', ...namedPageLinks(t) }}
+            renderItem={(r) => (
+              <List.Item className="wb-screening-item">
+              <Card size="small" className="wb-case-card wb-full">
+                <Space align="start">
+                  <Checkbox aria-label={r.title} disabled={r.state !== 'pending'} checked={selected.has(r.caseId)} onChange={(e) => toggle(r, e.target.checked)} />
+                  <div>{title(r)}</div>
+                </Space>
+                <Space size={[4, 4]} wrap className="wb-case-tags">{state(r)}{similarity(r)}</Space>
+                <div className="wb-case-tags">{format(r)}</div>
+                <div className="wb-case-card-actions">{actions(r)}</div>
+              </Card>
+              </List.Item>
+            )}
+          />
+        ) : (
+          <ScrollRegion label={t('wb.screening.title')}>
+          <Table<QueueRow>
+            rowKey="caseId"
+            size="small"
+            loading={queue.isFetching}
+            dataSource={rows}
+            tableLayout="fixed"
+            style={{ minWidth: 1000 }}
+            locale={{ emptyText: <Empty description={t('wb.screening.empty')} /> }}
+            rowSelection={{
+              selectedRowKeys: [...selected.keys()],
+              getCheckboxProps: (r) => ({ disabled: r.state !== 'pending', 'aria-label': r.title }),
+              onSelect: (r, on) => toggle(r, on),
+              onSelectAll: (on, _all, changed) => changed.forEach((r) => toggle(r, on)),
+            }}
+            pagination={{ current: filters.page, pageSize: PAGE_SIZE, total: queue.data?.total ?? 0, showSizeChanger: false, onChange: (page) => setFilters((f) => ({ ...f, page })), hideOnSinglePage: true, ...namedPageLinks(t) }}
+            columns={[
+              { title: t('wb.screening.col.case'), key: 'case', render: (_: unknown, r) => title(r) },
+              { title: t('wb.screening.col.category'), dataIndex: 'category', width: 110, render: (c: string) => categoryName(c) },
+              { title: t('wb.screening.col.format'), key: 'format', width: 220, render: (_: unknown, r) => format(r) },
+              { title: t('wb.screening.col.similarity'), key: 'similarity', width: 150, render: (_: unknown, r) => similarity(r) },
+              { title: t('wb.screening.col.state'), key: 'state', width: 130, render: (_: unknown, r) => state(r) },
+              { title: t('wb.screening.col.actions'), key: 'actions', width: 170, render: (_: unknown, r) => actions(r) },
+            ]}
+          />
+          </ScrollRegion>
+        )}
+        {dialog && <DecisionDialog count={dialog.cases.length} reverse={dialog.reverse} busy={decide.isPending || reverse.isPending} error={error} onSubmit={submit} onClose={() => setDialog(null)} />}
+      </Card>
+    </>
   );
 }
