@@ -95,7 +95,8 @@ function describeShortfall(campaign: StoredCampaign, shortfall: readonly Categor
  * when a case would have fewer reviewers than the campaign asks, naming each category's
  * shortfall, unless the organizer overrides with a reason. Of two releases at once, one
  * releases and the other finds nothing left. A proposed pair in a standing conflict at this
- * moment is withdrawn (ended as 'conflict') before the shortfall is counted, never released.
+ * moment is withdrawn (ended as 'conflict') before the shortfall is counted, never released, and
+ * so is one on a case no longer passed at the version it was proposed for ('case_not_passed').
  */
 export async function releaseAssignments(trx: Transaction<Database>, actor: Actor, slug: string, input: ReleaseInput, now: Date, locale: Locale, baseUrl: string) {
   const campaign = await campaignOrganizedBy(trx, actor, slug);
@@ -111,10 +112,16 @@ export async function releaseAssignments(trx: Transaction<Database>, actor: Acto
   const { conflicts } = await computeConflicts(trx, campaign);
   const standing = new Set(conflicts.filter((c) => !c.dismissed).map((c) => `${c.caseId} ${c.reviewerId}`));
   const stamp = now.toISOString();
+  // Nor is a pair on a case that is no longer passed at the version it was proposed for.
+  const passedAt = new Map(cases.map((c) => [c.id, c.submissionId]));
   const removedForConflict: { caseId: string; reviewerId: string }[] = [];
+  const removedNotPassed: string[] = [];
   for (const a of await listAssignmentRows(trx, campaign.id, ['proposed'])) {
-    if (!standing.has(`${a.case_id} ${a.reviewer_id}`)) continue;
-    if (await endProposed(trx, a.id, actor.userId, stamp, 'conflict')) removedForConflict.push({ caseId: a.case_id, reviewerId: a.reviewer_id });
+    if (passedAt.get(a.case_id) !== a.submission_id) {
+      if (await endProposed(trx, a.id, actor.userId, stamp, 'case_not_passed')) removedNotPassed.push(a.case_id);
+    } else if (standing.has(`${a.case_id} ${a.reviewer_id}`)) {
+      if (await endProposed(trx, a.id, actor.userId, stamp, 'conflict')) removedForConflict.push({ caseId: a.case_id, reviewerId: a.reviewer_id });
+    }
   }
   const live = await listAssignmentRows(trx, campaign.id, ['proposed', 'released']);
   if (!live.some((a) => a.state === 'proposed')) throw new AppError('assignment_nothing_to_release');
@@ -132,7 +139,7 @@ export async function releaseAssignments(trx: Transaction<Database>, actor: Acto
   await mailReviewers(trx, campaign, counts, now, baseUrl);
   await appendAudit(trx, {
     actorId: actor.userId, actorLabel: actorLabel(actor), action: 'assignment.release', subjectType: 'campaign', subjectId: campaign.id,
-    change: { released: released.length, reviewers: counts.size, override: shortfall.length > 0, reason: shortfall.length > 0 ? reason : null, shortfall, removedForConflict },
+    change: { released: released.length, reviewers: counts.size, override: shortfall.length > 0, reason: shortfall.length > 0 ? reason : null, shortfall, removedForConflict, removedNotPassed: [...new Set(removedNotPassed)] },
   }, now);
   return { released: released.length, reviewers: counts.size, shortfall };
 }

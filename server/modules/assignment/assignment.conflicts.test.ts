@@ -40,3 +40,39 @@ describe(`conflicts found after a pair was proposed (${testEngine()})`, () => {
     expect(await database.db.selectFrom('review_assignments').select('state').where('state', '=', 'released').execute()).toEqual([]);
   });
 });
+
+// Screening and assigning overlap (both are open in the screening phase): a pass may be withdrawn
+// after the case was given reviewers.
+describe(`a pass withdrawn after the case was assigned (${testEngine()})`, () => {
+  it('withdraws the case’s proposed reviewers with the pass, and never releases a case that is not passed', async () => {
+    const { organizer, cases, ids, database } = await assignmentWorld();
+    expect((await organizer.post(`${BASE}/assignments`, { caseId: cases.A.caseId, reviewerId: ids.r1 })).statusCode).toBe(201);
+    expect((await organizer.post(`${BASE}/assignments`, { caseId: cases.B.caseId, reviewerId: ids.r2 })).statusCode).toBe(201);
+    const reversed = await organizer.post(`/api/v1/cases/${cases.A.caseId}/screening/reversal`, { submissionId: cases.A.submissionId, reason: '主题不符，重新初审' });
+    expect(reversed.statusCode).toBe(200);
+    expect(await database.db.selectFrom('review_assignments').select(['reviewer_id', 'state', 'end_reason']).where('case_id', '=', cases.A.caseId).execute())
+      .toEqual([{ reviewer_id: ids.r1, state: 'removed', end_reason: 'screening_reversed' }]);
+    // A proposal left on a case no longer passed (written before this check existed) is not released either.
+    await database.db.updateTable('review_assignments').set({ state: 'proposed', ended_at: null, ended_by: null, end_reason: null }).where('case_id', '=', cases.A.caseId).execute();
+    await moveTo(organizer, 'review');
+    const released = await organizer.post(`${BASE}/assignments/release`, { override: true, reason: '先行发布' });
+    expect([released.statusCode, released.json().data]).toMatchObject([200, { released: 1, reviewers: 1 }]);
+    const rows = await database.db.selectFrom('review_assignments').select(['case_id', 'state']).execute();
+    expect(rows.filter((r) => r.state === 'released').map((r) => r.case_id)).toEqual([cases.B.caseId]);
+  });
+
+  it('refuses to withdraw the pass of a case already released to reviewers', async () => {
+    const { organizer, cases, ids, database } = await assignmentWorld();
+    expect((await organizer.post(`${BASE}/assignments`, { caseId: cases.A.caseId, reviewerId: ids.r1 })).statusCode).toBe(201);
+    await moveTo(organizer, 'review');
+    expect((await organizer.post(`${BASE}/assignments/release`, { override: true, reason: '先行发布' })).statusCode).toBe(200);
+    expect((await organizer.post(`${BASE}/phase`, { to: 'screening', reason: '复核初审' })).statusCode).toBe(200);
+    const reversed = await organizer.request({
+      method: 'POST', url: `/api/v1/cases/${cases.A.caseId}/screening/reversal`, body: { submissionId: cases.A.submissionId, reason: '主题不符' }, headers: { 'accept-language': 'en' },
+    });
+    expect([reversed.statusCode, reversed.json().error?.code]).toEqual([409, 'screening_reversal_assigned']);
+    expect(reversed.json().error.message).toMatch(/released to reviewers/);
+    const c = await database.db.selectFrom('cases').select('screening').where('id', '=', cases.A.caseId).executeTakeFirstOrThrow();
+    expect(c.screening).toBe('passed');
+  });
+});
