@@ -135,6 +135,10 @@ export async function decideScreening(trx: Transaction<Database>, actor: Actor, 
 export async function reverseScreening(trx: Transaction<Database>, actor: Actor, caseId: string, input: { submissionId: string; reason: string }, now: Date, baseUrl: string): Promise<void> {
   const c = await loadVisibleCase(trx, actor, caseId);
   if (!canOrganizeCase(actor, c.row)) throw new AppError('not_found');
+  // The campaign's assignment lock first, before the phase's share lock and the case's row lock:
+  // taken after them it would wait on every other screening action holding the share lock while
+  // they wait on this case (a deadlock on PostgreSQL).
+  await lockCampaignAssignments(trx, c.campaign.id);
   await requirePhaseOpen(trx, c.campaign, 'screen');
   const [row] = await lockDecidableCases(trx, c.campaign.id, [caseId]);
   if (!row || row.submission_id !== input.submissionId) throw new AppError('screening_selection_changed', { count: 1 });
@@ -145,8 +149,7 @@ export async function reverseScreening(trx: Transaction<Database>, actor: Actor,
   if (row.screening === 'passed') {
     // The pass is what put the case in the assignment: taken back, so are the reviewers proposed
     // for it; once released to reviewers it stands (they may already be scoring it). The campaign's
-    // assignment lock keeps a pair added by hand meanwhile from landing on the case.
-    await lockCampaignAssignments(trx, c.campaign.id);
+    // assignment lock (above) keeps a pair added by hand or a release meanwhile off the case.
     const assigned = await listCaseAssignments(trx, c.campaign.id, caseId, ['proposed', 'released']);
     if (assigned.some((a) => a.state === 'released')) throw new AppError('screening_reversal_assigned');
     for (const a of assigned) await endProposed(trx, a.id, actor.userId, now.toISOString(), 'screening_reversed');
