@@ -55,6 +55,7 @@ const STATUS = {
   screening_reason_required: 400,
   screening_due_date_invalid: 400,
   screening_not_reversible: 409,
+  screening_reversal_assigned: 409,
   assignment_run_running: 409,
   assignment_short: 409,
   assignment_override_reason: 400,

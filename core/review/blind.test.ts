@@ -44,4 +44,16 @@ describe('blind review', () => {
       summary: '<p>由■■牵头</p>', sections: { background: '<p>■■小区</p>', practice: '<p>党员认领楼栋</p>' },
     });
   });
+
+  it('masks a name in the case text even where markup splits it, leaving the markup whole', () => {
+    const content = {
+      title: 't', category: 'urban', keywords: [],
+      summary: '<p>北京市朝阳区建外街道<strong>第一社区党委</strong>书记李<em>华</em>牵头</p>',
+      sections: { background: '<p>电话 010-<span>65001234</span></p><p>李</p><p>华</p>' },
+    };
+    const blind = blindContent(content, identityStrings(UNIT));
+    expect(blind.summary).toBe('<p>■■<strong></strong>书记■■<em></em>牵头</p>');
+    expect(blind.sections.background).not.toContain('65001234');
+    expect(blind.summary.replace(/<[^>]*>/g, '')).not.toMatch(/第一社区|李|华/);
+  });
 });

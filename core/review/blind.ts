@@ -42,6 +42,38 @@ export function maskIdentity(text: string, identities: readonly string[]): strin
   return out;
 }
 
+/**
+ * `html` with every identity string masked, in attributes and in text, also where markup splits
+ * a name (北京市…<strong>第一社区党委</strong>, 李<em>华</em>): the tags stay, the name's
+ * characters go, the mask standing where it began.
+ */
+export function maskIdentityInHtml(html: string, identities: readonly string[]): string {
+  const masked = maskIdentity(html, identities);
+  const parts = masked.split(/(<[^>]*>)/);
+  const textPos: { part: number; at: number }[] = [];
+  let text = '';
+  parts.forEach((part, i) => {
+    if (i % 2 === 1) return;
+    for (let at = 0; at < part.length; at++) textPos.push({ part: i, at });
+    text += part;
+  });
+  const gone = new Uint8Array(text.length);
+  const maskAt = new Set<number>();
+  for (const identity of identities) {
+    for (let from = text.indexOf(identity); from !== -1; from = text.indexOf(identity, from + identity.length)) {
+      if (gone.subarray(from, from + identity.length).some((g) => g === 1)) continue;
+      gone.fill(1, from, from + identity.length);
+      maskAt.add(from);
+    }
+  }
+  if (maskAt.size === 0) return masked;
+  const chars = parts.map((part, i) => (i % 2 === 1 ? null : part.split('')));
+  textPos.forEach(({ part, at }, index) => {
+    if (gone[index]) chars[part]![at] = maskAt.has(index) ? MASK : '';
+  });
+  return parts.map((part, i) => (i % 2 === 1 ? part : chars[i]!.join(''))).join('');
+}
+
 /** The case's content with the unit's identity masked in its title, keywords, summary and sections. */
 export function blindContent(content: CaseContent, identities: readonly string[]): CaseContent {
   const mask = (text: string) => maskIdentity(text, identities);
@@ -49,8 +81,8 @@ export function blindContent(content: CaseContent, identities: readonly string[]
     ...content,
     title: mask(content.title),
     keywords: content.keywords.map(mask),
-    summary: mask(content.summary),
-    sections: Object.fromEntries(Object.entries(content.sections).map(([key, html]) => [key, mask(html)])),
+    summary: maskIdentityInHtml(content.summary, identities),
+    sections: Object.fromEntries(Object.entries(content.sections).map(([key, html]) => [key, maskIdentityInHtml(html, identities)])),
   };
 }
 

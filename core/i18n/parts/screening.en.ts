@@ -13,6 +13,7 @@ export const screeningEn: Record<keyof typeof screeningZhCN, string> = {
   'error.screening_reason_required': 'Give a reason; the unit receives it.',
   'error.screening_due_date_invalid': 'A return for correction needs a date to submit again by, later than now.',
   'error.screening_not_reversible': 'Only a pass or a rejection can be withdrawn; a case returned for correction comes back when its unit submits again.',
+  'error.screening_reversal_assigned': 'This case has been released to reviewers, so its pass can no longer be withdrawn.',
   'screening.state.pending': 'Awaiting screening',
   'screening.state.passed': 'Passed',
   'screening.state.rejected': 'Rejected',

@@ -12,6 +12,7 @@ export const screeningZhCN = {
   'error.screening_reason_required': '请填写理由，申报单位会收到。',
   'error.screening_due_date_invalid': '退回修改须给出晚于现在的重新提交期限。',
   'error.screening_not_reversible': '只有“通过”或“不通过”的初审结论可以撤销；退回修改的案例由申报单位重新提交。',
+  'error.screening_reversal_assigned': '该案例已发布给评审专家，不能再撤销其初审结论。',
   'screening.state.pending': '待初审',
   'screening.state.passed': '已通过',
   'screening.state.rejected': '未通过',

@@ -94,7 +94,9 @@ function describeShortfall(campaign: StoredCampaign, shortfall: readonly Categor
  * once, in their language, with the count and the due date. Refused while a run is solving, and
  * when a case would have fewer reviewers than the campaign asks, naming each category's
  * shortfall, unless the organizer overrides with a reason. Of two releases at once, one
- * releases and the other finds nothing left.
+ * releases and the other finds nothing left. A proposed pair in a standing conflict at this
+ * moment is withdrawn (ended as 'conflict') before the shortfall is counted, never released, and
+ * so is one on a case no longer passed at the version it was proposed for ('case_not_passed').
  */
 export async function releaseAssignments(trx: Transaction<Database>, actor: Actor, slug: string, input: ReleaseInput, now: Date, locale: Locale, baseUrl: string) {
   const campaign = await campaignOrganizedBy(trx, actor, slug);
@@ -105,6 +107,22 @@ export async function releaseAssignments(trx: Transaction<Database>, actor: Acto
   const cases = (await listPassedCases(trx, campaign.id)).map((c) => ({
     id: c.id, title: c.title, unitName: c.unit_name, category: (JSON.parse(c.content) as { category?: string | null }).category ?? '', province: '', submissionId: c.submission_id,
   }));
+  // A conflict may have appeared since a pair was proposed (a declaration, an import that moved a
+  // reviewer, a run that read its facts before either): such a pair is withdrawn, never released.
+  const { conflicts } = await computeConflicts(trx, campaign);
+  const standing = new Set(conflicts.filter((c) => !c.dismissed).map((c) => `${c.caseId} ${c.reviewerId}`));
+  const stamp = now.toISOString();
+  // Nor is a pair on a case that is no longer passed at the version it was proposed for.
+  const passedAt = new Map(cases.map((c) => [c.id, c.submissionId]));
+  const removedForConflict: { caseId: string; reviewerId: string }[] = [];
+  const removedNotPassed: string[] = [];
+  for (const a of await listAssignmentRows(trx, campaign.id, ['proposed'])) {
+    if (passedAt.get(a.case_id) !== a.submission_id) {
+      if (await endProposed(trx, a.id, actor.userId, stamp, 'case_not_passed')) removedNotPassed.push(a.case_id);
+    } else if (standing.has(`${a.case_id} ${a.reviewer_id}`)) {
+      if (await endProposed(trx, a.id, actor.userId, stamp, 'conflict')) removedForConflict.push({ caseId: a.case_id, reviewerId: a.reviewer_id });
+    }
+  }
   const live = await listAssignmentRows(trx, campaign.id, ['proposed', 'released']);
   if (!live.some((a) => a.state === 'proposed')) throw new AppError('assignment_nothing_to_release');
   const k = campaign.definition.review.reviewsPerCase;
@@ -114,14 +132,14 @@ export async function releaseAssignments(trx: Transaction<Database>, actor: Acto
     if (!input.override) throw new AppError('assignment_short', { shortfall: describeShortfall(campaign, shortfall, locale) }, shortfall);
     if (!reason || reason.length < 2) throw new AppError('assignment_override_reason');
   }
-  const released = await releaseProposed(trx, campaign.id, actor.userId, now.toISOString());
+  const released = await releaseProposed(trx, campaign.id, actor.userId, stamp);
   if (released.length === 0) throw new AppError('assignment_nothing_to_release');
   const counts = new Map<string, number>();
   for (const a of released) counts.set(a.reviewer_id, (counts.get(a.reviewer_id) ?? 0) + 1);
   await mailReviewers(trx, campaign, counts, now, baseUrl);
   await appendAudit(trx, {
     actorId: actor.userId, actorLabel: actorLabel(actor), action: 'assignment.release', subjectType: 'campaign', subjectId: campaign.id,
-    change: { released: released.length, reviewers: counts.size, override: shortfall.length > 0, reason: shortfall.length > 0 ? reason : null, shortfall },
+    change: { released: released.length, reviewers: counts.size, override: shortfall.length > 0, reason: shortfall.length > 0 ? reason : null, shortfall, removedForConflict, removedNotPassed: [...new Set(removedNotPassed)] },
   }, now);
   return { released: released.length, reviewers: counts.size, shortfall };
 }

@@ -31,6 +31,10 @@ export async function listAssignmentRows(db: Kysely<Database>, campaignId: strin
   return db.selectFrom('review_assignments').selectAll().where('campaign_id', '=', campaignId).where('state', 'in', states).execute();
 }
 
+export async function listCaseAssignments(db: Kysely<Database>, campaignId: string, caseId: string, states: readonly AssignmentState[]) {
+  return db.selectFrom('review_assignments').selectAll().where('campaign_id', '=', campaignId).where('case_id', '=', caseId).where('state', 'in', states).execute();
+}
+
 export async function findAssignment(db: Kysely<Database>, campaignId: string, id: string) {
   return db.selectFrom('review_assignments').selectAll().where('campaign_id', '=', campaignId).where('id', '=', id).executeTakeFirst();
 }

@@ -50,3 +50,26 @@ describe(`one review saved from two places at once (${testEngine()})`, () => {
     }
   });
 });
+
+// A phone loses the answer, not the request: the save or the submit went through, and the
+// reviewer (or the page) sends the very same thing again.
+describe(`a save or submit sent again after a dropped connection (${testEngine()})`, () => {
+  it('answers a repeated draft save and a repeated submit with the review they saved, changing nothing', async () => {
+    const { app, tabs, url } = await setUp();
+    const draft = { version: 0, scores: { authenticity: 4 }, comment: '材料扎实', tier: null };
+    const first = await tabs[0]!.put(`${url}/review`, draft);
+    const again = await tabs[0]!.put(`${url}/review`, { ...draft, comment: ' 材料扎实 ' });
+    expect([first.statusCode, again.statusCode, again.json().data]).toEqual([200, 200, first.json().data]);
+    // The same version with other content is still another tab's stale save.
+    expect((await tabs[1]!.put(`${url}/review`, { ...draft, scores: { authenticity: 2 } })).json().error.code).toBe('review_version_conflict');
+
+    const final = { version: 1, scores: FULL_SCORES, comment: '成效突出', tier: 'best' };
+    const submitted = await tabs[0]!.post(`${url}/review/submit`, final);
+    const resent = await tabs[0]!.post(`${url}/review/submit`, { ...final, scores: { ...FULL_SCORES } });
+    expect([submitted.statusCode, resent.statusCode, resent.json().data]).toEqual([200, 200, submitted.json().data]);
+    expect((await tabs[0]!.post(`${url}/review/submit`, { ...final, tier: 'excellent' })).json().error.code).toBe('review_submitted');
+    expect((await tabs[0]!.put(`${url}/review`, final)).json().error.code).toBe('review_submitted');
+    const audit = await app.db.selectFrom('audit_log').select('action').where('action', '=', 'review.submit').execute();
+    expect([audit.length, await app.db.selectFrom('reviews').select(['status', 'version']).execute()]).toEqual([1, [{ status: 'submitted', version: 2 }]]);
+  });
+});

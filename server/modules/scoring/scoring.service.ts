@@ -14,7 +14,7 @@ import { findCampaignPhase } from '../campaigns/campaigns.repository.ts';
 import { getCampaignById, type StoredCampaign } from '../campaigns/campaigns.service.ts';
 import { presentAssignedCase, presentMyAssignment, presentReview, scalesOf } from './scoring.present.ts';
 import {
-  findOwnAssignment, findReviewOf, findReviewsOf, insertReview, listOwnAssignments, lockAssignment, updateDraftReview, type OwnAssignment,
+  findOwnAssignment, findReviewOf, findReviewsOf, insertReview, listOwnAssignments, lockAssignment, updateDraftReview, type OwnAssignment, type ReviewRow,
 } from './scoring.repository.ts';
 
 // The reviewer's side of expert review: their released assignments, the case at the assigned
@@ -80,12 +80,21 @@ function refusal(problems: ScoreProblem[], campaign: StoredCampaign, locale: Loc
   return new AppError(PROBLEM_CODES[first.code], params, { problems });
 }
 
+/** Whether `input` is the save that made `row` (from the version before it, with the same content), sent again. */
+function isReplay(row: ReviewRow, input: ReviewInput, submit: boolean): boolean {
+  if (row.status !== (submit ? 'submitted' : 'draft') || input.version !== row.version - 1) return false;
+  const saved = JSON.parse(row.scores) as Record<string, number>;
+  const keys = Object.keys(input.scores);
+  return row.comment === input.comment.trim() && row.tier === input.tier
+    && keys.length === Object.keys(saved).length && keys.every((k) => saved[k] === input.scores[k]);
+}
+
 /**
  * Saves the caller's review of an assignment over the version they started from, as a draft or,
  * with `submit`, as their final review (every criterion scored, a tier chosen). Only while the
  * campaign is in its review phase. A save from an older version is refused with the saved review
  * in the details, so nothing is overwritten and the caller keeps what they typed; once submitted,
- * every save is refused. The assignment row is locked first, so a hand-back and a save never
+ * every save is refused, except the very save that submitted it sent again. The assignment row is locked first, so a hand-back and a save never
  * pass each other.
  */
 export async function saveReview(trx: Transaction<Database>, actor: Actor, id: string, input: ReviewInput, submit: boolean, locale: Locale, now: Date) {
@@ -94,6 +103,9 @@ export async function saveReview(trx: Transaction<Database>, actor: Actor, id: s
   const campaign = await getCampaignById(trx, a.campaign_id);
   const scales = scalesOf(campaign);
   const existing = await findReviewOf(trx, a.id);
+  // The same request again (its answer was lost on the way, or a double tap): it is answered with
+  // the review it saved, not refused as stale or already submitted.
+  if (existing && isReplay(existing, input, submit)) return presentReview(existing, scales);
   if (existing?.status === 'submitted') throw new AppError('review_submitted');
   await requirePhaseOpen(trx, campaign, 'score');
   const comment = input.comment.trim();

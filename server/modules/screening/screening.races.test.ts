@@ -50,4 +50,15 @@ describe(`screening decisions at once (${testEngine()})`, () => {
     const rows = await db.selectFrom('screening_decisions').select(['decision', 'ordinal']).orderBy('ordinal').execute();
     expect(rows).toEqual([{ decision: 'passed', ordinal: 1 }, { decision: 'reversed', ordinal: 2 }]);
   });
+
+  it('withdraws passes of several cases at once while others are decided, without a deadlock', async () => {
+    const { db, organizers, seen } = await world(6);
+    expect((await organizers[0]!.post(DECIDE, { decision: 'pass', cases: seen.slice(0, 4) })).statusCode).toBe(200);
+    const reversals = seen.slice(0, 4).map((c, i) => organizers[i % 2]!.post(`/api/v1/cases/${c.caseId}/screening/reversal`, { submissionId: c.submissionId, reason: '复核后撤销' }));
+    const decisions = seen.slice(4).map((c, i) => organizers[i % 2]!.post(DECIDE, { decision: 'pass', cases: [c] }));
+    const answers = await Promise.all([...reversals, ...decisions]);
+    expect(answers.map((a) => a.statusCode === 200 ? 'ok' : a.body)).toEqual(Array(6).fill('ok'));
+    const screening = await db.selectFrom('cases').select('screening').orderBy('id').execute();
+    expect(screening.map((c) => c.screening).sort()).toEqual(['passed', 'passed', 'pending', 'pending', 'pending', 'pending']);
+  });
 });

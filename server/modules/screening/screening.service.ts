@@ -17,6 +17,7 @@ import { transitionCase } from '../cases/case-transition.ts';
 import { canOrganizeCase } from '../cases/cases.policy.ts';
 import { returnCase } from '../cases/organizer.service.ts';
 import type { AttachmentCheck } from '../cases/submission.service.ts';
+import { endProposed, listCaseAssignments, lockCampaignAssignments } from '../assignment/assignment.repository.ts';
 import { ensureFormatReports } from './screening-report.service.ts';
 import {
   countQueue, findStandingDecision, findSubmitter, insertDecision, listDecisions, listQueuePage, lockDecidableCases,
@@ -126,18 +127,34 @@ export async function decideScreening(trx: Transaction<Database>, actor: Actor, 
   return { decided: onRoad.length };
 }
 
-/** Takes back a pass or a rejection of the case's current submitted version, with a reason: it awaits screening again. */
+/**
+ * Takes back a pass or a rejection of the case's current submitted version, with a reason: it
+ * awaits screening again. A pass is not taken back once the case is released to reviewers; the
+ * reviewers proposed for it before release are withdrawn with it.
+ */
 export async function reverseScreening(trx: Transaction<Database>, actor: Actor, caseId: string, input: { submissionId: string; reason: string }, now: Date, baseUrl: string): Promise<void> {
   const c = await loadVisibleCase(trx, actor, caseId);
   if (!canOrganizeCase(actor, c.row)) throw new AppError('not_found');
+  // The campaign's assignment lock first, before the phase's share lock and the case's row lock:
+  // taken after them it would wait on every other screening action holding the share lock while
+  // they wait on this case (a deadlock on PostgreSQL).
+  await lockCampaignAssignments(trx, c.campaign.id);
   await requirePhaseOpen(trx, c.campaign, 'screen');
   const [row] = await lockDecidableCases(trx, c.campaign.id, [caseId]);
   if (!row || row.submission_id !== input.submissionId) throw new AppError('screening_selection_changed', { count: 1 });
   const reason = input.reason.trim();
   const refusal = reversalRefusal(screeningState(row.status, row.screening), reason);
   if (refusal) throw new AppError(REFUSAL_ERRORS[refusal]);
-  const standing = await findStandingDecision(trx, caseId, row.submission_id);
   const by = { id: actor.userId, label: actorLabel(actor) };
+  if (row.screening === 'passed') {
+    // The pass is what put the case in the assignment: taken back, so are the reviewers proposed
+    // for it; once released to reviewers it stands (they may already be scoring it). The campaign's
+    // assignment lock (above) keeps a pair added by hand or a release meanwhile off the case.
+    const assigned = await listCaseAssignments(trx, c.campaign.id, caseId, ['proposed', 'released']);
+    if (assigned.some((a) => a.state === 'released')) throw new AppError('screening_reversal_assigned');
+    for (const a of assigned) await endProposed(trx, a.id, actor.userId, now.toISOString(), 'screening_reversed');
+  }
+  const standing = await findStandingDecision(trx, caseId, row.submission_id);
   await transitionCase(trx, {
     caseId, from: 'submitted', move: 'screen_reverse', by: 'organizer', actor: by, message: reason, submissionId: row.submission_id,
     set: { screening: 'pending' }, audit: { seq: row.seq, submissionId: row.submission_id, was: row.screening },
