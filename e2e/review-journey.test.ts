@@ -51,8 +51,12 @@ describeInChromium('issue 13: screening, assignment, blind review and progress',
     await shot(desk.page, '1-screened');
     expect(await axeViolations(desk.page)).toEqual([]);
 
-    // 2. The review phase begins; the organizer runs the assignment and releases it.
-    await setPhase(suite.app, 'review');
+    // 2. The organizer starts the review phase from the page, then runs the assignment and releases it.
+    await desk.page.getByRole('button', { name: '进入“专家评审”阶段' }).click();
+    await desk.page.getByRole('dialog').getByText('评审标准、分值和类别冻结', { exact: false }).waitFor();
+    await desk.page.getByRole('dialog').getByRole('button', { name: '进入“专家评审”阶段' }).click();
+    await desk.page.locator('.wb-phase .ant-tag', { hasText: '专家评审' }).waitFor();
+    expect((await db.selectFrom('campaigns').select('phase').executeTakeFirstOrThrow()).phase).toBe('review');
     await desk.page.goto(`${suite.url}/app/org/assignment`);
     await desk.page.getByRole('button', { name: '开始计算' }).click();
     await desk.page.getByText('覆盖率（评审人数足额的案例）').waitFor({ timeout: 60_000 });
