@@ -89,6 +89,10 @@ describeInChromium('issue 13: screening, assignment, blind review and progress',
     const criteria = await groups.count();
     expect(criteria).toBeGreaterThan(0);
     for (let i = 0; i < criteria; i++) await groups.nth(i).locator('.ant-radio-wrapper').first().click();
+    // The phone drops the tab before anything is saved: the scores come back from the device.
+    await phone.page.reload();
+    await phone.page.getByText('已恢复本机上尚未保存的评分', { exact: false }).waitFor();
+    expect(await phone.page.locator('fieldset.wb-review-criterion .ant-radio-wrapper-checked').count()).toBe(criteria);
     await phone.page.getByText('加权总分：', { exact: false }).filter({ hasNotText: '全部标准打分后显示' }).waitFor();
     await phone.page.getByRole('radio', { name: '优秀案例' }).check();
     await shot(phone.page, '4-scored');
@@ -96,6 +100,7 @@ describeInChromium('issue 13: screening, assignment, blind review and progress',
     await phone.page.getByRole('button', { name: '提交评分' }).click();
     await phone.page.getByRole('dialog').getByRole('button', { name: /^确\s?定$/ }).click();
     await phone.page.getByText('评分已于', { exact: false }).waitFor();
+    expect(await phone.page.evaluate((id) => window.localStorage.getItem(`zhengji.review-draft.${id}`), mine.id)).toBeNull();
     await shot(phone.page, '5-submitted');
     const review = await db.selectFrom('reviews').select(['status', 'tier']).where('assignment_id', '=', mine.id).executeTakeFirstOrThrow();
     expect(review).toEqual({ status: 'submitted', tier: 'excellent' });

@@ -42,6 +42,7 @@ export const scoringEn: Record<keyof typeof scoringZhCN, string> = {
   'wb.review.tier': 'Recommended tier',
   'wb.review.save': 'Save draft',
   'wb.review.saved': 'Saved',
+  'wb.review.restored': 'Scores not yet saved on this device were restored: check them, then save or submit.',
   'wb.review.submit': 'Submit scores',
   'wb.review.submitConfirm': 'Once submitted, the scores can no longer be changed. Submit now?',
   'wb.review.submitted': 'Scores submitted on {at}; they can no longer be changed.',

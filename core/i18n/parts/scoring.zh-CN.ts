@@ -41,6 +41,7 @@ export const scoringZhCN = {
   'wb.review.tier': '推荐等次',
   'wb.review.save': '保存草稿',
   'wb.review.saved': '已保存',
+  'wb.review.restored': '已恢复本机上尚未保存的评分，请检查后保存或提交。',
   'wb.review.submit': '提交评分',
   'wb.review.submitConfirm': '提交后不能再修改评分。确定提交吗？',
   'wb.review.submitted': '评分已于 {at} 提交，不能再修改。',

@@ -1,10 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App as AntApp, Button, Card, Descriptions, Input, Modal, Radio, Skeleton, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { weightedTotal } from '../../../../core/review/scoring.ts';
 import { ApiError } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { Link, useRouter } from '../router.tsx';
+import { forgetLocalDraft, readLocalDraft, writeLocalDraft } from './local-draft.ts';
 import { reviewsApi, type AssignedCase, type Review, type ReviewDraft } from './reviews-api.ts';
 
 // /app/reviews/:assignmentId: the case on the left (on top on a phone) and the score form beside
@@ -46,15 +47,28 @@ function ScoreForm({ view }: { view: AssignedCase }) {
   const client = useQueryClient();
   const { message: toast, modal } = AntApp.useApp();
   const saved = view.review;
-  const [draft, setDraft] = useState<ReviewDraft>({
-    version: saved?.version ?? 0, scores: saved?.scores ?? {}, comment: saved?.comment ?? '', tier: saved?.tier ?? null,
+  const [restored] = useState(() => {
+    const fromServer: ReviewDraft = { version: saved?.version ?? 0, scores: saved?.scores ?? {}, comment: saved?.comment ?? '', tier: saved?.tier ?? null };
+    const local = view.canScore ? readLocalDraft(view.id, fromServer.version, fromServer) : null;
+    return { draft: local ?? fromServer, local: local !== null };
   });
+  const [draft, setDraft] = useState<ReviewDraft>(restored.draft);
+  const [changed, setChanged] = useState(false);
+  useEffect(() => {
+    if (changed && view.canScore) writeLocalDraft(view.id, draft);
+  }, [changed, draft, view.id, view.canScore]);
+  const edit = (change: (d: ReviewDraft) => ReviewDraft) => {
+    setChanged(true);
+    setDraft(change);
+  };
   const [error, setError] = useState<string | null>(null);
   const [conflictOpen, setConflictOpen] = useState(false);
   const [reason, setReason] = useState('');
   const { navigate } = useRouter();
   const done = (review: Review) => {
     setError(null);
+    setChanged(false);
+    forgetLocalDraft(view.id);
     setDraft((d) => ({ ...d, version: review.version }));
     client.setQueryData(['assigned-case', view.id], { ...view, review, canScore: view.canScore && review.status !== 'submitted' });
     void client.invalidateQueries({ queryKey: ['my-reviews'] });
@@ -64,6 +78,8 @@ function ScoreForm({ view }: { view: AssignedCase }) {
     // Another tab saved first: take its version, keep what is typed here.
     const other = e instanceof ApiError ? (e.details as { review?: Review | null } | undefined)?.review : undefined;
     if (other) setDraft((d) => ({ ...d, version: other.version }));
+    // Submitted meanwhile (another tab) or closed: show the case as it now stands.
+    if (e instanceof ApiError && e.status === 409 && !other) void client.invalidateQueries({ queryKey: ['assigned-case', view.id] });
   };
   const save = useMutation({ mutationFn: () => reviewsApi.save(view.id, draft), onSuccess: (r) => { done(r); toast.success(t('wb.review.saved')); }, onError: failed });
   const submit = useMutation({ mutationFn: () => reviewsApi.submit(view.id, draft), onSuccess: done, onError: failed });
@@ -78,13 +94,14 @@ function ScoreForm({ view }: { view: AssignedCase }) {
     <Card className="wb-card wb-review-form" title={<h2 className="wb-card-title">{t('wb.review.scoreForm')}</h2>}>
       {saved?.status === 'submitted' && <Alert type="success" showIcon title={t('wb.review.submitted', { at: saved.submittedAt ?? '' })} style={{ marginBottom: 16 }} />}
       {saved?.status !== 'submitted' && locked && <Alert type="warning" showIcon title={t('wb.review.closed')} style={{ marginBottom: 16 }} />}
+      {restored.local && !locked && <Alert type="info" showIcon title={t('wb.review.restored')} style={{ marginBottom: 16 }} />}
       {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 16 }} />}
       {view.criteria.map((c) => (
         <fieldset key={c.key} className="wb-review-criterion">
           <legend><strong>{c.name}</strong> <span className="wb-muted">{t('wb.review.weight', { weight: c.weight })}</span></legend>
           <Radio.Group
             disabled={locked} value={draft.scores[c.key]} aria-label={c.name}
-            onChange={(e) => setDraft((d) => ({ ...d, scores: { ...d.scores, [c.key]: Number(e.target.value) } }))}
+            onChange={(e) => edit((d) => ({ ...d, scores: { ...d.scores, [c.key]: Number(e.target.value) } }))}
           >
             <Space orientation="vertical">
               {c.levels.map((l) => <Radio key={l.score} value={l.score}><strong>{l.score}</strong> — {l.rubric}</Radio>)}
@@ -94,12 +111,12 @@ function ScoreForm({ view }: { view: AssignedCase }) {
       ))}
       <p aria-live="polite">{total !== null ? t('wb.review.total', { total }) : t('wb.review.totalPending')}</p>
       <label htmlFor="review-tier"><strong>{t('wb.review.tier')}</strong></label>
-      <Radio.Group id="review-tier" disabled={locked} value={draft.tier} onChange={(e) => setDraft((d) => ({ ...d, tier: e.target.value as string }))} style={{ display: 'block', margin: '8px 0 16px' }}>
+      <Radio.Group id="review-tier" disabled={locked} value={draft.tier} onChange={(e) => edit((d) => ({ ...d, tier: e.target.value as string }))} style={{ display: 'block', margin: '8px 0 16px' }}>
         {TIERS.map((tier) => <Radio key={tier} value={tier}>{t(`review.tier.${tier}`)}</Radio>)}
       </Radio.Group>
       <label htmlFor="review-comment"><strong>{t('wb.review.comment')}</strong></label>
       <Input.TextArea id="review-comment" disabled={locked} rows={5} maxLength={2000} showCount value={draft.comment}
-        onChange={(e) => setDraft((d) => ({ ...d, comment: e.target.value }))} style={{ margin: '8px 0 24px' }} />
+        onChange={(e) => edit((d) => ({ ...d, comment: e.target.value }))} style={{ margin: '8px 0 24px' }} />
       {!locked && (
         <Space wrap>
           <Button onClick={() => save.mutate()} loading={save.isPending}>{t('wb.review.save')}</Button>
