@@ -1,7 +1,7 @@
 import { Card, Input, Select, Tag, Typography } from 'antd';
 import { memo, useCallback, useState } from 'react';
 import type { CaseCounts } from '../../../../../core/case/case-counts.ts';
-import { KEYWORD_MAX, TITLE_MAX } from '../../../../../core/case/case-content.ts';
+import { KEYWORD_MAX, TITLE_MAX } from '../../../../../core/case/case-limits.ts';
 import { sectionNumber } from '../../../../../core/i18n/messages.ts';
 import { useI18n } from '../../i18n.tsx';
 import type { CampaignDetail } from '../cases-api.ts';
