@@ -1,14 +1,12 @@
 import { z } from 'zod';
 import { text } from '../text/clean-text.ts';
 import type { Campaign } from '../campaign/campaign.schema.ts';
+import { HTML_MAX_CHARS, KEYWORD_MAX, TITLE_MAX } from './case-limits.ts';
 
 // What a unit writes: the working copy of a case. Section and summary text is HTML restricted to
 // what a case needs (paragraphs, subheadings, bold, lists); the server sanitizes it on every save.
 
-export const KEYWORD_MAX = 10;
-export const TITLE_MAX = 100;
-/** A hard ceiling on stored HTML per field, far above any text within the 字 limits. */
-export const HTML_MAX_CHARS = 200_000;
+export { HTML_MAX_CHARS, KEYWORD_MAX, TITLE_MAX };
 
 const contentShape = (string: () => z.ZodString) => z.object({
   title: string().trim().max(TITLE_MAX),

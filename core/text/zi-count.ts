@@ -46,24 +46,24 @@ function kindOf(ch: string): number {
   return WORD_RE.test(ch) ? WORD : QUIET;
 }
 
-// The kind of every character of the Basic Multilingual Plane, worked out once from the rules
-// above, so counting a 5,000-字 body is a table lookup per character (a submit counts every
-// section). Characters beyond it (surrogate pairs: rare Han, emoji) go through kindOf.
-let bmpKinds: Uint8Array | undefined;
+// The kind of each character of the Basic Multilingual Plane, worked out from the rules above the
+// first time the character is met and kept, so counting a 5,000-字 body is a table lookup per
+// character (a submit counts every section). Filling the whole plane at once (65,536 characters
+// through the expressions above) held up the case editor's first draw, for characters no case holds.
+// Characters beyond it (surrogate pairs: rare Han, emoji) go through kindOf.
+const UNKNOWN = 255;
+const bmpKinds = new Uint8Array(0x10000).fill(UNKNOWN);
 
-function bmpTable(): Uint8Array {
-  if (!bmpKinds) {
-    bmpKinds = new Uint8Array(0x10000);
-    for (let code = 0; code < 0x10000; code += 1) {
-      bmpKinds[code] = code >= 0xd800 && code <= 0xdfff ? WORD : kindOf(String.fromCharCode(code));
-    }
-  }
-  return bmpKinds;
+function bmpKind(code: number): number {
+  const known = bmpKinds[code]!;
+  if (known !== UNKNOWN) return known;
+  const kind = kindOf(String.fromCharCode(code));
+  bmpKinds[code] = kind;
+  return kind;
 }
 
 /** The 字数 of `text`, as Word shows it for Chinese documents. */
 export function countZi(text: string): number {
-  const kinds = bmpTable();
   let count = 0;
   // The run being read (characters between spaces and East Asian characters): whether it has a
   // letter, digit or emoji, and how many marks it holds.
@@ -73,7 +73,7 @@ export function countZi(text: string): number {
     const code = text.charCodeAt(i);
     let kind: number;
     if (code < 0xd800 || code > 0xdfff) {
-      kind = kinds[code]!;
+      kind = bmpKind(code);
     } else {
       // A surrogate pair is one character; a lone surrogate is taken as it is, as `for…of` does.
       const low = text.charCodeAt(i + 1);

@@ -1,14 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Result, Skeleton } from 'antd';
+import { lazy, Suspense } from 'react';
 import { ApiError } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { Link } from '../router.tsx';
 import { useRole } from '../session.tsx';
 import { caseKeys, casesApi } from './cases-api.ts';
 import { CaseEditor } from './editor/CaseEditor.tsx';
-import { ReadOnlyCase } from './editor/ReadOnlyCase.tsx';
-import { OrganizerCaseView } from './OrganizerCaseView.tsx';
 import './editor/case-editor.css';
+
+// A case read rather than edited brings its own chunk: the editor, which a unit opens most, waits
+// for neither.
+const ReadOnlyCase = lazy(() => import('./editor/ReadOnlyCase.tsx').then((m) => ({ default: m.ReadOnlyCase })));
+const OrganizerCaseView = lazy(() => import('./OrganizerCaseView.tsx').then((m) => ({ default: m.OrganizerCaseView })));
 
 // /app/cases/:id — the case editor. An editable case opens in the editor (autosaved, versioned,
 // backed up in this browser); a case that may not change (submitted after the deadline, or
@@ -37,11 +41,16 @@ export function CaseEditorPage({ id }: { id: string }) {
       />
     );
   }
-  if (!detail.data || !campaign.data) return <Card className="wb-card"><Skeleton active paragraph={{ rows: 8 }} /></Card>;
+  const waiting = <Card className="wb-card"><Skeleton active paragraph={{ rows: 8 }} /></Card>;
+  if (!detail.data || !campaign.data) return waiting;
   // The editor reads the case once and owns its fields from then on; it is keyed so a case that
   // becomes read-only (or editable again) starts over rather than mixing the two.
   if (detail.data.editable) return <CaseEditor key="edit" initial={detail.data} campaign={campaign.data} />;
-  return role === 'organizer'
-    ? <OrganizerCaseView key="organizer" detail={detail.data} campaign={campaign.data} />
-    : <ReadOnlyCase key="read" detail={detail.data} campaign={campaign.data} />;
+  return (
+    <Suspense fallback={waiting}>
+      {role === 'organizer'
+        ? <OrganizerCaseView key="organizer" detail={detail.data} campaign={campaign.data} />
+        : <ReadOnlyCase key="read" detail={detail.data} campaign={campaign.data} />}
+    </Suspense>
+  );
 }

@@ -1,5 +1,5 @@
-import { Button, Drawer, Dropdown, Grid, Layout, Menu, Select, Typography } from 'antd';
-import { useState, type ReactNode } from 'react';
+import { Button, Drawer, Dropdown, Layout, Menu, Select, Typography } from 'antd';
+import { useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { Me } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { useRouter } from '../router.tsx';
@@ -33,13 +33,24 @@ function navFor(role: WorkRole, me: Me): { path: string; label: MessageKey }[] {
   return items;
 }
 
+// Ant Design's breakpoint for the horizontal menu (Grid's md). Read from the browser at once:
+// Grid.useBreakpoint answers "no breakpoint" on the first render, so a desktop would first draw
+// the phone's frame (the drawer, an inline menu) and then draw its own.
+const WIDE = '(min-width: 768px)';
+const wideQuery = () => window.matchMedia(WIDE);
+function subscribeWide(onChange: () => void): () => void {
+  const query = wideQuery();
+  query.addEventListener('change', onChange);
+  return () => query.removeEventListener('change', onChange);
+}
+const useWide = () => useSyncExternalStore(subscribeWide, () => wideQuery().matches);
+
 export function Shell({ me, children }: { me: Me; children: ReactNode }) {
   const { t } = useI18n();
   const { path, navigate } = useRouter();
   const { role, roles, setRole } = useRole();
   const signOut = useSignedOut();
-  const screens = Grid.useBreakpoint();
-  const phone = !screens.md;
+  const phone = !useWide();
   const [open, setOpen] = useState(false);
 
   const nav = navFor(role, me);

@@ -1,25 +1,26 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card } from 'antd';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Alert, Button, Card, Skeleton } from 'antd';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { caseCounts } from '../../../../../core/case/case-counts.ts';
 import { useI18n } from '../../i18n.tsx';
-import { Link } from '../../router.tsx';
 import { caseKeys, type CampaignDetail, type CaseDetail } from '../cases-api.ts';
 import { CaseFields } from './CaseFields.tsx';
-import { ConflictDialog } from './ConflictDialog.tsx';
 import { LimitAnnouncement, LimitCount } from './counts.tsx';
 import { fieldsOf, type DraftFields } from './draft-fields.ts';
 import { formatInstant } from './format.ts';
 import { Outline } from './Outline.tsx';
-import { RecommendationCard } from './RecommendationCard.tsx';
 import { clockTime, SaveIndicator } from './SaveIndicator.tsx';
-import { AttachmentsPanel } from '../AttachmentsPanel.tsx';
-import { DeclarationFormPanel } from '../DeclarationFormPanel.tsx';
-import { ImportDocxDialog, type ImportProposal } from '../ImportDocxDialog.tsx';
-import { SubmitPanel } from '../SubmitPanel.tsx';
+import type { ImportProposal } from '../ImportDocxDialog.tsx';
 import { PanelBoundary } from './PanelBoundary.tsx';
 import { useRoomBelow } from './sticky-room.ts';
+import { useAfterFirstPaint } from './use-after-paint.ts';
 import { useDraft } from './use-draft.ts';
+
+// Drawn once the text has been painted (CasePanels, the Word import, the comparison dialogs):
+// chunks of their own, so the first text box waits for none of them.
+const CasePanels = lazy(() => import('./CasePanels.tsx').then((m) => ({ default: m.CasePanels })));
+const ImportDocxDialog = lazy(() => import('../ImportDocxDialog.tsx').then((m) => ({ default: m.ImportDocxDialog })));
+const ConflictDialog = lazy(() => import('./ConflictDialog.tsx').then((m) => ({ default: m.ConflictDialog })));
 
 /** The proposal laid over the fields: what it found replaces, what it did not find stays. */
 export function applyProposal(fields: DraftFields, proposal: Pick<ImportProposal, 'title' | 'summary' | 'keywords' | 'sections'>): DraftFields {
@@ -46,7 +47,6 @@ export function CaseEditor({ initial, campaign }: { initial: CaseDetail; campaig
   const bar = useRef<HTMLDivElement>(null);
   useRoomBelow(bar);
   const timeZone = campaign.window.timeZone;
-  const flush = draft.flush;
   const onApplyImport = useCallback((proposal: ImportProposal) => draft.replace(applyProposal(draft.fields, proposal)), [draft]);
   const { refresh } = draft;
   const onSubmitted = useCallback(() => {
@@ -58,15 +58,9 @@ export function CaseEditor({ initial, campaign }: { initial: CaseDetail; campaig
   const { sync } = draft;
   useEffect(() => sync(initial), [sync, initial]);
 
-  // A link from the preflight checklist (#target-…) lands once the fields are on screen.
-  useEffect(() => {
-    const target = decodeURIComponent(window.location.hash.slice(1));
-    if (target) document.getElementById(target)?.scrollIntoView({ block: 'start' });
-  }, []);
-
-  // Not re-rendered on every keystroke: it depends on nothing typed.
-  const attachments = useMemo(() => <PanelBoundary><AttachmentsPanel caseId={initial.id} campaign={campaign} editable /></PanelBoundary>, [initial.id, campaign]);
-  const setDeclaration = useCallback((values: Record<string, string>) => update((f) => ({ ...f, declaration: values })), [update]);
+  // The text comes first; the rest of the sections, the panels below them (CasePanels), the
+  // outline and the Word import draw once it has been painted.
+  const painted = useAfterFirstPaint();
 
   return (
     <div className="ce-page">
@@ -114,74 +108,57 @@ export function CaseEditor({ initial, campaign }: { initial: CaseDetail; campaig
             {/* A returned case's one date is the return's, in the banner above. */}
             {detail.status !== 'returned' && <span>{t('wb.editor.deadline', { time: formatInstant(detail.deadline, locale, timeZone), zone: campaign.window.timeZoneLabel[locale] })}</span>}
             <span className="ce-meta-end">
-              <PanelBoundary><ImportDocxDialog caseId={initial.id} elements={campaign.caseStyle.elements} current={fields.content} onApply={onApplyImport} /></PanelBoundary>
+              {painted && (
+                <PanelBoundary>
+                  <Suspense fallback={null}>
+                    <ImportDocxDialog caseId={initial.id} elements={campaign.caseStyle.elements} current={fields.content} onApply={onApplyImport} />
+                  </Suspense>
+                </PanelBoundary>
+              )}
             </span>
           </div>
 
-          <CaseFields key={draft.revision} campaign={campaign} fields={fields} counts={counts} update={update} />
+          <CaseFields key={draft.revision} campaign={campaign} fields={fields} counts={counts} update={update} allSections={painted} />
 
-          <div id="target-attachments" className="ce-anchor">
-            {campaign.attachments.map((kind) => <span key={kind.key} id={`target-attachments:${kind.key}`} className="ce-kind-anchor" />)}
-            {attachments}
-          </div>
-
-          <div id="target-declaration" className="ce-anchor">
-            <PanelBoundary>
-              <DeclarationFormPanel caseId={initial.id} campaign={campaign} values={fields.declaration} onChange={setDeclaration} editable
-                detail={{ organizationId: detail.organizationId, content: fields.content, superiorName: fields.superiorName }} />
-            </PanelBoundary>
-          </div>
-
-          <Card id="target-unit" className="wb-card ce-anchor" title={t('wb.editor.unit.title')}>
-            {t('wb.editor.unit.hint')} <Link to="/app/unit">{t('wb.editor.unit.link')}</Link>
-          </Card>
-
-          {campaign.recommendation !== 'off' && (
-            <RecommendationCard
-              setting={campaign.recommendation}
-              detail={detail}
-              fields={fields}
-              editable
-              timeZone={timeZone}
-              onChange={(patch) => update((f) => ({ ...f, ...patch }))}
-              flush={flush}
-              refresh={draft.refresh}
-            />
+          {painted && (
+            <Suspense fallback={<Card className="wb-card"><Skeleton active /></Card>}>
+              <CasePanels caseId={initial.id} campaign={campaign} draft={draft} onSubmitted={onSubmitted} />
+            </Suspense>
           )}
-
-          <div id="target-submit" className="ce-anchor">
-            <PanelBoundary><SubmitPanel caseId={initial.id} detail={detail} flushSave={flush} onSubmitted={onSubmitted} /></PanelBoundary>
-          </div>
         </div>
         <aside className="ce-side" aria-label={t('wb.editor.outline')}>
-          <Outline campaign={campaign} counts={counts} recommendation={campaign.recommendation !== 'off'} />
+          {painted && <Outline campaign={campaign} counts={counts} recommendation={campaign.recommendation !== 'off'} />}
         </aside>
       </div>
 
-      <ConflictDialog
-        open={draft.conflict !== null}
-        mode="conflict"
-        campaign={campaign}
-        theirs={draft.conflict ? fieldsOf(draft.conflict) : fields}
-        mine={fields}
-        theirsWhen={draft.conflict ? clockTime(draft.conflict.updatedAt, locale) : ''}
-        mineWhen={t('wb.editor.conflict.now')}
-        onKeepMine={draft.keepMine}
-        onTakeTheirs={draft.takeTheirs}
-      />
-      {draft.offer && (
-        <ConflictDialog
-          open={comparing}
-          mode="restore"
-          campaign={campaign}
-          theirs={fields}
-          mine={draft.offer.fields}
-          theirsWhen={clockTime(detail.updatedAt, locale)}
-          mineWhen={clockTime(draft.offer.changedAt, locale)}
-          onKeepMine={() => { setComparing(false); draft.restore(); }}
-          onTakeTheirs={() => { setComparing(false); draft.discard(); }}
-          onClose={() => setComparing(false)}
-        />
+      {painted && (
+        <Suspense fallback={null}>
+          <ConflictDialog
+            open={draft.conflict !== null}
+            mode="conflict"
+            campaign={campaign}
+            theirs={draft.conflict ? fieldsOf(draft.conflict) : fields}
+            mine={fields}
+            theirsWhen={draft.conflict ? clockTime(draft.conflict.updatedAt, locale) : ''}
+            mineWhen={t('wb.editor.conflict.now')}
+            onKeepMine={draft.keepMine}
+            onTakeTheirs={draft.takeTheirs}
+          />
+          {draft.offer && (
+            <ConflictDialog
+              open={comparing}
+              mode="restore"
+              campaign={campaign}
+              theirs={fields}
+              mine={draft.offer.fields}
+              theirsWhen={clockTime(detail.updatedAt, locale)}
+              mineWhen={clockTime(draft.offer.changedAt, locale)}
+              onKeepMine={() => { setComparing(false); draft.restore(); }}
+              onTakeTheirs={() => { setComparing(false); draft.discard(); }}
+              onClose={() => setComparing(false)}
+            />
+          )}
+        </Suspense>
       )}
     </div>
   );

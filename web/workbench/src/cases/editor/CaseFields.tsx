@@ -1,7 +1,7 @@
 import { Card, Input, Select, Tag, Typography } from 'antd';
 import { memo, useCallback, useState } from 'react';
 import type { CaseCounts } from '../../../../../core/case/case-counts.ts';
-import { KEYWORD_MAX, TITLE_MAX } from '../../../../../core/case/case-content.ts';
+import { KEYWORD_MAX, TITLE_MAX } from '../../../../../core/case/case-limits.ts';
 import { sectionNumber } from '../../../../../core/i18n/messages.ts';
 import { useI18n } from '../../i18n.tsx';
 import type { CampaignDetail } from '../cases-api.ts';
@@ -13,6 +13,8 @@ import { RichTextEditor } from './RichTextEditor.tsx';
 // The text of the case: title, category, keywords, summary and the campaign's sections, each
 // under an anchor (#target-title, #target-section:background…) the preflight checklist links to.
 // Keyed by the draft's revision: replacing the fields from outside starts the editors over.
+// With `allSections` false only the first section draws (CaseEditor asks for the rest once the
+// page's top has been painted, so a slow phone shows the case without drawing six editors first).
 
 const KEYWORD_CHARS = 20;
 const SEPARATORS = [',', '，', ';', '；', '、'];
@@ -24,12 +26,14 @@ interface CaseFieldsProps {
   fields: DraftFields;
   counts: CaseCounts;
   update: Update;
+  allSections: boolean;
 }
 
-export function CaseFields({ campaign, fields, counts, update }: CaseFieldsProps) {
+export function CaseFields({ campaign, fields, counts, update, allSections }: CaseFieldsProps) {
   const { t, locale } = useI18n();
   const { content } = fields;
   const [keywordNote, setKeywordNote] = useState(false);
+  const elements = allSections ? campaign.caseStyle.elements : campaign.caseStyle.elements.slice(0, 1);
   const setContent = useCallback(
     (patch: Partial<DraftFields['content']>) => update((f) => ({ ...f, content: { ...f.content, ...patch } })),
     [update],
@@ -81,7 +85,7 @@ export function CaseFields({ campaign, fields, counts, update }: CaseFieldsProps
           <LimitCount label={t('wb.editor.bodyCount')} {...counts.body} />
         </div>
         <Typography.Paragraph type="secondary" className="ce-hint">{campaign.caseStyle.requirements[locale]}</Typography.Paragraph>
-        {campaign.caseStyle.elements.map((element, index) => (
+        {elements.map((element, index) => (
           <SectionCard
             key={element.key}
             sectionKey={element.key}

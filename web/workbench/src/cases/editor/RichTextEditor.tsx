@@ -1,5 +1,13 @@
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
-import StarterKit from '@tiptap/starter-kit';
+import { Bold } from '@tiptap/extension-bold';
+import { Document } from '@tiptap/extension-document';
+import { HardBreak } from '@tiptap/extension-hard-break';
+import { Heading } from '@tiptap/extension-heading';
+import { Italic } from '@tiptap/extension-italic';
+import { BulletList, ListItem, ListKeymap, OrderedList } from '@tiptap/extension-list';
+import { Paragraph } from '@tiptap/extension-paragraph';
+import { Text } from '@tiptap/extension-text';
+import { Dropcursor, Gapcursor, UndoRedo } from '@tiptap/extensions';
 import { useEffect, useRef } from 'react';
 import { CSP_NONCE } from '../../csp-nonce.ts';
 import { CaseTable } from './case-table.ts';
@@ -8,20 +16,25 @@ import { cleanPastedHtml } from './paste-clean.ts';
 
 // Rich text limited to what a case needs: paragraphs, subheadings (h3, h4), bold, italics,
 // bullet and numbered lists, line breaks, and tables kept whole (case-table.ts). Every other
-// StarterKit node and mark is off, so the editor cannot hold what the server's allow-list would drop.
+// node and mark is left out, so the editor cannot hold what the server's allow-list would drop.
+// The extensions are TipTap's StarterKit less what a case does not have, taken one by one: the kit
+// brings the others' code (links, code blocks) even when they are switched off.
 
 export const CASE_EXTENSIONS = [
-  StarterKit.configure({
-    heading: { levels: [3, 4] },
-    blockquote: false,
-    code: false,
-    codeBlock: false,
-    horizontalRule: false,
-    strike: false,
-    underline: false,
-    link: false,
-    trailingNode: false,
-  }),
+  Bold,
+  BulletList,
+  Document,
+  Dropcursor,
+  Gapcursor,
+  HardBreak,
+  Heading.configure({ levels: [3, 4] }),
+  UndoRedo,
+  Italic,
+  ListItem,
+  ListKeymap,
+  OrderedList,
+  Paragraph,
+  Text,
   CaseTable,
 ];
 

@@ -2,12 +2,13 @@ import { CheckCircleOutlined, CloudSyncOutlined, EditOutlined, ExclamationCircle
 import { Button } from 'antd';
 import { useI18n } from '../../i18n.tsx';
 import type { SaveStatus } from './draft-saver.ts';
+import { dateFormat } from './format.ts';
 
 /** HH:mm for today, with the date for an earlier day. */
 export function clockTime(at: Date | string, locale: string, now = new Date()): string {
   const when = new Date(at);
   const today = when.toDateString() === now.toDateString();
-  return new Intl.DateTimeFormat(locale, {
+  return dateFormat(locale, {
     ...(today ? {} : { month: '2-digit', day: '2-digit' }), hour: '2-digit', minute: '2-digit', hour12: false,
   }).format(when);
 }
