@@ -4,18 +4,22 @@ import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
 import { wallClockAt } from '../../core/time/zoned-time.ts';
 
-// The demo's two campaigns, both the seventh collection's texts under another slug, dated from
+// The demo's three campaigns, each the seventh collection's texts under another slug, dated from
 // the day the demo is seeded:
 // - demo-collection: its window open that day (opened three weeks before, closing five weeks
 //   after), its review due a month after it closes: units write, attach, get recommended, submit.
 // - demo-review: its window opened ten weeks before and closed two weeks before, its review due
-//   three weeks after: screened, its assignment released, part of the scores in. The phase rules
-//   (screening only once the window has closed) keep one campaign from showing both stages.
+//   three weeks after: screened, its assignment released, part of the scores in.
+// - demo-screening: its window opened eight weeks before and closed the day before, its review
+//   due five weeks after: in screening, most cases still pending, for the visitor to screen,
+//   assign and release. The phase rules (screening only once the window has closed) keep one
+//   campaign from showing every stage.
 // Written once, when the demo is seeded, into the demo's own campaigns folder beside a copy of
 // the seventh collection, so the demo never touches ./campaigns.
 
 export const DEMO_SLUG = 'demo-collection';
 export const DEMO_REVIEW_SLUG = 'demo-review';
+export const DEMO_SCREENING_SLUG = 'demo-screening';
 const SEVENTH_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../campaigns/seventh-collection.yaml');
 const ZONE = 'Asia/Shanghai';
 export const DAY_MS = 86_400_000;
@@ -36,6 +40,10 @@ const SHAPES: readonly DemoCampaignShape[] = [
   {
     slug: DEMO_REVIEW_SLUG, mark: { 'zh-CN': '（演示·评审中）', en: ' (demo, in review)' }, opens: -70, closes: -14, reviewDue: 21,
     note: 'its window closed two weeks before that day, screened and in review',
+  },
+  {
+    slug: DEMO_SCREENING_SLUG, mark: { 'zh-CN': '（演示·初审中）', en: ' (demo, in screening)' }, opens: -56, closes: -1, reviewDue: 35,
+    note: 'its window closed the day before, in screening',
   },
 ];
 
@@ -59,7 +67,7 @@ function campaignText(shape: DemoCampaignShape, now: Date): string {
   return doc.toString({ lineWidth: 0 });
 }
 
-/** Writes both demo campaigns and a copy of the seventh collection into `campaignsDir`. */
+/** Writes the demo campaigns and a copy of the seventh collection into `campaignsDir`. */
 export function writeDemoCampaigns(campaignsDir: string, now: Date): void {
   mkdirSync(campaignsDir, { recursive: true });
   for (const shape of SHAPES) writeFileSync(path.join(campaignsDir, `${shape.slug}.yaml`), campaignText(shape, now));

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Engine } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import type { Clock } from '../ids.ts';
@@ -12,6 +13,8 @@ import { DEMO_PASSWORD } from './demo-accounts.ts';
 
 export interface DemoContext {
   db: Kysely<Database>;
+  /** The database's engine, which the job runner's leases need. */
+  engine: Engine;
   dataDir: string;
   baseUrl: string;
   clock: Clock;
@@ -19,6 +22,8 @@ export interface DemoContext {
   slug: string;
   /** The demo campaign in review. */
   reviewSlug: string;
+  /** The demo campaign in screening. */
+  screeningSlug: string;
   /** How many submitting units to register. */
   units: number;
   log: (line: string) => void;

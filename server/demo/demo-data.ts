@@ -4,7 +4,7 @@ import { openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { readCampaignFiles } from '../modules/campaigns/campaign-files.ts';
 import { syncCampaigns } from '../modules/campaigns/campaigns.service.ts';
-import { DEMO_REVIEW_SLUG, DEMO_SLUG, writeDemoCampaigns } from './demo-campaign.ts';
+import { DEMO_REVIEW_SLUG, DEMO_SCREENING_SLUG, DEMO_SLUG, writeDemoCampaigns } from './demo-campaign.ts';
 import { seedDemo } from './seed-demo.ts';
 
 // The demo's data folder: its SQLite database and files, its campaigns (campaigns/) and a note
@@ -57,7 +57,9 @@ export async function ensureDemoData(options: { dataDir: string; units: number; 
     await migrateToLatest(database.db);
     await syncCampaigns(database.db, readCampaignFiles(demoCampaignsDir(dataDir)), clock());
     log(`demo: seeding ${options.units} units into ${path.resolve(dataDir)}`);
-    await seedDemo({ db: database.db, dataDir, baseUrl: options.baseUrl, clock, slug: DEMO_SLUG, reviewSlug: DEMO_REVIEW_SLUG, units: options.units, log });
+    await seedDemo({
+      db: database.db, engine: database.engine, dataDir, baseUrl: options.baseUrl, clock, slug: DEMO_SLUG, reviewSlug: DEMO_REVIEW_SLUG, screeningSlug: DEMO_SCREENING_SLUG, units: options.units, log,
+    });
   } finally {
     await database.close();
   }

@@ -29,13 +29,15 @@ const paragraphsOf = (html: string) => [...html.matchAll(/<p>([^<]*)<\/p>/gu)].m
 /**
  * A reworded copy of `original` by the unit `unitName`: each paragraph keeps its place, about
  * `share` of the sentences come from `own` (a case the copier wrote), the original unit's name
- * becomes the copier's.
+ * becomes the copier's wherever it appears.
  */
 export function rewordCase(original: GeneratedCase, originalUnit: string, own: GeneratedCase, unitName: string, seed: string, share = 0.2): GeneratedCase {
   const random = seededRandom(`reword:${seed}`);
   const ownSentences = Object.values(own.sections).flatMap(paragraphsOf).flatMap((p) => p.match(SENTENCE) ?? []);
+  // The name is put in everywhere, lists and tables too (an attachment list named the original
+  // unit in the copy); only paragraphs are reworded.
   const html = (value: string) =>
-    value.replace(/<p>([^<]*)<\/p>/gu, (_, text: string) => `<p>${rewordText(text.replaceAll(originalUnit, unitName), ownSentences, random, share)}</p>`);
+    value.replaceAll(originalUnit, unitName).replace(/<p>([^<]*)<\/p>/gu, (_, text: string) => `<p>${rewordText(text, ownSentences, random, share)}</p>`);
   return {
     title: original.title.replaceAll(originalUnit, unitName),
     category: original.category,

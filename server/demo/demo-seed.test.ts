@@ -12,12 +12,13 @@ import { getCampaign } from '../modules/campaigns/campaigns.service.ts';
 import { startApp } from '../start.ts';
 import { TestClient } from '../testing/test-client.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, reviewerEmail, unitOperatorEmail } from './demo-accounts.ts';
-import { DEMO_REVIEW_SLUG, DEMO_SLUG } from './demo-campaign.ts';
+import { DEMO_REVIEW_SLUG, DEMO_SCREENING_SLUG, DEMO_SLUG } from './demo-campaign.ts';
 import { demoCampaignsDir, ensureDemoData, readDemoNote } from './demo-data.ts';
 import { REVIEWERS } from './steps/reviewers.step.ts';
 import { COPY_UNIT, ORIGINAL_UNIT } from './steps/cases.step.ts';
 import { REJECTED, RETURNED_UNIT } from './steps/review-screening.step.ts';
 import { CONFLICT_REASON } from './steps/review-scores.step.ts';
+import { SCREENING_REJECTED_UNIT } from './steps/screening-decisions.step.ts';
 
 // The demo seeded small (DEMO_UNITS is the same code at 300) into a fresh folder on SQLite, then
 // started as `npm run demo` starts it, and read back through the database and the API.
@@ -25,7 +26,7 @@ import { CONFLICT_REASON } from './steps/review-scores.step.ts';
 const UNITS = 12;
 
 describe('npm run demo', () => {
-  it('seeds units, cases, files, recommendations, receipts and reviewers once, a second campaign screened, assigned and partly scored, and its accounts sign in', async () => {
+  it('seeds units, cases, files, recommendations, receipts and reviewers once, a second campaign screened, assigned and partly scored, a third in screening, and its accounts sign in', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'zhengji-demo-'));
     onTestFinished(() => rmSync(dataDir, { recursive: true, force: true }));
     const lines: string[] = [];
@@ -35,6 +36,7 @@ describe('npm run demo', () => {
     expect(lines.filter((l) => /^[a-z ]+: .* \(\d+\.\d s\)$/.test(l)).map((l) => l.split(':')[0])).toEqual([
       'accounts', 'superior organizations', 'units', 'cases', 'attachments', 'recommendations', 'submissions', 'reviewers',
       'review collection', 'review screening', 'review reviewers', 'review assignment', 'review scores',
+      'screening collection', 'similarity check', 'screening decisions', 'screening reviewers',
     ]);
     // A second run finds the demo and leaves it as it is.
     expect(await seed()).toBe(false);
@@ -44,6 +46,7 @@ describe('npm run demo', () => {
     const { db } = app;
     const campaign = await getCampaign(db, DEMO_SLUG);
     const reviewing = await getCampaign(db, DEMO_REVIEW_SLUG);
+    const screening = await getCampaign(db, DEMO_SCREENING_SLUG);
     const now = new Date();
     expect([campaign.window.opensAt < now, now < campaign.window.closesAt]).toEqual([true, true]);
 
@@ -98,10 +101,10 @@ describe('npm run demo', () => {
       const res = await client.post('/api/v1/auth/sign-in', { email: account.email, password: account.password });
       expect([account.email, res.statusCode]).toEqual([account.email, 200]);
       const me = (await client.get('/api/v1/me')).json() as { data: { roles: { role: string; campaignId: string | null }[] } };
-      const label = { [campaign.id]: ':demo', [reviewing.id]: ':review' };
+      const label = { [campaign.id]: ':demo', [reviewing.id]: ':review', [screening.id]: ':screening' };
       roles[account.role] = me.data.roles.map((r) => `${r.role}${(r.campaignId && label[r.campaignId]) ?? ''}`).sort();
     }
-    expect(roles).toEqual({ organizer: ['organizer'], unit: [], superior: [], reviewer: ['reviewer:demo', 'reviewer:review'], learner: ['learner'] });
+    expect(roles).toEqual({ organizer: ['organizer'], unit: [], superior: [], reviewer: ['reviewer:demo', 'reviewer:review', 'reviewer:screening'], learner: ['learner'] });
 
     // The second campaign, in review: its window closed two weeks ago, its cases screened.
     expect(reviewing.phase).toBe('review');
@@ -149,6 +152,36 @@ describe('npm run demo', () => {
     const states = mine.data.assignments.filter((a) => a.campaign.slug === DEMO_REVIEW_SLUG).map((a) => a.state);
     expect(states.length).toBeGreaterThanOrEqual(2);
     expect([states.includes('submitted'), states.some((s) => s !== 'submitted')]).toEqual([true, true]);
+
+    // The third campaign, in screening: its window closed yesterday, a quarter of its cases
+    // passed and one rejected; the rest, the planted pair among them, pending.
+    expect(screening.phase).toBe('screening');
+    expect(screening.window.closesAt < now && now.getTime() - screening.window.closesAt.getTime() < 2 * 86_400_000).toBe(true);
+    const screeningCases = await db.selectFrom('cases').innerJoin('organization_members', 'organization_members.organization_id', 'cases.organization_id')
+      .innerJoin('users', 'users.id', 'organization_members.user_id').select(['cases.id', 'cases.status', 'cases.screening', 'users.email'])
+      .where('cases.campaign_id', '=', screening.id).execute();
+    expect(screeningCases.length).toBe(UNITS);
+    expect(screeningCases.every((c) => c.status === 'submitted')).toBe(true);
+    const byScreening = (state: string | null) => screeningCases.filter((c) => c.screening === state);
+    expect(byScreening('rejected').map((c) => c.email)).toEqual([unitOperatorEmail(SCREENING_REJECTED_UNIT)]);
+    expect(byScreening('passed').length).toBeGreaterThanOrEqual(2);
+    const pendingCount = UNITS - byScreening('passed').length - 1;
+    expect(pendingCount).toBeGreaterThan(UNITS / 2);
+    // The organizer's screening page, through its API: the pair pending and flagged as near-duplicates of each other.
+    const organizer = new TestClient(app);
+    await organizer.post('/api/v1/auth/sign-in', { email: DEMO_ACCOUNTS.find((a) => a.role === 'organizer')!.email, password: DEMO_PASSWORD });
+    const queue = async (query: string) => (await organizer.get(`/api/v1/campaigns/${DEMO_SCREENING_SLUG}/screening?${query}`)).json() as {
+      data: { caseId: string; state: string; similarity: { top: number | null; count: number } }[]; total: number;
+    };
+    expect((await queue('state=pending')).total).toBe(pendingCount);
+    const pairIds = [ORIGINAL_UNIT, COPY_UNIT].map((i) => screeningCases.find((c) => c.email === unitOperatorEmail(i))!.id).sort();
+    const flagged = await queue('flags=similar');
+    expect(flagged.data.map((r) => r.caseId).sort()).toEqual(pairIds);
+    expect(flagged.data.every((r) => r.state === 'pending' && r.similarity.count === 1 && r.similarity.top! >= CONTAINMENT_THRESHOLD)).toBe(true);
+    expect((await organizer.get(`/api/v1/cases/${pairIds[0]}/similarity`)).statusCode).toBe(200);
+    // Its pool: the same reviewers, each with the account they accepted with.
+    const screeningPool = await db.selectFrom('campaign_reviewers').select(['user_id']).where('campaign_id', '=', screening.id).execute();
+    expect([screeningPool.length, screeningPool.every((r) => r.user_id !== null)]).toEqual([REVIEWERS, true]);
   }, 180_000);
 
   it('never seeds into a folder that holds something else', async () => {

@@ -38,8 +38,8 @@ export interface NearDuplicate {
   copy: DemoCase;
 }
 
-/** The campaign in review (ctx.reviewSlug): its cases, and how screening decided them. */
-export interface DemoReview {
+/** A past demo campaign's cases, and how screening decided them (those not decided are pending). */
+export interface DemoCampaignCases {
   cases: DemoCase[];
   nearDuplicate?: NearDuplicate;
   passed: DemoCase[];
@@ -56,7 +56,10 @@ export interface DemoState {
   /** The reviewers' addresses, in the pool's order (actorOf signs one in). */
   reviewers: string[];
   nearDuplicate?: NearDuplicate;
-  review: DemoReview;
+  /** The campaign in review (ctx.reviewSlug). */
+  review: DemoCampaignCases;
+  /** The campaign in screening (ctx.screeningSlug): most of its cases still pending. */
+  screening: DemoCampaignCases;
 }
 
 export interface DemoStep {
@@ -65,6 +68,6 @@ export interface DemoStep {
   run(ctx: DemoContext, state: DemoState): Promise<string>;
 }
 
-export const emptyDemoState = (): DemoState => ({
-  superiors: new Map(), units: [], cases: [], reviewers: [], review: { cases: [], passed: [], rejected: [], returned: [] },
-});
+const noCases = (): DemoCampaignCases => ({ cases: [], passed: [], rejected: [], returned: [] });
+
+export const emptyDemoState = (): DemoState => ({ superiors: new Map(), units: [], cases: [], reviewers: [], review: noCases(), screening: noCases() });

@@ -3,6 +3,7 @@ import { emptyDemoState, type DemoState, type DemoStep } from './demo-state.ts';
 import { accountsStep } from './steps/accounts.step.ts';
 import { attachmentsStep } from './steps/attachments.step.ts';
 import { casesStep } from './steps/cases.step.ts';
+import { nearDuplicatesStep } from './steps/near-duplicates.step.ts';
 import { recommendationsStep } from './steps/recommendations.step.ts';
 import { reviewAssignmentStep } from './steps/review-assignment.step.ts';
 import { reviewCollectionStep } from './steps/review-collection.step.ts';
@@ -10,6 +11,9 @@ import { reviewReviewersStep } from './steps/review-reviewers.step.ts';
 import { reviewScoresStep } from './steps/review-scores.step.ts';
 import { reviewScreeningStep } from './steps/review-screening.step.ts';
 import { reviewersStep } from './steps/reviewers.step.ts';
+import { screeningCollectionStep } from './steps/screening-collection.step.ts';
+import { screeningDecisionsStep } from './steps/screening-decisions.step.ts';
+import { screeningReviewersStep } from './steps/screening-reviewers.step.ts';
 import { submissionsStep } from './steps/submissions.step.ts';
 import { superiorsStep } from './steps/superiors.step.ts';
 import { unitsStep } from './steps/units.step.ts';
@@ -32,6 +36,12 @@ export const DEMO_STEPS: readonly DemoStep[] = [
   reviewReviewersStep,
   reviewAssignmentStep,
   reviewScoresStep,
+  // The third campaign, in screening: collected until yesterday, checked for near-duplicates,
+  // screened only in part, its pool ready; the visitor screens the rest, assigns and releases.
+  screeningCollectionStep,
+  nearDuplicatesStep,
+  screeningDecisionsStep,
+  screeningReviewersStep,
 ];
 
 /** Runs every step on an empty, migrated database with the demo campaigns loaded; prints each step's outcome and time. */

@@ -34,12 +34,22 @@ async function pendingCases(ctx: DemoContext, state: DemoState) {
   }
 }
 
-type Seen = Awaited<ReturnType<typeof pendingCases>>[number];
-
-async function decide(ctx: DemoContext, state: DemoState, decision: 'pass' | 'reject', seen: readonly Seen[], reason: string | null): Promise<void> {
-  for (let i = 0; i < seen.length; i += 500) {
-    await inTransaction(ctx.db, (trx) => decideScreening(trx, state.organizer!, ctx.slug, { decision, reason, dueAt: null, cases: seen.slice(i, i + 500) }, ctx.clock(), ctx.baseUrl));
-  }
+/**
+ * The organizer's screening of ctx.slug, its queue read once: `decide` passes or rejects cases,
+ * each named as seen there, in batches as the bulk action sends them.
+ */
+export async function screener(ctx: DemoContext, state: DemoState) {
+  const seen = new Map((await pendingCases(ctx, state)).map((c) => [c.caseId, c]));
+  const seenOf = (cases: readonly DemoCase[]) => cases.map((c) => {
+    if (!seen.has(c.id)) throw new Error(`screening: case of unit ${c.unit.index} is not pending`);
+    return seen.get(c.id)!;
+  });
+  return async (decision: 'pass' | 'reject', cases: readonly DemoCase[], reason: string | null): Promise<void> => {
+    const named = seenOf(cases);
+    for (let i = 0; i < named.length; i += 500) {
+      await inTransaction(ctx.db, (trx) => decideScreening(trx, state.organizer!, ctx.slug, { decision, reason, dueAt: null, cases: named.slice(i, i + 500) }, ctx.clock(), ctx.baseUrl));
+    }
+  };
 }
 
 export const reviewScreeningStep: DemoStep = {
@@ -56,21 +66,16 @@ export const reviewScreeningStep: DemoStep = {
       review.returned = [returning];
     }
     await inTransaction(ctx.db, (trx) => moveCampaignPhase(trx, organizer, ctx.slug, { to: 'screening', reason: null }, ctx.clock()));
-    // The queue as the organizer reads it once; each decision names the cases as seen there.
-    const seen = new Map((await pendingCases(ctx, state)).map((c) => [c.caseId, c]));
-    const seenOf = (cases: readonly DemoCase[]) => cases.map((c) => {
-      if (!seen.has(c.id)) throw new Error(`screening: case of unit ${c.unit.index} is not pending`);
-      return seen.get(c.id)!;
-    });
+    const decide = await screener(ctx, state);
     for (const [unit, reason] of REJECTED) {
       const c = review.cases.find((x) => x.unit.index === unit);
       if (!c) continue;
-      await decide(ctx, state, 'reject', seenOf([c]), reason);
+      await decide('reject', [c], reason);
       review.rejected.push(c);
     }
     const decided = new Set([...review.rejected, ...review.returned]);
     review.passed = review.cases.filter((c) => !decided.has(c));
-    await decide(ctx, state, 'pass', seenOf(review.passed), null);
+    await decide('pass', review.passed, null);
     await inTransaction(ctx.db, (trx) => moveCampaignPhase(trx, organizer, ctx.slug, { to: 'review', reason: null }, ctx.clock()));
     return `${review.passed.length} passed, ${review.rejected.length} rejected, ${review.returned.length} returned and not corrected by the date; now in review`;
   },
