@@ -81,9 +81,11 @@ await org.getByRole('button', { name: '开始计算' }).click();
 await org.waitForTimeout(2000);
 await shot(org, '5b-assignment-in-screening', false);
 
-// 4. The phase on to review: the workbench has no control for it, so the route one would call.
-const moved = await call(org, 'post', `/api/v1/campaigns/${SLUG}/phase`, { to: 'review' });
-console.log('phase move:', moved.status, JSON.stringify(moved.body).slice(0, 300));
+// 4. The phase on to review, from the phase card at the top of the page.
+await org.getByRole('button', { name: '进入“专家评审”阶段' }).click();
+await shot(org, '5c-phase-dialog', false);
+await org.getByRole('dialog').getByRole('button', { name: '进入“专家评审”阶段' }).click();
+await org.locator('.wb-phase .ant-tag', { hasText: '专家评审' }).waitFor();
 
 // 5. The assignment, run and released.
 await org.goto(`${BASE}/app/org/assignment?campaign=${SLUG}`);
