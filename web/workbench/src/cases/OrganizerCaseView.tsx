@@ -77,7 +77,7 @@ export function OrganizerCaseView({ detail, campaign }: { detail: CaseDetail; ca
           ]}
         />
       )}
-      {detail.submissionCount > 0 && <SimilarityReport caseId={detail.id} />}
+      {detail.submissionCount > 0 && <SimilarityReport caseId={detail.id} campaign={campaign} />}
       {dialog === 'return' && <ReturnCaseDialog summary={{ id: detail.id, campaignSlug: detail.campaignSlug, title: detail.content.title, organizationName: unitName }} campaign={campaign} onClose={closeReturn} />}
       <Drawer open={dialog === 'extend'} onClose={close} title={t('wb.orgCase.extend')} size="large" destroyOnHidden afterOpenChange={backTo(extendButton)}>
         <DeadlineExtensions campaign={campaign} units={[{ id: detail.organizationId, name: unitName }]} unit={detail.organizationId} onUnit={() => undefined} />

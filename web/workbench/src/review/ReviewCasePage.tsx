@@ -3,6 +3,7 @@ import { Alert, App as AntApp, Button, Card, Descriptions, Input, Modal, Radio, 
 import { useEffect, useState } from 'react';
 import { weightedTotal } from '../../../../core/review/scoring.ts';
 import { ApiError } from '../api.ts';
+import { useCampaign, zonedTimeWithLabel } from '../cases/case-shared.tsx';
 import { useI18n } from '../i18n.tsx';
 import { Link, useRouter } from '../router.tsx';
 import { forgetLocalDraft, readLocalDraft, writeLocalDraft } from './local-draft.ts';
@@ -43,10 +44,11 @@ function CaseText({ view }: { view: AssignedCase }) {
 }
 
 function ScoreForm({ view }: { view: AssignedCase }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const client = useQueryClient();
   const { message: toast, modal } = AntApp.useApp();
   const saved = view.review;
+  const campaign = useCampaign(view.campaign.slug).data;
   const [restored] = useState(() => {
     const fromServer: ReviewDraft = { version: saved?.version ?? 0, scores: saved?.scores ?? {}, comment: saved?.comment ?? '', tier: saved?.tier ?? null };
     const local = view.canScore ? readLocalDraft(view.id, fromServer.version, fromServer) : null;
@@ -92,7 +94,7 @@ function ScoreForm({ view }: { view: AssignedCase }) {
   const total = weightedTotal(view.criteria.map((c) => ({ criterion: c.key, weight: c.weight, levels: c.levels })), draft.scores);
   return (
     <Card className="wb-card wb-review-form" title={<h2 className="wb-card-title">{t('wb.review.scoreForm')}</h2>}>
-      {saved?.status === 'submitted' && <Alert type="success" showIcon title={t('wb.review.submitted', { at: saved.submittedAt ?? '' })} style={{ marginBottom: 16 }} />}
+      {saved?.status === 'submitted' && <Alert type="success" showIcon title={t('wb.review.submitted', { at: saved.submittedAt ? zonedTimeWithLabel(saved.submittedAt, campaign, locale, false) : '' })} style={{ marginBottom: 16 }} />}
       {saved?.status !== 'submitted' && locked && <Alert type="warning" showIcon title={t('wb.review.closed')} style={{ marginBottom: 16 }} />}
       {restored.local && !locked && <Alert type="info" showIcon title={t('wb.review.restored')} style={{ marginBottom: 16 }} />}
       {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 16 }} />}

@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Checkbox, Col, Empty, Grid, Input, List, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Checkbox, Col, Empty, Grid, Input, List, Row, Select, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { MessageKey } from '../../../../core/i18n/messages.ts';
 import { SCREENING_STATES, type ScreeningState } from '../../../../core/screening/screening-decision.ts';
@@ -121,7 +121,7 @@ export function ScreeningPage() {
           </Col>
         </Row>
         <Space className="wb-total" wrap>
-          <Typography.Text type="secondary">{t('wb.screening.total', { count: queue.data?.total ?? 0 })}</Typography.Text>
+          {queue.data && <Typography.Text type="secondary">{t('wb.screening.total', { count: queue.data.total })}</Typography.Text>}
           {selected.size > 0 && <Typography.Text>{t('wb.screening.selected', { count: selected.size })}</Typography.Text>}
           <Button type="primary" disabled={selected.size === 0} onClick={() => { setError(null); setDialog({ cases: [...selected.values()], reverse: false }); }}>{t('wb.screening.bulk')}</Button>
         </Space>
@@ -129,7 +129,7 @@ export function ScreeningPage() {
           <List
             dataSource={rows}
             loading={queue.isFetching}
-            locale={{ emptyText: <Empty description={t('wb.screening.empty')} /> }}
+            locale={{ emptyText: queue.data ? <Empty description={t('wb.screening.empty')} /> : <Skeleton active /> }}
             pagination={{ current: filters.page, pageSize: PAGE_SIZE, total: queue.data?.total ?? 0, onChange: (page) => setFilters((f) => ({ ...f, page })), hideOnSinglePage: true, size: 'small', ...namedPageLinks(t) }}
             renderItem={(r) => (
               <List.Item className="wb-screening-item">
@@ -154,7 +154,7 @@ export function ScreeningPage() {
             dataSource={rows}
             tableLayout="fixed"
             style={{ minWidth: 1000 }}
-            locale={{ emptyText: <Empty description={t('wb.screening.empty')} /> }}
+            locale={{ emptyText: queue.data ? <Empty description={t('wb.screening.empty')} /> : <Skeleton active /> }}
             rowSelection={{
               selectedRowKeys: [...selected.keys()],
               getCheckboxProps: (r) => ({ disabled: r.state !== 'pending', 'aria-label': r.title }),

@@ -1,5 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Empty, List, Space, Tag, Typography } from 'antd';
+import { zonedTimeWithLabel } from '../cases/case-shared.tsx';
+import type { CampaignDetail } from '../cases/cases-api.ts';
 import { useI18n } from '../i18n.tsx';
 import { Link } from '../router.tsx';
 import { similarityApi, type SimilarityReport as Report } from './similarity-api.ts';
@@ -49,7 +51,7 @@ function MatchCard({ match }: { match: Match }) {
   );
 }
 
-export function SimilarityReport({ caseId }: { caseId: string }) {
+export function SimilarityReport({ caseId, campaign }: { caseId: string; campaign: CampaignDetail }) {
   const { t, locale } = useI18n();
   const report = useQuery({
     queryKey: ['similarity', caseId],
@@ -72,7 +74,7 @@ export function SimilarityReport({ caseId }: { caseId: string }) {
             {data.state === 'not_submitted' && <Alert className="wb-alert" type="info" showIcon title={t('wb.similarity.notSubmitted')} />}
             <Typography.Paragraph type="secondary">
               {t('wb.similarity.explain', { threshold: percent(data.threshold) })}
-              {data.checkedAt && <> {t('wb.similarity.checkedAt', { when: new Date(data.checkedAt).toLocaleString(locale) })}</>}
+              {data.checkedAt && <> {t('wb.similarity.checkedAt', { when: zonedTimeWithLabel(data.checkedAt, campaign, locale) })}</>}
             </Typography.Paragraph>
             {data.state === 'done' && data.matches.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('wb.similarity.none')} />}
             {data.matches.map((m) => <MatchCard key={m.caseId ?? m.referenceId} match={m} />)}
