@@ -56,6 +56,7 @@ export const screeningEn: Record<keyof typeof screeningZhCN, string> = {
   'wb.screening.decide': 'Decide',
   'wb.screening.reverse': 'Withdraw decision',
   'wb.screening.selected': '{count} selected',
+  'wb.selectAll': 'Select all on this page',
   'wb.screening.bulk': 'Decide selection',
   'wb.screening.dialog.title': '{count, plural, one {Screening decision (# case)} other {Screening decision (# cases)}}',
   'wb.screening.dialog.decision': 'Decision',

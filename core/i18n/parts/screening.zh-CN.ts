@@ -55,6 +55,7 @@ export const screeningZhCN = {
   'wb.screening.decide': '作出结论',
   'wb.screening.reverse': '撤销结论',
   'wb.screening.selected': '已选 {count} 个',
+  'wb.selectAll': '全选本页',
   'wb.screening.bulk': '批量结论',
   'wb.screening.dialog.title': '初审结论（{count} 个案例）',
   'wb.screening.dialog.decision': '结论',

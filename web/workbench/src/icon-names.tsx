@@ -38,3 +38,10 @@ export function namedPageLinks(t: Translator): Pick<PaginationProps, 'itemRender
       : element,
   };
 }
+
+/** A table's select-all checkbox named in the reader's language (the library names it "Select all"). */
+export function namedSelectAll(t: Translator): { columnTitle: (checkbox: ReactNode) => ReactNode } {
+  return {
+    columnTitle: (checkbox) => isValidElement<{ 'aria-label'?: string }>(checkbox) ? cloneElement(checkbox, { 'aria-label': t('wb.selectAll') }) : checkbox,
+  };
+}

@@ -9,7 +9,7 @@ import { PhasePanel } from '../campaigns/PhasePanel.tsx';
 import { RecommendationTag, useCampaign, zonedTime } from '../cases/case-shared.tsx';
 import { ScrollRegion } from '../components/ScrollRegion.tsx';
 import { DivisionName } from '../components/UnitView.tsx';
-import { namedPageLinks } from '../icon-names.tsx';
+import { namedPageLinks, namedSelectAll } from '../icon-names.tsx';
 import { useI18n } from '../i18n.tsx';
 import { Link } from '../router.tsx';
 import { DecisionDialog, type DialogResult } from './DecisionDialog.tsx';
@@ -160,6 +160,7 @@ export function ScreeningPage() {
               getCheckboxProps: (r) => ({ disabled: r.state !== 'pending', 'aria-label': r.title }),
               onSelect: (r, on) => toggle(r, on),
               onSelectAll: (on, _all, changed) => changed.forEach((r) => toggle(r, on)),
+              ...namedSelectAll(t),
             }}
             pagination={{ current: filters.page, pageSize: PAGE_SIZE, total: queue.data?.total ?? 0, showSizeChanger: false, onChange: (page) => setFilters((f) => ({ ...f, page })), hideOnSinglePage: true, ...namedPageLinks(t) }}
             columns={[
