@@ -57,7 +57,7 @@ export function MembersPage({ me }: { me: Me }) {
           loading={members.isLoading}
           columns={[
             { title: t('wb.members.role'), dataIndex: 'role', className: 'wb-nowrap', render: (r: string) => t(`wb.members.role.${r}` as MessageKey) },
-            { title: t('wb.members.since'), dataIndex: 'since', className: 'wb-nowrap', render: (s: string) => new Date(s).toLocaleDateString(locale) },
+            { title: t('wb.members.since'), dataIndex: 'since', className: 'wb-nowrap', render: (s: string) => new Date(s).toLocaleDateString(locale, { timeZone: 'Asia/Shanghai' }) },
           ]}
         />
         {members.data?.length === 1 && <Typography.Paragraph type="secondary" className="wb-empty-hint">{t('wb.empty.members')}</Typography.Paragraph>}
