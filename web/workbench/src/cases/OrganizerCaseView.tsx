@@ -33,7 +33,12 @@ export function OrganizerCaseView({ detail, campaign }: { detail: CaseDetail; ca
   const historyButton = useRef<HTMLButtonElement>(null);
   // A drawer gives the focus back itself, but a refetch while it was open may have redrawn the
   // button it remembers: the ref always holds the button on the page now.
-  const backTo = (button: typeof extendButton) => (open: boolean) => { if (!open) button.current?.focus(); };
+  const backTo = (button: typeof extendButton) => (open: boolean) => {
+    if (open) return;
+    button.current?.focus();
+    // A refetch that lands just after may redraw the page and drop the focus: give it back once.
+    setTimeout(() => { if (document.activeElement === document.body) button.current?.focus(); }, 300);
+  };
   const [refocus, setRefocus] = useState(false);
   const closeReturn = () => {
     close();
