@@ -10,6 +10,7 @@ import { DeadlineExtensions } from './DeadlineExtensions.tsx';
 import { ReadOnlyCase } from './editor/ReadOnlyCase.tsx';
 import { ReturnCaseDialog } from './ReturnCaseDialog.tsx';
 import { SimilarityReport } from '../similarity/SimilarityReport.tsx';
+import { keepFocus } from '../components/keep-focus.ts';
 
 /**
  * The organizer's case view: what the unit submitted (the version to judge and return), its
@@ -31,28 +32,21 @@ export function OrganizerCaseView({ detail, campaign }: { detail: CaseDetail; ca
   const returnButton = useRef<HTMLButtonElement>(null);
   const extendButton = useRef<HTMLButtonElement>(null);
   const historyButton = useRef<HTMLButtonElement>(null);
-  // A drawer gives the focus back itself, but a refetch while it was open may have redrawn the
-  // button it remembers: the ref always holds the button on the page now.
-  const backTo = (button: typeof extendButton) => (open: boolean) => {
-    if (open) return;
-    button.current?.focus();
-    // A refetch that lands just after may redraw the page and drop the focus: give it back once.
-    setTimeout(() => { if (document.activeElement === document.body) button.current?.focus(); }, 300);
+  // A drawer gives the focus back itself, but a refetch while it was open or just after may
+  // redraw the button it remembers: the refs always hold the buttons on the page now.
+  const letGo = useRef<() => void>(undefined);
+  useEffect(() => () => letGo.current?.(), []);
+  const hold = (target: () => HTMLElement | null) => {
+    letGo.current?.();
+    letGo.current = keepFocus(target);
   };
-  const [refocus, setRefocus] = useState(false);
+  const backTo = (button: typeof extendButton) => (open: boolean) => {
+    if (!open) hold(() => button.current);
+  };
   const closeReturn = () => {
     close();
-    setRefocus(true);
+    hold(() => returnButton.current ?? extendButton.current);
   };
-  // After the render that shows the case's new status (a returned case has no return button).
-  useEffect(() => {
-    if (!refocus) return;
-    const timer = setTimeout(() => {
-      (returnButton.current ?? extendButton.current)?.focus();
-      setRefocus(false);
-    }, 50);
-    return () => clearTimeout(timer);
-  }, [refocus, detail.status]);
   return (
     <>
       <Card className="wb-card wb-org-case-actions" size="small" title={t('wb.orgCase.actions')}>
