@@ -17,7 +17,7 @@ import { xorshift32 } from '../core/random/seeded.ts';
 import { countZi } from '../core/text/zi-count.ts';
 import { openDatabase } from '../server/db/database.ts';
 import type { AttachmentsTable, CaseContentsTable, CasesTable, Database } from '../server/db/schema.ts';
-import { verifyAuditChain } from '../server/modules/audit/audit.service.ts';
+import { sealAllAudit, verifyAuditChain } from '../server/modules/audit/audit.service.ts';
 import { hashSecretToken } from '../server/shared/secret-token.ts';
 import { blobPath } from '../server/storage/blob-store.ts';
 import { cpuCheckMs, startServerProcess, type RunningServer } from './harness.ts';
@@ -504,6 +504,8 @@ export async function run(): Promise<Record<string, unknown>> {
       const result = await verify(verifyDb.db, dataDir, units, [...(warmup?.ok ?? []), ...load.ok]);
       verified = result.verified;
       for (const problem of result.problems) console.error(`deadline: receipt problem: ${problem}`);
+      // What the server's sealer had not linked when it stopped is sealed here, then all of it checked.
+      await sealAllAudit(verifyDb.db);
       audit = await verifyAuditChain(verifyDb.db);
       const count = async (query: Promise<{ n: string | number | bigint }>) => Number((await query).n);
       recorded = {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Page } from 'playwright-core';
 import { attachRequiredFiles, completeContent, createDraftCase, saveContent } from '../server/testing/cases.ts';
+import { publishAuditHead } from '../server/modules/audit/audit-heads.service.ts';
 import { SEVENTH } from '../server/testing/fixtures.ts';
 import { createPerson, PASSWORD } from '../server/testing/people.ts';
 import { TestClient } from '../server/testing/test-client.ts';
@@ -47,6 +48,7 @@ export const PAGES: AxePage[] = [
   { name: 'special page', who: 'anyone', server: true, path: () => `/campaigns/${SEVENTH}`, ready: '#apply' },
   { name: 'verify', who: 'anyone', server: true, path: () => '/verify' },
   { name: 'verify a receipt', who: 'anyone', server: true, path: (s) => `/verify?number=${s.receiptNumber}` },
+  { name: 'audit heads', who: 'anyone', server: true, path: () => '/audit-heads', ready: '.audit-heads' },
   { name: 'error page', who: 'anyone', server: true, path: () => '/campaigns/no-such-campaign' },
   workbench('sign-in', 'anyone', () => '/app/sign-in', { ready: '#f-email' }),
   workbench('sign-up', 'anyone', () => '/app/sign-up', { ready: '#f-email' }),
@@ -135,6 +137,7 @@ async function seedAxeData(app: FastifyInstance): Promise<Seeded> {
   const visitor = new TestClient(app);
   expectStatus(await visitor.post('/api/v1/auth/sign-up', { email: 'axe-new@example.cn', password: 'Shequ-dangwei-2024', displayName: '刘洋' }), 202, 'sign-up');
   expectStatus(await visitor.post('/api/v1/auth/password-reset', { email: unit.email }), 202, 'password reset');
+  await publishAuditHead(app.db, new Date(START), app.baseUrl);
 
   return {
     caseId: unit.caseId,

@@ -48,6 +48,7 @@ import { clientAssets } from './pages/client-assets.ts';
 import { assignmentRoutes } from './modules/assignment/assignment.routes.ts';
 import { pagesRoutes } from './pages/pages.routes.tsx';
 import { verifyRoutes } from './pages/verify.routes.tsx';
+import { auditHeadsRoutes } from './pages/audit-heads.routes.tsx';
 import { workbenchRoutes } from './pages/workbench.routes.ts';
 import { faviconRoutes } from './pages/favicon.routes.ts';
 import { DEMO_ACCOUNTS } from './demo/demo-accounts.ts';
@@ -141,6 +142,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(faviconRoutes);
   await app.register(pagesRoutes);
   await app.register(verifyRoutes);
+  await app.register(auditHeadsRoutes);
 
   app.withTypeProvider<ZodTypeProvider>().get('/api/v1/openapi.json', {
     config: { access: 'public' },

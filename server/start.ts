@@ -4,6 +4,8 @@ import { openDatabase, warnCheckpointerFailure, type DatabaseHandle } from './db
 import { migrateToLatest } from './db/migrate.ts';
 import { buildApp } from './app.ts';
 import { systemClock, type Clock } from './ids.ts';
+import { AUDIT_HEAD_JOB, AUDIT_HEAD_PERIODIC, createAuditHeadHandler } from './modules/audit/audit-heads.service.ts';
+import { startAuditSealer } from './modules/audit/audit-sealer.ts';
 import { ensureFirstOrganizer } from './modules/accounts/accounts.service.ts';
 import { removeExpiredUploads } from './modules/uploads/uploads.service.ts';
 import { readCampaignFiles } from './modules/campaigns/campaign-files.ts';
@@ -27,7 +29,7 @@ export interface Started {
  */
 export async function startApp(
   config: Config,
-  options: { logger?: FastifyServerOptions['logger']; clock?: Clock; jobIntervalMs?: number } = {},
+  options: { logger?: FastifyServerOptions['logger']; clock?: Clock; jobIntervalMs?: number; auditSealIntervalMs?: number } = {},
 ): Promise<Started> {
   const clock = options.clock ?? systemClock;
   const sources = readCampaignFiles(config.campaignsDir);
@@ -70,12 +72,14 @@ export async function startApp(
         [CLEANUP_JOB]: createCleanupHandler({ db: database.db, log: app.log }),
         ...similarityJobHandlers(database.db),
         [REVIEW_REMINDERS_JOB]: createReviewRemindersHandler({ db: database.db, baseUrl: config.baseUrl, log: app.log }),
+        [AUDIT_HEAD_JOB]: createAuditHeadHandler({ db: database.db, baseUrl: config.baseUrl, log: app.log }),
       },
-      periodic: [CLEANUP_PERIODIC, REVIEW_REMINDERS_PERIODIC],
+      periodic: [CLEANUP_PERIODIC, REVIEW_REMINDERS_PERIODIC, AUDIT_HEAD_PERIODIC],
       log: app.log,
       intervalMs: options.jobIntervalMs ?? 2000,
       clock,
     });
+    const sealer = startAuditSealer({ db: database.db, intervalMs: options.auditSealIntervalMs, log: app.log });
     // Unfinished uploads past their expiry give back their disk space, hourly in every instance
     // (removing one twice is harmless); the first sweep runs soon after start.
     const sweepUploads = () => {
@@ -89,6 +93,7 @@ export async function startApp(
       clearTimeout(firstSweep);
       clearInterval(sweeper);
       await worker.stop();
+      await sealer.stop();
       await database.close();
     });
     app.log.info({ engine: database.engine, database: database.location, migrations: ran }, 'database ready');

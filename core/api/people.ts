@@ -18,8 +18,10 @@ export const reviewerJoinedResponse = z.object({ campaignId: z.string() });
 /** Organizers of the platform (campaign null) and of each campaign. */
 export const organizersResponse = listOf(z.object({ userId: z.string(), email: z.string(), displayName: z.string(), campaign: z.string().nullable(), since: z.string() }));
 
+/** `id` orders entries as they were appended; `seq` is the place in the hash chain, null until sealed. */
 export const auditEntrySchema = z.object({
-  seq: z.number().int(),
+  id: z.number().int(),
+  seq: z.number().int().nullable(),
   at: z.string(),
   actorId: z.string().nullable(),
   actorLabel: z.string(),
@@ -33,11 +35,17 @@ export const auditPageResponse = pageOf(auditEntrySchema).extend({
   names: z.record(z.string(), z.object({ name: z.string(), href: z.string().nullable() })),
 });
 
-/** The hash chain intact up to its head, or the first entry where it was edited or cut. */
+const sealState = { unsealed: z.number().int(), oldestUnsealedAt: z.string().nullable() };
+/**
+ * The hash chain intact up to its head, or the first entry where it was edited, cut, or differs
+ * from a head published outside the database; and how many entries wait to be sealed.
+ */
 export const auditVerificationResponse = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), count: z.number().int(), headSeq: z.number().int() }),
-  z.object({ ok: z.literal(false), seq: z.number().int(), problem: z.enum(['edited', 'broken-link', 'missing', 'truncated']) }),
+  z.object({ ok: z.literal(true), count: z.number().int(), headSeq: z.number().int(), ...sealState }),
+  z.object({ ok: z.literal(false), seq: z.number().int(), problem: z.enum(['edited', 'broken-link', 'missing', 'truncated', 'rewritten']), ...sealState }),
 ]);
+/** The chain's head as published each day (public). */
+export const auditHeadsResponse = z.object({ data: z.array(z.object({ day: z.string(), seq: z.number().int(), hash: z.string(), publishedAt: z.string() })) });
 
 const mailStatus = z.enum(['queued', 'sending', 'sent', 'kept', 'failed']);
 export const mailSchema = z.object({

@@ -149,8 +149,13 @@ export interface ReviewConflictsTable {
   updated_at: string;
 }
 
+/**
+ * An entry gets its id (the order of appending) when written, and its place in the hash chain
+ * (seq, prev_hash, hash) when the sealer links it shortly after (decision 0026).
+ */
 export interface AuditLogTable {
-  seq: number;
+  id: Generated<number>;
+  seq: number | null;
   at: string;
   actor_id: string | null;
   actor_label: string;
@@ -159,8 +164,16 @@ export interface AuditLogTable {
   subject_id: string | null;
   /** JSON of what changed. */
   change: Generated<string>;
-  prev_hash: string;
+  prev_hash: string | null;
+  hash: string | null;
+}
+
+/** The chain's head as published on a day (Beijing time), by mail and on the public page. */
+export interface AuditPublishedHeadsTable {
+  day: string;
+  seq: number;
   hash: string;
+  published_at: string;
 }
 
 export interface AuditHeadTable {
@@ -237,6 +250,7 @@ export interface Database {
   review_conflicts: ReviewConflictsTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
+  audit_published_heads: AuditPublishedHeadsTable;
   jobs: JobsTable;
   mails: MailsTable;
   cases: CasesTable;

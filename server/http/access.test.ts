@@ -103,6 +103,8 @@ describe('route access declarations', () => {
       'GET /favicon.svg public',
       'GET /healthz public',
       'GET /verify public',
+      'GET /api/v1/audit/heads public',
+      'GET /audit-heads public',
       'POST /api/v1/auth/password-reset public',
       'POST /api/v1/auth/password-reset/confirm public',
       'POST /api/v1/auth/sign-in public',

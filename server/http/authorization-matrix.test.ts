@@ -57,6 +57,8 @@ const SAMPLES: Record<string, (w: World) => { url: string; body?: unknown }> = {
   'GET /campaigns/:slug': () => ({ url: '/campaigns/seventh-collection' }),
   'GET /campaigns/:slug/declaration-form.docx': () => ({ url: '/campaigns/seventh-collection/declaration-form.docx' }),
   'GET /verify': () => ({ url: '/verify?number=Z7-20240501-ABCDEFGH' }),
+  'GET /audit-heads': () => ({ url: '/audit-heads' }),
+  'GET /api/v1/audit/heads': () => ({ url: '/api/v1/audit/heads' }),
   'GET /api/v1/divisions': () => ({ url: '/api/v1/divisions' }),
   'GET /api/v1/divisions/:code': () => ({ url: '/api/v1/divisions/110105' }),
   'GET /api/v1/auth/csrf': () => ({ url: '/api/v1/auth/csrf' }),

@@ -19,6 +19,7 @@ const SAMPLE: MailParams = {
   assignment_released: { campaignTitle: HOSTILE, count: 12, dueAt: '2024-08-31 23:59:59', zone: HOSTILE, link: LINK },
   review_reminder: { campaignTitle: HOSTILE, open: 2, dueAt: '2024-08-31 23:59:59', zone: '北京时间', link: LINK },
   review_handed_back: { campaignTitle: HOSTILE, reviewerName: HOSTILE, reviewerEmail: 'chen@example.cn', caseTitle: HOSTILE, reason: HOSTILE, link: LINK },
+  audit_head: { day: '2024-05-01', seq: 1234, hash: 'a'.repeat(64), link: LINK },
 };
 
 describe('mail templates', () => {

@@ -1,4 +1,7 @@
 import type { Locale } from '../../core/i18n/locale.ts';
+import { EN_BRAND, ZH_BRAND, oneLine, type CopyOf } from './mail.copy.ts';
+import { platformCopy } from './mail.copy-platform.ts';
+import { reviewCopy } from './mail.copy-review.ts';
 
 // Every mail the platform sends, in every language. The catalogue's type makes a missing
 // language or a missing template a compile error; the copy is plain text and the layout
@@ -24,12 +27,14 @@ export interface MailParams {
   review_reminder: { campaignTitle: string; open: number; dueAt: string; zone: string; link: string };
   /** To the campaign's organizers: a reviewer declared a conflict and handed a case back. */
   review_handed_back: { campaignTitle: string; reviewerName: string; reviewerEmail: string; caseTitle: string; reason: string; link: string };
+  /** To the platform organizers, daily: the audit chain's head, kept outside the database. */
+  audit_head: { day: string; seq: number; hash: string; link: string };
 }
 
 export type MailTemplate = keyof MailParams;
 
 export const MAIL_TEMPLATES = [
-  'verify_email', 'reset_password', 'join_unit', 'reviewer_invite', 'join_request', 'case_receipt', 'case_returned', 'case_screened', 'superior_review', 'superior_review_member', 'assignment_released', 'review_reminder', 'review_handed_back',
+  'verify_email', 'reset_password', 'join_unit', 'reviewer_invite', 'join_request', 'case_receipt', 'case_returned', 'case_screened', 'superior_review', 'superior_review_member', 'assignment_released', 'review_reminder', 'review_handed_back', 'audit_head',
 ] as const satisfies readonly MailTemplate[];
 
 export interface RenderedMail {
@@ -38,17 +43,7 @@ export interface RenderedMail {
   html: string;
 }
 
-interface MailCopy {
-  subject: string;
-  paragraphs: string[];
-  action: { label: string; link: string };
-  closing: string[];
-}
-
-type Catalogue = { [T in MailTemplate]: Record<Locale, (params: MailParams[T]) => MailCopy> };
-
-const ZH_BRAND = '「征集平台」';
-const EN_BRAND = '[Zhengji]';
+type Catalogue = { [T in MailTemplate]: CopyOf<MailParams[T]> };
 
 const CHROME: Record<Locale, { greeting: string; colon: string; fallback: string; automatic: string; signature: string }> = {
   'zh-CN': {
@@ -68,6 +63,8 @@ const CHROME: Record<Locale, { greeting: string; colon: string; fallback: string
 };
 
 const catalogue: Catalogue = {
+  ...reviewCopy,
+  ...platformCopy,
   verify_email: {
     'zh-CN': ({ link }) => ({
       subject: `${ZH_BRAND}请验证您的邮箱`,
@@ -110,34 +107,6 @@ const catalogue: Catalogue = {
       paragraphs: [`${inviterName} invites you to act for ${unitName} on Zhengji: to draft and submit cases on the unit’s behalf. Open the link below to accept the invitation.`],
       action: { label: 'Accept the invitation', link },
       closing: ['If you do not know the sender or do not wish to join, you can ignore this message.'],
-    }),
-  },
-  assignment_released: {
-    'zh-CN': ({ campaignTitle, count, dueAt, zone, link }) => ({
-      subject: `${ZH_BRAND}「${oneLine(campaignTitle)}」已为您分配 ${count} 件评审案例`,
-      paragraphs: [`「${campaignTitle}」已为您分配 ${count} 件案例，请于 ${dueAt}（${zone}）前完成评审。请点击下面的链接登录评审工作台。`],
-      action: { label: '打开评审工作台', link },
-      closing: ['如发现与某件案例存在利益冲突，请在工作台中声明并退回该案例。'],
-    }),
-    en: ({ campaignTitle, count, dueAt, zone, link }) => ({
-      subject: `${EN_BRAND} ${count} ${count === 1 ? 'case' : 'cases'} to review for ${oneLine(campaignTitle)}`,
-      paragraphs: [`You have been assigned ${count} ${count === 1 ? 'case' : 'cases'} to review for ${campaignTitle}. Please finish your reviews by ${dueAt} (${zone}). Open the link below to sign in to your review workbench.`],
-      action: { label: 'Open the review workbench', link },
-      closing: ['If you have a conflict of interest with a case, declare it in the workbench and hand the case back.'],
-    }),
-  },
-  reviewer_invite: {
-    'zh-CN': ({ campaignTitle, link }) => ({
-      subject: `${ZH_BRAND}邀请您担任「${oneLine(campaignTitle)}」评审专家`,
-      paragraphs: [`主办单位诚挚邀请您担任「${campaignTitle}」的评审专家。请点击下面的链接接受邀请并完成账户设置。`],
-      action: { label: '接受邀请', link },
-      closing: ['如果您无法参加本次评审，请忽略本邮件。'],
-    }),
-    en: ({ campaignTitle, link }) => ({
-      subject: `${EN_BRAND} Invitation to review for ${oneLine(campaignTitle)}`,
-      paragraphs: [`The organizers invite you to serve as a reviewer for ${campaignTitle}. Open the link below to accept the invitation and set up your account.`],
-      action: { label: 'Accept the invitation', link },
-      closing: ['If you cannot take part in this review, you can ignore this message.'],
     }),
   },
   join_request: {
@@ -262,34 +231,6 @@ const catalogue: Catalogue = {
       closing: ['If your unit is not this unit\'s superior, return it saying so.'],
     }),
   },
-  review_reminder: {
-    'zh-CN': ({ campaignTitle, open, dueAt, zone, link }) => ({
-      subject: `${ZH_BRAND}「${oneLine(campaignTitle)}」评审将于 ${dueAt} 截止`,
-      paragraphs: [`您在「${campaignTitle}」中还有 ${open} 个案例的评分尚未提交。评审截止时间为 ${dueAt}（${zone}），请在截止前完成并提交评分。`],
-      action: { label: '进入我的评审', link },
-      closing: ['如与某个案例存在利益冲突，请在评审页面选择“我有利益冲突”。'],
-    }),
-    en: ({ campaignTitle, open, dueAt, zone, link }) => ({
-      subject: `${EN_BRAND} Reviews for ${oneLine(campaignTitle)} are due ${dueAt}`,
-      paragraphs: [`You have ${open} ${open === 1 ? 'case' : 'cases'} in ${campaignTitle} whose scores are not submitted yet. Reviews are due ${dueAt} (${zone}); please submit your scores before then.`],
-      action: { label: 'Open my reviews', link },
-      closing: ['If you have a conflict of interest with a case, choose "I have a conflict" on its review page.'],
-    }),
-  },
-  review_handed_back: {
-    'zh-CN': ({ campaignTitle, reviewerName, reviewerEmail, caseTitle, reason, link }) => ({
-      subject: `${ZH_BRAND}评审专家声明利益冲突，案例「${oneLine(caseTitle)}」待重新分配`,
-      paragraphs: [`「${campaignTitle}」的评审专家 ${reviewerName}（${reviewerEmail}）声明与案例「${caseTitle}」存在利益冲突，已退回该案例。说明如下：`, reason, '请为该案例重新分配评审专家。'],
-      action: { label: '查看案例', link },
-      closing: ['该声明已记入审计日志。'],
-    }),
-    en: ({ campaignTitle, reviewerName, reviewerEmail, caseTitle, reason, link }) => ({
-      subject: `${EN_BRAND} A reviewer declared a conflict: "${oneLine(caseTitle)}" needs another reviewer`,
-      paragraphs: [`${reviewerName} (${reviewerEmail}), a reviewer of ${campaignTitle}, declared a conflict of interest with the case "${caseTitle}" and handed it back, saying:`, reason, 'Please assign the case to another reviewer.'],
-      action: { label: 'Open the case', link },
-      closing: ['The declaration is recorded in the audit log.'],
-    }),
-  },
 };
 
 /** Renders a mail in a language; throws when a link is not an http(s) URL. */
@@ -328,9 +269,4 @@ export function escapeHtml(text: string): string {
 // where a bare newline is only a space.
 function escapeLines(text: string): string {
   return escapeHtml(text).replace(/\r\n|\r|\n/g, '<br>');
-}
-
-// A name in a subject stays on one line whatever it contains.
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }

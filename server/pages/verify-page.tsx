@@ -2,12 +2,8 @@ import type { Locale } from '../../core/i18n/locale.ts';
 import { translator } from '../../core/i18n/messages.ts';
 import { formatBytes } from '../../core/text/format-bytes.ts';
 import { matchHash, typedSha256, VERIFY_PATH, type ReceiptCheck } from '../modules/receipts/receipt-check.service.ts';
+import { Hash } from './hash-text.tsx';
 import { Layout, type PageHead } from './layout.tsx';
-
-/** A hash that may break every 16 digits on a narrow screen (<wbr>: nothing is added to what is copied). */
-function Hash({ value }: { value: string }) {
-  return <code>{value.match(/.{1,16}/g)!.flatMap((part, i) => (i === 0 ? [part] : [<wbr key={i} />, part]))}</code>;
-}
 
 export interface VerifyQuery {
   number: string;

@@ -73,6 +73,11 @@ h3{font-size:17px;margin:0 0 6px}
 .tag.opt{background:#fafafa;color:#595959;border:1px solid #d9d9d9}
 .contacts dt{font-weight:600;margin-top:6px}
 .contacts dd{margin:0}
+.audit-heads{list-style:none;padding:0;margin:0}
+.audit-heads li{border-bottom:1px dashed #f0f0f0;padding:8px 0}
+.audit-heads dl{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px;margin:0}
+.audit-heads dt{font-weight:600}
+.audit-heads dd{margin:0;min-width:0;overflow-wrap:anywhere}
 .campaigns{list-style:none;padding:0}
 section.first{margin-top:24px}
 section.first h1{font-size:22px;line-height:1.4;margin:0 0 12px;color:#820014}

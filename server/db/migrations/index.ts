@@ -18,6 +18,7 @@ import * as screeningDecisions from './2026-12-05-018-screening-decisions.ts';
 import * as referenceCasesByCampaign from './2026-12-05-019-reference-cases-by-campaign.ts';
 import * as assignmentRunOnce from './2026-12-05-020-assignment-run-once.ts';
 import * as reviewReminders from './2026-12-05-021-review-reminders.ts';
+import * as auditSealing from './2026-12-06-022-audit-sealing.ts';
 
 // Listed by hand so the set is fixed at build time; names sort in the order they run.
 export const migrations: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05-019-reference-cases-by-campaign': referenceCasesByCampaign,
   '2026-12-05-020-assignment-run-once': assignmentRunOnce,
   '2026-12-05-021-review-reminders': reviewReminders,
+  '2026-12-06-022-audit-sealing': auditSealing,
 };

@@ -20,33 +20,33 @@ async function seededDatabase() {
 }
 
 describe(`listAuditEntries (${testEngine()})`, () => {
-  it('lists every entry newest first with its change parsed', async () => {
+  it('lists every entry newest first with its change parsed, sealed or not', async () => {
     const db = await seededDatabase();
     const page = await listAuditEntries(db, { limit: 2, offset: 0 });
     expect(page).toEqual({
       total: 5,
       items: [
-        { seq: 5, at: '2024-05-01T02:00:04.000Z', actorId: 'u-admin', actorLabel: 'admin@zhengji.cn', action: 'organization.update', subjectType: 'organization', subjectId: 'org-1', change: { name: { from: '甲', to: '乙' } } },
-        { seq: 4, at: '2024-05-01T02:00:03.000Z', actorId: 'u-admin', actorLabel: 'admin@zhengji.cn', action: 'role.grant', subjectType: 'user', subjectId: 'u-li', change: { role: 'reviewer' } },
+        { id: 5, seq: null, at: '2024-05-01T02:00:04.000Z', actorId: 'u-admin', actorLabel: 'admin@zhengji.cn', action: 'organization.update', subjectType: 'organization', subjectId: 'org-1', change: { name: { from: '甲', to: '乙' } } },
+        { id: 4, seq: null, at: '2024-05-01T02:00:03.000Z', actorId: 'u-admin', actorLabel: 'admin@zhengji.cn', action: 'role.grant', subjectType: 'user', subjectId: 'u-li', change: { role: 'reviewer' } },
       ],
     });
     const last = await listAuditEntries(db, { limit: 2, offset: 4 });
     expect(last.total).toBe(5);
-    expect(last.items.map((e) => [e.seq, e.actorId, e.change])).toEqual([[1, null, { reason: 'bad_password' }]]);
+    expect(last.items.map((e) => [e.id, e.actorId, e.change])).toEqual([[1, null, { reason: 'bad_password' }]]);
   });
 
   it('narrows by subject, actor and action together', async () => {
     const db = await seededDatabase();
-    const seqsOf = async (filter: Parameters<typeof listAuditEntries>[1]) => {
+    const idsOf = async (filter: Parameters<typeof listAuditEntries>[1]) => {
       const page = await listAuditEntries(db, filter);
-      return [page.total, page.items.map((e) => e.seq)];
+      return [page.total, page.items.map((e) => e.id)];
     };
-    expect(await seqsOf({ subjectType: 'organization', subjectId: 'org-1', limit: 10, offset: 0 })).toEqual([2, [5, 3]]);
-    expect(await seqsOf({ subjectType: 'user', subjectId: 'u-li', limit: 10, offset: 0 })).toEqual([2, [4, 2]]);
-    expect(await seqsOf({ actorId: 'u-li', limit: 10, offset: 0 })).toEqual([2, [3, 2]]);
-    expect(await seqsOf({ action: 'organization.update', actorId: 'u-admin', limit: 10, offset: 0 })).toEqual([1, [5]]);
-    expect(await seqsOf({ action: 'auth.sign_in_failed', limit: 10, offset: 0 })).toEqual([1, [1]]);
-    expect(await seqsOf({ subjectType: 'campaign', limit: 10, offset: 0 })).toEqual([0, []]);
+    expect(await idsOf({ subjectType: 'organization', subjectId: 'org-1', limit: 10, offset: 0 })).toEqual([2, [5, 3]]);
+    expect(await idsOf({ subjectType: 'user', subjectId: 'u-li', limit: 10, offset: 0 })).toEqual([2, [4, 2]]);
+    expect(await idsOf({ actorId: 'u-li', limit: 10, offset: 0 })).toEqual([2, [3, 2]]);
+    expect(await idsOf({ action: 'organization.update', actorId: 'u-admin', limit: 10, offset: 0 })).toEqual([1, [5]]);
+    expect(await idsOf({ action: 'auth.sign_in_failed', limit: 10, offset: 0 })).toEqual([1, [1]]);
+    expect(await idsOf({ subjectType: 'campaign', limit: 10, offset: 0 })).toEqual([0, []]);
   });
 
   it('refuses a page size or offset out of bounds', async () => {

@@ -1,5 +1,5 @@
-import { PostgresIntrospector, type Insertable, type Kysely, type Selectable } from 'kysely';
-import type { AuditLogTable, Database } from '../../db/schema.ts';
+import { PostgresIntrospector, sql, type Insertable, type Kysely, type Selectable } from 'kysely';
+import type { AuditLogTable, AuditPublishedHeadsTable, Database } from '../../db/schema.ts';
 
 export type AuditRow = Selectable<AuditLogTable>;
 
@@ -16,6 +16,8 @@ export interface AuditFilter {
 }
 
 const HEAD_ID = 1;
+/** The advisory lock key only the sealer takes ("audit" in ASCII). */
+const SEALER_LOCK = 0x61756469;
 
 /** Creates the head row (seq 0, the genesis hash) unless it exists; never changes an existing one. */
 export async function ensureAuditHead(trx: Kysely<Database>, genesisHash: string): Promise<void> {
@@ -27,48 +29,79 @@ export async function ensureAuditHead(trx: Kysely<Database>, genesisHash: string
 }
 
 /**
- * Reads the head and holds it until the transaction ends, so appends happen one at a time;
- * undefined (and nothing held) when there is no head row yet.
- * PostgreSQL locks the row; SQLite has no row locks, so a (no-op) write takes the database's
- * single write lock before the head is read, which also avoids upgrading a read snapshot
- * that another writer has already moved past.
+ * Takes the sealer's turn: true when this transaction may link entries, holding the turn until it
+ * ends. Writers never take it. PostgreSQL: a transaction-level advisory lock, tried without
+ * waiting (another instance sealing now does the same work), then the head row, locked. SQLite:
+ * a (no-op) write takes the database's single write lock before anything is read.
  */
-export async function lockAuditHead(trx: Kysely<Database>): Promise<AuditHead | undefined> {
+export async function takeSealingTurn(trx: Kysely<Database>): Promise<boolean> {
   if (trx.introspection instanceof PostgresIntrospector) {
-    return trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', HEAD_ID).forUpdate().executeTakeFirst();
+    const { rows } = await sql<{ taken: boolean }>`select pg_try_advisory_xact_lock(${SEALER_LOCK}) as taken`.execute(trx);
+    return rows[0]?.taken === true;
   }
-  return trx
-    .updateTable('audit_head')
-    .set((eb) => ({ seq: eb.ref('seq') }))
-    .where('id', '=', HEAD_ID)
-    .returning(['seq', 'hash'])
-    .executeTakeFirst();
+  await trx.updateTable('audit_head').set((eb) => ({ seq: eb.ref('seq') })).where('id', '=', HEAD_ID).execute();
+  return true;
 }
 
-export async function insertAuditRow(trx: Kysely<Database>, row: Insertable<AuditLogTable>): Promise<void> {
-  await trx.insertInto('audit_log').values(row).execute();
+export async function findAuditHead(db: Kysely<Database>): Promise<AuditHead | undefined> {
+  return db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', HEAD_ID).executeTakeFirst();
+}
+
+/** Appends an entry without a place in the chain; the database gives its id. */
+export async function insertAuditRow(trx: Kysely<Database>, row: Insertable<AuditLogTable>): Promise<number> {
+  const { id } = await trx.insertInto('audit_log').values(row).returning('id').executeTakeFirstOrThrow();
+  return Number(id);
+}
+
+/** Up to `limit` entries not linked yet, in the order they were appended. */
+export async function listUnsealedRows(trx: Kysely<Database>, limit: number): Promise<AuditRow[]> {
+  return trx.selectFrom('audit_log').selectAll().where('seq', 'is', null).orderBy('id').limit(limit).execute();
+}
+
+export interface SealedLink {
+  id: number;
+  seq: number;
+  prevHash: string;
+  hash: string;
+}
+
+/** Gives each entry its place and hashes in one statement (VALUES columns are column1… on both engines). */
+export async function writeLinks(trx: Kysely<Database>, links: SealedLink[]): Promise<void> {
+  if (links.length === 0) return;
+  const values = sql.join(links.map((l) => sql`(cast(${l.id} as bigint), cast(${l.seq} as integer), cast(${l.prevHash} as text), cast(${l.hash} as text))`));
+  await sql`update audit_log set seq = v.column2, prev_hash = v.column3, hash = v.column4
+    from (values ${values}) as v where audit_log.id = v.column1`.execute(trx);
 }
 
 export async function moveAuditHead(trx: Kysely<Database>, head: AuditHead): Promise<void> {
   await trx.updateTable('audit_head').set(head).where('id', '=', HEAD_ID).execute();
 }
 
-/**
- * Inserts the entry and moves the head to it. On PostgreSQL in one statement (the head's update
- * as a data-modifying WITH, which always runs once and to completion): the head stays locked
- * until commit, so one round trip fewer while holding it is more appends per second.
- */
-export async function appendAuditRow(trx: Kysely<Database>, row: Insertable<AuditLogTable>, head: AuditHead): Promise<void> {
-  if (trx.introspection instanceof PostgresIntrospector) {
-    await trx
-      .with('moved_head', (db) => db.updateTable('audit_head').set(head).where('id', '=', HEAD_ID))
-      .insertInto('audit_log')
-      .values(row)
-      .execute();
-    return;
-  }
-  await insertAuditRow(trx, row);
-  await moveAuditHead(trx, head);
+/** How many entries wait for the sealer, and when the oldest was appended. */
+export async function findUnsealed(db: Kysely<Database>): Promise<{ count: number; oldestAt: string | null }> {
+  const row = await db
+    .selectFrom('audit_log')
+    .select((eb) => [eb.fn.countAll<string | number>().as('n'), eb.fn.min('at').as('oldest')])
+    .where('seq', 'is', null)
+    .executeTakeFirstOrThrow();
+  return { count: Number(row.n), oldestAt: row.oldest ?? null };
+}
+
+export async function listPublishedHeads(db: Kysely<Database>, limit: number) {
+  return db.selectFrom('audit_published_heads').selectAll().orderBy('day', 'desc').limit(limit).execute();
+}
+
+/** Records the head of `day`; false when that day's head was published already. */
+export async function insertPublishedHead(db: Kysely<Database>, row: Insertable<AuditPublishedHeadsTable>): Promise<boolean> {
+  const result = await db.insertInto('audit_published_heads').values(row).onConflict((oc) => oc.column('day').doNothing()).executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/** The sealed entries at these places, for checking published heads against the log. */
+export async function findSealedHashes(db: Kysely<Database>, seqs: number[]): Promise<Map<number, string | null>> {
+  if (seqs.length === 0) return new Map();
+  const rows = await db.selectFrom('audit_log').select(['seq', 'hash']).where('seq', 'in', seqs).execute();
+  return new Map(rows.map((r) => [Number(r.seq), r.hash]));
 }
 
 /**
@@ -92,6 +125,7 @@ export async function listAuditRowsPage(db: Kysely<Database>, afterSeq: number, 
   return db
     .selectFrom('audit_log')
     .selectAll()
+    .where('seq', 'is not', null)
     .where('seq', '>', afterSeq)
     .where('seq', '<=', uptoSeq)
     .orderBy('seq')
@@ -115,9 +149,9 @@ export async function countAuditRows(db: Kysely<Database>, filter: AuditFilter):
   return Number(row.n);
 }
 
-/** Matching rows, newest first. */
+/** Matching rows, newest first (by the order of appending: entries not sealed yet are listed too). */
 export async function listAuditRows(db: Kysely<Database>, filter: AuditFilter, limit: number, offset: number): Promise<AuditRow[]> {
-  return filtered(db, filter).selectAll().orderBy('seq', 'desc').limit(limit).offset(offset).execute();
+  return filtered(db, filter).selectAll().orderBy('id', 'desc').limit(limit).offset(offset).execute();
 }
 
 /** Titles and owners of the cases with these ids, for naming them in the log. */
@@ -135,4 +169,17 @@ export async function findUnitNames(db: Kysely<Database>, ids: string[]) {
 export async function findUserNames(db: Kysely<Database>, ids: string[]) {
   if (ids.length === 0) return [];
   return db.selectFrom('users').select(['id', 'display_name', 'email']).where('id', 'in', ids).execute();
+}
+
+/** Where the platform organizers (organizer grants for no one campaign) receive mail, and in which language. */
+export async function listPlatformOrganizerAddresses(db: Kysely<Database>) {
+  return db
+    .selectFrom('role_grants as g')
+    .innerJoin('users as u', 'u.id', 'g.user_id')
+    .select(['u.email', 'u.locale'])
+    .where('g.role', '=', 'organizer')
+    .where('g.campaign_id', 'is', null)
+    .where('u.disabled_at', 'is', null)
+    .orderBy('u.email')
+    .execute();
 }

@@ -6,7 +6,7 @@ import { errorResponseSchema } from '../../http/error-schema.ts';
 import { auditPageResponse, auditVerificationResponse } from '../../../core/api/people.ts';
 import { requireActor } from '../../http/authenticate.ts';
 import { auditNamesFor } from './audit-names.ts';
-import { AUDIT_PAGE_MAX, listAuditEntries, verifyAuditChain } from './audit.service.ts';
+import { AUDIT_PAGE_MAX, listAuditEntries, sealAllAudit, verifyAuditChain } from './audit.service.ts';
 
 const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema };
 
@@ -38,8 +38,11 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
     config: { access: 'platform-organizer' },
     schema: {
       tags: ['audit'],
-      summary: 'Recompute the hash chain: intact, or where it was edited or cut (platform organizers)',
+      summary: 'Seal what waits, then recompute the hash chain: intact, or where it was edited, cut or rewritten (platform organizers)',
       response: { 200: auditVerificationResponse, ...errors },
     },
-  }, async () => verifyAuditChain(app.db));
+  }, async () => {
+    await sealAllAudit(app.db);
+    return verifyAuditChain(app.db);
+  });
 }
