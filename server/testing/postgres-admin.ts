@@ -47,6 +47,13 @@ export async function clonePostgresDatabase(baseUrl: string, template: string): 
   return { name, url: urlFor(baseUrl, name) };
 }
 
+/** A new database with nothing in it, for restoring into. */
+export async function createEmptyPostgresDatabase(baseUrl: string): Promise<{ name: string; url: string }> {
+  const name = uniqueDatabaseName('zhengji_e');
+  await withAdmin(baseUrl, (c) => c.query(`CREATE DATABASE ${name}`));
+  return { name, url: urlFor(baseUrl, name) };
+}
+
 export async function dropPostgresDatabase(baseUrl: string, name: string): Promise<void> {
   await withAdmin(baseUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { inject } from 'vitest';
 import { openPostgres, openSqlite, type DatabaseHandle, type Engine } from '../db/database.ts';
+import type { DatabaseSource } from '../backup/backup.ts';
 import { clonePostgresDatabase, dropPostgresDatabase } from './postgres-admin.ts';
 
 /** The engine this run tests: PostgreSQL when TEST_DATABASE_URL is set, SQLite otherwise. */
@@ -11,6 +12,8 @@ export function testEngine(): Engine {
 }
 
 export interface TestDatabase extends DatabaseHandle {
+  /** Where the copy lives, for tools that open it themselves (backup). */
+  source: DatabaseSource;
   /** Closes the connection and removes the copy. */
   dispose(): Promise<void>;
 }
@@ -24,6 +27,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     const handle = openPostgres(url);
     return {
       ...handle,
+      source: { engine: 'postgres', url },
       dispose: async () => {
         await handle.db.destroy();
         await dropPostgresDatabase(baseUrl, name);
@@ -36,6 +40,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const handle = openSqlite(file);
   return {
     ...handle,
+    source: { engine: 'sqlite', file },
     dispose: async () => {
       await handle.db.destroy();
       rmSync(dir, { recursive: true, force: true });

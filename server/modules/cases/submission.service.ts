@@ -119,9 +119,8 @@ export async function submitCase(trx: Transaction<Database>, actor: Actor, id: s
   };
   await insertSubmission(trx, row);
   await enqueueCaseCheck(trx, id, `submitted:${submissionId}`, now);
-  // The receipt mail is queued before the transition: all of it commits together either way,
-  // and the transition's audit append holds the chain's head (one submit at a time on
-  // PostgreSQL) until commit, so the less that follows it, the more submits get through.
+  // The receipt mail, the transition and its audit entry commit together or not at all; none of
+  // them waits for another case's submit (the audit entry is sealed later; decision 0026).
   await queueMail(trx, {
     to: actor.email, locale: actor.locale, template: 'case_receipt',
     params: {

@@ -1,0 +1,80 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { openPostgres, openSqlite, type DatabaseHandle } from '../db/database.ts';
+import { appendAudit, sealAllAudit } from '../modules/audit/audit.service.ts';
+import { blobPath } from '../storage/blob-store.ts';
+import { attachStoredFile, createSubmittedCase } from '../testing/cases.ts';
+import { createEmptyPostgresDatabase, dropPostgresDatabase } from '../testing/postgres-admin.ts';
+import { createTestApp } from '../testing/test-app.ts';
+import { testEngine } from '../testing/test-database.ts';
+import { backup, BackupError, restore, type DatabaseSource } from './backup.ts';
+import { checkRestored } from './restore-check.ts';
+
+function folder(prefix: string) {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** An empty database of the engine under test to restore into, removed after the test. */
+async function emptyTarget(): Promise<DatabaseSource> {
+  if (testEngine() === 'sqlite') return { engine: 'sqlite', file: path.join(folder('zhengji-restore-db-'), 'zhengji.sqlite') };
+  const baseUrl = process.env.TEST_DATABASE_URL!;
+  const { name, url } = await createEmptyPostgresDatabase(baseUrl);
+  onTestFinished(() => dropPostgresDatabase(baseUrl, name));
+  return { engine: 'postgres', url };
+}
+
+function open(target: DatabaseSource): DatabaseHandle {
+  const handle = target.engine === 'sqlite' ? openSqlite(target.file) : openPostgres(target.url);
+  onTestFinished(() => handle.db.destroy());
+  return handle;
+}
+
+describe(`backup and restore (${testEngine()})`, () => {
+  it('restores into a fresh data folder every case, version, attachment hash and audit entry, with a chain that verifies', async () => {
+    const { app, database, dataDir } = await createTestApp();
+    const cases = [await createSubmittedCase(app, { email: 'a@example.cn', unitName: '北京市东城区和平里街道党工委' }), await createSubmittedCase(app, { email: 'b@example.cn', unitName: '上海市浦东新区陆家嘴街道党工委' })];
+    await attachStoredFile(app, cases[0]!.caseId, 'photo', '现场照片.jpg', new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4]), 'image/jpeg');
+    await sealAllAudit(app.db);
+    // One entry appended but not sealed when the backup runs: the restored log still takes it.
+    await app.db.transaction().execute((trx) => appendAudit(trx, { actorId: null, actorLabel: 'system', action: 'role.grant', subjectType: 'user', subjectId: 'u-late', change: {} }, new Date()));
+    const snapshot = async (db: DatabaseHandle['db']) => ({
+      cases: await db.selectFrom('cases').select(['id', 'status', 'title', 'submission_count']).orderBy('id').execute(),
+      versions: await db.selectFrom('case_submissions').select(['id', 'receipt_number', 'content_sha256', 'attachments']).orderBy('id').execute(),
+      attachments: await db.selectFrom('attachments').select(['id', 'sha256', 'size']).orderBy('id').execute(),
+      audit: (await db.selectFrom('audit_log').select(['id', 'seq', 'hash', 'action']).orderBy('id').execute()).map((r) => ({ ...r, id: Number(r.id) })),
+    });
+    const before = await snapshot(app.db);
+
+    const saved = folder('zhengji-backup-');
+    const manifest = await backup(database.source, dataDir, saved);
+    expect(manifest).toMatchObject({ format: 1, engine: testEngine(), files: before.attachments.length });
+    // A second backup into the same folder copies only what is new.
+    expect(await backup(database.source, dataDir, saved)).toMatchObject({ files: manifest.files });
+
+    const target = await emptyTarget();
+    const restoredDir = folder('zhengji-restored-');
+    await restore(saved, target, restoredDir);
+    const restored = open(target);
+    expect(await snapshot(restored.db)).toEqual(before);
+    await sealAllAudit(restored.db);
+    expect(await checkRestored(restored.db, restoredDir)).toMatchObject({
+      cases: 2, submissions: 2, attachments: before.attachments.length, missingFiles: [], audit: { ok: true, count: before.audit.length, unsealed: 0 },
+    });
+    await expect(restore(saved, target, restoredDir)).rejects.toThrow(BackupError);
+  });
+
+  it('refuses a damaged file, and says when a folder holds no backup', async () => {
+    const { app, database, dataDir } = await createTestApp();
+    const submitted = await createSubmittedCase(app);
+    const saved = folder('zhengji-backup-');
+    await backup(database.source, dataDir, saved);
+    const { sha256 } = await app.db.selectFrom('attachments').select('sha256').where('case_id', '=', submitted.caseId).executeTakeFirstOrThrow();
+    writeFileSync(blobPath(saved, sha256), 'flipped bytes');
+    await expect(restore(saved, await emptyTarget(), folder('zhengji-restored-'))).rejects.toThrow(/does not match its SHA-256: the backup is damaged/);
+    await expect(restore(folder('zhengji-nothing-'), await emptyTarget(), folder('zhengji-restored-'))).rejects.toThrow(/holds no backup/);
+  });
+});
