@@ -52,6 +52,7 @@ import { auditHeadsRoutes } from './pages/audit-heads.routes.tsx';
 import { workbenchRoutes } from './pages/workbench.routes.ts';
 import { faviconRoutes } from './pages/favicon.routes.ts';
 import { DEMO_ACCOUNTS } from './demo/demo-accounts.ts';
+import { registerLoadShedding, type SheddingLimits } from './http/load-shedding.ts';
 
 export interface AppOptions {
   db: Kysely<Database>;
@@ -64,6 +65,8 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** The demo (`npm run demo`): the sign-in page offers the demo's accounts. */
   demo?: boolean;
+  /** Turn work away by importance under pressure (the server); off when not given (tests). */
+  shedding?: SheddingLimits;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
@@ -95,6 +98,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerStrictJson(app);
 
   registerSecurityHeaders(app, { https: options.baseUrl.startsWith('https:') });
+  if (options.shedding) registerLoadShedding(app, options.shedding);
   await app.register(fastifyCookie);
   // Off by default; routes that need a limit (sign-in, uploads) opt in with config.rateLimit.
   await app.register(fastifyRateLimit, { global: false });

@@ -26,6 +26,7 @@ describe('loadConfig', () => {
       smtpUrl: undefined,
       mailFrom: '征集平台 <no-reply@localhost>',
       sqliteUnitTimeLimitMs: 5000,
+      shedding: { lowLagMs: 400, normalLagMs: 1600, maxInFlight: 256, sampleMs: 250, retryAfterS: 5 },
       demo: false,
     });
   });

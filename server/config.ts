@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_SHEDDING, type SheddingLimits } from './http/load-shedding.ts';
 
 // The environment is read once, here, and a bad one stops the start with every problem listed.
 
@@ -39,6 +40,14 @@ const envSchema = z
     ),
     MAIL_FROM: z.preprocess(emptyAsUndefined, z.string().default('征集平台 <no-reply@localhost>')),
     ZHENGJI_DEMO: z.preprocess(emptyAsUndefined, z.enum(['true', 'false']).default('false')),
+    SHED_LAG_MS: z.preprocess(
+      emptyAsUndefined,
+      z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').default(DEFAULT_SHEDDING.lowLagMs),
+    ),
+    SHED_MAX_IN_FLIGHT: z.preprocess(
+      emptyAsUndefined,
+      z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').default(DEFAULT_SHEDDING.maxInFlight),
+    ),
     SQLITE_UNIT_TIME_LIMIT_MS: z.preprocess(
       emptyAsUndefined,
       z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(100, 'must be at least 100').default(5000),
@@ -71,6 +80,8 @@ export interface Config {
   sqliteUnitTimeLimitMs: number;
   /** Set by `npm run demo` only: the sign-in page lists the demo's accounts and their password. */
   demo: boolean;
+  /** When to turn work away by importance (server/http/load-shedding.ts). */
+  shedding: SheddingLimits;
 }
 
 export class ConfigError extends Error {
@@ -114,5 +125,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     mailFrom: e.MAIL_FROM,
     sqliteUnitTimeLimitMs: e.SQLITE_UNIT_TIME_LIMIT_MS,
     demo: e.ZHENGJI_DEMO === 'true',
+    // Normal work is turned away at a delay several times the one that turns public pages away.
+    shedding: { ...DEFAULT_SHEDDING, lowLagMs: e.SHED_LAG_MS, normalLagMs: Math.max(DEFAULT_SHEDDING.normalLagMs, 4 * e.SHED_LAG_MS), maxInFlight: e.SHED_MAX_IN_FLIGHT },
   };
 }

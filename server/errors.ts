@@ -78,6 +78,7 @@ const STATUS = {
   too_many_attempts: 429,
   internal: 500,
   unavailable: 503,
+  overloaded: 503,
   timed_out: 503,
 } as const satisfies Record<string, number>;
 

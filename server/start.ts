@@ -55,6 +55,7 @@ export async function startApp(
       logger: options.logger,
       trustProxy: config.trustProxy,
       demo: config.demo,
+      shedding: config.shedding,
     });
     logCheckpointerFailure = (error) => app.log.error({ err: error }, 'the SQLite checkpoint worker stopped; checkpoints are back in commits');
     // Background work runs in every instance; leases keep two from taking one job, and a

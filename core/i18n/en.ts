@@ -157,6 +157,7 @@ export const en: Record<MessageKey, string> = {
   'error.rate_limited': 'Too many requests; please try again shortly.',
   'error.internal': 'Something went wrong on our side. Please try again; if it persists, contact the organizer and quote request {requestId}.',
   'error.unavailable': 'The service is unavailable for a moment; please try again shortly.',
+  'error.overloaded': 'The platform is very busy right now; this page is held back so that saving and submitting cases keep working. Please try again in a few seconds.',
   'error.timed_out': 'This took too long (over {seconds} s) and was cancelled; nothing was saved. Please try again shortly.',
   // The workbench (web/workbench).
 };

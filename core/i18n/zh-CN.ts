@@ -145,6 +145,7 @@ const base = {
   'error.rate_limited': '请求过于频繁，请稍后再试。',
   'error.internal': '服务器出现错误，请稍后再试。如问题持续，请联系主办单位并提供请求编号 {requestId}。',
   'error.unavailable': '服务暂时不可用，请稍后再试。',
+  'error.overloaded': '平台当前访问量很大，为保证案例的保存和提交，本页面暂缓提供，请几秒钟后再试。',
   'error.timed_out': '处理时间过长（超过 {seconds} 秒），操作已取消，未保存任何更改。请稍后再试。',
   // The workbench (web/workbench).
 } as const;

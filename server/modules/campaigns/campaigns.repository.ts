@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
 import { locksRows } from '../../db/row-lock.ts';
 import type { CampaignPhase, CampaignsTable, Database } from '../../db/schema.ts';
 
@@ -32,18 +32,24 @@ export async function findCampaignPhase(db: Kysely<Database>, id: string): Promi
   return (await db.selectFrom('campaigns').select('phase').where('id', '=', id).executeTakeFirst())?.phase;
 }
 
+/** The advisory lock class of a campaign's phase (the second key is the hash of its id). */
+const PHASE_LOCK = 0x70686173;
+
 /**
- * The phase as committed, holding a share lock on the campaign row on PostgreSQL until the
- * transaction ends: a phase move (an update of that row) waits for the action that read it, or
- * the action waits for the move and reads the new phase.
+ * The phase as committed, holding the phase's lock in shared mode on PostgreSQL until the
+ * transaction ends: a phase move (which takes it exclusively) waits for the action that read it,
+ * or the action waits for the move and reads the new phase. A shared advisory lock lives in
+ * the lock manager only; `FOR SHARE` on the campaign row wrote a new lock holder into that one
+ * row for every submit, which made it the hottest row of a deadline (decision 0026).
  */
 export async function findCampaignPhaseForShare(db: Kysely<Database>, id: string): Promise<CampaignPhase | undefined> {
-  const query = db.selectFrom('campaigns').select('phase').where('id', '=', id);
-  return (await (locksRows(db) ? query.forShare() : query).executeTakeFirst())?.phase;
+  if (locksRows(db)) await sql`select pg_advisory_xact_lock_shared(${PHASE_LOCK}, hashtext(${id}))`.execute(db);
+  return findCampaignPhase(db, id);
 }
 
-/** The phase as committed, locking the campaign row on PostgreSQL until the transaction ends (see findCampaignPhaseForShare). */
+/** The phase as committed, holding the phase's lock exclusively and the campaign row on PostgreSQL until the transaction ends (see findCampaignPhaseForShare). */
 export async function lockCampaignPhase(db: Kysely<Database>, id: string): Promise<CampaignPhase | undefined> {
+  if (locksRows(db)) await sql`select pg_advisory_xact_lock(${PHASE_LOCK}, hashtext(${id}))`.execute(db);
   const query = db.selectFrom('campaigns').select('phase').where('id', '=', id);
   return (await (locksRows(db) ? query.forUpdate() : query).executeTakeFirst())?.phase;
 }

@@ -1,13 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openSqlite, SQLITE_FILE } from '../../db/database.ts';
-import { attachRequiredFiles, completeContent } from '../../testing/cases.ts';
 import { campaignsFolder, seventhCampaignData } from '../../testing/campaign-files.ts';
-import { createPerson, PASSWORD, UNIT_INPUT } from '../../testing/people.ts';
+import { startServerProcess, unitsReadyToSubmit } from '../../testing/server-process.ts';
 import { testEngine } from '../../testing/test-database.ts';
 import { sealAllAudit, verifyAuditChain } from '../audit/audit.service.ts';
 
@@ -26,49 +24,7 @@ const campaigns = campaignsFolder({
 });
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-function startServer(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { PATH: process.env.PATH, DATA_DIR: dataDir, CAMPAIGNS_DIR: campaigns, PORT: '0', LOG_LEVEL: 'info' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk) => {
-      out += chunk;
-      const port = /Server listening at http:\/\/127\.0\.0\.1:(\d+)/.exec(out)?.[1];
-      if (port) resolve({ child, url: `http://127.0.0.1:${port}` });
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
-  });
-}
-
-/** A minimal browser over real HTTP: cookies and the CSRF header. */
-class HttpClient {
-  private cookies = new Map<string, string>();
-  private csrf = '';
-  constructor(private base: string) {}
-  async send(method: string, url: string, body?: unknown) {
-    if (method !== 'GET' && !this.csrf) this.csrf = (await (await this.send('GET', '/api/v1/auth/csrf')).json()).token;
-    const res = await fetch(this.base + url, {
-      method,
-      headers: {
-        cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(method !== 'GET' ? { 'x-csrf-token': this.csrf } : {}),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    for (const line of res.headers.getSetCookie()) {
-      const [pair = ''] = line.split(';');
-      const i = pair.indexOf('=');
-      this.cookies.set(pair.slice(0, i), pair.slice(i + 1));
-    }
-    return res;
-  }
-  rebase(base: string) {
-    this.base = base;
-  }
-}
+const startServer = () => startServerProcess({ DATA_DIR: dataDir, CAMPAIGNS_DIR: campaigns });
 
 // It runs the real process on SQLite; the PostgreSQL pass of the suite need not repeat it.
 describe.skipIf(testEngine() !== 'sqlite')('the server killed while units submit (sqlite)', () => {
@@ -76,20 +32,7 @@ describe.skipIf(testEngine() !== 'sqlite')('the server killed while units submit
     let server = await startServer();
     const handle = openSqlite(path.join(dataDir, SQLITE_FILE));
     const store = { db: handle.db, dataDir };
-    const units: { client: HttpClient; caseId: string; key: string }[] = [];
-    for (let i = 0; i < 12; i += 1) {
-      const email = `unit${i}@example.cn`;
-      await createPerson(handle.db, { email });
-      const client = new HttpClient(server.url);
-      expect((await client.send('POST', '/api/v1/auth/sign-in', { email, password: PASSWORD })).status).toBe(200);
-      const unit = await (await client.send('POST', '/api/v1/organizations', { ...UNIT_INPUT, name: `第${i}社区党委` })).json();
-      const created = await (await client.send('POST', '/api/v1/campaigns/seventh-collection/cases', { organizationId: unit.data.id, title: `案例${i}` })).json();
-      const caseId = created.data.id as string;
-      const saved = await client.send('PUT', `/api/v1/cases/${caseId}/draft`, { version: 1, content: completeContent(4800, `案例${i}`), declaration: {}, superiorName: '街道工委', superiorEmail: null });
-      expect(saved.status).toBe(200);
-      await attachRequiredFiles(store, caseId);
-      units.push({ client, caseId, key: randomUUID() });
-    }
+    const units = await unitsReadyToSubmit(server.url, store, 12);
 
     // Everyone submits at once; the process dies as soon as the first receipt is out.
     const answers = units.map((u) => u.client.send('POST', `/api/v1/cases/${u.caseId}/submit`, { requestKey: u.key }).then(async (r) => ({ status: r.status, body: await r.json() }), () => null));
