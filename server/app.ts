@@ -53,6 +53,7 @@ import { workbenchRoutes } from './pages/workbench.routes.ts';
 import { faviconRoutes } from './pages/favicon.routes.ts';
 import { DEMO_ACCOUNTS } from './demo/demo-accounts.ts';
 import { registerLoadShedding, type SheddingLimits } from './http/load-shedding.ts';
+import { databaseRateLimitStore } from './http/rate-limit-store.ts';
 
 export interface AppOptions {
   db: Kysely<Database>;
@@ -101,7 +102,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (options.shedding) registerLoadShedding(app, options.shedding);
   await app.register(fastifyCookie);
   // Off by default; routes that need a limit (sign-in, uploads) opt in with config.rateLimit.
-  await app.register(fastifyRateLimit, { global: false });
+  // Counted in the database, so the limit holds across instances and restarts.
+  await app.register(fastifyRateLimit, { global: false, store: databaseRateLimitStore(options.db, app.clock) });
   registerLocale(app);
   await registerCsrf(app);
   registerAuthentication(app);

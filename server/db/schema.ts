@@ -176,6 +176,13 @@ export interface AuditPublishedHeadsTable {
   published_at: string;
 }
 
+/** A rate limit's window for one route and client (milliseconds since the epoch). */
+export interface RateLimitCountersTable {
+  key: string;
+  count: number;
+  expires_at: number;
+}
+
 export interface AuditHeadTable {
   id: number;
   seq: number;
@@ -252,6 +259,7 @@ export interface Database {
   audit_head: AuditHeadTable;
   audit_published_heads: AuditPublishedHeadsTable;
   jobs: JobsTable;
+  rate_limit_counters: RateLimitCountersTable;
   mails: MailsTable;
   cases: CasesTable;
   case_contents: CaseContentsTable;

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { pruneRateLimits } from '../db/rate-limit-counters.ts';
 import { deleteExpiredSessions, deleteFinishedJobs, deleteSpentOneTimeTokens } from './cleanup.repository.ts';
 import type { PeriodicJob } from './jobs.periodic.ts';
 import type { JobHandler, JobLog } from './jobs.service.ts';
@@ -14,13 +15,14 @@ export interface Removed {
   sessions: number;
   oneTimeLinks: number;
   jobs: number;
+  rateLimitWindows: number;
 }
 
 /**
  * Deletes what no longer serves anyone: sessions past their expiry, one-time links (verification,
  * password reset, invitations, superior review) used or expired — each answers "link invalid"
  * alike whether its row is there or not, except a used verification link, kept until it expires
- * — and jobs finished more than 30 days ago. Mails stay.
+ * — jobs finished more than 30 days ago, and rate-limit windows that are over. Mails stay.
  */
 export async function removeExpiredRecords(db: Kysely<Database>, now: Date): Promise<Removed> {
   const stamp = now.toISOString();
@@ -29,6 +31,7 @@ export async function removeExpiredRecords(db: Kysely<Database>, now: Date): Pro
     sessions: await deleteExpiredSessions(db, stamp),
     oneTimeLinks: await deleteSpentOneTimeTokens(db, stamp),
     jobs: await deleteFinishedJobs(db, finishedBy),
+    rateLimitWindows: await pruneRateLimits(db, now),
   };
 }
 
@@ -36,6 +39,6 @@ export async function removeExpiredRecords(db: Kysely<Database>, now: Date): Pro
 export function createCleanupHandler(options: { db: Kysely<Database>; log: JobLog }): JobHandler {
   return async (_payload, ctx) => {
     const removed = await removeExpiredRecords(options.db, ctx.now);
-    if (removed.sessions + removed.oneTimeLinks + removed.jobs > 0) options.log.info({ ...removed }, 'expired records removed');
+    if (removed.sessions + removed.oneTimeLinks + removed.jobs + removed.rateLimitWindows > 0) options.log.info({ ...removed }, 'expired records removed');
   };
 }

@@ -45,14 +45,14 @@ describe(`removing expired records (${testEngine()})`, () => {
       status: 'sent', message_id: '<m-sent@zhengji>', last_error: null, created_at: ago(90 * DAY), sent_at: ago(90 * DAY),
     }).execute();
 
-    expect(await removeExpiredRecords(db, NOW)).toEqual({ sessions: 2, oneTimeLinks: 3, jobs: 3 });
+    expect(await removeExpiredRecords(db, NOW)).toEqual({ sessions: 2, oneTimeLinks: 3, jobs: 3, rateLimitWindows: 0 });
 
     const ids = async (table: 'sessions' | 'one_time_tokens' | 'jobs' | 'mails') => (await db.selectFrom(table).select('id').orderBy('id').execute()).map((r) => r.id);
     expect(await ids('sessions')).toEqual(['s-live']);
     expect(await ids('one_time_tokens')).toEqual(['t-live', 't-live-invite', 't-used-verify']);
     expect(await ids('jobs')).toEqual(['j-done-recent', 'j-failed-recent', 'j-waiting-old']);
     expect(await ids('mails')).toEqual(['m-sent']);
-    expect(await removeExpiredRecords(db, NOW)).toEqual({ sessions: 0, oneTimeLinks: 0, jobs: 0 });
+    expect(await removeExpiredRecords(db, NOW)).toEqual({ sessions: 0, oneTimeLinks: 0, jobs: 0, rateLimitWindows: 0 });
   });
 
   it('removes a backlog larger than one batch', async () => {
@@ -64,7 +64,7 @@ describe(`removing expired records (${testEngine()})`, () => {
     }));
     for (let i = 0; i < rows.length; i += 300) await db.insertInto('jobs').values(rows.slice(i, i + 300)).execute();
     await db.insertInto('jobs').values({ id: 'keep', kind: 'mail.send', payload: '{}', run_at: ago(1), max_attempts: 8, created_at: ago(1), done_at: ago(1) }).execute();
-    expect(await removeExpiredRecords(db, NOW)).toEqual({ sessions: 0, oneTimeLinks: 0, jobs: 1203 });
+    expect(await removeExpiredRecords(db, NOW)).toEqual({ sessions: 0, oneTimeLinks: 0, jobs: 1203, rateLimitWindows: 0 });
     expect(await db.selectFrom('jobs').select('id').execute()).toEqual([{ id: 'keep' }]);
   });
 });

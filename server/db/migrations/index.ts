@@ -19,6 +19,7 @@ import * as referenceCasesByCampaign from './2026-12-05-019-reference-cases-by-c
 import * as assignmentRunOnce from './2026-12-05-020-assignment-run-once.ts';
 import * as reviewReminders from './2026-12-05-021-review-reminders.ts';
 import * as auditSealing from './2026-12-06-022-audit-sealing.ts';
+import * as rateLimits from './2026-12-06-023-rate-limits.ts';
 
 // Listed by hand so the set is fixed at build time; names sort in the order they run.
 export const migrations: Record<string, Migration> = {
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05-020-assignment-run-once': assignmentRunOnce,
   '2026-12-05-021-review-reminders': reviewReminders,
   '2026-12-06-022-audit-sealing': auditSealing,
+  '2026-12-06-023-rate-limits': rateLimits,
 };

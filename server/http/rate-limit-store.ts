@@ -1,0 +1,36 @@
+import type { Kysely } from 'kysely';
+import type { FastifyRateLimitStore, FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
+import type { Database } from '../db/schema.ts';
+import { countRequest, type Counted } from '../db/rate-limit-counters.ts';
+import type { Clock } from '../ids.ts';
+
+// @fastify/rate-limit's store, kept in the database: every instance counts into the same row, so
+// ten instances do not give a client ten times the limit, and a restart forgives no one. One
+// statement per limited request (countRequest).
+
+interface RouteInfo {
+  method?: string | string[];
+  url?: string;
+}
+
+/** The store class @fastify/rate-limit builds: one per limited route, keyed by route and client. */
+export function databaseRateLimitStore(db: Kysely<Database>, clock: Clock): FastifyRateLimitStoreCtor {
+  class DatabaseStore implements FastifyRateLimitStore {
+    route = '';
+
+    incr(key: string, callback: (error: Error | null, result?: Counted) => void, timeWindow: number): void {
+      countRequest(db, `${this.route}|${key}`, timeWindow, clock().getTime()).then(
+        (counted) => callback(null, counted),
+        (error: Error) => callback(error),
+      );
+    }
+
+    child(options: object): FastifyRateLimitStore {
+      const route = (options as { routeInfo?: RouteInfo }).routeInfo;
+      const store = new DatabaseStore();
+      store.route = `${[route?.method ?? ''].flat().join(',')} ${route?.url ?? ''}`;
+      return store;
+    }
+  }
+  return DatabaseStore;
+}
