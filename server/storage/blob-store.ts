@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, link, mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -44,17 +44,38 @@ async function exists(file: string): Promise<boolean> {
 
 /**
  * Makes a finished, already fsynced file the blob `sha256` by renaming it into place; when that
- * blob exists already the file is removed instead (same name, same bytes).
+ * blob exists already the file is removed instead (same name, same bytes). With `keepSource` the
+ * file stays where it is too (a hard link, or a copy where the disk cannot link), so a crash
+ * before the caller's rows commit leaves the file to finish from again.
  */
-export async function adoptFile(dataDir: string, file: string, sha256: string): Promise<void> {
+export async function adoptFile(dataDir: string, file: string, sha256: string, options: { keepSource?: boolean } = {}): Promise<void> {
   const target = blobPath(dataDir, sha256);
   if (await exists(target)) {
-    await rm(file, { force: true });
+    if (!options.keepSource) await rm(file, { force: true });
     return;
   }
   await mkdir(path.dirname(target), { recursive: true });
-  await rename(file, target);
+  if (options.keepSource) await linkOrCopy(file, target);
+  else await rename(file, target);
   await syncDir(path.dirname(target));
+}
+
+async function linkOrCopy(file: string, target: string): Promise<void> {
+  try {
+    await link(file, target);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return;
+    const temp = `${target}.${randomUUID()}`;
+    await copyFile(file, temp);
+    const handle = await open(temp, 'r+');
+    await handle.sync().finally(() => handle.close());
+    await rename(temp, target);
+  }
+}
+
+/** Whether `file` shares its bytes with another name (a blob adopted with keepSource). */
+export async function isLinked(file: string): Promise<boolean> {
+  return (await stat(file)).nlink > 1;
 }
 
 /** A writable that hashes and counts what it has written, and fsyncs the file before it finishes. */

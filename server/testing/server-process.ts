@@ -48,7 +48,7 @@ export class HttpClient {
     const res = await fetch(this.base + url, {
       method,
       headers: {
-        cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+        cookie: this.headers().cookie!,
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         ...(method !== 'GET' ? { 'x-csrf-token': this.csrf } : {}),
         ...headers,
@@ -61,6 +61,10 @@ export class HttpClient {
       this.cookies.set(pair.slice(0, i), pair.slice(i + 1));
     }
     return res;
+  }
+  /** The cookie and CSRF headers, for a request made with fetch directly (a raw upload body). */
+  headers(): Record<string, string> {
+    return { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'x-csrf-token': this.csrf };
   }
   rebase(base: string) {
     this.base = base;

@@ -1,11 +1,7 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { openSqlite, SQLITE_FILE } from '../../db/database.ts';
-import { campaignsFolder, seventhCampaignData } from '../../testing/campaign-files.ts';
-import { startServerProcess, unitsReadyToSubmit } from '../../testing/server-process.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { crashableServer, type CrashableServer } from '../../testing/crashable-server.ts';
+import { stopServerProcess, unitsReadyToSubmit } from '../../testing/server-process.ts';
 import { testEngine } from '../../testing/test-database.ts';
 import { sealAllAudit, verifyAuditChain } from '../audit/audit.service.ts';
 
@@ -13,36 +9,26 @@ import { sealAllAudit, verifyAuditChain } from '../audit/audit.service.ts';
 // unit received is in the database with its hash, no submission is half-made, the audit chain
 // holds, and a unit that got no answer retries with the same key and ends with one submission.
 
-const dataDir = mkdtempSync(path.join(tmpdir(), 'zhengji-crash-'));
-// The seventh collection with its window around today, since the real process uses the real clock.
-const campaigns = campaignsFolder({
-  'seventh-collection.yaml': {
-    ...seventhCampaignData(),
-    window: { ...seventhCampaignData().window, opensAt: '2024-01-15T00:00:00', closesAt: '2099-06-30T23:59:59' },
-    review: { ...seventhCampaignData().review, dueAt: '2099-08-31T23:59:59' },
-  },
-});
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+let server: CrashableServer;
+beforeAll(async () => {
+  server = await crashableServer();
+}, 60_000);
+afterAll(() => server?.dispose());
 
-const startServer = () => startServerProcess({ DATA_DIR: dataDir, CAMPAIGNS_DIR: campaigns });
-
-// It runs the real process on SQLite; the PostgreSQL pass of the suite need not repeat it.
-describe.skipIf(testEngine() !== 'sqlite')('the server killed while units submit (sqlite)', () => {
+describe(`the server killed while units submit (${testEngine()})`, () => {
   it('loses no receipt, leaves nothing half-made, and lets the units retry', { timeout: 120_000 }, async () => {
-    let server = await startServer();
-    const handle = openSqlite(path.join(dataDir, SQLITE_FILE));
-    const store = { db: handle.db, dataDir };
-    const units = await unitsReadyToSubmit(server.url, store, 12);
+    let running = await server.start();
+    const { handle, dataDir } = server;
+    const units = await unitsReadyToSubmit(running.url, { db: handle.db, dataDir }, 12);
 
     // Everyone submits at once; the process dies as soon as the first receipt is out.
     const answers = units.map((u) => u.client.send('POST', `/api/v1/cases/${u.caseId}/submit`, { requestKey: u.key }).then(async (r) => ({ status: r.status, body: await r.json() }), () => null));
     await Promise.race(answers);
-    server.child.kill('SIGKILL');
-    await new Promise((done) => server.child.once('exit', done));
+    await stopServerProcess(running, 'SIGKILL');
     const received = (await Promise.all(answers)).filter((a): a is { status: number; body: any } => a !== null && a.status === 201);
     expect(received.length).toBeGreaterThan(0);
 
-    server = await startServer();
+    running = await server.start();
     try {
       for (const { body } of received) {
         const row = await handle.db.selectFrom('case_submissions').selectAll().where('receipt_number', '=', body.data.receiptNumber).executeTakeFirstOrThrow();
@@ -63,7 +49,7 @@ describe.skipIf(testEngine() !== 'sqlite')('the server killed while units submit
 
       // Each unit retries with its key: one submission per case, the receipts already given unchanged.
       for (const u of units) {
-        u.client.rebase(server.url);
+        u.client.rebase(running.url);
         const retry = await u.client.send('POST', `/api/v1/cases/${u.caseId}/submit`, { requestKey: u.key });
         expect([200, 201]).toContain(retry.status);
       }
@@ -74,8 +60,7 @@ describe.skipIf(testEngine() !== 'sqlite')('the server killed while units submit
         expect(again.content_sha256).toBe(body.data.contentSha256);
       }
     } finally {
-      server.child.kill('SIGTERM');
-      await handle.db.destroy();
+      await stopServerProcess(running);
     }
   });
 });

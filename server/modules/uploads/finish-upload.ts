@@ -60,11 +60,11 @@ export async function finishUpload(db: Kysely<Database>, actor: Actor, upload: U
       throw error;
     }
     const received = await receivedHash();
-    await adoptFile(dataDir, file, received.sha256);
+    await adoptFile(dataDir, file, received.sha256, { keepSource: true });
     stored = { blob: image.blob, received, mediaType: inspection.mediaType, thumbnail: image.thumbnail, width: image.width, height: image.height };
   } else {
     const received = await receivedHash();
-    await adoptFile(dataDir, file, received.sha256);
+    await adoptFile(dataDir, file, received.sha256, { keepSource: true });
     stored = { blob: received, received, mediaType: inspection.mediaType, thumbnail: null, width: null, height: null };
   }
 
@@ -101,5 +101,8 @@ export async function finishUpload(db: Kysely<Database>, actor: Actor, upload: U
     await removeUploadFile(dataDir, upload.id);
     throw error;
   });
+  // Only now that the attachment is committed may the bytes leave the upload (they stayed so a
+  // crash before the commit leaves an upload to finish again).
+  await removeUploadFile(dataDir, upload.id);
   return attachmentId;
 }

@@ -80,12 +80,17 @@ async function loadUpload(db: Kysely<Database>, actor: Actor, id: string, now: D
   return upload;
 }
 
-/** What reached the disk: the saved offset, unless the file is shorter (a crash before the OS wrote it). */
+/**
+ * What reached the disk: the saved offset, unless the file is shorter (a crash before the OS
+ * wrote it). The last byte counts only once the attachment exists: an upload whose bytes all
+ * arrived but whose attachment a crash prevented asks for its last byte again, and that PATCH
+ * finishes it (a client told the offset equals the length would stop with no attachment).
+ */
 async function confirmedOffset(upload: UploadRow, dataDir: string): Promise<number> {
   if (upload.attachment_id) return upload.length;
   const size = await uploadFileSize(dataDir, upload.id);
   if (size === undefined) throw new AppError('not_found');
-  return Math.min(upload.offset, size);
+  return Math.max(0, Math.min(upload.offset, size, upload.length - 1));
 }
 
 /** How far an upload has come, for a client about to resume it. */

@@ -1,0 +1,54 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { openPostgres, openSqlite, SQLITE_FILE, type DatabaseHandle } from '../db/database.ts';
+import { campaignsFolder, seventhCampaignData } from './campaign-files.ts';
+import { createEmptyPostgresDatabase, dropPostgresDatabase } from './postgres-admin.ts';
+import { startServerProcess, type ServerProcess } from './server-process.ts';
+import { testEngine } from './test-database.ts';
+
+// The real server process on the engine this run tests, with a data folder and a database that
+// outlive it: for tests that kill it with SIGKILL and start it again on the same data.
+
+export interface CrashableServer {
+  /** Starts (or starts again) the server on the same data. */
+  start(): Promise<ServerProcess>;
+  /** The test's own connection to the server's database. */
+  handle: DatabaseHandle;
+  dataDir: string;
+  dispose(): Promise<void>;
+}
+
+export async function crashableServer(): Promise<CrashableServer> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'zhengji-crash-'));
+  // The seventh collection with its window around today, since the real process uses the real clock.
+  const campaigns = campaignsFolder({
+    'seventh-collection.yaml': {
+      ...seventhCampaignData(),
+      window: { ...seventhCampaignData().window, opensAt: '2024-01-15T00:00:00', closesAt: '2099-06-30T23:59:59' },
+      review: { ...seventhCampaignData().review, dueAt: '2099-08-31T23:59:59' },
+    },
+  });
+  const env: Record<string, string> = { DATA_DIR: dataDir, CAMPAIGNS_DIR: campaigns };
+  const baseUrl = process.env.TEST_DATABASE_URL;
+  let pg: { name: string; url: string } | undefined;
+  if (testEngine() === 'postgres' && baseUrl) {
+    pg = await createEmptyPostgresDatabase(baseUrl);
+    env.DATABASE_URL = pg.url;
+  }
+  const first = await startServerProcess(env);
+  // The server made the schema on its first start; only now can the test open the database.
+  first.child.kill('SIGTERM');
+  await new Promise((done) => first.child.once('exit', done));
+  const handle = pg ? openPostgres(pg.url) : openSqlite(path.join(dataDir, SQLITE_FILE));
+  return {
+    start: () => startServerProcess(env),
+    handle,
+    dataDir,
+    async dispose() {
+      await handle.close();
+      if (pg && baseUrl) await dropPostgresDatabase(baseUrl, pg.name);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
