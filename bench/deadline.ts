@@ -31,7 +31,7 @@ import { cpuCheckMs, startServerProcess, type RunningServer } from './harness.ts
 // Target: submits_per_s ≥ 500, p99_ms ≤ 250, errors 0, receipts_verified = submits.
 
 const SLUG = 'seventh-collection';
-const SESSION_COOKIE = 'zhengji_session';
+export const SESSION_COOKIE = 'zhengji_session';
 
 // ---------------------------------------------------------------------------------------------
 // Varied Chinese case text, counted as the notice counts it (core/text/zi-count.ts). Every
@@ -263,13 +263,13 @@ export async function seed(db: Kysely<Database>, dataDir: string, campaign: Camp
 // ---------------------------------------------------------------------------------------------
 // Load: `connections` clients, each with one request in flight on a keep-alive connection.
 
-interface Answer {
+export interface Answer {
   status: number;
   body: string;
   headers: http.IncomingHttpHeaders;
 }
 
-function request(agent: http.Agent, base: URL, method: string, urlPath: string, headers: Record<string, string>, body?: string): Promise<Answer> {
+export function request(agent: http.Agent, base: URL, method: string, urlPath: string, headers: Record<string, string>, body?: string): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = http.request({ agent, host: base.hostname, port: base.port, method, path: urlPath, headers }, (res) => {
       let text = '';
@@ -305,12 +305,12 @@ interface PhaseResult {
   seconds: number;
 }
 
-interface Client {
+export interface Client {
   csrfToken: string;
   csrfCookie: string;
 }
 
-async function newClient(agent: http.Agent, base: URL): Promise<Client> {
+export async function newClient(agent: http.Agent, base: URL): Promise<Client> {
   const answer = await request(agent, base, 'GET', '/api/v1/auth/csrf', {});
   if (answer.status !== 200) throw new Error(`GET /api/v1/auth/csrf answered ${answer.status}: ${answer.body}`);
   const setCookie = answer.headers['set-cookie']?.find((c) => c.startsWith('zhengji_csrf='));
@@ -354,8 +354,8 @@ async function runPhase(agent: http.Agent, base: URL, clients: Client[], units: 
   return result;
 }
 
-const percentile = (sorted: number[], p: number) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!);
-const round2 = (n: number) => Math.round(n * 100) / 100;
+export const percentile = (sorted: number[], p: number) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!);
+export const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /**
  * CPU time (user + system) a process has used so far, in ms, or with `mainThread` only its main
@@ -412,7 +412,7 @@ async function verify(db: Kysely<Database>, dataDir: string, units: Unit[], outc
   return { verified, problems };
 }
 
-async function createPostgresDatabase(baseUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function createPostgresDatabase(baseUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `zhengji_bench_${randomBytes(5).toString('hex')}`;
   const admin = async (statement: string) => {
     const client = new pg.Client({ connectionString: baseUrl });
