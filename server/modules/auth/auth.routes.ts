@@ -83,7 +83,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     schema: { tags: ['auth'], summary: 'Sign in; sets the session cookie', body: z.object({ email, password }), response: { 200: meResponse, ...errors } },
   }, async (request, reply) => {
     const check = await checkSignIn(app.db, request.body, app.clock());
-    const outcome = await inTransaction(app.db, (trx) => signIn(trx, check, app.clock(), meta(request)));
+    const outcome = await inTransaction(app.db, (trx) => signIn(trx, check, app.clock(), meta(request), request.cookies[SESSION_COOKIE]));
     // The failed attempt is committed above before it is reported, so it counts.
     if (!outcome.ok) throw new AppError(outcome.code);
     setSessionCookie(app, reply, outcome.token);

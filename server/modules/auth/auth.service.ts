@@ -17,6 +17,7 @@ import {
   countLinksSince,
   countRecentFailedSignIns,
   deleteSession,
+  deleteSessionByTokenHash,
   deleteSessionsOfUser,
   endResetLinksOfUser,
   findUserByEmailForUpdate,
@@ -185,7 +186,7 @@ async function isLockedOut(db: Kysely<Database>, email: string, now: Date): Prom
  * matched and is not disabled. Failures are recorded in the audit log (and so count across
  * every app instance); five within fifteen minutes lock the address out.
  */
-export async function signIn(trx: Transaction<Database>, check: SignInCheck, now: Date, meta: RequestMeta): Promise<SignInOutcome> {
+export async function signIn(trx: Transaction<Database>, check: SignInCheck, now: Date, meta: RequestMeta, heldToken?: string): Promise<SignInOutcome> {
   const { email } = check;
   if (await isLockedOut(trx, email, now)) return { ok: false, code: 'too_many_attempts' };
   const user = await findUserByEmail(trx, email);
@@ -201,6 +202,9 @@ export async function signIn(trx: Transaction<Database>, check: SignInCheck, now
     id: sessionId, token_hash: hash, user_id: user.id, created_at: now.toISOString(), last_seen_at: now.toISOString(),
     expires_at: expiresAt.toISOString(), user_agent: meta.userAgent?.slice(0, 300) ?? null, ip: meta.ip,
   });
+  // Signing in again ends the session the browser still held (whoever's it was): one browser,
+  // one live token, and a token planted before sign-in is worth nothing after it.
+  if (heldToken) await deleteSessionByTokenHash(trx, hashSecretToken(heldToken));
   await appendAudit(trx, { actorId: user.id, actorLabel: email, action: 'auth.sign_in', subjectType: 'session', subjectId: sessionId, change: { ip: meta.ip } }, now);
   return { ok: true, token, expiresAt };
 }
