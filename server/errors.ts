@@ -42,6 +42,7 @@ const STATUS = {
   file_unsafe: 422,
   file_name_invalid: 400,
   upload_offset_mismatch: 409,
+  upload_busy: 423,
   import_failed: 422,
   sheet_unreadable: 422,
   sheet_unsafe: 422,

@@ -130,6 +130,7 @@ const base = {
   'error.file_unsafe': '文件“{name}”未通过安全检查：{reason}。',
   'error.file_name_invalid': '文件名无效，请重命名后再上传。',
   'error.upload_offset_mismatch': '上传进度与服务器不一致，请刷新后继续上传。',
+  'error.upload_busy': '这个文件的上一次上传还没有结束，请稍候几秒，上传会自动继续。',
   'error.import_failed': '无法读取该 Word 文件：{reason}。',
   'error.too_many_attempts': '登录失败次数过多，请 15 分钟后再试，或通过“忘记密码”重设密码。',
   'password.too_short': '至少需要 10 个字符',

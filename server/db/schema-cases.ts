@@ -135,4 +135,7 @@ export interface UploadsTable {
   updated_at: string;
   expires_at: string;
   attachment_id: string | null;
+  /** The instance writing the bytes now, and until when its lease holds (renewed as they arrive). */
+  writer: Generated<string | null>;
+  writer_until: Generated<string | null>;
 }

@@ -1,7 +1,15 @@
+import { randomUUID } from 'node:crypto';
+
 // One request writes an upload at a time. A client that lost its connection comes back with a
-// new PATCH while the server may not yet have noticed the old one is dead; the new request
-// stops the old one and waits for it to save what reached the disk, as tusd does. In-process:
-// an upload's bytes are on this instance's disk anyway.
+// new PATCH while the server may not yet have noticed the old one is dead; on the same instance
+// the new request stops the old one and waits for it to save what reached the disk, as tusd
+// does. Across instances a lease in the upload's row keeps a second instance out until the
+// first lets go or its lease runs out (claimUploadWriter); the client is told to retry.
+
+/** This process, as the writer named in an upload's lease. */
+export const THIS_INSTANCE = randomUUID();
+/** How long a writer's lease holds without renewal (it is renewed every second bytes arrive). */
+export const WRITER_LEASE_MS = 30_000;
 
 interface Holder {
   stop: () => void;

@@ -36,3 +36,19 @@ export async function listExpiredUploads(db: Kysely<Database>, now: string, limi
 export async function deleteFinishedUploadsBefore(db: Kysely<Database>, before: string): Promise<void> {
   await db.deleteFrom('uploads').where('attachment_id', 'is not', null).where('updated_at', '<', before).execute();
 }
+
+/**
+ * Takes the writer's lease on an upload until `until`, unless another writer holds one that has
+ * not run out; whether it was taken. Renewing one's own lease is taking it again.
+ */
+export async function claimUploadWriter(db: Kysely<Database>, id: string, writer: string, now: string, until: string): Promise<boolean> {
+  const result = await db.updateTable('uploads').set({ writer, writer_until: until }).where('id', '=', id)
+    .where((eb) => eb.or([eb('writer', 'is', null), eb('writer', '=', writer), eb('writer_until', '<=', now)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** Gives the lease back, if this writer still holds it. */
+export async function releaseUploadWriter(db: Kysely<Database>, id: string, writer: string): Promise<void> {
+  await db.updateTable('uploads').set({ writer: null, writer_until: null }).where('id', '=', id).where('writer', '=', writer).execute();
+}

@@ -14,8 +14,10 @@ import { lockCase } from '../cases/cases.repository.ts';
 import { fileTooLarge, tooManyFiles } from './file-errors.ts';
 import { finishUpload } from './finish-upload.ts';
 import { createUploadFile, openUploadAt, removeUploadFile, runningHashes, UploadTooLongError, uploadFileSize, UploadWriter } from './upload-file.ts';
-import { isUploadLocked, lockUpload } from './upload-locks.ts';
-import { countUnfinishedUploads, deleteFinishedUploadsBefore, deleteUpload, findUpload, insertUpload, listExpiredUploads, updateUpload, type UploadRow } from './uploads.repository.ts';
+import { isUploadLocked, lockUpload, THIS_INSTANCE, WRITER_LEASE_MS } from './upload-locks.ts';
+import {
+  claimUploadWriter, countUnfinishedUploads, deleteFinishedUploadsBefore, deleteUpload, findUpload, insertUpload, listExpiredUploads, releaseUploadWriter, updateUpload, type UploadRow,
+} from './uploads.repository.ts';
 
 /** An unfinished upload is kept this long after it was started. */
 const UPLOAD_DAYS = 7;
@@ -123,14 +125,19 @@ export async function receiveUploadBytes(
   await requireEditableCase(db, actor, upload.case_id, clock());
   const release = await lockUpload(id, () => body.destroy(new Error('aborted')));
   let handle: Awaited<ReturnType<typeof openUploadAt>> | undefined;
+  let claimed = false;
+  const leaseUntil = () => new Date(clock().getTime() + WRITER_LEASE_MS).toISOString();
   try {
+    // Another instance may still be writing this upload for a connection the client gave up on.
+    if (!(await claimUploadWriter(db, id, THIS_INSTANCE, clock().toISOString(), leaseUntil()))) throw new AppError('upload_busy');
+    claimed = true;
     const current = await confirmedOffset((await findUpload(db, id)) ?? upload, dataDir);
     if (offset !== current) throw new AppError('upload_offset_mismatch', {}, { offset: current });
     handle = await openUploadAt(dataDir, id, current);
     let saving: Promise<void> = Promise.resolve();
     let savedAt = Date.now();
     const save = (position: number) => {
-      saving = saving.then(() => updateUpload(db, id, { offset: position, updated_at: clock().toISOString() })).catch(() => undefined);
+      saving = saving.then(() => updateUpload(db, id, { offset: position, updated_at: clock().toISOString(), writer_until: leaseUntil() })).catch(() => undefined);
     };
     const writer = new UploadWriter(handle, current, upload.length, runningHashes.take(id, current), (position) => {
       if (Date.now() - savedAt < PROGRESS_SAVE_MS) return;
@@ -161,6 +168,7 @@ export async function receiveUploadBytes(
     return { offset: upload.length, length: upload.length, attachmentId };
   } finally {
     await handle?.close().catch(() => undefined);
+    if (claimed) await releaseUploadWriter(db, id, THIS_INSTANCE).catch(() => undefined);
     release();
   }
 }

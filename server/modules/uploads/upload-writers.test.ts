@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { createDraftCase } from '../../testing/cases.ts';
+import { DURING_WINDOW } from '../../testing/fixtures.ts';
+import { testPdf } from '../../testing/pdf-files.ts';
+import { createTestApp } from '../../testing/test-app.ts';
+import { testEngine } from '../../testing/test-database.ts';
+import { createTusUpload, headTus, patchTus, sha256 } from '../../testing/tus.ts';
+
+// Two instances behind a load balancer share an upload's row: while one holds the writer's lease
+// (a PATCH it is still receiving, perhaps for a connection the client gave up on), a PATCH on the
+// other is told to retry, and a crashed instance's lease runs out by itself.
+
+const PDF = await testPdf({ text: 'People\'s Daily report', minBytes: 60_000 });
+
+describe(`the writer's lease on an upload (${testEngine()})`, () => {
+  it('turns a PATCH away with 423 while another instance holds the lease, and takes it once the lease runs out', async () => {
+    const { app, setNow } = await createTestApp();
+    const { client, caseId } = await createDraftCase(app);
+    const created = await createTusUpload(client, { caseId, kind: 'media-reports', filename: '报道.pdf', length: PDF.length });
+    const location = created.headers.location as string;
+    expect((await patchTus(client, location, 0, PDF.subarray(0, 20_000))).statusCode).toBe(204);
+    // A finished PATCH gives its lease back.
+    expect(await app.db.selectFrom('uploads').select(['writer', 'writer_until']).executeTakeFirstOrThrow()).toEqual({ writer: null, writer_until: null });
+
+    // Another instance is still writing (its lease runs 30 s from now).
+    await app.db.updateTable('uploads').set({ writer: 'another-instance', writer_until: new Date(DURING_WINDOW.getTime() + 30_000).toISOString() }).execute();
+    const busy = await patchTus(client, location, 20_000, PDF.subarray(20_000), { 'accept-language': 'zh-CN' });
+    expect([busy.statusCode, busy.json().error.code, busy.json().error.message]).toEqual([423, 'upload_busy', '这个文件的上一次上传还没有结束，请稍候几秒，上传会自动继续。']);
+    expect((await headTus(client, location)).headers['upload-offset']).toBe('20000');
+
+    // That instance died: its lease runs out and the upload carries on here.
+    setNow(new Date(DURING_WINDOW.getTime() + 30_001));
+    const rest = await patchTus(client, location, 20_000, PDF.subarray(20_000));
+    expect([rest.statusCode, rest.headers['upload-offset']]).toEqual([204, String(PDF.length)]);
+    const list = (await client.get(`/api/v1/cases/${caseId}/attachments`)).json().data;
+    expect(list.map((a: { sha256: string }) => a.sha256)).toEqual([sha256(PDF)]);
+  });
+});
