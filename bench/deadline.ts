@@ -20,6 +20,7 @@ import type { AttachmentsTable, CaseContentsTable, CasesTable, Database } from '
 import { sealAllAudit, verifyAuditChain } from '../server/modules/audit/audit.service.ts';
 import { hashSecretToken } from '../server/shared/secret-token.ts';
 import { blobPath } from '../server/storage/blob-store.ts';
+import { startNginx } from '../server/testing/nginx.ts';
 import { cpuCheckMs, startServerProcess, type RunningServer } from './harness.ts';
 
 // The last day before the deadline: many units submit complete cases (a body of just under
@@ -27,7 +28,8 @@ import { cpuCheckMs, startServerProcess, type RunningServer } from './harness.ts
 // server answers, for BENCH_SECONDS (30). Then every receipt a client got is looked up in the
 // database and its hashes recomputed. SQLite in a fresh DATA_DIR by default; with
 // BENCH_DATABASE_URL (a PostgreSQL URL whose user may create databases) a fresh database on that
-// server, dropped afterwards.
+// server, dropped afterwards. BENCH_INSTANCES=2 (with BENCH_DATABASE_URL, and /usr/sbin/nginx)
+// runs two instances on that database and one data folder behind nginx, round-robin.
 // Target: submits_per_s ≥ 500, p99_ms ≤ 250, errors 0, receipts_verified = submits.
 
 const SLUG = 'seventh-collection';
@@ -461,10 +463,16 @@ export async function run(): Promise<Record<string, unknown>> {
   const serverEnv: Record<string, string> = { DATA_DIR: dataDir, CAMPAIGNS_DIR: campaignsDir, DATABASE_URL: postgres?.url ?? '' };
   if (process.env.BENCH_CPU_PROF) serverEnv.BENCH_CPU_PROF = path.resolve(process.env.BENCH_CPU_PROF);
 
+  const instances = Number(process.env.BENCH_INSTANCES ?? 1);
+  if (instances > 1 && !postgres) throw new Error('BENCH_INSTANCES > 1 needs BENCH_DATABASE_URL: several instances share a PostgreSQL database');
   let server: RunningServer | undefined;
+  const others: RunningServer[] = [];
+  let nginx: Awaited<ReturnType<typeof startNginx>> | undefined;
   try {
     const setupStarted = performance.now();
     server = await startServerProcess('deadline', serverEnv);
+    for (let i = 1; i < instances; i += 1) others.push(await startServerProcess('deadline', serverEnv));
+    if (instances > 1) nginx = await startNginx(path.join(root, 'nginx'), [server.url, ...others.map((o) => o.url)]);
     const serverStarted = performance.now();
     const seedDb = await openDatabase({ databaseUrl: postgres?.url, dataDir });
     let units: Unit[];
@@ -475,23 +483,28 @@ export async function run(): Promise<Record<string, unknown>> {
     }
     console.error(`deadline: ${engine}, server up in ${Math.round(serverStarted - setupStarted) / 1000} s, ${units.length} units seeded in ${Math.round(performance.now() - serverStarted) / 1000} s`);
 
-    const base = new URL(server.url);
+    const base = new URL(nginx?.url ?? server.url);
     const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
     const clients = await Promise.all(Array.from({ length: connections }, () => newClient(agent, base)));
     const next = { index: 0 };
     const warmup = warmupSeconds > 0 ? await runPhase(agent, base, clients, units, next, warmupSeconds) : undefined;
     const cpuCheckBefore = cpuCheckMs();
     const loadBefore = os.loadavg()[0]!;
-    const serverCpuBefore = cpuMsOf(server.child.pid);
-    const serverLoopBefore = cpuMsOf(server.child.pid, true);
+    const pids = [server.child.pid, ...others.map((o) => o.child.pid)];
+    const serversCpuMs = (mainThread = false) => pids.reduce<number>((sum, pid) => sum + cpuMsOf(pid, mainThread), 0);
+    const serverCpuBefore = serversCpuMs();
+    const serverLoopBefore = serversCpuMs(true);
     const clientCpuBefore = process.cpuUsage();
     const load = await runPhase(agent, base, clients, units, next, seconds);
-    const serverCpuMs = cpuMsOf(server.child.pid) - serverCpuBefore;
-    const serverLoopMs = cpuMsOf(server.child.pid, true) - serverLoopBefore;
+    const serverCpuMs = serversCpuMs() - serverCpuBefore;
+    const serverLoopMs = serversCpuMs(true) - serverLoopBefore;
     const clientCpu = process.cpuUsage(clientCpuBefore);
     const loadAfter = os.loadavg()[0]!;
     const cpuCheckAfter = cpuCheckMs();
     agent.destroy();
+    nginx?.child.kill('SIGQUIT');
+    nginx = undefined;
+    for (const other of others.splice(0)) await other.stop();
     await server.stop();
     server = undefined;
 
@@ -526,6 +539,7 @@ export async function run(): Promise<Record<string, unknown>> {
     return {
       bench: 'deadline',
       engine,
+      instances,
       submits_per_s: Math.round(load.ok.length / load.seconds),
       p99_ms: round2(percentile(sorted, 99)),
       p50_ms: round2(percentile(sorted, 50)),
@@ -552,6 +566,8 @@ export async function run(): Promise<Record<string, unknown>> {
       machine: `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
     };
   } finally {
+    nginx?.child.kill('SIGQUIT');
+    for (const other of others) await other.stop();
     await server?.stop();
     await postgres?.drop();
     if (!process.env.BENCH_KEEP) rmSync(root, { recursive: true, force: true });
