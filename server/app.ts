@@ -63,7 +63,8 @@ export interface AppOptions {
   dataDir: string;
   clock?: Clock;
   logger?: FastifyServerOptions['logger'];
-  trustProxy?: boolean;
+  /** Proxies in front whose X-Forwarded-For is believed (see Config.trustProxy). */
+  trustProxy?: number;
   /** The demo (`npm run demo`): the sign-in page offers the demo's accounts. */
   demo?: boolean;
   /** Turn work away by importance under pressure (the server); off when not given (tests). */
@@ -76,7 +77,9 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
-    trustProxy: options.trustProxy ?? false,
+    // A hop count, never `true`: with `true` the left-most X-Forwarded-For entry, which the
+    // client can write, would be taken as its address.
+    trustProxy: (_address: string, hop: number) => hop < (options.trustProxy ?? 0),
     // Keep a well-formed id from the proxy so one request is traceable across hops.
     genReqId: (request) => {
       const incoming = request.headers['x-request-id'];

@@ -22,7 +22,7 @@ describe('loadConfig', () => {
       baseUrl: 'http://localhost:3000',
       admin: undefined,
       logLevel: 'info',
-      trustProxy: false,
+      trustProxy: 0,
       smtpUrl: undefined,
       mailFrom: '征集平台 <no-reply@localhost>',
       sqliteUnitTimeLimitMs: 5000,
@@ -46,7 +46,9 @@ describe('loadConfig', () => {
     expect(config.databaseUrl).toBe('postgres://z:secret@db:5432/zhengji');
     expect(config.baseUrl).toBe('https://zhengji.example.cn');
     expect(config.admin).toEqual({ email: 'admin@example.cn', password: 'correct horse battery' });
-    expect(config.trustProxy).toBe(true);
+    expect(config.trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(() => loadConfig({ TRUST_PROXY: 'yes' })).toThrow(/TRUST_PROXY/);
     expect(config.demo).toBe(true);
   });
 

@@ -34,7 +34,10 @@ const envSchema = z
       emptyAsUndefined,
       z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     ),
-    TRUST_PROXY: z.preprocess(emptyAsUndefined, z.enum(['true', 'false']).default('false')),
+    TRUST_PROXY: z.preprocess(
+      emptyAsUndefined,
+      z.string().regex(/^(true|false|[0-9])$/, 'must be true, false or the number of proxies in front (1 to 9)').default('false'),
+    ),
     SMTP_URL: optional(
       z.string().refine((text) => /^smtps?:\/\/[^\s]+$/.test(text), 'must be an SMTP URL such as smtp://user:password@smtp.example.cn:587'),
     ),
@@ -72,7 +75,11 @@ export interface Config {
   baseUrl: string;
   admin: { email: string; password: string } | undefined;
   logLevel: string;
-  trustProxy: boolean;
+  /**
+   * How many proxies in front of the server to believe in X-Forwarded-For (0: none). The client
+   * address is the one the outermost trusted proxy saw, never an entry the client wrote itself.
+   */
+  trustProxy: number;
   /** Mail goes out through this server; without it, mail is kept for organizers to read. */
   smtpUrl: string | undefined;
   mailFrom: string;
@@ -120,7 +127,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
         ? { email: e.ZHENGJI_ADMIN_EMAIL.toLowerCase(), password: e.ZHENGJI_ADMIN_PASSWORD }
         : undefined,
     logLevel: e.LOG_LEVEL,
-    trustProxy: e.TRUST_PROXY === 'true',
+    trustProxy: e.TRUST_PROXY === 'true' ? 1 : e.TRUST_PROXY === 'false' ? 0 : Number(e.TRUST_PROXY),
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     sqliteUnitTimeLimitMs: e.SQLITE_UNIT_TIME_LIMIT_MS,
