@@ -15,6 +15,7 @@ export async function findLiveSession(db: Kysely<Database>, tokenHash: string, n
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .select([
       'sessions.id as session_id',
+      'sessions.created_at as session_created_at',
       'sessions.last_seen_at',
       'users.id as user_id',
       'users.email',

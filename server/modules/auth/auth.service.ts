@@ -31,6 +31,8 @@ import {
 
 const DAY_MS = 86_400_000;
 export const SESSION_DAYS = 30;
+/** However often it is used, a session ends this long after sign-in (ASVS 7.3.2). */
+export const SESSION_MAX_DAYS = 90;
 const VERIFY_LINK_HOURS = 48;
 export const RESEND_MAX_PER_HOUR = 3;
 const RESET_LINK_HOURS = 2;
@@ -256,7 +258,9 @@ export async function resolveSession(db: Kysely<Database>, token: string, now: D
   const session = await findLiveSession(db, hashSecretToken(token), now.toISOString());
   if (!session) return null;
   if (now.getTime() - Date.parse(session.last_seen_at) > TOUCH_EVERY_MS) {
-    await touchSession(db, session.session_id, now.toISOString(), later(now, SESSION_DAYS * DAY_MS));
+    const idleEnd = now.getTime() + SESSION_DAYS * DAY_MS;
+    const absoluteEnd = Date.parse(session.session_created_at) + SESSION_MAX_DAYS * DAY_MS;
+    await touchSession(db, session.session_id, now.toISOString(), new Date(Math.min(idleEnd, absoluteEnd)).toISOString());
   }
   const [grants, units] = await Promise.all([listRoleGrants(db, session.user_id), listUnitsOfUser(db, session.user_id)]);
   return {

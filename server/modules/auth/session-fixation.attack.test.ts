@@ -164,6 +164,23 @@ describe(`the life of a session (${testEngine()})`, () => {
     expect((await whoHolds(app, busy)).me).toBe('busy@example.cn');
   });
 
+  it('ends a session 90 days after sign-in however often it is used', async () => {
+    const { app, database, setNow } = await createTestApp({ now: DURING_WINDOW });
+    await createPerson(database.db, { email: 'daily@example.cn' });
+    const token = (await signedIn(app, 'daily@example.cn')).cookies[SESSION_COOKIE]!;
+    const day = 86_400_000;
+    // Used every ten days, it is alive on day 89 ...
+    for (let d = 10; d < 90; d += 10) {
+      setNow(new Date(DURING_WINDOW.getTime() + d * day));
+      expect((await whoHolds(app, token)).me).toBe('daily@example.cn');
+    }
+    setNow(new Date(DURING_WINDOW.getTime() + 89 * day));
+    expect((await whoHolds(app, token)).me).toBe('daily@example.cn');
+    // ... and over on day 90.
+    setNow(new Date(DURING_WINDOW.getTime() + 90 * day + 1000));
+    expect(await whoHolds(app, token)).toEqual(REFUSED);
+  });
+
   // auth.routes.test.ts ("sets a new password from a one-time link and signs out everywhere")
   // checks that one browser's session ends on a reset. This adds the rest of "every earlier
   // session": several browsers, one opened after the link was mailed, a signed-in route refusing
