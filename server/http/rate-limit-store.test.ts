@@ -50,6 +50,18 @@ describe(`rate limits across instances (${testEngine()})`, () => {
     expect(await database.db.selectFrom('rate_limit_counters').select('key').execute()).toHaveLength(1);
   });
 
+  it('counts HEAD requests with the GET of the same page', async () => {
+    const { apps } = await twoInstances();
+    const app = apps[0]!;
+    // The receipt look-up allows 30 a minute per address.
+    for (let i = 0; i < 30; i += 1) {
+      const res = await app.inject({ method: i % 2 === 0 ? 'HEAD' : 'GET', url: '/verify?number=Z7-20240630-AAAAAAAA' });
+      expect(res.statusCode).not.toBe(429);
+    }
+    expect((await app.inject({ method: 'HEAD', url: '/verify' })).statusCode).toBe(429);
+    expect((await app.inject({ method: 'GET', url: '/verify' })).statusCode).toBe(429);
+  });
+
   it('loses no count when requests of one client arrive at once', async () => {
     const { database } = await twoInstances();
     const now = DURING_WINDOW.getTime();

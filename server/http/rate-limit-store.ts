@@ -28,7 +28,9 @@ export function databaseRateLimitStore(db: Kysely<Database>, clock: Clock): Fast
     child(options: object): FastifyRateLimitStore {
       const route = (options as { routeInfo?: RouteInfo }).routeInfo;
       const store = new DatabaseStore();
-      store.route = `${[route?.method ?? ''].flat().join(',')} ${route?.url ?? ''}`;
+      // Fastify's automatic HEAD route is a route of its own: it counts with its GET.
+      const methods = [route?.method ?? ''].flat().map((m) => (m === 'HEAD' ? 'GET' : m));
+      store.route = `${[...new Set(methods)].join(',')} ${route?.url ?? ''}`;
       return store;
     }
   }

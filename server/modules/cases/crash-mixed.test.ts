@@ -56,6 +56,11 @@ async function keepUploading(uploader: Uploader, stop: { dead: boolean }) {
       headers: { ...TUS, ...uploader.client.headers(), 'content-type': 'application/offset+octet-stream', 'upload-offset': String(uploader.acked) },
     }).catch(() => null);
     if (!res) return;
+    if (res.status === 423) {
+      // The writer's lease of the process that died has not run out yet: wait, as tus clients do.
+      await new Promise((done) => setTimeout(done, 1000));
+      continue;
+    }
     if (res.status !== 204) throw new Error(`PATCH answered ${res.status}: ${await res.text()}`);
     uploader.acked = Number(res.headers.get('upload-offset'));
   }

@@ -4,6 +4,7 @@ import type { Database } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { newId, type Clock } from '../../ids.ts';
 import { adoptFile, hashFile, type StoredBlob } from '../../storage/blob-store.ts';
+import { AppError } from '../../errors.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { countCaseAttachments, insertAttachment, insertBlobIfAbsent } from '../attachments/attachments.repository.ts';
 import { actorLabel, type Actor } from '../auth/actor.ts';
@@ -96,9 +97,13 @@ export async function finishUpload(db: Kysely<Database>, actor: Actor, upload: U
       change: { attachmentId, kind: kind.key, fileName, sha256: stored.blob.sha256, size: stored.blob.size, mediaType: stored.mediaType, receivedSha256: stored.received.sha256 },
     }, now);
   }).catch(async (error: unknown) => {
-    // The blob stays (another attachment may share it); the upload is over either way.
-    await deleteUpload(db, upload.id).catch(() => undefined);
-    await removeUploadFile(dataDir, upload.id);
+    // A refusal (the case no longer editable, the kind full) ends the upload; the blob stays, as
+    // another attachment may share it. Any other failure (a lost connection, a busy database)
+    // keeps it: the client is asked for the last byte again and finishing is tried once more.
+    if (error instanceof AppError) {
+      await deleteUpload(db, upload.id).catch(() => undefined);
+      await removeUploadFile(dataDir, upload.id);
+    }
     throw error;
   });
   // Only now that the attachment is committed may the bytes leave the upload (they stayed so a

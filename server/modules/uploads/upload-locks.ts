@@ -8,8 +8,12 @@ import { randomUUID } from 'node:crypto';
 
 /** This process, as the writer named in an upload's lease. */
 export const THIS_INSTANCE = randomUUID();
-/** How long a writer's lease holds without renewal (it is renewed every second bytes arrive). */
-export const WRITER_LEASE_MS = 30_000;
+/**
+ * How long a writer's lease holds without renewal, and how often the request holding it renews
+ * it: a crashed instance keeps a client waiting (tus clients retry 423) at most this long.
+ */
+export const WRITER_LEASE_MS = 15_000;
+export const WRITER_RENEW_MS = 5_000;
 
 interface Holder {
   stop: () => void;

@@ -14,7 +14,7 @@ import { lockCase } from '../cases/cases.repository.ts';
 import { fileTooLarge, tooManyFiles } from './file-errors.ts';
 import { finishUpload } from './finish-upload.ts';
 import { createUploadFile, openUploadAt, removeUploadFile, runningHashes, UploadTooLongError, uploadFileSize, UploadWriter } from './upload-file.ts';
-import { isUploadLocked, lockUpload, THIS_INSTANCE, WRITER_LEASE_MS } from './upload-locks.ts';
+import { isUploadLocked, lockUpload, THIS_INSTANCE, WRITER_LEASE_MS, WRITER_RENEW_MS } from './upload-locks.ts';
 import {
   claimUploadWriter, countUnfinishedUploads, deleteFinishedUploadsBefore, deleteUpload, findUpload, insertUpload, listExpiredUploads, releaseUploadWriter, updateUpload, type UploadRow,
 } from './uploads.repository.ts';
@@ -99,8 +99,9 @@ async function confirmedOffset(upload: UploadRow, dataDir: string): Promise<numb
 export async function getUploadState(db: Kysely<Database>, actor: Actor, id: string, now: Date, dataDir: string): Promise<UploadState> {
   const upload = await loadUpload(db, actor, id, now);
   // While a request is still writing, the file is ahead of the saved offset; report what is on disk.
+  // The last byte still counts only once the attachment exists (see confirmedOffset).
   const offset = isUploadLocked(id) && !upload.attachment_id
-    ? Math.min(upload.length, (await uploadFileSize(dataDir, id)) ?? 0)
+    ? Math.max(0, Math.min(upload.length - 1, (await uploadFileSize(dataDir, id)) ?? 0))
     : await confirmedOffset(upload, dataDir);
   return { offset, length: upload.length, attachmentId: upload.attachment_id };
 }
@@ -126,18 +127,27 @@ export async function receiveUploadBytes(
   const release = await lockUpload(id, () => body.destroy(new Error('aborted')));
   let handle: Awaited<ReturnType<typeof openUploadAt>> | undefined;
   let claimed = false;
+  let renewal: NodeJS.Timeout | undefined;
   const leaseUntil = () => new Date(clock().getTime() + WRITER_LEASE_MS).toISOString();
   try {
     // Another instance may still be writing this upload for a connection the client gave up on.
     if (!(await claimUploadWriter(db, id, THIS_INSTANCE, clock().toISOString(), leaseUntil()))) throw new AppError('upload_busy');
     claimed = true;
+    // Held for as long as this request works on the upload, finishing included; when another
+    // instance has taken it meanwhile (this one stalled past the lease), this request stops.
+    renewal = setInterval(() => {
+      claimUploadWriter(db, id, THIS_INSTANCE, clock().toISOString(), leaseUntil()).then(
+        (held) => held || body.destroy(new Error('aborted')),
+        () => undefined,
+      );
+    }, WRITER_RENEW_MS);
     const current = await confirmedOffset((await findUpload(db, id)) ?? upload, dataDir);
     if (offset !== current) throw new AppError('upload_offset_mismatch', {}, { offset: current });
     handle = await openUploadAt(dataDir, id, current);
     let saving: Promise<void> = Promise.resolve();
     let savedAt = Date.now();
     const save = (position: number) => {
-      saving = saving.then(() => updateUpload(db, id, { offset: position, updated_at: clock().toISOString(), writer_until: leaseUntil() })).catch(() => undefined);
+      saving = saving.then(() => updateUpload(db, id, { offset: position, updated_at: clock().toISOString() })).catch(() => undefined);
     };
     const writer = new UploadWriter(handle, current, upload.length, runningHashes.take(id, current), (position) => {
       if (Date.now() - savedAt < PROGRESS_SAVE_MS) return;
@@ -168,6 +178,7 @@ export async function receiveUploadBytes(
     return { offset: upload.length, length: upload.length, attachmentId };
   } finally {
     await handle?.close().catch(() => undefined);
+    clearInterval(renewal);
     if (claimed) await releaseUploadWriter(db, id, THIS_INSTANCE).catch(() => undefined);
     release();
   }
