@@ -71,6 +71,22 @@ export class HttpClient {
   }
 }
 
+/**
+ * Runs a write of the test's own on the server's SQLite file again while the server holds the
+ * write lock: a transaction that read before the server wrote gets SQLITE_BUSY at once, whatever
+ * the busy timeout. (The server itself is the only writer in production.)
+ */
+async function whileLocked<T>(write: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await write();
+    } catch (error) {
+      if (attempt >= 20 || !/database is locked/.test(String((error as Error).message))) throw error;
+      await new Promise((done) => setTimeout(done, 100 * attempt));
+    }
+  }
+}
+
 export interface ReadyUnit {
   client: HttpClient;
   caseId: string;
@@ -86,7 +102,7 @@ export async function unitsReadyToSubmit(url: string, store: { db: Kysely<Databa
   const units: ReadyUnit[] = [];
   for (let i = 0; i < count; i += 1) {
     const email = `${prefix}${i}@example.cn`;
-    await createPerson(store.db, { email });
+    await whileLocked(() => createPerson(store.db, { email }));
     const client = new HttpClient(url);
     const expectOk = (res: Response, what: string) => {
       if (!res.ok) throw new Error(`${what} failed: ${res.status}`);
@@ -97,7 +113,7 @@ export async function unitsReadyToSubmit(url: string, store: { db: Kysely<Databa
     const created = await expectOk(await client.send('POST', '/api/v1/campaigns/seventh-collection/cases', { organizationId: unit.data.id, title: `案例${i}` }), 'case').json();
     const caseId = created.data.id as string;
     expectOk(await client.send('PUT', `/api/v1/cases/${caseId}/draft`, { version: 1, content: completeContent(4800, `案例${i}`), declaration: {}, superiorName: '街道工委', superiorEmail: null }), 'draft');
-    await attachRequiredFiles(store, caseId);
+    await whileLocked(() => attachRequiredFiles(store, caseId));
     units.push({ client, caseId, key: randomUUID() });
   }
   return units;
