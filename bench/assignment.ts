@@ -2,7 +2,7 @@ import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { randomProblem } from '../core/review/assignment/testing/random-problem.ts';
 import { solveAssignment } from '../server/review/assignment-solver.ts';
-import { cpuCheckMs } from './harness.ts';
+import { cpuCheckMs, machineDescription } from './harness.ts';
 
 // Reviewer assignment at the issue's size: 5,000 cases, 500 reviewers, 3 reviews each, six
 // categories (a reviewer is qualified for one to a few), 31 provinces, topic tags, capacities
@@ -58,6 +58,6 @@ export async function run(): Promise<Record<string, unknown>> {
     // CPU check (bench/harness.ts) before and after say how much.
     load_average: [round(loadBefore, 1), round(os.loadavg()[0]!, 1)],
     cpu_check_ms: [cpuCheckBefore, cpuCheckMs()],
-    machine: `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+    machine: machineDescription(),
   };
 }

@@ -1,16 +1,15 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import http from 'node:http';
-import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openDatabase } from '../server/db/database.ts';
 import { sealAllAudit, verifyAuditChain } from '../server/modules/audit/audit.service.ts';
+import { tusMetadata } from '../server/testing/tus.ts';
 import {
-  campaignsFolder, caseContent, createPostgresDatabase, newClient, percentile, request, round2, seed, SESSION_COOKIE,
+  caseContent, newClient, percentile, prepareDeadlineRun, request, round2, seed, SESSION_COOKIE,
   type Answer, type Client, type Unit,
 } from './deadline.ts';
-import { startServerProcess, type RunningServer } from './harness.ts';
+import { machineDescription, type RunningServer, startServerProcess } from './harness.ts';
 
 // The last hour before a deadline, as a mix: 60 % reads (a unit's case and status 40 %, the
 // public special page 20 %), 30 % autosaves, 5 % upload pieces (256 KB of a video), 5 % submits,
@@ -42,17 +41,11 @@ interface Uploader { unit: Unit; location: string; offset: number; busy: boolean
 export async function run(): Promise<Record<string, unknown>> {
   const seconds = Number(process.env.BENCH_SECONDS ?? 20);
   const connections = Number(process.env.BENCH_CONNECTIONS ?? 64);
-  const baseDatabaseUrl = process.env.BENCH_DATABASE_URL || undefined;
-  const engine = baseDatabaseUrl ? 'postgres' : 'sqlite';
-  const root = mkdtempSync(path.join(os.tmpdir(), 'zhengji-deadline-mix-'));
-  const dataDir = path.join(root, 'data');
-  mkdirSync(dataDir);
-  const { dir: campaignsDir, campaign } = campaignsFolder(root);
-  const postgres = baseDatabaseUrl ? await createPostgresDatabase(baseDatabaseUrl) : undefined;
+  const { engine, root, dataDir, campaign, postgres, serverEnv } = await prepareDeadlineRun('zhengji-deadline-mix-');
   let server: RunningServer | undefined;
   let hello: RunningServer | undefined;
   try {
-    server = await startServerProcess('deadline', { DATA_DIR: dataDir, CAMPAIGNS_DIR: campaignsDir, DATABASE_URL: postgres?.url ?? '' });
+    server = await startServerProcess('deadline', serverEnv);
     // Submitters need a fresh case for each submit; savers and uploaders keep their own.
     const seedDb = await openDatabase({ databaseUrl: postgres?.url, dataDir });
     const units = await seed(seedDb.db, dataDir, campaign, Math.ceil(seconds * 400) + 2 * connections).finally(() => seedDb.db.destroy());
@@ -73,7 +66,7 @@ export async function run(): Promise<Record<string, unknown>> {
     }
     for (let i = 0; i < Math.max(4, connections / 8); i += 1) {
       const unit = units.pop()!;
-      const meta = `caseId ${Buffer.from(unit.caseId).toString('base64')},kind ${Buffer.from('videos').toString('base64')},filename ${Buffer.from(`宣传片${i}.mp4`).toString('base64')}`;
+      const meta = tusMetadata({ caseId: unit.caseId, kind: 'videos', filename: `宣传片${i}.mp4` });
       const created = await request(agent, base, 'POST', '/api/v1/uploads', headers(clients[0]!, unit, { 'tus-resumable': '1.0.0', 'upload-length': String(VIDEO_BYTES), 'upload-metadata': meta, 'content-length': '0' }));
       if (created.status !== 201) throw new Error(`creating an upload answered ${created.status}: ${created.body}`);
       uploaders.push({ unit, location: String(created.headers.location), offset: 0, busy: false });
@@ -189,7 +182,7 @@ export async function run(): Promise<Record<string, unknown>> {
       audit_chain_ok: audit.ok,
       connections,
       seconds: round2(elapsed),
-      machine: `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+      machine: machineDescription(),
     };
   } finally {
     await server?.stop();

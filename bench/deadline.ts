@@ -21,7 +21,7 @@ import { sealAllAudit, verifyAuditChain } from '../server/modules/audit/audit.se
 import { hashSecretToken } from '../server/shared/secret-token.ts';
 import { blobPath } from '../server/storage/blob-store.ts';
 import { startNginx } from '../server/testing/nginx.ts';
-import { cpuCheckMs, startServerProcess, type RunningServer } from './harness.ts';
+import { cpuCheckMs, machineDescription, type RunningServer, startServerProcess } from './harness.ts';
 
 // The last day before the deadline: many units submit complete cases (a body of just under
 // 5,000 字, five attachments already uploaded) over real HTTP on loopback, as fast as the
@@ -414,7 +414,7 @@ async function verify(db: Kysely<Database>, dataDir: string, units: Unit[], outc
   return { verified, problems };
 }
 
-export async function createPostgresDatabase(baseUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+async function createPostgresDatabase(baseUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `zhengji_bench_${randomBytes(5).toString('hex')}`;
   const admin = async (statement: string) => {
     const client = new pg.Client({ connectionString: baseUrl });
@@ -446,21 +446,28 @@ export async function createPostgresDatabase(baseUrl: string): Promise<{ url: st
   return { url: url.toString(), drop };
 }
 
+/**
+ * A fresh data folder under a temporary root, the campaign open until tonight, and on
+ * BENCH_DATABASE_URL a fresh PostgreSQL database; with the environment a bench server needs.
+ */
+export async function prepareDeadlineRun(prefix: string) {
+  const baseDatabaseUrl = process.env.BENCH_DATABASE_URL || undefined;
+  const root = mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dataDir = path.join(root, 'data');
+  mkdirSync(dataDir);
+  const { dir: campaignsDir, campaign } = campaignsFolder(root);
+  const postgres = baseDatabaseUrl ? await createPostgresDatabase(baseDatabaseUrl) : undefined;
+  const serverEnv: Record<string, string> = { DATA_DIR: dataDir, CAMPAIGNS_DIR: campaignsDir, DATABASE_URL: postgres?.url ?? '' };
+  return { engine: postgres ? 'postgres' : 'sqlite', root, dataDir, campaign, postgres, serverEnv };
+}
+
 export async function run(): Promise<Record<string, unknown>> {
   const seconds = Number(process.env.BENCH_SECONDS ?? 30);
   const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
   const connections = Number(process.env.BENCH_CONNECTIONS ?? 64);
   // Enough units that every submit of the run is a distinct case at well above the target rate.
   const unitCount = Number(process.env.BENCH_UNITS ?? Math.max(2000, Math.ceil((seconds + warmupSeconds) * 750)));
-  const baseDatabaseUrl = process.env.BENCH_DATABASE_URL || undefined;
-  const engine = baseDatabaseUrl ? 'postgres' : 'sqlite';
-
-  const root = mkdtempSync(path.join(os.tmpdir(), 'zhengji-deadline-'));
-  const dataDir = path.join(root, 'data');
-  mkdirSync(dataDir);
-  const { dir: campaignsDir, campaign } = campaignsFolder(root);
-  const postgres = baseDatabaseUrl ? await createPostgresDatabase(baseDatabaseUrl) : undefined;
-  const serverEnv: Record<string, string> = { DATA_DIR: dataDir, CAMPAIGNS_DIR: campaignsDir, DATABASE_URL: postgres?.url ?? '' };
+  const { engine, root, dataDir, campaign, postgres, serverEnv } = await prepareDeadlineRun('zhengji-deadline-');
   if (process.env.BENCH_CPU_PROF) serverEnv.BENCH_CPU_PROF = path.resolve(process.env.BENCH_CPU_PROF);
 
   const instances = Number(process.env.BENCH_INSTANCES ?? 1);
@@ -563,7 +570,7 @@ export async function run(): Promise<Record<string, unknown>> {
       // The same fixed work timed just before and just after the load (see cpuCheckMs): when these
       // differ between runs, so does the machine.
       cpu_check_ms: [cpuCheckBefore, cpuCheckAfter],
-      machine: `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+      machine: machineDescription(),
     };
   } finally {
     nginx?.child.kill('SIGQUIT');

@@ -1,6 +1,7 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -117,4 +118,9 @@ export function cpuCheckMs(): number {
     createHash('sha256').update(JSON.stringify(JSON.parse(text))).digest('hex');
   }
   return Math.round((performance.now() - started) * 10) / 10;
+}
+
+/** The machine a benchmark ran on, for its JSON line: cores, CPU model, memory, Node. */
+export function machineDescription(): string {
+  return `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 }

@@ -1,5 +1,4 @@
-import os from 'node:os';
-import { LOAD_TOOL, load, median, startServerProcess, type LoadResult } from './harness.ts';
+import { load, LOAD_TOOL, type LoadResult, machineDescription, median, startServerProcess } from './harness.ts';
 
 // The special page over real HTTP on loopback, against a bare Fastify "hello" in the same run.
 // Target: page_rps ≥ 0.5 × baseline_rps, p99 ≤ 50 ms at 50 connections. A shared VM's speed
@@ -41,6 +40,6 @@ export async function run(): Promise<Record<string, unknown>> {
     ratio: Math.round((pageRps / baselineRps) * 100) / 100,
     p99_ms: median(page.map((r) => r.p99_ms)),
     baseline_p99_ms: median(baseline.map((r) => r.p99_ms)),
-    machine: `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+    machine: machineDescription(),
   };
 }

@@ -1,12 +1,11 @@
 import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, open, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { randomFillSync } from 'node:crypto';
 import * as tus from 'tus-js-client';
 import { PASSWORD, UNIT_INPUT } from '../server/testing/people.ts';
-import { median, startServerProcess } from './harness.ts';
+import { machineDescription, median, startServerProcess } from './harness.ts';
 
 // A 1 GiB video uploaded with tus (tus-js-client, one PATCH streamed from the file) over
 // loopback to the real app in its own process, against writing the same bytes to the same disk
@@ -150,6 +149,6 @@ export async function run(): Promise<Record<string, unknown>> {
     ratio: round2(mbPerS / diskMbPerS),
     rss_growth_mb: round2(Math.max(...growth)),
     engine: process.env.DATABASE_URL ? 'postgres' : 'sqlite',
-    machine: `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+    machine: machineDescription(),
   };
 }

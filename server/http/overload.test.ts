@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openSqlite, SQLITE_FILE } from '../db/database.ts';
 import { completeContent } from '../testing/cases.ts';
-import { campaignsFolder, seventhCampaignData } from '../testing/campaign-files.ts';
+import { openSeventhCampaignFolder } from '../testing/campaign-files.ts';
 import { startServerProcess, stopServerProcess, unitsReadyToSubmit } from '../testing/server-process.ts';
 import { testEngine } from '../testing/test-database.ts';
 import { priorityOf, pressureLevel, sheds, DEFAULT_SHEDDING } from './load-shedding.ts';
@@ -29,13 +29,7 @@ describe('what is turned away first', () => {
 });
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'zhengji-overload-'));
-const campaigns = campaignsFolder({
-  'seventh-collection.yaml': {
-    ...seventhCampaignData(),
-    window: { ...seventhCampaignData().window, opensAt: '2024-01-15T00:00:00', closesAt: '2099-06-30T23:59:59' },
-    review: { ...seventhCampaignData().review, dueAt: '2099-08-31T23:59:59' },
-  },
-});
+const campaigns = openSeventhCampaignFolder();
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 describe.skipIf(testEngine() !== 'sqlite')('the server flooded with public page requests (sqlite)', () => {

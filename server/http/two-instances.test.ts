@@ -10,6 +10,7 @@ import { testPdf } from '../testing/pdf-files.ts';
 import { NGINX, startNginx } from '../testing/nginx.ts';
 import { HttpClient, stopServerProcess, type ServerProcess } from '../testing/server-process.ts';
 import { testEngine } from '../testing/test-database.ts';
+import { tusMetadata } from '../testing/tus.ts';
 
 // Two identical instances on one PostgreSQL database and one data folder, behind Debian's nginx
 // on loopback, round-robin, as the README's example runs them: a unit's whole journey crosses
@@ -57,7 +58,7 @@ describe.skipIf(skip !== '')(`two instances behind nginx (${testEngine()})`, () 
 
     // An upload created through nginx, its first half sent to one instance and the rest to the other.
     const pdf = await testPdf({ text: 'Media report', minBytes: 300_000 });
-    const meta = [`caseId ${Buffer.from(caseId).toString('base64')}`, `kind ${Buffer.from('media-reports').toString('base64')}`, `filename ${Buffer.from('报道.pdf').toString('base64')}`].join(',');
+    const meta = tusMetadata({ caseId, kind: 'media-reports', filename: '报道.pdf' });
     const created = await client.send('POST', '/api/v1/uploads', undefined, { 'tus-resumable': '1.0.0', 'upload-length': String(pdf.length), 'upload-metadata': meta });
     expect(created.status).toBe(201);
     const location = created.headers.get('location')!;

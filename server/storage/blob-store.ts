@@ -65,12 +65,17 @@ async function linkOrCopy(file: string, target: string): Promise<void> {
     await link(file, target);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return;
-    const temp = `${target}.${randomUUID()}`;
-    await copyFile(file, temp);
-    const handle = await open(temp, 'r+');
-    await handle.sync().finally(() => handle.close());
-    await rename(temp, target);
+    await copyDurably(file, target);
   }
+}
+
+/** Puts a copy of `file` at `target` by an atomic rename, fsynced first: whole or not at all. */
+export async function copyDurably(file: string, target: string): Promise<void> {
+  const temp = `${target}.${randomUUID()}`;
+  await copyFile(file, temp);
+  const handle = await open(temp, 'r+');
+  await handle.sync().finally(() => handle.close());
+  await rename(temp, target);
 }
 
 /** Whether `file` shares its bytes with another name (a blob adopted with keepSource). */

@@ -16,3 +16,18 @@ export function campaignsFolder(files: Record<string, string | object>): string 
   }
   return dir;
 }
+
+/**
+ * A campaigns folder with the seventh collection open from 2024 to 2099: for a real server
+ * process, which runs on the real clock.
+ */
+export function openSeventhCampaignFolder(): string {
+  const data = seventhCampaignData();
+  return campaignsFolder({
+    'seventh-collection.yaml': {
+      ...data,
+      window: { ...data.window, opensAt: '2024-01-15T00:00:00', closesAt: '2099-06-30T23:59:59' },
+      review: { ...data.review, dueAt: '2099-08-31T23:59:59' },
+    },
+  });
+}

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openPostgres, openSqlite, SQLITE_FILE, type DatabaseHandle } from '../db/database.ts';
-import { campaignsFolder, seventhCampaignData } from './campaign-files.ts';
+import { openSeventhCampaignFolder } from './campaign-files.ts';
 import { createEmptyPostgresDatabase, dropPostgresDatabase } from './postgres-admin.ts';
 import { startServerProcess, type ServerProcess } from './server-process.ts';
 import { testEngine } from './test-database.ts';
@@ -21,14 +21,7 @@ export interface CrashableServer {
 
 export async function crashableServer(): Promise<CrashableServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'zhengji-crash-'));
-  // The seventh collection with its window around today, since the real process uses the real clock.
-  const campaigns = campaignsFolder({
-    'seventh-collection.yaml': {
-      ...seventhCampaignData(),
-      window: { ...seventhCampaignData().window, opensAt: '2024-01-15T00:00:00', closesAt: '2099-06-30T23:59:59' },
-      review: { ...seventhCampaignData().review, dueAt: '2099-08-31T23:59:59' },
-    },
-  });
+  const campaigns = openSeventhCampaignFolder();
   const env: Record<string, string> = { DATA_DIR: dataDir, CAMPAIGNS_DIR: campaigns };
   const baseUrl = process.env.TEST_DATABASE_URL;
   let pg: { name: string; url: string } | undefined;

@@ -1,4 +1,4 @@
-import { createHash, randomInt } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crashableServer, type CrashableServer } from '../../testing/crashable-server.ts';
 import { completeContent } from '../../testing/cases.ts';
@@ -6,6 +6,7 @@ import { createPerson, PASSWORD, UNIT_INPUT } from '../../testing/people.ts';
 import { testPdf } from '../../testing/pdf-files.ts';
 import { HttpClient, stopServerProcess, unitsReadyToSubmit, type ServerProcess } from '../../testing/server-process.ts';
 import { testEngine } from '../../testing/test-database.ts';
+import { sha256, TUS, tusMetadata } from '../../testing/tus.ts';
 import { sealAllAudit, verifyAuditChain } from '../audit/audit.service.ts';
 
 // The server killed with SIGKILL at a random moment, three times, while units save drafts,
@@ -13,8 +14,6 @@ import { sealAllAudit, verifyAuditChain } from '../audit/audit.service.ts';
 // and receipt is there and intact; the uploads resume from where the server says they stand and
 // finish byte for byte; the audit chain verifies. On SQLite and on PostgreSQL.
 
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-const TUS = { 'tus-resumable': '1.0.0' };
 const CHUNK = 32 * 1024;
 const ROUNDS = 3;
 
@@ -83,7 +82,7 @@ describe(`the server killed at random moments while units save, upload and submi
     const uploaders: Uploader[] = [];
     for (let i = 0; i < 2; i += 1) {
       const { client, caseId } = await signedInUnit('uploader', i);
-      const meta = [`caseId ${Buffer.from(caseId).toString('base64')}`, `kind ${Buffer.from('media-reports').toString('base64')}`, `filename ${Buffer.from(`报道${i}.pdf`).toString('base64')}`].join(',');
+      const meta = tusMetadata({ caseId, kind: 'media-reports', filename: `报道${i}.pdf` });
       const created = await client.send('POST', '/api/v1/uploads', undefined, { ...TUS, 'upload-length': String(pdf.length), 'upload-metadata': meta });
       expect(created.status).toBe(201);
       uploaders.push({ client, caseId, location: created.headers.get('location')!, acked: 0 });
@@ -125,7 +124,7 @@ describe(`the server killed at random moments while units save, upload and submi
       }
       for (const receipt of receipts) {
         const row = await server.handle.db.selectFrom('case_submissions').selectAll().where('receipt_number', '=', receipt.receiptNumber).executeTakeFirstOrThrow();
-        expect([row.case_id, row.content_sha256, createHash('sha256').update(row.content).digest('hex')]).toEqual([receipt.caseId, receipt.contentSha256, receipt.contentSha256]);
+        expect([row.case_id, row.content_sha256, sha256(Buffer.from(row.content))]).toEqual([receipt.caseId, receipt.contentSha256, receipt.contentSha256]);
       }
     }
 

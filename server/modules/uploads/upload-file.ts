@@ -1,8 +1,8 @@
 import { createHash, type Hash } from 'node:crypto';
-import { copyFile, mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, rm, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { isLinked } from '../../storage/blob-store.ts';
+import { copyDurably, isLinked } from '../../storage/blob-store.ts';
 
 // The bytes of an upload in progress live in DATA_DIR/uploads/<id>, written in place at the
 // offset the client names. What has reached the file is the truth: the database's offset may lag
@@ -140,10 +140,7 @@ export async function openUploadAt(dataDir: string, id: string, offset: number):
   const file = uploadFilePath(dataDir, id);
   // After a crash while finishing, the file may share its bytes with the blob made from it:
   // writing into it would change that blob, so it is first replaced by a copy of its own.
-  if (await isLinked(file)) {
-    await copyFile(file, `${file}.copy`);
-    await rename(`${file}.copy`, file);
-  }
+  if (await isLinked(file)) await copyDurably(file, file);
   const handle = await open(file, 'r+');
   try {
     await handle.truncate(offset);
