@@ -86,7 +86,7 @@ describe(`reviewer assignment (${testEngine()})`, () => {
     expect((await organizer.request({ method: 'DELETE', url: `${BASE}/assignments/${id}` })).statusCode).toBe(404);
     const row = await database.db.selectFrom('review_assignments').select(['state', 'source', 'end_reason']).where('id', '=', id).executeTakeFirstOrThrow();
     expect(row).toEqual({ state: 'removed', source: 'manual', end_reason: 'removed_by_organizer' });
-    const audit = await database.db.selectFrom('audit_log').select(['action', 'subject_id']).where('action', 'like', 'assignment.%').orderBy('seq').execute();
+    const audit = await database.db.selectFrom('audit_log').select(['action', 'subject_id']).where('action', 'like', 'assignment.%').orderBy('id').execute();
     expect(audit).toEqual([
       { action: 'assignment.add', subject_id: cases.A.caseId }, { action: 'assignment.add', subject_id: cases.B.caseId }, { action: 'assignment.remove', subject_id: cases.A.caseId },
     ]);

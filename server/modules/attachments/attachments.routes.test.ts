@@ -82,7 +82,7 @@ describe(`removing an attachment (${testEngine()})`, () => {
     expect(res.statusCode).toBe(204);
     expect((await client.get(`/api/v1/cases/${caseId}/attachments`)).json().data).toEqual([]);
     expect((await client.get(`/api/v1/attachments/${attachmentId}/file`)).statusCode).toBe(200);
-    const audit = await app.db.selectFrom('audit_log').select(['action', 'subject_id']).where('action', 'like', 'attachment.%').orderBy('seq').execute();
+    const audit = await app.db.selectFrom('audit_log').select(['action', 'subject_id']).where('action', 'like', 'attachment.%').orderBy('id').execute();
     expect(audit).toEqual([{ action: 'attachment.add', subject_id: caseId }, { action: 'attachment.remove', subject_id: caseId }]);
     const again = await client.request({ method: 'DELETE', url: `/api/v1/attachments/${attachmentId}` });
     expect(again.statusCode).toBe(404);

@@ -24,7 +24,7 @@ const phaseOf = async (app: Awaited<ReturnType<typeof createTestApp>>['app']) =>
   (await app.inject({ url: `/api/v1/campaigns/${SEVENTH}` })).json().data.phase;
 
 const auditOf = async (app: Awaited<ReturnType<typeof createTestApp>>['app']) =>
-  (await app.db.selectFrom('audit_log').select(['action', 'actor_label', 'subject_id', 'change']).where('action', '=', 'campaign.move_phase').orderBy('seq').execute())
+  (await app.db.selectFrom('audit_log').select(['action', 'actor_label', 'subject_id', 'change']).where('action', '=', 'campaign.move_phase').orderBy('id').execute())
     .map((r) => ({ ...r, change: JSON.parse(r.change) }));
 
 describe(`moving a campaign through its phases (${testEngine()})`, () => {

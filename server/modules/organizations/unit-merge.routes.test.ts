@@ -86,7 +86,7 @@ describe(`merging duplicate units (${testEngine()})`, () => {
 
     // The cases were created in the same instant, so they move in the order of their ids.
     const moved = [[old.draftId, 'draft'], [old.submittedId, 'submitted']].sort(([x], [y]) => x!.localeCompare(y!));
-    const audit = await app.db.selectFrom('audit_log').select(['action', 'subject_id', 'change']).where('action', 'in', ['organization.merge', 'case.unit_merged']).orderBy('seq').execute();
+    const audit = await app.db.selectFrom('audit_log').select(['action', 'subject_id', 'change']).where('action', 'in', ['organization.merge', 'case.unit_merged']).orderBy('id').execute();
     expect(audit.map((a) => [a.action, a.subject_id, JSON.parse(a.change)])).toEqual([
       ...moved.map(([id, status]) => ['case.unit_merged', id, { from: status, to: status, message: `${DUPLICATE_NAME} → ${UNIT_INPUT.name}`, fromUnit: old.organizationId, intoUnit: survivor.organizationId }]),
       ['organization.merge', old.organizationId, { into: survivor.organizationId, cases: moved.map(([id]) => id), members: 1, invitations: 1, deadlineExtensions: 1, superiorOf: 1 }],

@@ -100,7 +100,7 @@ describe(`the screening queue (${testEngine()})`, () => {
     ]);
     const history = await red.client.get(`/api/v1/cases/${red.caseId}/history`);
     expect(history.json().data.map((e: { action: string }) => e.action)).toEqual(['create', 'submit', 'screen_pass']);
-    const audit = await db.selectFrom('audit_log').select(['action', 'subject_id', 'change']).where('action', 'like', 'case.screen%').orderBy('seq').execute();
+    const audit = await db.selectFrom('audit_log').select(['action', 'subject_id', 'change']).where('action', 'like', 'case.screen%').orderBy('id').execute();
     expect(audit.map((a) => [a.action, a.subject_id, JSON.parse(a.change)])).toEqual([
       ['case.screen_pass', red.caseId, { from: 'submitted', to: 'submitted', seq: 1, submissionId: red.submissionId }],
       ['case.screen_reject', rural.caseId, { from: 'submitted', to: 'submitted', message: '与主题无关', seq: 1, submissionId: rural.submissionId }],
