@@ -54,13 +54,16 @@ import { faviconRoutes } from './pages/favicon.routes.ts';
 import { DEMO_ACCOUNTS } from './demo/demo-accounts.ts';
 import { registerLoadShedding, type SheddingLimits } from './http/load-shedding.ts';
 import { databaseRateLimitStore } from './http/rate-limit-store.ts';
+import { localStorage, type FileStorage } from './storage/file-storage.ts';
 
 export interface AppOptions {
   db: Kysely<Database>;
   engine: Engine;
   baseUrl: string;
-  /** Where uploaded files and blobs live (DATA_DIR). */
+  /** The local folder (DATA_DIR): the SQLite file, files being checked, and stored files unless `storage` says otherwise. */
   dataDir: string;
+  /** Where stored files and uploads in progress live; local files under `dataDir` when not given. */
+  storage?: FileStorage;
   clock?: Clock;
   logger?: FastifyServerOptions['logger'];
   /** Proxies in front whose X-Forwarded-For is believed (see Config.trustProxy). */
@@ -93,6 +96,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('clock', options.clock ?? systemClock);
   app.decorate('baseUrl', options.baseUrl);
   app.decorate('dataDir', options.dataDir);
+  app.decorate('storage', options.storage ?? localStorage(options.dataDir));
   app.decorate('assets', await clientAssets());
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { S3Settings } from './storage/s3-storage.ts';
 import { DEFAULT_SHEDDING, type SheddingLimits } from './http/load-shedding.ts';
 
 // The environment is read once, here, and a bad one stops the start with every problem listed.
@@ -51,6 +52,12 @@ const envSchema = z
       emptyAsUndefined,
       z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').default(DEFAULT_SHEDDING.maxInFlight),
     ),
+    S3_ENDPOINT: optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://oss-cn-beijing.aliyuncs.com' })),
+    S3_BUCKET: optional(z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be a bucket name: 3–63 lower-case letters, digits, dots and hyphens')),
+    S3_REGION: z.preprocess(emptyAsUndefined, z.string().default('us-east-1')),
+    S3_ACCESS_KEY_ID: optional(z.string()),
+    S3_SECRET_ACCESS_KEY: optional(z.string()),
+    S3_FORCE_PATH_STYLE: z.preprocess(emptyAsUndefined, z.enum(['true', 'false'], { error: 'must be true or false' }).default('true')),
     SQLITE_UNIT_TIME_LIMIT_MS: z.preprocess(
       emptyAsUndefined,
       z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(100, 'must be at least 100').default(5000),
@@ -63,6 +70,13 @@ const envSchema = z
         path: [env.ZHENGJI_ADMIN_EMAIL ? 'ZHENGJI_ADMIN_PASSWORD' : 'ZHENGJI_ADMIN_EMAIL'],
         message: 'set ZHENGJI_ADMIN_EMAIL and ZHENGJI_ADMIN_PASSWORD together, or neither',
       });
+    }
+    const s3 = ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
+    const given = s3.filter((name) => env[name]);
+    if (given.length > 0 && given.length < s3.length) {
+      for (const name of s3.filter((n) => !env[n])) {
+        ctx.addIssue({ code: 'custom', path: [name], message: `is needed with ${given.join(', ')}: set S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY together, or none` });
+      }
     }
   });
 
@@ -89,6 +103,8 @@ export interface Config {
   demo: boolean;
   /** When to turn work away by importance (server/http/load-shedding.ts). */
   shedding: SheddingLimits;
+  /** Stored files and uploads in an S3-compatible bucket; under DATA_DIR when not set. */
+  s3: S3Settings | undefined;
 }
 
 export class ConfigError extends Error {
@@ -99,7 +115,7 @@ export class ConfigError extends Error {
 }
 
 // Values of these are never echoed back, not even in an error message.
-const SECRET = /PASSWORD|DATABASE_URL|SMTP_URL/;
+const SECRET = /PASSWORD|DATABASE_URL|SMTP_URL|SECRET_ACCESS_KEY|ACCESS_KEY_ID/;
 
 /** Parses the environment into a typed config, or throws ConfigError listing every problem. */
 export function loadConfig(env: Record<string, string | undefined>): Config {
@@ -134,5 +150,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     demo: e.ZHENGJI_DEMO === 'true',
     // Normal work is turned away at a delay several times the one that turns public pages away.
     shedding: { ...DEFAULT_SHEDDING, lowLagMs: e.SHED_LAG_MS, normalLagMs: Math.max(DEFAULT_SHEDDING.normalLagMs, 4 * e.SHED_LAG_MS), maxInFlight: e.SHED_MAX_IN_FLIGHT },
+    s3: e.S3_ENDPOINT && e.S3_BUCKET && e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY
+      ? {
+        endpoint: e.S3_ENDPOINT, bucket: e.S3_BUCKET, region: e.S3_REGION,
+        accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY, forcePathStyle: e.S3_FORCE_PATH_STYLE === 'true',
+      }
+      : undefined,
   };
 }

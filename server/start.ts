@@ -2,6 +2,8 @@ import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import type { Config } from './config.ts';
 import { openDatabase, warnCheckpointerFailure, type DatabaseHandle } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { localStorage } from './storage/file-storage.ts';
+import { s3Storage } from './storage/s3-storage.ts';
 import { buildApp } from './app.ts';
 import { systemClock, type Clock } from './ids.ts';
 import { AUDIT_HEAD_JOB, AUDIT_HEAD_PERIODIC, createAuditHeadHandler } from './modules/audit/audit-heads.service.ts';
@@ -46,11 +48,13 @@ export async function startApp(
     const ran = await migrateToLatest(database.db);
     const synced = await syncCampaigns(database.db, sources, clock());
     const organizer = await ensureFirstOrganizer(database.db, config.admin, clock());
+    const storage = config.s3 ? s3Storage(config.s3, config.dataDir) : localStorage(config.dataDir);
     const app = await buildApp({
       db: database.db,
       engine: database.engine,
       baseUrl: config.baseUrl,
       dataDir: config.dataDir,
+      storage,
       clock,
       logger: options.logger,
       trustProxy: config.trustProxy,
@@ -84,7 +88,7 @@ export async function startApp(
     // Unfinished uploads past their expiry give back their disk space, hourly in every instance
     // (removing one twice is harmless); the first sweep runs soon after start.
     const sweepUploads = () => {
-      removeExpiredUploads(database.db, clock(), config.dataDir)
+      removeExpiredUploads(database.db, clock(), storage)
         .then((removed) => removed > 0 && app.log.info({ removed }, 'expired uploads removed'))
         .catch((error: unknown) => app.log.error({ err: error }, 'expired upload sweep failed'));
     };

@@ -3,6 +3,7 @@ import type { Engine } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import type { Clock } from '../ids.ts';
+import type { FileStorage } from '../storage/file-storage.ts';
 import type { Actor } from '../modules/auth/actor.ts';
 import { prepareSignUp, resolveSession, signIn, signUp, verifyEmail } from '../modules/auth/auth.service.ts';
 import { DEMO_PASSWORD } from './demo-accounts.ts';
@@ -16,6 +17,7 @@ export interface DemoContext {
   /** The database's engine, which the job runner's leases need. */
   engine: Engine;
   dataDir: string;
+  storage: FileStorage;
   baseUrl: string;
   clock: Clock;
   /** The campaign the steps act in: the collecting demo campaign's slug, unless a step says otherwise. */

@@ -6,6 +6,7 @@ import { readCampaignFiles } from '../modules/campaigns/campaign-files.ts';
 import { syncCampaigns } from '../modules/campaigns/campaigns.service.ts';
 import { DEMO_REVIEW_SLUG, DEMO_SCREENING_SLUG, DEMO_SLUG, writeDemoCampaigns } from './demo-campaign.ts';
 import { seedDemo } from './seed-demo.ts';
+import { localStorage } from '../storage/file-storage.ts';
 
 // The demo's data folder: its SQLite database and files, its campaigns (campaigns/) and a note
 // (demo.json) saying whether seeding finished. A finished demo is used as it is; one whose seeding
@@ -58,7 +59,7 @@ export async function ensureDemoData(options: { dataDir: string; units: number; 
     await syncCampaigns(database.db, readCampaignFiles(demoCampaignsDir(dataDir)), clock());
     log(`demo: seeding ${options.units} units into ${path.resolve(dataDir)}`);
     await seedDemo({
-      db: database.db, engine: database.engine, dataDir, baseUrl: options.baseUrl, clock, slug: DEMO_SLUG, reviewSlug: DEMO_REVIEW_SLUG, screeningSlug: DEMO_SCREENING_SLUG, units: options.units, log,
+      db: database.db, engine: database.engine, dataDir, storage: localStorage(dataDir), baseUrl: options.baseUrl, clock, slug: DEMO_SLUG, reviewSlug: DEMO_REVIEW_SLUG, screeningSlug: DEMO_SCREENING_SLUG, units: options.units, log,
     });
   } finally {
     await database.close();

@@ -3,6 +3,7 @@ import type { Locale } from '../../core/i18n/locale.ts';
 import type { Database } from '../db/schema.ts';
 import type { Engine } from '../db/database.ts';
 import type { Clock } from '../ids.ts';
+import type { FileStorage } from '../storage/file-storage.ts';
 import type { ClientAssets } from '../pages/client-assets.ts';
 import type { Access, RouteAccess } from './access.ts';
 import type { Actor } from '../modules/auth/actor.ts';
@@ -14,6 +15,7 @@ declare module 'fastify' {
     clock: Clock;
     baseUrl: string;
     dataDir: string;
+    storage: FileStorage;
     routeAccess: RouteAccess[];
     assets: ClientAssets;
   }

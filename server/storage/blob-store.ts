@@ -1,9 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { copyFile, link, mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, link, mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { Readable, Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { Writable, type Readable } from 'node:stream';
 
 // Stored files are named by the SHA-256 of their bytes, under DATA_DIR/blobs/<first two hex
 // digits>/<sha256>: the same bytes are stored once, a name can never point at other bytes, and
@@ -84,11 +83,11 @@ export async function isLinked(file: string): Promise<boolean> {
 }
 
 /** A writable that hashes and counts what it has written, and fsyncs the file before it finishes. */
-class HashingFileWriter extends Writable {
+export class HashingFileWriter extends Writable {
   readonly hash = createHash('sha256');
   size = 0;
 
-  constructor(private readonly handle: import('node:fs/promises').FileHandle) {
+  constructor(private readonly handle: FileHandle) {
     super({ highWaterMark: 1024 * 1024 });
   }
 
@@ -105,29 +104,6 @@ class HashingFileWriter extends Writable {
   }
 }
 
-/** Streams `source` into the store while hashing it; the blob is in place when this resolves. */
-export async function storeStream(dataDir: string, source: Readable | AsyncIterable<Uint8Array>): Promise<StoredBlob> {
-  const temp = await tempPath(dataDir);
-  const handle = await open(temp, 'wx');
-  try {
-    const writer = new HashingFileWriter(handle);
-    await pipeline(source, writer);
-    await handle.close();
-    const stored = { sha256: writer.hash.digest('hex'), size: writer.size };
-    await adoptFile(dataDir, temp, stored.sha256);
-    return stored;
-  } catch (error) {
-    await handle.close().catch(() => undefined);
-    await rm(temp, { force: true });
-    throw error;
-  }
-}
-
-/** Stores a small buffer (a thumbnail) the same way. */
-export function storeBuffer(dataDir: string, bytes: Uint8Array): Promise<StoredBlob> {
-  return storeStream(dataDir, Readable.from([bytes]));
-}
-
 /** The SHA-256 of a file, read in large slices. */
 export async function hashFile(file: string): Promise<string> {
   const hash = createHash('sha256');
@@ -138,9 +114,4 @@ export async function hashFile(file: string): Promise<string> {
 /** The bytes of a blob from `start` to `end` inclusive (the whole blob without them). */
 export function readBlob(dataDir: string, sha256: string, range?: { start: number; end: number }): Readable {
   return createReadStream(blobPath(dataDir, sha256), range ? { start: range.start, end: range.end } : {});
-}
-
-/** Whether the blob's file is present (a row without its file is a bug worth a clear error). */
-export function blobExists(dataDir: string, sha256: string): Promise<boolean> {
-  return exists(blobPath(dataDir, sha256));
 }

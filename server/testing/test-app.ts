@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { onTestFinished } from 'vitest';
 import { buildApp } from '../app.ts';
+import type { FileStorage } from '../storage/file-storage.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
 import { DURING_WINDOW } from './fixtures.ts';
 
@@ -19,11 +20,11 @@ export interface TestApp {
 }
 
 /** The real app on a private database copy, closed when the test finishes. */
-export async function createTestApp(options: { now?: Date } = {}): Promise<TestApp> {
+export async function createTestApp(options: { now?: Date; storage?: (dataDir: string) => FileStorage } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   let now = options.now ?? DURING_WINDOW;
   const dataDir = mkdtempSync(path.join(tmpdir(), 'zhengji-data-'));
-  const app = await buildApp({ db: database.db, engine: database.engine, baseUrl: TEST_BASE_URL, dataDir, clock: () => now });
+  const app = await buildApp({ db: database.db, engine: database.engine, baseUrl: TEST_BASE_URL, dataDir, storage: options.storage?.(dataDir), clock: () => now });
   await app.ready();
   onTestFinished(async () => {
     await app.close();

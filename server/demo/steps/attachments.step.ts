@@ -10,8 +10,8 @@ import type { DemoCase, DemoStep } from '../demo-state.ts';
 
 /** One file uploaded as the browser's resumable upload does: started, its bytes sent, checked and stored. */
 async function upload(ctx: DemoContext, actor: Actor, caseId: string, kind: string, fileName: string, bytes: Buffer): Promise<void> {
-  const { id } = await createUpload(ctx.db, actor, { caseId, kind, fileName, length: bytes.length }, ctx.clock(), ctx.dataDir);
-  const state = await receiveUploadBytes(ctx.db, actor, id, 0, Readable.from([bytes]), ctx.clock, ctx.dataDir);
+  const { id } = await createUpload(ctx.db, actor, { caseId, kind, fileName, length: bytes.length }, ctx.clock(), ctx.storage);
+  const state = await receiveUploadBytes(ctx.db, actor, id, 0, Readable.from([bytes]), ctx.clock, ctx.storage);
   if (!state.attachmentId) throw new Error(`upload of ${fileName} did not finish`);
 }
 

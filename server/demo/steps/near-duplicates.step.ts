@@ -1,7 +1,6 @@
 import { runDueJobs } from '../../jobs/jobs.service.ts';
 import { screeningQueue } from '../../modules/screening/screening.service.ts';
 import { similarityJobHandlers } from '../../modules/similarity/similarity.jobs.ts';
-import { blobReadable } from '../../storage/blob-readable.ts';
 import { contextAt } from '../demo-context.ts';
 import type { DemoStep } from '../demo-state.ts';
 
@@ -22,7 +21,7 @@ export const nearDuplicatesStep: DemoStep = {
       if (summary.failed + summary.retried + summary.lost > 0) throw new Error(`similarity check: ${JSON.stringify(summary)}`);
       jobs += summary.ran;
     } while (summary.ran > 0);
-    const { data, total } = await screeningQueue(ctx.db, state.organizer!, ctx.slug, { flags: ['similar'], pageSize: 100 }, blobReadable(ctx.dataDir), ctx.clock());
+    const { data, total } = await screeningQueue(ctx.db, state.organizer!, ctx.slug, { flags: ['similar'], pageSize: 100 }, ctx.storage.has, ctx.clock());
     const pair = state.screening.nearDuplicate;
     if (pair && ![pair.original, pair.copy].every((c) => data.some((row) => row.caseId === c.id))) {
       throw new Error(`similarity check: the planted pair of ${ctx.slug} is not flagged in its screening queue`);

@@ -2,7 +2,6 @@ import { inTransaction } from '../../db/transaction.ts';
 import { moveCampaignPhase } from '../../modules/campaigns/campaign-phase.service.ts';
 import { returnCase } from '../../modules/cases/organizer.service.ts';
 import { decideScreening, screeningQueue } from '../../modules/screening/screening.service.ts';
-import { blobReadable } from '../../storage/blob-readable.ts';
 import { contextAt, type DemoContext } from '../demo-context.ts';
 import type { DemoCase, DemoState, DemoStep } from '../demo-state.ts';
 import { COPY_UNIT } from './cases.step.ts';
@@ -28,7 +27,7 @@ const CORRECTION_DAYS = 7;
 async function pendingCases(ctx: DemoContext, state: DemoState) {
   const seen = [];
   for (let page = 1; ; page += 1) {
-    const { data, total } = await screeningQueue(ctx.db, state.organizer!, ctx.slug, { state: 'pending', page, pageSize: 100 }, blobReadable(ctx.dataDir), ctx.clock());
+    const { data, total } = await screeningQueue(ctx.db, state.organizer!, ctx.slug, { state: 'pending', page, pageSize: 100 }, ctx.storage.has, ctx.clock());
     seen.push(...data.map(({ caseId, submissionId, state: s }) => ({ caseId, submissionId, state: s })));
     if (seen.length >= total || data.length === 0) return seen;
   }

@@ -8,7 +8,6 @@ import { parseByteRange } from '../../http/byte-range.ts';
 import { attachmentDisposition } from '../../http/content-disposition.ts';
 import { errorResponseSchema } from '../../http/error-schema.ts';
 import { AppError } from '../../errors.ts';
-import { blobExists, readBlob } from '../../storage/blob-store.ts';
 import { isReencodedImage } from '../uploads/image-reencode.ts';
 import { attachmentsResponse } from '../../../core/api/attachments.ts';
 import { findAttachmentFile, listAttachments, removeAttachment, type StoredFile } from './attachments.service.ts';
@@ -25,7 +24,7 @@ const TYPED_DOWNLOADS = new Set([
 ]);
 const STORED_FILE_CSP = "sandbox; default-src 'none'; img-src 'self'; media-src 'self'";
 
-export function sendStoredFile(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, file: StoredFile) {
+export async function sendStoredFile(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, file: StoredFile) {
   const etag = `"${file.sha256}"`;
   const shown = !file.downloadOnly && (isReencodedImage(file.mediaType) || VIDEO_TYPES.has(file.mediaType));
   const inline = shown && (request.query as { download?: string }).download === undefined;
@@ -48,9 +47,9 @@ export function sendStoredFile(app: FastifyInstance, request: FastifyRequest, re
       .code(206)
       .header('content-range', `bytes ${range.start}-${range.end}/${file.size}`)
       .header('content-length', String(range.end - range.start + 1))
-      .send(readBlob(app.dataDir, file.sha256, range));
+      .send(await app.storage.read(file.sha256, range));
   }
-  return reply.header('content-length', String(file.size)).send(readBlob(app.dataDir, file.sha256));
+  return reply.header('content-length', String(file.size)).send(await app.storage.read(file.sha256));
 }
 
 export async function attachmentsRoutes(app: FastifyInstance): Promise<void> {
@@ -84,7 +83,7 @@ export async function attachmentsRoutes(app: FastifyInstance): Promise<void> {
       },
     }, async (request, reply) => {
       const file = await findAttachmentFile(app.db, requireActor(request.actor), request.params.id, which);
-      if (!(await blobExists(app.dataDir, file.sha256))) {
+      if (!(await app.storage.has(file))) {
         request.log.error({ sha256: file.sha256 }, 'a stored file is missing from the blob store');
         throw new AppError('not_found');
       }

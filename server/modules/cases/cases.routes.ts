@@ -8,14 +8,13 @@ import { isUniqueViolation } from '../../db/unique-violation.ts';
 import { AppError } from '../../errors.ts';
 import { requireActor } from '../../http/authenticate.ts';
 import { errorResponseSchema } from '../../http/error-schema.ts';
-import { blobReadable } from '../../storage/blob-readable.ts';
 import { caseResponse, caseSummariesResponse, extensionResponse, extensionsResponse, historyResponse, preflightResponse, receiptResponse, receiptsResponse } from '../../../core/api/cases.ts';
 import { caseHistory, caseSubmissions, createCase, getCase, listCampaignCases, listMyCases, saveDraft } from './cases.service.ts';
 import { extendDeadline, listExtensions, returnCase } from './organizer.service.ts';
 import { receiptFileName, renderReceiptPdf } from '../../documents/receipt-pdf.ts';
 import { receiptVerifyUrl } from '../receipts/receipt-check.service.ts';
 import { attachmentDisposition } from '../../http/content-disposition.ts';
-import { casePreflight, receiptDocument, receiptForRequest, submitCase, withdrawCase, type AttachmentCheck } from './submission.service.ts';
+import { casePreflight, receiptDocument, receiptForRequest, storedWhenFinished, submitCase, withdrawCase, type AttachmentCheck } from './submission.service.ts';
 
 const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema, 409: errorResponseSchema, 422: errorResponseSchema };
 const caseParams = z.object({ id: z.uuid() });
@@ -31,7 +30,7 @@ const draftBody = z.object({
 
 export async function casesRoutes(app: FastifyInstance): Promise<void> {
   const routes = app.withTypeProvider<ZodTypeProvider>();
-  const readable: AttachmentCheck = blobReadable(app.dataDir);
+  const readable: AttachmentCheck = app.storage.has;
 
   routes.get('/api/v1/me/cases', {
     config: { access: 'signed-in' },
@@ -80,7 +79,7 @@ export async function casesRoutes(app: FastifyInstance): Promise<void> {
   }, async (request, reply) => {
     const actor = requireActor(request.actor);
     try {
-      const { receipt, created } = await inTransaction(app.db, (trx) => submitCase(trx, actor, request.params.id, request.body.requestKey, app.clock(), { readable, baseUrl: app.baseUrl }));
+      const { receipt, created } = await inTransaction(app.db, (trx) => submitCase(trx, actor, request.params.id, request.body.requestKey, app.clock(), { readable: storedWhenFinished, baseUrl: app.baseUrl }));
       return reply.code(created ? 201 : 200).send({ data: receipt });
     } catch (error) {
       // Two requests with one key raced: the loser finds the winner's receipt.

@@ -145,15 +145,15 @@ describe(`submitting a case (${testEngine()})`, () => {
     expect((await other.client.get(`/api/v1/cases/${caseId}`)).statusCode).toBe(404);
   });
 
-  it('reports a stored file that went missing as unreadable and refuses to submit', async () => {
+  it('reports a stored file that went missing as unreadable in the checklist, while submitting trusts the rows checked when each upload finished', async () => {
     const { app } = await createTestApp();
     const { client, caseId, files } = await readyCase(app);
     await rm(blobPath(app.dataDir, files[1]!.sha256));
-    const res = await client.post(`/api/v1/cases/${caseId}/submit`, { requestKey: randomUUID() });
-    expect(res.statusCode).toBe(422);
-    expect(res.json().error.details.problems).toEqual([
+    const checklist = await client.get(`/api/v1/cases/${caseId}/preflight`);
+    expect(checklist.json().data.problems).toEqual([
       { code: 'attachment_unreadable', target: 'attachments:sealed-form', params: { kind: 'sealed-form', fileName: '盖章申报表.pdf' } },
     ]);
+    expect((await client.post(`/api/v1/cases/${caseId}/submit`, { requestKey: randomUUID() })).statusCode).toBe(201);
   });
 });
 

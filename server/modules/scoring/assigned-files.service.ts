@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { maskIdentity } from '../../../core/review/blind.ts';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
-import { blobExists } from '../../storage/blob-store.ts';
+import type { FileStorage } from '../../storage/file-storage.ts';
 import type { Actor } from '../auth/actor.ts';
 import { findAttachment, findBlob } from '../attachments/attachments.repository.ts';
 import type { StoredFile } from '../attachments/attachments.service.ts';
@@ -15,7 +15,7 @@ import { ownAssignment } from './scoring.service.ts';
  * and, in blind review, not the filled or sealed declaration form, whose name is masked too.
  * Anything else answers like a file that does not exist.
  */
-export async function findAssignedFile(app: { db: Kysely<Database>; dataDir: string; log: { error(details: object, message: string): void } }, actor: Actor, id: string, attachmentId: string, which: 'file' | 'thumbnail'): Promise<StoredFile> {
+export async function findAssignedFile(app: { db: Kysely<Database>; storage: FileStorage; log: { error(details: object, message: string): void } }, actor: Actor, id: string, attachmentId: string, which: 'file' | 'thumbnail'): Promise<StoredFile> {
   const a = await ownAssignment(app.db, actor, id);
   const campaign = await getCampaignById(app.db, a.campaign_id);
   const file = visibleFilesOf(a, campaign).find((f) => f.id === attachmentId);
@@ -28,7 +28,7 @@ export async function findAssignedFile(app: { db: Kysely<Database>; dataDir: str
     if (!blob) throw new AppError('not_found');
     stored = { sha256: blob.sha256, size: Number(blob.size), mediaType: 'image/webp', fileName: `${fileName.replace(/\.[^.]*$/, '')}.webp` };
   }
-  if (!(await blobExists(app.dataDir, stored.sha256))) {
+  if (!(await app.storage.has(stored))) {
     app.log.error({ sha256: stored.sha256 }, 'a stored file is missing from the blob store');
     throw new AppError('not_found');
   }

@@ -8,7 +8,6 @@ import { text } from '../../../core/text/clean-text.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { requireActor } from '../../http/authenticate.ts';
 import { errorResponseSchema } from '../../http/error-schema.ts';
-import { blobReadable } from '../../storage/blob-readable.ts';
 import { campaignProgress } from './progress.service.ts';
 import { decideScreening, reverseScreening, screeningHistory, screeningQueue } from './screening.service.ts';
 
@@ -40,7 +39,7 @@ const decisionBody = z.object({
 
 export async function screeningRoutes(app: FastifyInstance): Promise<void> {
   const routes = app.withTypeProvider<ZodTypeProvider>();
-  const readable = blobReadable(app.dataDir);
+  const readable = app.storage.has;
 
   routes.get('/api/v1/campaigns/:slug/screening', {
     config: { access: 'organizer' },

@@ -6,7 +6,8 @@ import { testPdf } from '../../testing/pdf-files.ts';
 import { createTestApp } from '../../testing/test-app.ts';
 import { testEngine } from '../../testing/test-database.ts';
 import { createTusUpload, headTus, patchTus, sha256 } from '../../testing/tus.ts';
-import { openUploadAt, runningHashes, uploadFilePath } from './upload-file.ts';
+import { openUploadAt, uploadFilePath } from '../../storage/local-uploads.ts';
+import { runningHashes } from './upload-file.ts';
 
 // The state a crash leaves between the last byte and the attachment's commit: every byte on disk,
 // the offset saved as the length, no attachment, perhaps the blob already made from the file.

@@ -1,9 +1,11 @@
 import type { Hash } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import type { Campaign } from '../../../core/campaign/campaign.schema.ts';
 import type { Database } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { newId, type Clock } from '../../ids.ts';
-import { adoptFile, hashFile, type StoredBlob } from '../../storage/blob-store.ts';
+import type { StoredBlob } from '../../storage/blob-store.ts';
+import type { FileStorage } from '../../storage/file-storage.ts';
 import { AppError } from '../../errors.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { countCaseAttachments, insertAttachment, insertBlobIfAbsent } from '../attachments/attachments.repository.ts';
@@ -14,7 +16,7 @@ import { fileTypeNotAllowed, fileUnsafe, tooManyFiles } from './file-errors.ts';
 import { nameForType } from '../../../core/files/type-extension.ts';
 import { inspectFile, isAccepted } from './file-inspection.ts';
 import { isReencodedImage, reencodeImage, UnreadableImageError } from './image-reencode.ts';
-import { removeUploadFile, uploadFilePath } from './upload-file.ts';
+import { removeUploadBytes } from './upload-file.ts';
 import { deleteUpload, updateUpload, type UploadRow } from './uploads.repository.ts';
 
 interface Stored {
@@ -35,37 +37,45 @@ interface Stored {
  * are written in one transaction, on a case still editable, under a name whose extension is
  * the type's (nameForType).
  */
-export async function finishUpload(db: Kysely<Database>, actor: Actor, upload: UploadRow, runningHash: Hash | undefined, clock: Clock, dataDir: string): Promise<string> {
-  const file = uploadFilePath(dataDir, upload.id);
+export async function finishUpload(db: Kysely<Database>, actor: Actor, upload: UploadRow, runningHash: Hash | undefined, clock: Clock, storage: FileStorage): Promise<string> {
   const refuse = async (error: Error): Promise<never> => {
     await deleteUpload(db, upload.id);
-    await removeUploadFile(dataDir, upload.id);
+    await removeUploadBytes(storage, upload.id);
     throw error;
   };
   const { campaign } = await requireEditableCase(db, actor, upload.case_id, clock());
-  const kind = campaign.definition.attachments.find((k) => k.key === upload.kind)!;
-  const inspection = await inspectFile(file, upload.length, { allowMacros: campaign.definition.allowMacroDocuments });
+  // The hash kept while the bytes arrived, or (after a restart, or with S3) one pass over them.
+  const whole = await storage.uploads.whole(upload.id, upload.length, runningHash);
+  try {
+    return await finishWhole(db, actor, upload, whole.file, { sha256: whole.sha256, size: upload.length }, clock, storage, campaign.definition, refuse);
+  } finally {
+    await whole.release();
+  }
+}
+
+async function finishWhole(
+  db: Kysely<Database>, actor: Actor, upload: UploadRow, file: string, received: StoredBlob, clock: Clock, storage: FileStorage,
+  campaign: Campaign, refuse: (error: Error) => Promise<never>,
+): Promise<string> {
+  const kind = campaign.attachments.find((k) => k.key === upload.kind)!;
+  const inspection = await inspectFile(file, upload.length, { allowMacros: campaign.allowMacroDocuments });
   if (inspection.unsafe) return refuse(fileUnsafe(upload.file_name, inspection.unsafe));
   if (!isAccepted(inspection.mediaType, kind.accept)) return refuse(fileTypeNotAllowed(upload.file_name, inspection.mediaType, kind));
   if ((await countCaseAttachments(db, upload.case_id, kind.key)) >= kind.maxCount) return refuse(tooManyFiles(kind));
 
   let stored: Stored;
-  // The hash kept while the bytes arrived, or (after a restart) one pass over the file.
-  const receivedHash = async (): Promise<StoredBlob> => ({ sha256: runningHash ? runningHash.digest('hex') : await hashFile(file), size: upload.length });
   if (isReencodedImage(inspection.mediaType)) {
     let image;
     try {
-      image = await reencodeImage(dataDir, file, inspection.mediaType);
+      image = await reencodeImage(storage, file, inspection.mediaType);
     } catch (error) {
       if (error instanceof UnreadableImageError) return refuse(fileUnsafe(upload.file_name, 'image'));
       throw error;
     }
-    const received = await receivedHash();
-    await adoptFile(dataDir, file, received.sha256, { keepSource: true });
+    await storage.adopt(file, received, { keepSource: true });
     stored = { blob: image.blob, received, mediaType: inspection.mediaType, thumbnail: image.thumbnail, width: image.width, height: image.height };
   } else {
-    const received = await receivedHash();
-    await adoptFile(dataDir, file, received.sha256, { keepSource: true });
+    await storage.adopt(file, received, { keepSource: true });
     stored = { blob: received, received, mediaType: inspection.mediaType, thumbnail: null, width: null, height: null };
   }
 
@@ -102,12 +112,12 @@ export async function finishUpload(db: Kysely<Database>, actor: Actor, upload: U
     // keeps it: the client is asked for the last byte again and finishing is tried once more.
     if (error instanceof AppError) {
       await deleteUpload(db, upload.id).catch(() => undefined);
-      await removeUploadFile(dataDir, upload.id);
+      await removeUploadBytes(storage, upload.id);
     }
     throw error;
   });
   // Only now that the attachment is committed may the bytes leave the upload (they stayed so a
   // crash before the commit leaves an upload to finish again).
-  await removeUploadFile(dataDir, upload.id);
+  await removeUploadBytes(storage, upload.id);
   return attachmentId;
 }

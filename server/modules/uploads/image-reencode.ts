@@ -1,5 +1,6 @@
 import sharp, { type Metadata, type Sharp } from 'sharp';
-import { storeBuffer, storeStream, type StoredBlob } from '../../storage/blob-store.ts';
+import type { StoredBlob } from '../../storage/blob-store.ts';
+import { storeBuffer, storeStream, type FileStorage } from '../../storage/file-storage.ts';
 
 // Pictures are decoded and encoded afresh: turned upright by their EXIF orientation, then
 // written without any metadata (EXIF, GPS location, XMP, maker notes, comments), in the same
@@ -40,7 +41,7 @@ export class UnreadableImageError extends Error {
 }
 
 /** Re-encodes the picture in `file` into the blob store with its thumbnail; UnreadableImageError if it cannot. */
-export async function reencodeImage(dataDir: string, file: string, mediaType: string): Promise<ReencodedImage> {
+export async function reencodeImage(storage: FileStorage, file: string, mediaType: string): Promise<ReencodedImage> {
   const animated = mediaType === 'image/gif' || mediaType === 'image/webp';
   const input = () => sharp(file, { limitInputPixels: MAX_PIXELS, failOn: 'error', animated, sequentialRead: true });
   let meta: Metadata;
@@ -51,7 +52,7 @@ export async function reencodeImage(dataDir: string, file: string, mediaType: st
   }
   try {
     // sharp keeps no metadata unless asked (withMetadata), so rotate() + encode strips it all.
-    const blob = await storeStream(dataDir, encoder(mediaType, input().rotate()));
+    const blob = await storeStream(storage, encoder(mediaType, input().rotate()));
     const upright = meta.orientation && meta.orientation >= 5;
     const pageHeight = meta.pageHeight ?? meta.height;
     const width = upright ? pageHeight : meta.width;
@@ -61,7 +62,7 @@ export async function reencodeImage(dataDir: string, file: string, mediaType: st
       .resize(THUMBNAIL_PX, THUMBNAIL_PX, { fit: 'inside', withoutEnlargement: true })
       .webp({ quality: 75 })
       .toBuffer();
-    return { blob, width, height, thumbnail: await storeBuffer(dataDir, thumbnailBytes) };
+    return { blob, width, height, thumbnail: await storeBuffer(storage, thumbnailBytes) };
   } catch (error) {
     throw new UnreadableImageError((error as Error).message);
   }

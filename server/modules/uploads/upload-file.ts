@@ -1,29 +1,12 @@
 import { createHash, type Hash } from 'node:crypto';
-import { mkdir, open, rm, stat, type FileHandle } from 'node:fs/promises';
-import path from 'node:path';
+import type { FileHandle } from 'node:fs/promises';
 import { Writable } from 'node:stream';
-import { copyDurably, isLinked } from '../../storage/blob-store.ts';
+import type { FileStorage } from '../../storage/file-storage.ts';
 
-// The bytes of an upload in progress live in DATA_DIR/uploads/<id>, written in place at the
-// offset the client names. What has reached the file is the truth: the database's offset may lag
-// it by a moment (it is saved every second and when a request ends) and is never ahead of it.
+// Writing the bytes of an upload in progress, wherever the storage keeps them (file-storage.ts).
 
-export function uploadFilePath(dataDir: string, id: string): string {
-  return path.join(dataDir, 'uploads', id);
-}
-
-export async function createUploadFile(dataDir: string, id: string): Promise<void> {
-  await mkdir(path.join(dataDir, 'uploads'), { recursive: true });
-  const handle = await open(uploadFilePath(dataDir, id), 'wx');
-  await handle.close();
-}
-
-export async function uploadFileSize(dataDir: string, id: string): Promise<number | undefined> {
-  return stat(uploadFilePath(dataDir, id)).then((s) => s.size, () => undefined);
-}
-
-export async function removeUploadFile(dataDir: string, id: string): Promise<void> {
-  await rm(uploadFilePath(dataDir, id), { force: true });
+export async function removeUploadBytes(storage: FileStorage, id: string): Promise<void> {
+  await storage.uploads.remove(id);
   runningHashes.delete(id);
 }
 
@@ -64,15 +47,17 @@ export class UploadTooLongError extends Error {
 }
 
 /**
- * Writes a request body into the upload file from `position`, never past `limit`, updating the
- * running hash only with bytes that reached the file. `settled()` waits for a write still in
- * flight when the request was cut, so `position` is then exactly what is on disk.
+ * Writes a request body into the upload's file from `position`, never past `limit`, updating the
+ * running hash only with bytes that reached the file. The file begins at the upload's offset
+ * `fileStart` (0 for a local upload file, the piece's start for S3). `settled()` waits for a
+ * write still in flight when the request was cut, so `position` is then exactly what is on disk.
  */
 export class UploadWriter extends Writable {
   private inflight: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly handle: FileHandle,
+    private readonly fileStart: number,
     public position: number,
     private readonly limit: number,
     private hash: Hash | undefined,
@@ -92,7 +77,7 @@ export class UploadWriter extends Writable {
       callback(new UploadTooLongError(`the body runs past Upload-Length ${this.limit}`));
       return;
     }
-    const done = this.handle.writev(chunks, this.position).then(({ bytesWritten }) => {
+    const done = this.handle.writev(chunks, this.position - this.fileStart).then(({ bytesWritten }) => {
       if (bytesWritten !== length) throw new Error(`short write: ${bytesWritten} of ${length}`);
       for (const chunk of chunks) this.hash?.update(chunk);
       this.position += length;
@@ -132,21 +117,5 @@ export class UploadWriter extends Writable {
 
   settled(): Promise<void> {
     return Promise.all([this.inflight, this.syncing]).then(() => undefined);
-  }
-}
-
-/** Opens the upload file for writing at `offset`, dropping anything past it (a write cut short). */
-export async function openUploadAt(dataDir: string, id: string, offset: number): Promise<FileHandle> {
-  const file = uploadFilePath(dataDir, id);
-  // After a crash while finishing, the file may share its bytes with the blob made from it:
-  // writing into it would change that blob, so it is first replaced by a copy of its own.
-  if (await isLinked(file)) await copyDurably(file, file);
-  const handle = await open(file, 'r+');
-  try {
-    await handle.truncate(offset);
-    return handle;
-  } catch (error) {
-    await handle.close();
-    throw error;
   }
 }

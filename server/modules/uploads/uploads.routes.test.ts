@@ -257,8 +257,8 @@ describe(`expired uploads (${testEngine()})`, () => {
     const { client, caseId } = await createDraftCase(app);
     const created = await createTusUpload(client, { caseId, kind: 'media-reports', filename: 'a.pdf', length: PDF.length });
     await patchTus(client, created.headers.location as string, 0, PDF.subarray(0, 1000));
-    expect(await removeExpiredUploads(app.db, new Date('2024-05-07T02:00:00.000Z'), dataDir)).toBe(0);
-    expect(await removeExpiredUploads(app.db, new Date('2024-05-08T02:00:00.000Z'), dataDir)).toBe(1);
+    expect(await removeExpiredUploads(app.db, new Date('2024-05-07T02:00:00.000Z'), app.storage)).toBe(0);
+    expect(await removeExpiredUploads(app.db, new Date('2024-05-08T02:00:00.000Z'), app.storage)).toBe(1);
     expect([await app.db.selectFrom('uploads').select('id').execute(), filesUnder(path.join(dataDir, 'uploads'))]).toEqual([[], []]);
   });
 });

@@ -59,7 +59,7 @@ export async function uploadsRoutes(app: FastifyInstance): Promise<void> {
     if (!metadata.kind) throw new AppError('invalid_request', { detail: 'Upload-Metadata needs kind' });
     const { id } = await createUpload(app.db, requireActor(request.actor), {
       caseId, kind: metadata.kind, fileName: metadata.filename ?? metadata.name ?? '', length,
-    }, app.clock(), app.dataDir);
+    }, app.clock(), app.storage);
     return reply.code(201).header('location', `/api/v1/uploads/${id}`).header('upload-offset', '0').send(null);
   });
 
@@ -68,7 +68,7 @@ export async function uploadsRoutes(app: FastifyInstance): Promise<void> {
     schema: { tags: ['uploads'], summary: 'How far an upload has come', params: idParams },
   }, async (request, reply) => {
     if (refuseVersion(request, reply)) return reply;
-    const state = await getUploadState(app.db, requireActor(request.actor), request.params.id, app.clock(), app.dataDir);
+    const state = await getUploadState(app.db, requireActor(request.actor), request.params.id, app.clock(), app.storage);
     if (state.attachmentId) reply.header(ATTACHMENT_ID_HEADER, state.attachmentId);
     return reply.code(200).header('cache-control', 'no-store').header('upload-offset', String(state.offset)).header('upload-length', String(state.length)).send(null);
   });
@@ -82,7 +82,7 @@ export async function uploadsRoutes(app: FastifyInstance): Promise<void> {
     if (request.headers['content-type'] !== TUS_CONTENT_TYPE) throw new AppError('unsupported_media_type', { type: request.headers['content-type'] ?? '' });
     const offset = parseSize(request.headers['upload-offset']);
     if (offset === undefined) throw new AppError('invalid_request', { detail: 'Upload-Offset must be a whole number of bytes' });
-    const state = await receiveUploadBytes(app.db, requireActor(request.actor), request.params.id, offset, request.raw, app.clock, app.dataDir);
+    const state = await receiveUploadBytes(app.db, requireActor(request.actor), request.params.id, offset, request.raw, app.clock, app.storage);
     if (state.attachmentId) reply.header(ATTACHMENT_ID_HEADER, state.attachmentId);
     return reply.code(204).header('upload-offset', String(state.offset)).send(null);
   });
@@ -92,7 +92,7 @@ export async function uploadsRoutes(app: FastifyInstance): Promise<void> {
     schema: { tags: ['uploads'], summary: 'Cancel an unfinished upload (tus termination)', params: idParams, response: { 204: z.null(), ...errors } },
   }, async (request, reply) => {
     if (refuseVersion(request, reply)) return reply;
-    await terminateUpload(app.db, requireActor(request.actor), request.params.id, app.clock(), app.dataDir);
+    await terminateUpload(app.db, requireActor(request.actor), request.params.id, app.clock(), app.storage);
     return reply.code(204).send(null);
   });
 }

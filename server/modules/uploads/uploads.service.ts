@@ -13,7 +13,8 @@ import { loadCaseForUnit, requireEditableCase } from '../cases/case-access.ts';
 import { lockCase } from '../cases/cases.repository.ts';
 import { fileTooLarge, tooManyFiles } from './file-errors.ts';
 import { finishUpload } from './finish-upload.ts';
-import { createUploadFile, openUploadAt, removeUploadFile, runningHashes, UploadTooLongError, uploadFileSize, UploadWriter } from './upload-file.ts';
+import type { FileStorage, UploadSink } from '../../storage/file-storage.ts';
+import { removeUploadBytes, runningHashes, UploadTooLongError, UploadWriter } from './upload-file.ts';
 import { isUploadLocked, lockUpload, THIS_INSTANCE, WRITER_LEASE_MS, WRITER_RENEW_MS } from './upload-locks.ts';
 import {
   claimUploadWriter, countUnfinishedUploads, deleteFinishedUploadsBefore, deleteUpload, findUpload, insertUpload, listExpiredUploads, releaseUploadWriter, updateUpload, type UploadRow,
@@ -44,7 +45,7 @@ const UNFINISHED_SLACK = 2;
  * sent what could never be kept: a bad file name, an unknown kind, a file over the kind's size
  * limit, a kind already at its count.
  */
-export async function createUpload(db: Kysely<Database>, actor: Actor, input: UploadRequest, now: Date, dataDir: string): Promise<{ id: string }> {
+export async function createUpload(db: Kysely<Database>, actor: Actor, input: UploadRequest, now: Date, storage: FileStorage): Promise<{ id: string }> {
   const name = checkFileName(input.fileName);
   if (!name.ok) throw new AppError('file_name_invalid', {}, { problem: name.problem });
   const { campaign } = await requireEditableCase(db, actor, input.caseId, now);
@@ -52,7 +53,7 @@ export async function createUpload(db: Kysely<Database>, actor: Actor, input: Up
   if (!kind) throw new AppError('invalid_request', { detail: `kind: no attachment kind "${input.kind}"` });
   if (input.length > kind.maxBytes) throw fileTooLarge(name.name, kind);
   const id = newId();
-  await createUploadFile(dataDir, id);
+  await storage.uploads.create(id);
   const stamp = now.toISOString();
   await inTransaction(db, async (trx) => {
     await lockCase(trx, input.caseId);
@@ -68,7 +69,7 @@ export async function createUpload(db: Kysely<Database>, actor: Actor, input: Up
       expires_at: new Date(now.getTime() + UPLOAD_DAYS * 86_400_000).toISOString(), attachment_id: null,
     });
   }).catch(async (error: unknown) => {
-    await removeUploadFile(dataDir, id);
+    await removeUploadBytes(storage, id);
     throw error;
   });
   return { id };
@@ -83,26 +84,29 @@ async function loadUpload(db: Kysely<Database>, actor: Actor, id: string, now: D
 }
 
 /**
- * What reached the disk: the saved offset, unless the file is shorter (a crash before the OS
- * wrote it). The last byte counts only once the attachment exists: an upload whose bytes all
+ * What was durably received: the saved offset, unless a local file is shorter (a crash before
+ * the OS wrote it). The last byte counts only once the attachment exists: an upload whose bytes all
  * arrived but whose attachment a crash prevented asks for its last byte again, and that PATCH
  * finishes it (a client told the offset equals the length would stop with no attachment).
  */
-async function confirmedOffset(upload: UploadRow, dataDir: string): Promise<number> {
+async function confirmedOffset(upload: UploadRow, storage: FileStorage): Promise<number> {
   if (upload.attachment_id) return upload.length;
-  const size = await uploadFileSize(dataDir, upload.id);
-  if (size === undefined) throw new AppError('not_found');
-  return Math.max(0, Math.min(upload.offset, size, upload.length - 1));
+  const received = await storage.uploads.received(upload.id, upload.offset);
+  if (received === undefined) throw new AppError('not_found');
+  return lastByteHeld(upload, received);
 }
 
+/** Never the whole length before the attachment exists (see confirmedOffset). */
+const lastByteHeld = (upload: UploadRow, offset: number) => Math.max(0, Math.min(offset, upload.length - 1));
+
 /** How far an upload has come, for a client about to resume it. */
-export async function getUploadState(db: Kysely<Database>, actor: Actor, id: string, now: Date, dataDir: string): Promise<UploadState> {
+export async function getUploadState(db: Kysely<Database>, actor: Actor, id: string, now: Date, storage: FileStorage): Promise<UploadState> {
   const upload = await loadUpload(db, actor, id, now);
-  // While a request is still writing, the file is ahead of the saved offset; report what is on disk.
-  // The last byte still counts only once the attachment exists (see confirmedOffset).
+  // While a request is still writing, a local file is ahead of the saved offset; report what is
+  // on disk. The last byte still counts only once the attachment exists (see confirmedOffset).
   const offset = isUploadLocked(id) && !upload.attachment_id
-    ? Math.max(0, Math.min(upload.length - 1, (await uploadFileSize(dataDir, id)) ?? 0))
-    : await confirmedOffset(upload, dataDir);
+    ? lastByteHeld(upload, await storage.uploads.arriving(id, upload.offset))
+    : await confirmedOffset(upload, storage);
   return { offset, length: upload.length, attachmentId: upload.attachment_id };
 }
 
@@ -112,11 +116,12 @@ const isDisconnect = (error: unknown) =>
 
 /**
  * Appends one PATCH body at `offset` (which must be where the upload stands). Bytes count as
- * received once they are on disk; a connection dropped midway keeps everything that arrived.
+ * received once the storage holds them (a local file: once written; S3: once the piece is put
+ * when the body ends); a connection dropped midway keeps everything that arrived.
  * When the last byte lands the file is checked and stored as an attachment (see finishUpload).
  */
 export async function receiveUploadBytes(
-  db: Kysely<Database>, actor: Actor, id: string, offset: number, body: Readable, clock: Clock, dataDir: string,
+  db: Kysely<Database>, actor: Actor, id: string, offset: number, body: Readable, clock: Clock, storage: FileStorage,
 ): Promise<UploadState> {
   const upload = await loadUpload(db, actor, id, clock());
   if (upload.attachment_id) {
@@ -125,7 +130,7 @@ export async function receiveUploadBytes(
   }
   await requireEditableCase(db, actor, upload.case_id, clock());
   const release = await lockUpload(id, () => body.destroy(new Error('aborted')));
-  let handle: Awaited<ReturnType<typeof openUploadAt>> | undefined;
+  let sink: UploadSink | undefined;
   let claimed = false;
   let renewal: NodeJS.Timeout | undefined;
   const leaseUntil = () => new Date(clock().getTime() + WRITER_LEASE_MS).toISOString();
@@ -141,16 +146,17 @@ export async function receiveUploadBytes(
         () => undefined,
       );
     }, WRITER_RENEW_MS);
-    const current = await confirmedOffset((await findUpload(db, id)) ?? upload, dataDir);
+    const current = await confirmedOffset((await findUpload(db, id)) ?? upload, storage);
     if (offset !== current) throw new AppError('upload_offset_mismatch', {}, { offset: current });
-    handle = await openUploadAt(dataDir, id, current);
+    sink = await storage.uploads.open(id, current);
     let saving: Promise<void> = Promise.resolve();
     let savedAt = Date.now();
     const save = (position: number) => {
       saving = saving.then(() => updateUpload(db, id, { offset: position, updated_at: clock().toISOString() })).catch(() => undefined);
     };
-    const writer = new UploadWriter(handle, current, upload.length, runningHashes.take(id, current), (position) => {
-      if (Date.now() - savedAt < PROGRESS_SAVE_MS) return;
+    const durableOnWrite = sink.durableOnWrite;
+    const writer = new UploadWriter(sink.handle, sink.start, current, upload.length, runningHashes.take(id, current), (position) => {
+      if (!durableOnWrite || Date.now() - savedAt < PROGRESS_SAVE_MS) return;
       savedAt = Date.now();
       save(position);
     });
@@ -159,6 +165,8 @@ export async function receiveUploadBytes(
       failure = error;
     });
     await writer.settled();
+    await saving;
+    await sink.keep(writer.position);
     save(writer.position);
     await saving;
     const hash = writer.runningHash;
@@ -171,13 +179,12 @@ export async function receiveUploadBytes(
       if (hash) runningHashes.keep(id, hash, writer.position);
       return { offset: writer.position, length: upload.length, attachmentId: null };
     }
-    await handle.sync();
-    await handle.close();
-    handle = undefined;
-    const attachmentId = await finishUpload(db, actor, { ...upload, offset: upload.length }, hash, clock, dataDir);
+    await sink.close();
+    sink = undefined;
+    const attachmentId = await finishUpload(db, actor, { ...upload, offset: upload.length }, hash, clock, storage);
     return { offset: upload.length, length: upload.length, attachmentId };
   } finally {
-    await handle?.close().catch(() => undefined);
+    await sink?.close().catch(() => undefined);
     clearInterval(renewal);
     if (claimed) await releaseUploadWriter(db, id, THIS_INSTANCE).catch(() => undefined);
     release();
@@ -185,13 +192,13 @@ export async function receiveUploadBytes(
 }
 
 /** Cancels an unfinished upload (tus termination) and removes its bytes. */
-export async function terminateUpload(db: Kysely<Database>, actor: Actor, id: string, now: Date, dataDir: string): Promise<void> {
+export async function terminateUpload(db: Kysely<Database>, actor: Actor, id: string, now: Date, storage: FileStorage): Promise<void> {
   const upload = await loadUpload(db, actor, id, now);
   if (upload.attachment_id) throw new AppError('not_found');
   const release = await lockUpload(id, () => undefined);
   try {
     await inTransaction(db, (trx) => deleteUpload(trx, id));
-    await removeUploadFile(dataDir, id);
+    await removeUploadBytes(storage, id);
   } finally {
     release();
   }
@@ -201,12 +208,12 @@ export async function terminateUpload(db: Kysely<Database>, actor: Actor, id: st
  * Removes unfinished uploads past their expiry (their rows and bytes) and the records of
  * finished ones older than the same span; for a periodic job. Returns how many were removed.
  */
-export async function removeExpiredUploads(db: Kysely<Database>, now: Date, dataDir: string): Promise<number> {
+export async function removeExpiredUploads(db: Kysely<Database>, now: Date, storage: FileStorage): Promise<number> {
   const expired = await listExpiredUploads(db, now.toISOString(), 500);
   for (const { id } of expired) {
     if (isUploadLocked(id)) continue;
     await deleteUpload(db, id);
-    await removeUploadFile(dataDir, id);
+    await removeUploadBytes(storage, id);
   }
   await deleteFinishedUploadsBefore(db, new Date(now.getTime() - UPLOAD_DAYS * 86_400_000).toISOString());
   return expired.length;

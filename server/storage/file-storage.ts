@@ -1,0 +1,127 @@
+import type { Hash } from 'node:crypto';
+import { statSync } from 'node:fs';
+import { open, rm, type FileHandle } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { adoptFile, blobPath, HashingFileWriter, hashFile, readBlob, tempPath, type StoredBlob } from './blob-store.ts';
+import { createUploadFile, openUploadAt, uploadFilePath, uploadFileSize } from './local-uploads.ts';
+
+// Where stored files and the bytes of uploads in progress live: one interface, two kinds. Local
+// keeps both under DATA_DIR (one machine, or instances sharing one folder); S3 keeps both in a
+// bucket any number of instances share (s3-storage.ts). Either way a file being checked or
+// finished is a local file in DATA_DIR/tmp, as the parsers of Office, PDF and pictures need.
+
+export interface BlobRange {
+  start: number;
+  end: number;
+}
+
+/** Where one request writes the bytes of one upload, starting at `start`. */
+export interface UploadSink {
+  /** The open file the bytes go into, at `position - start`. */
+  handle: FileHandle;
+  start: number;
+  /** Whether bytes count as received once they reach `handle` (local), or only once kept (S3). */
+  durableOnWrite: boolean;
+  /** Makes the bytes up to `position` durable where every instance finds them. */
+  keep(position: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A local file holding every byte of a finished upload, and its SHA-256. */
+export interface WholeUpload {
+  file: string;
+  sha256: string;
+  /** Removes what was made only for finishing (nothing for local storage). */
+  release(): Promise<void>;
+}
+
+export interface UploadBytes {
+  create(id: string): Promise<void>;
+  /** Bytes durably received, given the offset the database saved; undefined when they are gone. */
+  received(id: string, savedOffset: number): Promise<number | undefined>;
+  /** What has arrived so far while a request is still writing (it may be ahead of the database). */
+  arriving(id: string, savedOffset: number): Promise<number>;
+  open(id: string, offset: number): Promise<UploadSink>;
+  /** Every byte of the upload as one local file; `runningHash` is the hash of them if known. */
+  whole(id: string, length: number, runningHash: Hash | undefined): Promise<WholeUpload>;
+  remove(id: string): Promise<void>;
+}
+
+export interface FileStorage {
+  readonly kind: 'local' | 's3';
+  /** The local folder for files being written or checked (DATA_DIR). */
+  readonly dataDir: string;
+  /**
+   * Makes the finished local `file`, whose bytes are `blob`, a stored blob. It moves the file,
+   * unless `keepSource`: then the file stays too, so a crash before the caller's rows commit
+   * leaves it to finish from again.
+   */
+  adopt(file: string, blob: StoredBlob, options?: { keepSource?: boolean }): Promise<void>;
+  /** The bytes of a blob from `start` to `end` inclusive (the whole blob without a range). */
+  read(sha256: string, range?: BlobRange): Promise<Readable>;
+  /** Whether the blob is stored at its recorded size. */
+  has(blob: StoredBlob): Promise<boolean>;
+  uploads: UploadBytes;
+}
+
+/** Files under DATA_DIR: blobs/ by hash, uploads/ by id (blob-store.ts, upload-bytes.ts). */
+export function localStorage(dataDir: string): FileStorage {
+  return {
+    kind: 'local',
+    dataDir,
+    adopt: (file, blob, options) => adoptFile(dataDir, file, blob.sha256, options),
+    read: async (sha256, range) => readBlob(dataDir, sha256, range),
+    // Synchronous on purpose: a check inside a transaction on SQLite must not await the thread
+    // pool while holding the only connection, and a stat of a local file takes microseconds.
+    has: async ({ sha256, size }) => {
+      try {
+        return statSync(blobPath(dataDir, sha256)).size === size;
+      } catch {
+        return false;
+      }
+    },
+    uploads: {
+      create: (id) => createUploadFile(dataDir, id),
+      // What reached the file is the truth; the database's offset may lag it, never lead it.
+      received: async (id, saved) => {
+        const size = await uploadFileSize(dataDir, id);
+        return size === undefined ? undefined : Math.min(saved, size);
+      },
+      arriving: async (id) => (await uploadFileSize(dataDir, id)) ?? 0,
+      open: async (id, offset) => {
+        const handle = await openUploadAt(dataDir, id, offset);
+        return { handle, start: 0, durableOnWrite: true, keep: () => handle.sync(), close: () => handle.close() };
+      },
+      whole: async (id, _length, runningHash) => {
+        const file = uploadFilePath(dataDir, id);
+        return { file, sha256: runningHash ? runningHash.digest('hex') : await hashFile(file), release: async () => undefined };
+      },
+      remove: (id) => rm(uploadFilePath(dataDir, id), { force: true }),
+    },
+  };
+}
+
+/** Streams `source` into the storage while hashing it; the blob is stored when this resolves. */
+export async function storeStream(storage: FileStorage, source: Readable | AsyncIterable<Uint8Array>): Promise<StoredBlob> {
+  const temp = await tempPath(storage.dataDir);
+  const handle = await open(temp, 'wx');
+  try {
+    const writer = new HashingFileWriter(handle);
+    await pipeline(source, writer);
+    await handle.close();
+    const stored = { sha256: writer.hash.digest('hex'), size: writer.size };
+    await storage.adopt(temp, stored);
+    return stored;
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    throw error;
+  } finally {
+    await rm(temp, { force: true });
+  }
+}
+
+/** Stores a small buffer (a thumbnail) the same way. */
+export function storeBuffer(storage: FileStorage, bytes: Uint8Array): Promise<StoredBlob> {
+  return storeStream(storage, Readable.from([bytes]));
+}

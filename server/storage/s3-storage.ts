@@ -1,0 +1,161 @@
+import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { open, rm } from 'node:fs/promises';
+import { once } from 'node:events';
+import type { Readable } from 'node:stream';
+import {
+  DeleteObjectsCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client, S3ServiceException,
+} from '@aws-sdk/client-s3';
+import { Upload } from '@aws-sdk/lib-storage';
+import { tempPath } from './blob-store.ts';
+import type { FileStorage, UploadBytes } from './file-storage.ts';
+
+// Stored files and the bytes of uploads in progress in an S3-compatible bucket (Alibaba OSS,
+// Tencent COS, Huawei OBS, MinIO), so any number of instances serve one campaign.
+//
+//   blobs/<first two hex digits>/<sha256>   a stored file, named by the SHA-256 of its bytes
+//   uploads/<id>/<start offset, 16 digits>   one received piece of an upload in progress
+//
+// A PATCH writes its body to a local temporary file and, when the body ends or the connection
+// drops, puts what arrived as one piece under its start offset; only then does the database's
+// offset move past it. So the database's offset is the truth: a piece put by an instance that
+// died before saving the offset is not counted, and the next PATCH from that offset replaces
+// it under the same name. Finishing walks the pieces from 0 by their sizes into one local file,
+// hashing it on the way, to check and store it like any other.
+
+export interface S3Settings {
+  endpoint: string;
+  bucket: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  /** Bucket in the path (MinIO, most self-hosted servers) rather than in the host name (OSS, COS). */
+  forcePathStyle: boolean;
+}
+
+const PIECE_DIGITS = 16;
+const PART_BYTES = 8 * 1024 * 1024;
+
+export function s3Client(settings: S3Settings): S3Client {
+  return new S3Client({
+    endpoint: settings.endpoint,
+    region: settings.region,
+    forcePathStyle: settings.forcePathStyle,
+    credentials: { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey },
+    // Checksums only where the protocol requires them: the SDK's default trailing checksums in
+    // aws-chunked bodies are not understood by several S3-compatible stores.
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
+}
+
+const blobKey = (sha256: string) => {
+  if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error(`not a SHA-256: ${sha256}`);
+  return `blobs/${sha256.slice(0, 2)}/${sha256}`;
+};
+const pieceKey = (id: string, start: number) => `uploads/${id}/${String(start).padStart(PIECE_DIGITS, '0')}`;
+
+const isMissing = (error: unknown) =>
+  error instanceof S3ServiceException && (error.$metadata.httpStatusCode === 404 || error.name === 'NotFound' || error.name === 'NoSuchKey');
+
+export function s3Storage(settings: S3Settings, dataDir: string, client = s3Client(settings)): FileStorage {
+  const Bucket = settings.bucket;
+
+  const sizeOf = async (Key: string): Promise<number | undefined> => {
+    try {
+      return (await client.send(new HeadObjectCommand({ Bucket, Key }))).ContentLength;
+    } catch (error) {
+      if (isMissing(error)) return undefined;
+      throw error;
+    }
+  };
+
+  /** Puts the first `size` bytes of a local file (a multipart upload past one part). */
+  const putFile = async (Key: string, file: string, size: number) => {
+    if (size <= PART_BYTES) {
+      const body = size === 0 ? Buffer.alloc(0) : createReadStream(file, { start: 0, end: size - 1 });
+      await client.send(new PutObjectCommand({ Bucket, Key, Body: body, ContentLength: size }));
+      return;
+    }
+    await new Upload({ client, params: { Bucket, Key, Body: createReadStream(file, { start: 0, end: size - 1 }) }, partSize: PART_BYTES, queueSize: 2 }).done();
+  };
+
+  const pieces = async (id: string): Promise<Map<number, number>> => {
+    const found = new Map<number, number>();
+    let ContinuationToken: string | undefined;
+    do {
+      const page = await client.send(new ListObjectsV2Command({ Bucket, Prefix: `uploads/${id}/`, ContinuationToken }));
+      for (const item of page.Contents ?? []) found.set(Number(item.Key!.slice(-PIECE_DIGITS)), item.Size ?? 0);
+      ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (ContinuationToken);
+    return found;
+  };
+
+  const uploads: UploadBytes = {
+    create: async () => undefined,
+    received: async (_id, saved) => saved,
+    arriving: async (_id, saved) => saved,
+    open: async (id, offset) => {
+      const temp = await tempPath(dataDir);
+      const handle = await open(temp, 'w+');
+      return {
+        handle,
+        start: offset,
+        durableOnWrite: false,
+        keep: async (position) => {
+          if (position > offset) await putFile(pieceKey(id, offset), temp, position - offset);
+        },
+        close: async () => {
+          await handle.close().catch(() => undefined);
+          await rm(temp, { force: true });
+        },
+      };
+    },
+    whole: async (id, length) => {
+      const sizes = await pieces(id);
+      const file = await tempPath(dataDir);
+      const hash = createHash('sha256');
+      const out = createWriteStream(file, { flags: 'wx' });
+      try {
+        for (let at = 0; at < length;) {
+          const size = sizes.get(at);
+          if (!size) throw new Error(`upload ${id}: no piece at ${at} of ${length}`);
+          const piece = (await client.send(new GetObjectCommand({ Bucket, Key: pieceKey(id, at) }))).Body as Readable;
+          for await (const chunk of piece) {
+            hash.update(chunk as Buffer);
+            if (!out.write(chunk)) await once(out, 'drain');
+          }
+          at += size;
+        }
+        await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+      } catch (error) {
+        out.destroy();
+        await rm(file, { force: true });
+        throw error;
+      }
+      return { file, sha256: hash.digest('hex'), release: () => rm(file, { force: true }) };
+    },
+    remove: async (id) => {
+      const keys = [...(await pieces(id)).keys()].map((start) => ({ Key: pieceKey(id, start) }));
+      for (let i = 0; i < keys.length; i += 1000) {
+        await client.send(new DeleteObjectsCommand({ Bucket, Delete: { Objects: keys.slice(i, i + 1000), Quiet: true } }));
+      }
+    },
+  };
+
+  return {
+    kind: 's3',
+    dataDir,
+    adopt: async (file, blob, options) => {
+      // Same name, same bytes: a blob already there is not put again.
+      if ((await sizeOf(blobKey(blob.sha256))) !== blob.size) await putFile(blobKey(blob.sha256), file, blob.size);
+      if (!options?.keepSource) await rm(file, { force: true });
+    },
+    read: async (sha256, range) => {
+      const answer = await client.send(new GetObjectCommand({ Bucket, Key: blobKey(sha256), Range: range ? `bytes=${range.start}-${range.end}` : undefined }));
+      return answer.Body as Readable;
+    },
+    has: async (blob) => (await sizeOf(blobKey(blob.sha256))) === blob.size,
+    uploads,
+  };
+}
