@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sealAllAudit, verifyAuditChain } from '../modules/audit/audit.service.ts';
@@ -11,16 +11,20 @@ import { NGINX, startNginx } from '../testing/nginx.ts';
 import { HttpClient, stopServerProcess, type ServerProcess } from '../testing/server-process.ts';
 import { testEngine } from '../testing/test-database.ts';
 import { tusMetadata } from '../testing/tus.ts';
+import { startS3Server, type TestS3 } from '../testing/s3-server.ts';
+import { s3Storage } from '../storage/s3-storage.ts';
 
-// Two identical instances on one PostgreSQL database and one data folder, behind Debian's nginx
-// on loopback, round-robin, as the README's example runs them: a unit's whole journey crosses
-// both, an upload started on one finishes on the other, a rate limit counts across both, and
-// the audit log stays one chain. Needs PostgreSQL (TEST_DATABASE_URL) and /usr/sbin/nginx.
+// Two identical instances on one PostgreSQL database and one S3 bucket (s3rver on loopback),
+// each with a data folder of its own, behind Debian's nginx on loopback, round-robin, as the
+// README's example runs them: a unit's whole journey crosses both, an upload started on one
+// finishes on the other, a rate limit counts across both, and the audit log stays one chain.
+// Needs PostgreSQL (TEST_DATABASE_URL) and /usr/sbin/nginx.
 
 const skip = testEngine() !== 'postgres' ? 'needs PostgreSQL (TEST_DATABASE_URL)' : !existsSync(NGINX) ? 'needs nginx (apt-get install nginx-light)' : '';
 if (skip) console.warn(`two instances behind nginx: skipped, ${skip}`);
 
 let server: CrashableServer;
+let s3: TestS3;
 const instances: ServerProcess[] = [];
 const served = [0, 0];
 let nginx: { url: string; child: ChildProcess } | undefined;
@@ -28,8 +32,14 @@ let nginx: { url: string; child: ChildProcess } | undefined;
 describe.skipIf(skip !== '')(`two instances behind nginx (${testEngine()})`, () => {
   beforeAll(async () => {
     server = await crashableServer();
+    s3 = await startS3Server();
+    const { endpoint, bucket, accessKeyId, secretAccessKey } = s3.settings;
     for (const i of [0, 1]) {
-      const instance = await server.start();
+      const own = path.join(server.dataDir, `instance-${i}`);
+      mkdirSync(own);
+      const instance = await server.start({
+        DATA_DIR: own, S3_ENDPOINT: endpoint, S3_BUCKET: bucket, S3_ACCESS_KEY_ID: accessKeyId, S3_SECRET_ACCESS_KEY: secretAccessKey,
+      });
       instance.child.stdout!.on('data', (chunk: Buffer) => {
         served[i]! += chunk.toString().split('"incoming request"').length - 1;
       });
@@ -41,9 +51,10 @@ describe.skipIf(skip !== '')(`two instances behind nginx (${testEngine()})`, () 
     nginx?.child.kill('SIGQUIT');
     for (const instance of instances) await stopServerProcess(instance);
     await server?.dispose();
+    await s3?.close();
   });
 
-  it('serves a unit from sign-in to receipt across both, an upload started on one finishes on the other, one rate limit, one audit chain', { timeout: 120_000 }, async () => {
+  it('serves a unit from sign-in to receipt across both, an upload started on one finishes on the other through the bucket, one rate limit, one audit chain', { timeout: 120_000 }, async () => {
     const { handle, dataDir } = server;
     const [a, b] = instances as [ServerProcess, ServerProcess];
     await createPerson(handle.db, { email: 'unit@example.cn' });
@@ -77,7 +88,11 @@ describe.skipIf(skip !== '')(`two instances behind nginx (${testEngine()})`, () 
       expect([file.status, Buffer.from(await file.arrayBuffer()).equals(pdf)]).toEqual([200, true]);
     }
 
-    await attachRequiredFiles({ db: handle.db, dataDir }, caseId);
+    // Nothing of the upload stayed on either instance's disk: its pieces and blob are in the bucket.
+    for (const i of [0, 1]) expect(readdirSync(path.join(dataDir, `instance-${i}`), { recursive: true }).filter((f) => String(f).startsWith('blobs') || String(f).startsWith('uploads'))).toEqual([]);
+    expect(await s3Storage(s3.settings, dataDir).has({ sha256: attachment.sha256, size: pdf.length })).toBe(true);
+
+    await attachRequiredFiles({ db: handle.db, dataDir, storage: s3Storage(s3.settings, dataDir) }, caseId);
     const submitted = await client.send('POST', `/api/v1/cases/${caseId}/submit`, { requestKey: crypto.randomUUID() });
     expect(submitted.status).toBe(201);
     const { receiptNumber } = (await submitted.json()).data;

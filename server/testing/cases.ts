@@ -1,10 +1,7 @@
-import { createHash } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { CaseContent } from '../../core/case/case-content.ts';
 import { newId } from '../ids.ts';
-import { blobPath } from '../storage/blob-store.ts';
+import { localStorage, storeBuffer, type FileStorage } from '../storage/file-storage.ts';
 import { SEVENTH } from './fixtures.ts';
 import { createPerson, signedIn, UNIT_INPUT } from './people.ts';
 import type { TestClient } from './test-client.ts';
@@ -60,15 +57,15 @@ export async function saveContent(client: TestClient, caseId: string, content: C
   return res.json() as { data: { version: number } };
 }
 
+/** Where a test stores files: the app's storage, or local files under the data folder. */
+export type TestStore = Pick<FastifyInstance, 'db' | 'dataDir'> & { storage?: FileStorage };
+
 /**
- * Stores `bytes` as an attachment of the case as a finished upload would: the blob on disk
- * under its SHA-256 and the rows that name it. For tests of what happens after uploading.
+ * Stores `bytes` as an attachment of the case as a finished upload would: the blob in the
+ * storage under its SHA-256 and the rows that name it. For tests of what happens after uploading.
  */
-export async function attachStoredFile(app: Pick<FastifyInstance, 'db' | 'dataDir'>, caseId: string, kind: string, fileName: string, bytes: Uint8Array, mediaType: string): Promise<{ id: string; sha256: string }> {
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const file = blobPath(app.dataDir, sha256);
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, bytes);
+export async function attachStoredFile(app: TestStore, caseId: string, kind: string, fileName: string, bytes: Uint8Array, mediaType: string): Promise<{ id: string; sha256: string }> {
+  const { sha256 } = await storeBuffer(app.storage ?? localStorage(app.dataDir), bytes);
   const stamp = new Date().toISOString();
   const owner = await app.db.selectFrom('cases').select('created_by').where('id', '=', caseId).executeTakeFirstOrThrow();
   const known = await app.db.selectFrom('blobs').select('sha256').where('sha256', '=', sha256).executeTakeFirst();
@@ -83,7 +80,7 @@ export async function attachStoredFile(app: Pick<FastifyInstance, 'db' | 'dataDi
 }
 
 /** The two attachments the seventh collection requires: the form and the sealed scan. */
-export async function attachRequiredFiles(app: Pick<FastifyInstance, 'db' | 'dataDir'>, caseId: string) {
+export async function attachRequiredFiles(app: TestStore, caseId: string) {
   const form = await attachStoredFile(app, caseId, 'declaration-form', '申报表.pdf', new TextEncoder().encode(`%PDF-1.4 declaration ${caseId}`), 'application/pdf');
   const sealed = await attachStoredFile(app, caseId, 'sealed-form', '盖章申报表.pdf', new TextEncoder().encode(`%PDF-1.4 sealed ${caseId}`), 'application/pdf');
   return [form, sealed];

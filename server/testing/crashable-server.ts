@@ -11,8 +11,8 @@ import { testEngine } from './test-database.ts';
 // outlive it: for tests that kill it with SIGKILL and start it again on the same data.
 
 export interface CrashableServer {
-  /** Starts (or starts again) the server on the same data. */
-  start(): Promise<ServerProcess>;
+  /** Starts (or starts again) the server on the same data; `env` adds to or overrides its environment. */
+  start(env?: Record<string, string>): Promise<ServerProcess>;
   /** The test's own connection to the server's database. */
   handle: DatabaseHandle;
   dataDir: string;
@@ -35,7 +35,7 @@ export async function crashableServer(): Promise<CrashableServer> {
   await new Promise((done) => first.child.once('exit', done));
   const handle = pg ? openPostgres(pg.url) : openSqlite(path.join(dataDir, SQLITE_FILE));
   return {
-    start: () => startServerProcess(env),
+    start: (more = {}) => startServerProcess({ ...env, ...more }),
     handle,
     dataDir,
     async dispose() {

@@ -1,36 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import http from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { blobPath } from '../../storage/blob-store.ts';
 import { createDraftCase } from '../../testing/cases.ts';
 import { createTestApp } from '../../testing/test-app.ts';
 import { testEngine } from '../../testing/test-database.ts';
-import { createTusUpload, headTus, sha256 } from '../../testing/tus.ts';
+import { createTusUpload, headTus, MP4_HEAD, patchOverSocket, sha256, socketHeaders } from '../../testing/tus.ts';
 
 // Over a real TCP connection, as a browser on a train sends it: the connection drops in the
 // middle of a PATCH, the client asks where the server stands and sends the rest from there.
-
-const MP4_HEAD = Buffer.from([0, 0, 0, 0x20, ...Buffer.from('ftypisom'), 0, 0, 2, 0, ...Buffer.from('isomiso2avc1mp41')]);
-
-function patchOverSocket(url: string, headers: Record<string, string>, body: Buffer, options: { dropAfter?: number } = {}) {
-  return new Promise<{ status: number; headers: http.IncomingHttpHeaders } | 'dropped'>((resolve, reject) => {
-    const request = http.request(url, { method: 'PATCH', headers: { ...headers, 'content-length': String(body.length) } }, (response) => {
-      response.resume();
-      response.on('end', () => resolve({ status: response.statusCode!, headers: response.headers }));
-    });
-    request.on('error', (error) => (options.dropAfter === undefined ? reject(error) : resolve('dropped')));
-    if (options.dropAfter === undefined) {
-      request.end(body);
-      return;
-    }
-    request.write(body.subarray(0, options.dropAfter), () => {
-      // Let the bytes reach the server's disk, then pull the plug without finishing the body.
-      void sleep(300).then(() => request.destroy());
-    });
-  });
-}
 
 describe(`a dropped connection (${testEngine()})`, () => {
   it('keeps what reached the disk; HEAD tells where to resume; the finished file has the right SHA-256', async () => {
@@ -40,11 +19,7 @@ describe(`a dropped connection (${testEngine()})`, () => {
     const video = Buffer.concat([MP4_HEAD, randomBytes(6 * 1024 * 1024)]);
     const created = await createTusUpload(client, { caseId, kind: 'videos', filename: '宣传片.mp4', length: video.length });
     const location = created.headers.location as string;
-    const csrf = (await client.get('/api/v1/auth/csrf')).json().token as string;
-    const headers = {
-      cookie: Object.entries(client.cookies).map(([k, v]) => `${k}=${v}`).join('; '),
-      'x-csrf-token': csrf, 'tus-resumable': '1.0.0', 'content-type': 'application/offset+octet-stream',
-    };
+    const headers = await socketHeaders(client);
 
     const cut = 2 * 1024 * 1024 + 12345;
     expect(await patchOverSocket(`${base}${location}`, { ...headers, 'upload-offset': '0' }, video, { dropAfter: cut })).toBe('dropped');
