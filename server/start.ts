@@ -2,8 +2,7 @@ import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import type { Config } from './config.ts';
 import { openDatabase, warnCheckpointerFailure, type DatabaseHandle } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
-import { localStorage } from './storage/file-storage.ts';
-import { s3Storage } from './storage/s3-storage.ts';
+import { openStorage } from './storage/open-storage.ts';
 import { buildApp } from './app.ts';
 import { systemClock, type Clock } from './ids.ts';
 import { AUDIT_HEAD_JOB, AUDIT_HEAD_PERIODIC, createAuditHeadHandler } from './modules/audit/audit-heads.service.ts';
@@ -48,7 +47,7 @@ export async function startApp(
     const ran = await migrateToLatest(database.db);
     const synced = await syncCampaigns(database.db, sources, clock());
     const organizer = await ensureFirstOrganizer(database.db, config.admin, clock());
-    const storage = config.s3 ? s3Storage(config.s3, config.dataDir) : localStorage(config.dataDir);
+    const storage = openStorage(config);
     const app = await buildApp({
       db: database.db,
       engine: database.engine,

@@ -5,6 +5,9 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { openPostgres, openSqlite, type DatabaseHandle } from '../db/database.ts';
 import { appendAudit, sealAllAudit } from '../modules/audit/audit.service.ts';
 import { blobPath } from '../storage/blob-store.ts';
+import { localStorage, type FileStorage } from '../storage/file-storage.ts';
+import { s3Storage } from '../storage/s3-storage.ts';
+import { startS3Server } from '../testing/s3-server.ts';
 import { attachStoredFile, createSubmittedCase } from '../testing/cases.ts';
 import { createEmptyPostgresDatabase, dropPostgresDatabase } from '../testing/postgres-admin.ts';
 import { createTestApp } from '../testing/test-app.ts';
@@ -33,9 +36,19 @@ function open(target: DatabaseSource): DatabaseHandle {
   return handle;
 }
 
-describe(`backup and restore (${testEngine()})`, () => {
-  it('restores into a fresh data folder every case, version, attachment hash and audit entry, with a chain that verifies', async () => {
-    const { app, database, dataDir } = await createTestApp();
+/** A fresh storage of each kind: a data folder, or a bucket on its own S3-protocol server. */
+const storages: [string, () => Promise<(dataDir: string) => FileStorage>][] = [
+  ['files under DATA_DIR', async () => localStorage],
+  ['an S3 bucket', async () => {
+    const s3 = await startS3Server();
+    onTestFinished(() => s3.close());
+    return (dataDir) => s3Storage(s3.settings, dataDir);
+  }],
+];
+
+describe.each(storages)(`backup and restore (${testEngine()}) with %s`, (_name, freshStorage) => {
+  it('restores into a fresh database and storage every case, version, attachment hash and audit entry, with a chain that verifies', async () => {
+    const { app, database } = await createTestApp({ storage: await freshStorage() });
     const cases = [await createSubmittedCase(app, { email: 'a@example.cn', unitName: '北京市东城区和平里街道党工委' }), await createSubmittedCase(app, { email: 'b@example.cn', unitName: '上海市浦东新区陆家嘴街道党工委' })];
     await attachStoredFile(app, cases[0]!.caseId, 'photo', '现场照片.jpg', new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4]), 'image/jpeg');
     await sealAllAudit(app.db);
@@ -50,31 +63,33 @@ describe(`backup and restore (${testEngine()})`, () => {
     const before = await snapshot(app.db);
 
     const saved = folder('zhengji-backup-');
-    const manifest = await backup(database.source, dataDir, saved);
+    const manifest = await backup(database.source, app.storage, saved);
     expect(manifest).toMatchObject({ format: 1, engine: testEngine(), files: before.attachments.length });
     // A second backup into the same folder copies only what is new.
-    expect(await backup(database.source, dataDir, saved)).toMatchObject({ files: manifest.files });
+    expect(await backup(database.source, app.storage, saved)).toMatchObject({ files: manifest.files });
 
     const target = await emptyTarget();
-    const restoredDir = folder('zhengji-restored-');
-    await restore(saved, target, restoredDir);
+    const restoredStorage = (await freshStorage())(folder('zhengji-restored-'));
+    await restore(saved, target, restoredStorage);
     const restored = open(target);
     expect(await snapshot(restored.db)).toEqual(before);
     await sealAllAudit(restored.db);
-    expect(await checkRestored(restored.db, restoredDir)).toMatchObject({
+    expect(await checkRestored(restored.db, restoredStorage)).toMatchObject({
       cases: 2, submissions: 2, attachments: before.attachments.length, missingFiles: [], audit: { ok: true, count: before.audit.length, unsealed: 0 },
     });
-    await expect(restore(saved, target, restoredDir)).rejects.toThrow(BackupError);
+    await expect(restore(saved, target, restoredStorage)).rejects.toThrow(BackupError);
   });
+});
 
+describe(`a damaged backup (${testEngine()})`, () => {
   it('refuses a damaged file, and says when a folder holds no backup', async () => {
-    const { app, database, dataDir } = await createTestApp();
+    const { app, database } = await createTestApp();
     const submitted = await createSubmittedCase(app);
     const saved = folder('zhengji-backup-');
-    await backup(database.source, dataDir, saved);
+    await backup(database.source, app.storage, saved);
     const { sha256 } = await app.db.selectFrom('attachments').select('sha256').where('case_id', '=', submitted.caseId).executeTakeFirstOrThrow();
     writeFileSync(blobPath(saved, sha256), 'flipped bytes');
-    await expect(restore(saved, await emptyTarget(), folder('zhengji-restored-'))).rejects.toThrow(/does not match its SHA-256: the backup is damaged/);
-    await expect(restore(folder('zhengji-nothing-'), await emptyTarget(), folder('zhengji-restored-'))).rejects.toThrow(/holds no backup/);
+    await expect(restore(saved, await emptyTarget(), localStorage(folder('zhengji-restored-')))).rejects.toThrow(/does not match its SHA-256: the backup is damaged/);
+    await expect(restore(folder('zhengji-nothing-'), await emptyTarget(), localStorage(folder('zhengji-restored-')))).rejects.toThrow(/holds no backup/);
   });
 });

@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { copyFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
+import { blobPath, hashFile, listLocalBlobs, tempPath } from '../storage/blob-store.ts';
+import type { FileStorage } from '../storage/file-storage.ts';
 
 // Backup and restore of everything a campaign keeps: the database (SQLite through its online
 // backup API, PostgreSQL through pg_dump's custom format) and the stored files. Files are named
@@ -39,50 +40,43 @@ function run(command: string, args: string[]): Promise<void> {
   });
 }
 
-/** Every stored file under `dir`/blobs, as [relative path, sha256 from its name]. */
-function listBlobs(dir: string): [string, string][] {
-  const root = path.join(dir, 'blobs');
-  if (!existsSync(root)) return [];
-  const found: [string, string][] = [];
-  for (const prefix of readdirSync(root)) {
-    if (!/^[0-9a-f]{2}$/.test(prefix)) continue;
-    for (const name of readdirSync(path.join(root, prefix))) {
-      if (/^[0-9a-f]{64}$/.test(name) && name.startsWith(prefix)) found.push([path.join('blobs', prefix, name), name]);
-    }
-  }
-  return found;
-}
-
-async function sha256Of(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  await pipeline(createReadStream(file), hash);
-  return hash.digest('hex');
-}
-
-/** Copies the files `from` has and `to` lacks; with `verify`, each copied file must hash to its name. */
-async function copyBlobs(from: string, to: string, verify: boolean): Promise<{ files: number; bytes: number; copied: number }> {
+/** Copies into the backup folder the stored files it lacks, each whole or not at all. */
+async function saveBlobs(storage: FileStorage, folder: string): Promise<{ files: number; bytes: number }> {
+  let files = 0;
   let bytes = 0;
-  let copied = 0;
-  const blobs = listBlobs(from);
-  for (const [relative, sha256] of blobs) {
-    const source = path.join(from, relative);
-    const target = path.join(to, relative);
-    if (verify && (await sha256Of(source)) !== sha256) throw new BackupError(`the stored file ${relative} does not match its SHA-256: the backup is damaged`);
+  for await (const blob of storage.list()) {
+    const target = blobPath(folder, blob.sha256);
     if (!existsSync(target)) {
       mkdirSync(path.dirname(target), { recursive: true });
-      await copyFile(source, target);
-      copied += 1;
+      await pipeline(await storage.read(blob.sha256), createWriteStream(`${target}.part`));
+      await rename(`${target}.part`, target);
     }
-    bytes += statSync(source).size;
+    files += 1;
+    bytes += blob.size;
   }
-  return { files: blobs.length, bytes, copied };
+  return { files, bytes };
+}
+
+/** Puts every file of the backup folder into the storage, each proven by hashing it to its name. */
+async function restoreBlobs(folder: string, storage: FileStorage): Promise<number> {
+  let files = 0;
+  for await (const blob of listLocalBlobs(folder)) {
+    const source = blobPath(folder, blob.sha256);
+    if ((await hashFile(source)) !== blob.sha256) throw new BackupError(`the stored file ${path.relative(folder, source)} does not match its SHA-256: the backup is damaged`);
+    const copy = await tempPath(storage.dataDir);
+    await copyFile(source, copy);
+    await storage.adopt(copy, blob);
+    files += 1;
+  }
+  return files;
 }
 
 /**
- * Backs up the database and the files of `dataDir` into the folder `target` (made if missing).
- * Safe while the server runs. A later backup into the same folder copies only new files.
+ * Backs up the database and the stored files (under DATA_DIR or in the bucket) into the local
+ * folder `target` (made if missing). Safe while the server runs. A later backup into the same
+ * folder copies only new files.
  */
-export async function backup(source: DatabaseSource, dataDir: string, target: string, now = new Date()): Promise<BackupManifest> {
+export async function backup(source: DatabaseSource, storage: FileStorage, target: string, now = new Date()): Promise<BackupManifest> {
   mkdirSync(target, { recursive: true });
   const database = DATABASE_FILE[source.engine];
   const file = path.join(target, database);
@@ -98,7 +92,7 @@ export async function backup(source: DatabaseSource, dataDir: string, target: st
   }
   // The copy replaces the last one only once whole.
   await rename(`${file}.part`, file);
-  const { files, bytes } = await copyBlobs(dataDir, target, false);
+  const { files, bytes } = await saveBlobs(storage, target);
   const manifest: BackupManifest = { format: 1, engine: source.engine, createdAt: now.toISOString(), database, files, bytes };
   writeFileSync(path.join(target, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;
@@ -116,10 +110,11 @@ export function readManifest(folder: string): BackupManifest {
 }
 
 /**
- * Restores the backup in `folder` into an empty database and `dataDir`, proving every file by its
- * hash. Refuses a target that already holds data: a restore never overwrites.
+ * Restores the backup in `folder` into an empty database and the storage (a fresh DATA_DIR or
+ * bucket), proving every file by its hash. Refuses a database that already holds data: a
+ * restore never overwrites.
  */
-export async function restore(folder: string, target: DatabaseSource, dataDir: string): Promise<BackupManifest> {
+export async function restore(folder: string, target: DatabaseSource, storage: FileStorage): Promise<BackupManifest> {
   const manifest = readManifest(folder);
   if (manifest.engine !== target.engine) throw new BackupError(`the backup is of a ${manifest.engine} database; restore it into ${manifest.engine}`);
   const dump = path.join(folder, manifest.database);
@@ -131,8 +126,7 @@ export async function restore(folder: string, target: DatabaseSource, dataDir: s
     await requireEmptyPostgres(target.url);
     await run('pg_restore', ['--no-owner', '--no-privileges', '--exit-on-error', '--single-transaction', `--dbname=${target.url}`, dump]);
   }
-  mkdirSync(dataDir, { recursive: true });
-  const { files } = await copyBlobs(folder, dataDir, true);
+  const files = await restoreBlobs(folder, storage);
   if (files !== manifest.files) throw new BackupError(`the backup lists ${manifest.files} files but holds ${files}`);
   return manifest;
 }

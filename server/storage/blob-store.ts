@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { copyFile, link, mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { copyFile, link, mkdir, open, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { Writable, type Readable } from 'node:stream';
 
@@ -114,4 +114,16 @@ export async function hashFile(file: string): Promise<string> {
 /** The bytes of a blob from `start` to `end` inclusive (the whole blob without them). */
 export function readBlob(dataDir: string, sha256: string, range?: { start: number; end: number }): Readable {
   return createReadStream(blobPath(dataDir, sha256), range ? { start: range.start, end: range.end } : {});
+}
+
+/** Every blob under DATA_DIR/blobs (files named otherwise are not blobs and are passed over). */
+export async function* listLocalBlobs(dataDir: string): AsyncIterable<StoredBlob> {
+  const root = path.join(dataDir, 'blobs');
+  const prefixes = await readdir(root).catch(() => [] as string[]);
+  for (const prefix of prefixes) {
+    if (!/^[0-9a-f]{2}$/.test(prefix)) continue;
+    for (const name of await readdir(path.join(root, prefix))) {
+      if (SHA256.test(name) && name.startsWith(prefix)) yield { sha256: name, size: (await stat(path.join(root, prefix, name))).size };
+    }
+  }
 }

@@ -3,7 +3,7 @@ import { statSync } from 'node:fs';
 import { open, rm, type FileHandle } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { adoptFile, blobPath, HashingFileWriter, hashFile, readBlob, tempPath, type StoredBlob } from './blob-store.ts';
+import { adoptFile, blobPath, HashingFileWriter, hashFile, listLocalBlobs, readBlob, tempPath, type StoredBlob } from './blob-store.ts';
 import { createUploadFile, openUploadAt, uploadFilePath, uploadFileSize } from './local-uploads.ts';
 
 // Where stored files and the bytes of uploads in progress live: one interface, two kinds. Local
@@ -62,6 +62,8 @@ export interface FileStorage {
   read(sha256: string, range?: BlobRange): Promise<Readable>;
   /** Whether the blob is stored at its recorded size. */
   has(blob: StoredBlob): Promise<boolean>;
+  /** Every stored blob, for backups. */
+  list(): AsyncIterable<StoredBlob>;
   uploads: UploadBytes;
 }
 
@@ -81,6 +83,7 @@ export function localStorage(dataDir: string): FileStorage {
         return false;
       }
     },
+    list: () => listLocalBlobs(dataDir),
     uploads: {
       create: (id) => createUploadFile(dataDir, id),
       // What reached the file is the truth; the database's offset may lag it, never lead it.

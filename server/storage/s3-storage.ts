@@ -156,6 +156,17 @@ export function s3Storage(settings: S3Settings, dataDir: string, client = s3Clie
       return answer.Body as Readable;
     },
     has: async (blob) => (await sizeOf(blobKey(blob.sha256))) === blob.size,
+    list: async function* () {
+      let ContinuationToken: string | undefined;
+      do {
+        const page = await client.send(new ListObjectsV2Command({ Bucket, Prefix: 'blobs/', ContinuationToken }));
+        for (const item of page.Contents ?? []) {
+          const sha256 = item.Key!.slice(-64);
+          if (/^[0-9a-f]{64}$/.test(sha256) && item.Key === blobKey(sha256)) yield { sha256, size: item.Size ?? 0 };
+        }
+        ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
+      } while (ContinuationToken);
+    },
     uploads,
   };
 }
