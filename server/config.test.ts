@@ -74,4 +74,18 @@ describe('loadConfig', () => {
     ]);
     expect(problemsOf({ PORT: '70000' })).toEqual(['PORT: must be 0–65535 (got "70000")']);
   });
+
+  it('wants the S3 settings together, checks the bucket name, and never echoes a key', () => {
+    expect(problemsOf({ S3_BUCKET: 'zhengji-files', S3_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI' })).toEqual([
+      'S3_ENDPOINT: is needed with S3_BUCKET, S3_SECRET_ACCESS_KEY: set S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY together, or none',
+      'S3_ACCESS_KEY_ID: is needed with S3_BUCKET, S3_SECRET_ACCESS_KEY: set S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY together, or none',
+    ]);
+    expect(problemsOf({ S3_ENDPOINT: 'oss-cn-beijing', S3_BUCKET: 'Zhengji_Files', S3_ACCESS_KEY_ID: 'AKID', S3_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI' })).toEqual([
+      'S3_ENDPOINT: must be an http(s) URL such as https://oss-cn-beijing.aliyuncs.com (got "oss-cn-beijing")',
+      'S3_BUCKET: must be a bucket name: 3–63 lower-case letters, digits, dots and hyphens (got "Zhengji_Files")',
+    ]);
+    const config = loadConfig({ S3_ENDPOINT: 'https://cos.ap-beijing.myqcloud.com', S3_BUCKET: 'zhengji-1250000000', S3_ACCESS_KEY_ID: 'AKID', S3_SECRET_ACCESS_KEY: 'secret', S3_FORCE_PATH_STYLE: 'false' });
+    expect(config.s3).toEqual({ endpoint: 'https://cos.ap-beijing.myqcloud.com', bucket: 'zhengji-1250000000', region: 'us-east-1', accessKeyId: 'AKID', secretAccessKey: 'secret', forcePathStyle: false });
+    expect(loadConfig({}).s3).toBeUndefined();
+  });
 });

@@ -7,6 +7,7 @@ import { loadConfig } from './config.ts';
 import { startApp } from './start.ts';
 import { StartupError } from './startup-error.ts';
 import { campaignsFolder, seventhCampaignData } from './testing/campaign-files.ts';
+import { startS3Server } from './testing/s3-server.ts';
 
 const tempDir = () => mkdtempSync(path.join(tmpdir(), 'zhengji-start-'));
 const NOW = () => new Date('2024-03-01T00:00:00.000Z');
@@ -65,6 +66,19 @@ describe('startApp on SQLite', () => {
     const attempt = startApp(loadConfig({ DATABASE_URL: url.toString() }));
     await expect(attempt).rejects.toThrow(/: the user name or password was not accepted$/);
     await expect(attempt).rejects.not.toThrow(/certainly-wrong/);
+  });
+
+  it('explains an S3 bucket that does not exist, and serves from one that does', async () => {
+    const s3 = await startS3Server('zhengji-files');
+    onTestFinished(() => s3.close());
+    const { endpoint, accessKeyId, secretAccessKey } = s3.settings;
+    const env = { DATA_DIR: tempDir(), S3_ENDPOINT: endpoint, S3_ACCESS_KEY_ID: accessKeyId, S3_SECRET_ACCESS_KEY: secretAccessKey };
+    await expect(startApp(loadConfig({ ...env, S3_BUCKET: 'no-such-bucket' }))).rejects.toThrow(
+      new StartupError(`Cannot use the S3 bucket no-such-bucket at ${endpoint}: no such bucket`),
+    );
+    const started = await startApp(loadConfig({ ...env, S3_BUCKET: 'zhengji-files' }), { clock: NOW, logger: false });
+    onTestFinished(() => started.app.close());
+    expect(started.app.storage.kind).toBe('s3');
   });
 
   it('stops before touching the database when a campaign file is broken', async () => {

@@ -3,6 +3,7 @@ import type { Config } from './config.ts';
 import { openDatabase, warnCheckpointerFailure, type DatabaseHandle } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { openStorage } from './storage/open-storage.ts';
+import { checkBucket } from './storage/s3-storage.ts';
 import { buildApp } from './app.ts';
 import { systemClock, type Clock } from './ids.ts';
 import { AUDIT_HEAD_JOB, AUDIT_HEAD_PERIODIC, createAuditHeadHandler } from './modules/audit/audit-heads.service.ts';
@@ -47,6 +48,7 @@ export async function startApp(
     const ran = await migrateToLatest(database.db);
     const synced = await syncCampaigns(database.db, sources, clock());
     const organizer = await ensureFirstOrganizer(database.db, config.admin, clock());
+    if (config.s3) await checkBucket(config.s3);
     const storage = openStorage(config);
     const app = await buildApp({
       db: database.db,

@@ -4,9 +4,10 @@ import { open, rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import type { Readable } from 'node:stream';
 import {
-  DeleteObjectsCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client, S3ServiceException,
+  DeleteObjectsCommand, HeadBucketCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client, S3ServiceException,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
+import { StartupError } from '../startup-error.ts';
 import { tempPath } from './blob-store.ts';
 import type { FileStorage, UploadBytes } from './file-storage.ts';
 
@@ -57,6 +58,17 @@ const pieceKey = (id: string, start: number) => `uploads/${id}/${String(start).p
 
 const isMissing = (error: unknown) =>
   error instanceof S3ServiceException && (error.$metadata.httpStatusCode === 404 || error.name === 'NotFound' || error.name === 'NoSuchKey');
+
+/** Proves the bucket answers with the keys given, or says what an operator must fix. */
+export async function checkBucket(settings: S3Settings, client = s3Client(settings)): Promise<void> {
+  try {
+    await client.send(new HeadBucketCommand({ Bucket: settings.bucket }));
+  } catch (error) {
+    const status = (error as S3ServiceException).$metadata?.httpStatusCode;
+    const reason = status === 404 ? 'no such bucket' : status === 403 ? 'access denied with these keys' : (error as Error).message || (error as Error).name;
+    throw new StartupError(`Cannot use the S3 bucket ${settings.bucket} at ${settings.endpoint}: ${reason}`);
+  }
+}
 
 export function s3Storage(settings: S3Settings, dataDir: string, client = s3Client(settings)): FileStorage {
   const Bucket = settings.bucket;
