@@ -48,6 +48,14 @@ export async function claimUploadWriter(db: Kysely<Database>, id: string, writer
   return Number(result.numUpdatedRows) > 0;
 }
 
+/**
+ * Saves how far the upload has come, only while `writer` holds its lease: an instance that
+ * stalled past its lease must not move back the offset another instance has since moved on.
+ */
+export async function saveUploadOffset(db: Kysely<Database>, id: string, writer: string, offset: number, now: string): Promise<void> {
+  await db.updateTable('uploads').set({ offset, updated_at: now }).where('id', '=', id).where('writer', '=', writer).execute();
+}
+
 /** Gives the lease back, if this writer still holds it. */
 export async function releaseUploadWriter(db: Kysely<Database>, id: string, writer: string): Promise<void> {
   await db.updateTable('uploads').set({ writer: null, writer_until: null }).where('id', '=', id).where('writer', '=', writer).execute();

@@ -104,4 +104,20 @@ describe(`uploads with S3 storage (${testEngine()})`, () => {
     expect(await removeExpiredUploads(app.db, new Date('2024-05-08T02:00:00.000Z'), app.storage)).toBe(1);
     expect(await objects('uploads/')).toEqual([]);
   });
+
+  it('keeps nothing from a request whose instance lost the lease to another meanwhile, so it cannot put a piece over the new writer\'s', async () => {
+    const { app, database } = await s3App();
+    const { client, caseId } = await createDraftCase(app);
+    const base = await app.listen({ port: 0, host: '127.0.0.1' });
+    const video = Buffer.concat([MP4_HEAD, randomBytes(2 * 1024 * 1024)]);
+    const location = (await createTusUpload(client, { caseId, kind: 'videos', filename: '宣传片.mp4', length: video.length })).headers.location as string;
+    const id = location.split('/').pop()!;
+    const cut = patchOverSocket(`${base}${location}`, { ...(await socketHeaders(client)), 'upload-offset': '0' }, video, { dropAfter: 1024 * 1024 });
+    // While the body streams, another instance takes the upload (this one stalled past its lease).
+    for (let i = 0; i < 50 && !(await database.db.selectFrom('uploads').select('writer').where('id', '=', id).executeTakeFirstOrThrow()).writer; i += 1) await sleep(20);
+    await database.db.updateTable('uploads').set({ writer: 'another-instance', writer_until: '2999-01-01T00:00:00.000Z' }).where('id', '=', id).execute();
+    expect(await cut).toBe('dropped');
+    await sleep(500);
+    expect([await objects(`uploads/${id}/`), (await database.db.selectFrom('uploads').select('offset').where('id', '=', id).executeTakeFirstOrThrow()).offset]).toEqual([[], 0]);
+  });
 });

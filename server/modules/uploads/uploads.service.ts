@@ -17,7 +17,7 @@ import type { FileStorage, UploadSink } from '../../storage/file-storage.ts';
 import { removeUploadBytes, runningHashes, UploadTooLongError, UploadWriter } from './upload-file.ts';
 import { isUploadLocked, lockUpload, THIS_INSTANCE, WRITER_LEASE_MS, WRITER_RENEW_MS } from './upload-locks.ts';
 import {
-  claimUploadWriter, countUnfinishedUploads, deleteFinishedUploadsBefore, deleteUpload, findUpload, insertUpload, listExpiredUploads, releaseUploadWriter, updateUpload, type UploadRow,
+  claimUploadWriter, countUnfinishedUploads, deleteFinishedUploadsBefore, deleteUpload, findUpload, insertUpload, listExpiredUploads, releaseUploadWriter, saveUploadOffset, type UploadRow,
 } from './uploads.repository.ts';
 
 /** An unfinished upload is kept this long after it was started. */
@@ -152,7 +152,7 @@ export async function receiveUploadBytes(
     let saving: Promise<void> = Promise.resolve();
     let savedAt = Date.now();
     const save = (position: number) => {
-      saving = saving.then(() => updateUpload(db, id, { offset: position, updated_at: clock().toISOString() })).catch(() => undefined);
+      saving = saving.then(() => saveUploadOffset(db, id, THIS_INSTANCE, position, clock().toISOString())).catch(() => undefined);
     };
     const durableOnWrite = sink.durableOnWrite;
     const writer = new UploadWriter(sink.handle, sink.start, current, upload.length, runningHashes.take(id, current), (position) => {
@@ -166,6 +166,9 @@ export async function receiveUploadBytes(
     });
     await writer.settled();
     await saving;
+    // With S3 the bytes count only once kept; an instance that lost its lease while it stalled
+    // keeps nothing, so it cannot put a piece over the one the new writer put.
+    if (!durableOnWrite && !(await claimUploadWriter(db, id, THIS_INSTANCE, clock().toISOString(), leaseUntil()))) throw new AppError('upload_busy');
     await sink.keep(writer.position);
     save(writer.position);
     await saving;
