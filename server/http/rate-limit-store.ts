@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { FastifyRateLimitStore, FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import type { Database } from '../db/schema.ts';
@@ -6,12 +7,18 @@ import type { Clock } from '../ids.ts';
 
 // @fastify/rate-limit's store, kept in the database: every instance counts into the same row, so
 // ten instances do not give a client ten times the limit, and a restart forgives no one. One
-// statement per limited request (countRequest).
+// statement per limited request (countRequest), under a hash of the route and the client's key.
 
 interface RouteInfo {
   method?: string | string[];
   url?: string;
 }
+
+/**
+ * The row's key: a hash of the route and the client's key, so the table holds no addresses or
+ * e-mail addresses, only what tells one counter from another.
+ */
+export const rowKey = (route: string, key: string) => createHash('sha256').update(`${route}|${key}`).digest('base64url');
 
 /** The store class @fastify/rate-limit builds: one per limited route, keyed by route and client. */
 export function databaseRateLimitStore(db: Kysely<Database>, clock: Clock): FastifyRateLimitStoreCtor {
@@ -19,7 +26,7 @@ export function databaseRateLimitStore(db: Kysely<Database>, clock: Clock): Fast
     route = '';
 
     incr(key: string, callback: (error: Error | null, result?: Counted) => void, timeWindow: number): void {
-      countRequest(db, `${this.route}|${key}`, timeWindow, clock().getTime()).then(
+      countRequest(db, rowKey(this.route, key), timeWindow, clock().getTime()).then(
         (counted) => callback(null, counted),
         (error: Error) => callback(error),
       );

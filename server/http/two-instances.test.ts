@@ -38,7 +38,7 @@ describe.skipIf(skip !== '')(`two instances behind nginx (${testEngine()})`, () 
       const own = path.join(server.dataDir, `instance-${i}`);
       mkdirSync(own);
       const instance = await server.start({
-        DATA_DIR: own, S3_ENDPOINT: endpoint, S3_BUCKET: bucket, S3_ACCESS_KEY_ID: accessKeyId, S3_SECRET_ACCESS_KEY: secretAccessKey,
+        DATA_DIR: own, TRUST_PROXY: '1', S3_ENDPOINT: endpoint, S3_BUCKET: bucket, S3_ACCESS_KEY_ID: accessKeyId, S3_SECRET_ACCESS_KEY: secretAccessKey,
       });
       instance.child.stdout!.on('data', (chunk: Buffer) => {
         served[i]! += chunk.toString().split('"incoming request"').length - 1;

@@ -85,7 +85,7 @@ describe(`S3 storage under review (${testEngine()})`, () => {
     it('after finishing failed on a whole-file piece, the re-sent last byte goes to a 1-byte piece at length-1 and the file is still the one sent', async () => {
       let failPieceGets = 0;
       const puts: [string, number][] = [];
-      const { app, dataDir, s3 } = await s3App(async (command, send) => {
+      const { app, s3 } = await s3App(async (command, send) => {
         if (command instanceof GetObjectCommand && command.input.Key?.startsWith('uploads/') && failPieceGets > 0) {
           failPieceGets -= 1;
           throw simulated();
@@ -100,14 +100,13 @@ describe(`S3 storage under review (${testEngine()})`, () => {
       failPieceGets = 1;
       expect((await patchTus(client, location, 0, file)).statusCode).toBe(500);
       expect((await headTus(client, location)).headers['upload-offset']).toBe(String(file.length - 1));
-      expect(localFiles(dataDir)).toEqual([]);
 
       const last = await patchTus(client, location, file.length - 1, file.subarray(file.length - 1));
       expect([last.statusCode, last.headers['upload-offset']]).toEqual([204, String(file.length)]);
       expect(puts).toContainEqual([pieceKey(id, file.length - 1), 1]);
       const [attachment] = (await client.get(`/api/v1/cases/${caseId}/attachments`)).json().data;
       expect([attachment.sha256, attachment.size]).toEqual([sha256(file), file.length]);
-      expect([await objects(s3, 'uploads/'), localFiles(dataDir)]).toEqual([[], []]);
+      expect(await objects(s3, 'uploads/')).toEqual([]);
     });
 
     it('after finishing failed on a chain ending in a 1-byte piece, re-sending that byte replaces it and the file is the one sent', async () => {
@@ -277,6 +276,41 @@ describe(`S3 storage under review (${testEngine()})`, () => {
       // Now: the write stream's 'error' (ENOENT on open) fires while whole() awaits the piece,
       // with no listener: an uncaught exception, which ends a production server.
       expect({ outcome, uncaught: uncaught.map((e) => e.message) }).toEqual({ outcome: 'rejected ENOENT', uncaught: [] });
+    });
+
+    it('leaves no temporary file when finishing fails before the first piece arrives (a missing piece, a refused GET)', async () => {
+      const s3 = await freshS3();
+      const dir = mkdtempSync(path.join(tmpdir(), 'zhengji-review-'));
+      onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+      const storage = s3Storage(s3.settings, dir);
+      // No piece at 0: whole() throws at once, removes the file before the write stream has
+      // opened (created) it, and the open then creates it: one empty file per attempt, and a
+      // client retries a stuck upload for days.
+      await expect(storage.uploads.whole(randomUUID(), 1000, undefined)).rejects.toThrow('no piece at 0 of 1000');
+      await sleep(200);
+      expect(localFiles(dir)).toEqual([]);
+    });
+
+    it('PROBE whole fails on GET', async () => {
+      const s3 = await freshS3();
+      const dir = mkdtempSync(path.join(tmpdir(), 'zhengji-review-'));
+      onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+      let fail = false;
+      const storage = s3Storage(s3.settings, dir, hookedClient(s3.settings, async (command, send) => {
+        if (fail && command instanceof GetObjectCommand) throw simulated();
+        return send();
+      }));
+      const id = randomUUID();
+      const bytes = randomBytes(50_000);
+      const sink = await storage.uploads.open(id, 0);
+      await sink.handle.write(bytes, 0, bytes.length, 0);
+      await sink.keep(bytes.length);
+      await sink.close();
+      expect(localFiles(dir)).toEqual([]);
+      fail = true;
+      await expect(storage.uploads.whole(id, bytes.length, undefined)).rejects.toThrow('SlowDown');
+      await sleep(200);
+      expect(localFiles(dir)).toEqual([]);
     });
 
     it('refuses a piece that yields fewer bytes than listed, rather than hashing and storing a short file', async () => {
