@@ -17,7 +17,7 @@ import { nameForType } from '../../../core/files/type-extension.ts';
 import { inspectFile, isAccepted } from './file-inspection.ts';
 import { isReencodedImage, reencodeImage, UnreadableImageError } from './image-reencode.ts';
 import { removeUploadBytes } from './upload-file.ts';
-import { deleteUpload, updateUpload, type UploadRow } from './uploads.repository.ts';
+import { deleteUpload, recordUploadFinished, type UploadRow } from './uploads.repository.ts';
 
 interface Stored {
   blob: StoredBlob;
@@ -101,7 +101,8 @@ async function finishWhole(
       created_by: actor.userId, created_at: stamp, removed_at: null,
       received_sha256: stored.received.sha256, received_size: stored.received.size,
     });
-    await updateUpload(trx, upload.id, { offset: upload.length, attachment_id: attachmentId, updated_at: stamp });
+    // Two instances finishing one upload (the first stalled past its lease) make one attachment.
+    if (!(await recordUploadFinished(trx, upload.id, upload.length, attachmentId, stamp))) throw new AppError('upload_busy');
     await appendAudit(trx, {
       actorId: actor.userId, actorLabel: actorLabel(actor), action: 'attachment.add', subjectType: 'case', subjectId: upload.case_id,
       change: { attachmentId, kind: kind.key, fileName, sha256: stored.blob.sha256, size: stored.blob.size, mediaType: stored.mediaType, receivedSha256: stored.received.sha256 },
@@ -110,7 +111,7 @@ async function finishWhole(
     // A refusal (the case no longer editable, the kind full) ends the upload; the blob stays, as
     // another attachment may share it. Any other failure (a lost connection, a busy database)
     // keeps it: the client is asked for the last byte again and finishing is tried once more.
-    if (error instanceof AppError) {
+    if (error instanceof AppError && error.code !== 'upload_busy') {
       await deleteUpload(db, upload.id).catch(() => undefined);
       await removeUploadBytes(storage, upload.id);
     }

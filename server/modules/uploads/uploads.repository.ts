@@ -27,9 +27,21 @@ export async function countUnfinishedUploads(db: Kysely<Database>, caseId: strin
   return Number(row.n);
 }
 
-/** Unfinished uploads past their expiry, oldest first. */
+/** Unfinished uploads past their expiry that no instance is writing, oldest first. */
 export async function listExpiredUploads(db: Kysely<Database>, now: string, limit: number): Promise<Pick<UploadRow, 'id'>[]> {
-  return db.selectFrom('uploads').select('id').where('attachment_id', 'is', null).where('expires_at', '<=', now).orderBy('expires_at').limit(limit).execute();
+  return db.selectFrom('uploads').select('id').where('attachment_id', 'is', null).where('expires_at', '<=', now)
+    .where((eb) => eb.or([eb('writer_until', 'is', null), eb('writer_until', '<=', now)]))
+    .orderBy('expires_at').limit(limit).execute();
+}
+
+/**
+ * Records the upload's attachment, unless the upload already has one (another instance that
+ * took it over finished it first); whether this call recorded it.
+ */
+export async function recordUploadFinished(db: Kysely<Database>, id: string, length: number, attachmentId: string, now: string): Promise<boolean> {
+  const result = await db.updateTable('uploads').set({ offset: length, attachment_id: attachmentId, updated_at: now })
+    .where('id', '=', id).where('attachment_id', 'is', null).executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }
 
 /** Finished uploads whose record is no longer needed (a client asks about one within minutes). */

@@ -200,6 +200,8 @@ export async function terminateUpload(db: Kysely<Database>, actor: Actor, id: st
   if (upload.attachment_id) throw new AppError('not_found');
   const release = await lockUpload(id, () => undefined);
   try {
+    // Not while another instance is still writing it: the client is told to try again.
+    if (!(await claimUploadWriter(db, id, THIS_INSTANCE, now.toISOString(), new Date(now.getTime() + WRITER_LEASE_MS).toISOString()))) throw new AppError('upload_busy');
     await inTransaction(db, (trx) => deleteUpload(trx, id));
     await removeUploadBytes(storage, id);
   } finally {
