@@ -9,7 +9,7 @@ import { systemClock, type Clock } from './ids.ts';
 import { AUDIT_HEAD_JOB, AUDIT_HEAD_PERIODIC, createAuditHeadHandler } from './modules/audit/audit-heads.service.ts';
 import { startAuditSealer } from './modules/audit/audit-sealer.ts';
 import { ensureFirstOrganizer } from './modules/accounts/accounts.service.ts';
-import { removeExpiredUploads } from './modules/uploads/uploads.service.ts';
+import { removeExpiredUploads, removeLeftovers } from './modules/uploads/uploads.service.ts';
 import { readCampaignFiles } from './modules/campaigns/campaign-files.ts';
 import { syncCampaigns } from './modules/campaigns/campaigns.service.ts';
 import { CLEANUP_JOB, CLEANUP_PERIODIC, createCleanupHandler } from './jobs/cleanup.service.ts';
@@ -86,11 +86,15 @@ export async function startApp(
       clock,
     });
     const sealer = startAuditSealer({ db: database.db, intervalMs: options.auditSealIntervalMs, log: app.log });
-    // Unfinished uploads past their expiry give back their disk space, hourly in every instance
-    // (removing one twice is harmless); the first sweep runs soon after start.
+    // Unfinished uploads past their expiry give back their space, and what a crash left behind
+    // (bytes without a row, temporary files) goes, hourly in every instance (removing one twice
+    // is harmless); the first sweep runs soon after start.
     const sweepUploads = () => {
       removeExpiredUploads(database.db, clock(), storage)
-        .then((removed) => removed > 0 && app.log.info({ removed }, 'expired uploads removed'))
+        .then(async (removed) => {
+          const leftovers = await removeLeftovers(database.db, storage, clock());
+          if (removed > 0 || leftovers.uploads > 0 || leftovers.temporary > 0) app.log.info({ removed, leftovers }, 'expired uploads and leftovers removed');
+        })
         .catch((error: unknown) => app.log.error({ err: error }, 'expired upload sweep failed'));
     };
     const firstSweep = setTimeout(sweepUploads, 60_000).unref();

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { copyFile, rename } from 'node:fs/promises';
+import { copyFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import SQLite from 'better-sqlite3';
@@ -64,8 +64,12 @@ async function restoreBlobs(folder: string, storage: FileStorage): Promise<numbe
     const source = blobPath(folder, blob.sha256);
     if ((await hashFile(source)) !== blob.sha256) throw new BackupError(`the stored file ${path.relative(folder, source)} does not match its SHA-256: the backup is damaged`);
     const copy = await tempPath(storage.dataDir);
-    await copyFile(source, copy);
-    await storage.adopt(copy, blob);
+    try {
+      await copyFile(source, copy);
+      await storage.adopt(copy, blob);
+    } finally {
+      await rm(copy, { force: true });
+    }
     files += 1;
   }
   return files;
@@ -118,16 +122,18 @@ export async function restore(folder: string, target: DatabaseSource, storage: F
   const manifest = readManifest(folder);
   if (manifest.engine !== target.engine) throw new BackupError(`the backup is of a ${manifest.engine} database; restore it into ${manifest.engine}`);
   const dump = path.join(folder, manifest.database);
+  if (target.engine === 'sqlite' && existsSync(target.file)) throw new BackupError(`${target.file} exists: restore into an empty data folder`);
+  if (target.engine === 'postgres') await requireEmptyPostgres(target.url);
+  // The files first: named by their hashes, putting them again is harmless, so a restore that
+  // failed on one (a bucket that did not answer) can simply be run again.
+  const files = await restoreBlobs(folder, storage);
+  if (files !== manifest.files) throw new BackupError(`the backup lists ${manifest.files} files but holds ${files}`);
   if (target.engine === 'sqlite') {
-    if (existsSync(target.file)) throw new BackupError(`${target.file} exists: restore into an empty data folder`);
     mkdirSync(path.dirname(target.file), { recursive: true });
     await copyFile(dump, target.file);
   } else {
-    await requireEmptyPostgres(target.url);
     await run('pg_restore', ['--no-owner', '--no-privileges', '--exit-on-error', '--single-transaction', `--dbname=${target.url}`, dump]);
   }
-  const files = await restoreBlobs(folder, storage);
-  if (files !== manifest.files) throw new BackupError(`the backup lists ${manifest.files} files but holds ${files}`);
   return manifest;
 }
 

@@ -139,3 +139,11 @@ export interface UploadsTable {
   writer: Generated<string | null>;
   writer_until: Generated<string | null>;
 }
+
+/** A piece of an upload kept in an S3 bucket, recorded by the writer holding the lease. */
+export interface UploadPiecesTable {
+  upload_id: string;
+  start: number;
+  size: number;
+  key: string;
+}

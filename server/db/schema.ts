@@ -1,6 +1,6 @@
 import type { Generated } from 'kysely';
 import type {
-  AttachmentsTable, BlobsTable, CaseContentsTable, CaseEventsTable, CaseSubmissionsTable, CasesTable, DeadlineExtensionsTable, UploadsTable,
+  AttachmentsTable, BlobsTable, CaseContentsTable, CaseEventsTable, CaseSubmissionsTable, CasesTable, DeadlineExtensionsTable, UploadPiecesTable, UploadsTable,
 } from './schema-cases.ts';
 import type {
   AssignmentRunsTable, CaseSignaturesTable, ReferenceCasesTable, ReviewAssignmentsTable, ReviewRemindersTable, ReviewsTable, SimilarityMatchesTable,
@@ -269,6 +269,7 @@ export interface Database {
   blobs: BlobsTable;
   attachments: AttachmentsTable;
   uploads: UploadsTable;
+  upload_pieces: UploadPiecesTable;
   assignment_runs: AssignmentRunsTable;
   review_assignments: ReviewAssignmentsTable;
   reviews: ReviewsTable;

@@ -41,6 +41,20 @@ async function exists(file: string): Promise<boolean> {
   return stat(file).then(() => true, () => false);
 }
 
+/** Removes files in DATA_DIR/tmp last changed before `before` (left by a crash); how many. */
+export async function removeTemporaryFilesBefore(dataDir: string, before: Date): Promise<number> {
+  const dir = path.join(dataDir, 'tmp');
+  let removed = 0;
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    const info = await stat(path.join(dir, name)).catch(() => undefined);
+    if (info && info.mtime < before) {
+      await rm(path.join(dir, name), { force: true, recursive: true });
+      removed += 1;
+    }
+  }
+  return removed;
+}
+
 /**
  * Makes a finished, already fsynced file the blob `sha256` by renaming it into place; when that
  * blob exists already the file is removed instead (same name, same bytes). With `keepSource` the

@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import { text } from 'node:stream/consumers';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startS3Server, type TestS3 } from '../testing/s3-server.ts';
-import { localStorage, storeStream, type FileStorage } from './file-storage.ts';
+import { localStorage, storeStream, type FileStorage, type UploadPiece } from './file-storage.ts';
 import { s3Storage } from './s3-storage.ts';
 
 // One contract, two storages: what the app does with stored files and uploads in progress must
@@ -39,12 +39,15 @@ const kinds: [string, () => [FileStorage, FileStorage]][] = [
   ['S3', () => [s3Storage(s3.settings, dataDir()), s3Storage(s3.settings, dataDir())]],
 ];
 
-async function writePiece(storage: FileStorage, id: string, offset: number, bytes: Buffer): Promise<void> {
+/** Writes one piece as a PATCH does and records it as the database would (by its start). */
+async function writePiece(storage: FileStorage, record: Map<number, UploadPiece>, id: string, offset: number, bytes: Buffer): Promise<void> {
   const sink = await storage.uploads.open(id, offset);
   await sink.handle.write(bytes, 0, bytes.length, offset - sink.start);
-  await sink.keep(offset + bytes.length);
+  const piece = await sink.keep(offset + bytes.length);
+  if (piece) record.set(piece.start, piece);
   await sink.close();
 }
+const inOrder = (record: Map<number, UploadPiece>) => [...record.values()].sort((a, b) => a.start - b.start);
 
 describe.each(kinds)('%s storage', (_name, make) => {
   it('streams bytes in under their SHA-256, stores the same bytes once, reads ranges, and knows what it holds', async () => {
@@ -77,16 +80,28 @@ describe.each(kinds)('%s storage', (_name, make) => {
     const [one, two] = make();
     const id = `u-${randomBytes(4).toString('hex')}`;
     const bytes = randomBytes(300_000);
+    const record = new Map<number, UploadPiece>();
     await one.uploads.create(id);
-    await writePiece(one, id, 0, bytes.subarray(0, 100_000));
+    await writePiece(one, record, id, 0, bytes.subarray(0, 100_000));
     // A piece written again from the same offset (a request retried after it was cut) replaces the first.
-    await writePiece(two, id, 100_000, randomBytes(50_000));
-    await writePiece(two, id, 100_000, bytes.subarray(100_000, 250_000));
-    await writePiece(one, id, 250_000, bytes.subarray(250_000));
+    await writePiece(two, record, id, 100_000, randomBytes(50_000));
+    await writePiece(two, record, id, 100_000, bytes.subarray(100_000, 250_000));
+    await writePiece(one, record, id, 250_000, bytes.subarray(250_000, 299_999));
+    await writePiece(one, record, id, 299_999, bytes.subarray(299_999));
+    // The last byte asked for again after a crash while finishing: written over the last piece's.
+    await writePiece(two, record, id, 299_999, bytes.subarray(299_999));
     expect(await two.uploads.received(id, 300_000)).toBe(300_000);
-    const whole = await two.uploads.whole(id, bytes.length, undefined);
+    const whole = await two.uploads.whole(id, bytes.length, undefined, inOrder(record));
     expect([whole.sha256, sha(readFileSync(whole.file))]).toEqual([sha(bytes), sha(bytes)]);
     await whole.release();
+    if (two.kind === 's3') {
+      expect(readdirSync(path.join(two.dataDir, 'tmp'))).toEqual([]);
+      // A piece shorter than recorded, or pieces that do not reach the end, are never taken for the file.
+      const short = inOrder(record).map((p) => (p.start === 100_000 ? { ...p, size: p.size + 1 } : p));
+      await expect(two.uploads.whole(id, bytes.length, undefined, short)).rejects.toThrow('the piece at 100000 gave 150000 of 150001 bytes');
+      await expect(two.uploads.whole(id, bytes.length, undefined, inOrder(record).slice(0, 2))).rejects.toThrow('the pieces hold 250000 of 300000 bytes');
+      expect(readdirSync(path.join(two.dataDir, 'tmp'))).toEqual([]);
+    }
     await one.uploads.remove(id);
     expect(await one.uploads.received(id, 0)).toBe(one.kind === 'local' ? undefined : 0);
   });

@@ -1,10 +1,10 @@
 import type { Hash } from 'node:crypto';
 import { statSync } from 'node:fs';
-import { open, rm, type FileHandle } from 'node:fs/promises';
+import { open, rm, stat, type FileHandle } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { adoptFile, blobPath, HashingFileWriter, hashFile, listLocalBlobs, readBlob, tempPath, type StoredBlob } from './blob-store.ts';
-import { createUploadFile, openUploadAt, uploadFilePath, uploadFileSize } from './local-uploads.ts';
+import { createUploadFile, listUploadFiles, openUploadAt, uploadFilePath, uploadFileSize } from './local-uploads.ts';
 
 // Where stored files and the bytes of uploads in progress live: one interface, two kinds. Local
 // keeps both under DATA_DIR (one machine, or instances sharing one folder); S3 keeps both in a
@@ -16,6 +16,13 @@ export interface BlobRange {
   end: number;
 }
 
+/** A piece of an upload kept under a name of its own (S3), recorded in the database. */
+export interface UploadPiece {
+  start: number;
+  size: number;
+  key: string;
+}
+
 /** Where one request writes the bytes of one upload, starting at `start`. */
 export interface UploadSink {
   /** The open file the bytes go into, at `position - start`. */
@@ -23,8 +30,11 @@ export interface UploadSink {
   start: number;
   /** Whether bytes count as received once they reach `handle` (local), or only once kept (S3). */
   durableOnWrite: boolean;
-  /** Makes the bytes up to `position` durable where every instance finds them. */
-  keep(position: number): Promise<void>;
+  /**
+   * Makes the bytes up to `position` durable where every instance finds them. With S3 they are
+   * a new piece, which counts once the caller has recorded it; a local file needs no record.
+   */
+  keep(position: number): Promise<UploadPiece | undefined>;
   close(): Promise<void>;
 }
 
@@ -43,9 +53,16 @@ export interface UploadBytes {
   /** What has arrived so far while a request is still writing (it may be ahead of the database). */
   arriving(id: string, savedOffset: number): Promise<number>;
   open(id: string, offset: number): Promise<UploadSink>;
-  /** Every byte of the upload as one local file; `runningHash` is the hash of them if known. */
-  whole(id: string, length: number, runningHash: Hash | undefined): Promise<WholeUpload>;
+  /**
+   * Every byte of the upload as one local file; `runningHash` is the hash of them if known, and
+   * `pieces` the recorded pieces in order of their start (S3).
+   */
+  whole(id: string, length: number, runningHash: Hash | undefined, pieces: readonly UploadPiece[]): Promise<WholeUpload>;
+  /** Removes one piece that no record names (replaced, or put by a writer that lost the lease). */
+  discard(key: string): Promise<void>;
   remove(id: string): Promise<void>;
+  /** Every upload that has bytes here, with when they last changed: to sweep ones without a row. */
+  list(): AsyncIterable<{ id: string; changedAt: Date }>;
 }
 
 export interface FileStorage {
@@ -94,13 +111,15 @@ export function localStorage(dataDir: string): FileStorage {
       arriving: async (id) => (await uploadFileSize(dataDir, id)) ?? 0,
       open: async (id, offset) => {
         const handle = await openUploadAt(dataDir, id, offset);
-        return { handle, start: 0, durableOnWrite: true, keep: () => handle.sync(), close: () => handle.close() };
+        return { handle, start: 0, durableOnWrite: true, keep: async () => void (await handle.sync()), close: () => handle.close() };
       },
       whole: async (id, _length, runningHash) => {
         const file = uploadFilePath(dataDir, id);
         return { file, sha256: runningHash ? runningHash.digest('hex') : await hashFile(file), release: async () => undefined };
       },
+      discard: async () => undefined,
       remove: (id) => rm(uploadFilePath(dataDir, id), { force: true }),
+      list: () => listUploadFiles(dataDir),
     },
   };
 }
@@ -121,6 +140,17 @@ export async function storeStream(storage: FileStorage, source: Readable | Async
     throw error;
   } finally {
     await rm(temp, { force: true });
+  }
+}
+
+/** Stores the local `file` as a blob, moving it: it is gone when this settles, stored or not. */
+export async function storeFile(storage: FileStorage, file: string): Promise<StoredBlob> {
+  try {
+    const blob = { sha256: await hashFile(file), size: (await stat(file)).size };
+    await storage.adopt(file, blob);
+    return blob;
+  } finally {
+    await rm(file, { force: true });
   }
 }
 

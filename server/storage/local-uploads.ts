@@ -1,4 +1,4 @@
-import { mkdir, open, stat, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readdir, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { copyDurably, isLinked } from './blob-store.ts';
 
@@ -33,5 +33,13 @@ export async function openUploadAt(dataDir: string, id: string, offset: number):
   } catch (error) {
     await handle.close();
     throw error;
+  }
+}
+
+export async function* listUploadFiles(dataDir: string): AsyncIterable<{ id: string; changedAt: Date }> {
+  const dir = path.join(dataDir, 'uploads');
+  for (const id of await readdir(dir).catch(() => [] as string[])) {
+    const info = await stat(path.join(dir, id)).catch(() => undefined);
+    if (info?.isFile()) yield { id, changedAt: info.mtime };
   }
 }

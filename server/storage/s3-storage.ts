@@ -1,28 +1,28 @@
-import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { open, rm } from 'node:fs/promises';
-import { once } from 'node:events';
 import type { Readable } from 'node:stream';
 import {
   DeleteObjectsCommand, HeadBucketCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client, S3ServiceException,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { StartupError } from '../startup-error.ts';
-import { tempPath } from './blob-store.ts';
+import { hashFile, tempPath } from './blob-store.ts';
 import type { FileStorage, UploadBytes } from './file-storage.ts';
 
 // Stored files and the bytes of uploads in progress in an S3-compatible bucket (Alibaba OSS,
 // Tencent COS, Huawei OBS, MinIO), so any number of instances serve one campaign.
 //
-//   blobs/<first two hex digits>/<sha256>   a stored file, named by the SHA-256 of its bytes
-//   uploads/<id>/<start offset, 16 digits>   one received piece of an upload in progress
+//   blobs/<first two hex digits>/<sha256>          a stored file, named by the SHA-256 of its bytes
+//   uploads/<id>/<start offset, 16 digits>-<uuid>   one received piece of an upload in progress
 //
 // A PATCH writes its body to a local temporary file and, when the body ends or the connection
-// drops, puts what arrived as one piece under its start offset; only then does the database's
-// offset move past it. So the database's offset is the truth: a piece put by an instance that
-// died before saving the offset is not counted, and the next PATCH from that offset replaces
-// it under the same name. Finishing walks the pieces from 0 by their sizes into one local file,
-// hashing it on the way, to check and store it like any other.
+// drops, puts what arrived as one piece under a name of its own; the piece counts once the
+// request has recorded it in the database (upload_pieces) with the upload's new offset, which
+// only the instance holding the writer's lease can do. A piece put by an instance that died,
+// or lost the lease, before recording it is never read and is removed with its upload.
+// Finishing writes the recorded pieces into one local file, hashing it on the way, to check
+// and store it like any other (decision 0027).
 
 export interface S3Settings {
   endpoint: string;
@@ -54,7 +54,8 @@ const blobKey = (sha256: string) => {
   if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error(`not a SHA-256: ${sha256}`);
   return `blobs/${sha256.slice(0, 2)}/${sha256}`;
 };
-const pieceKey = (id: string, start: number) => `uploads/${id}/${String(start).padStart(PIECE_DIGITS, '0')}`;
+/** A piece's name: its upload, its start offset, and a name of its own so no put replaces another's. */
+const pieceKey = (id: string, start: number) => `uploads/${id}/${String(start).padStart(PIECE_DIGITS, '0')}-${randomUUID()}`;
 
 const isMissing = (error: unknown) =>
   error instanceof S3ServiceException && (error.$metadata.httpStatusCode === 404 || error.name === 'NotFound' || error.name === 'NoSuchKey');
@@ -92,15 +93,24 @@ export function s3Storage(settings: S3Settings, dataDir: string, client = s3Clie
     await new Upload({ client, params: { Bucket, Key, Body: createReadStream(file, { start: 0, end: size - 1 }) }, partSize: PART_BYTES, queueSize: 2 }).done();
   };
 
-  const pieces = async (id: string): Promise<Map<number, number>> => {
-    const found = new Map<number, number>();
+  /** The names of every object of one upload, recorded or not. */
+  const objectsOf = async (id: string): Promise<string[]> => {
+    const keys: string[] = [];
     let ContinuationToken: string | undefined;
     do {
       const page = await client.send(new ListObjectsV2Command({ Bucket, Prefix: `uploads/${id}/`, ContinuationToken }));
-      for (const item of page.Contents ?? []) found.set(Number(item.Key!.slice(-PIECE_DIGITS)), item.Size ?? 0);
+      for (const item of page.Contents ?? []) keys.push(item.Key!);
       ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
     } while (ContinuationToken);
-    return found;
+    return keys;
+  };
+
+  const deleteObjects = async (keys: string[]) => {
+    for (let i = 0; i < keys.length; i += 1000) {
+      const answer = await client.send(new DeleteObjectsCommand({ Bucket, Delete: { Objects: keys.slice(i, i + 1000).map((Key) => ({ Key })), Quiet: true } }));
+      const failed = answer.Errors ?? [];
+      if (failed.length > 0) throw new Error(`the bucket kept ${failed.length} objects it was asked to delete: ${failed[0]!.Key} (${failed[0]!.Code})`);
+    }
   };
 
   const uploads: UploadBytes = {
@@ -115,7 +125,10 @@ export function s3Storage(settings: S3Settings, dataDir: string, client = s3Clie
         start: offset,
         durableOnWrite: false,
         keep: async (position) => {
-          if (position > offset) await putFile(pieceKey(id, offset), temp, position - offset);
+          if (position <= offset) return undefined;
+          const piece = { start: offset, size: position - offset, key: pieceKey(id, offset) };
+          await putFile(piece.key, temp, piece.size);
+          return piece;
         },
         close: async () => {
           await handle.close().catch(() => undefined);
@@ -123,35 +136,60 @@ export function s3Storage(settings: S3Settings, dataDir: string, client = s3Clie
         },
       };
     },
-    whole: async (id, length) => {
-      const sizes = await pieces(id);
+    whole: async (id, length, _runningHash, pieces) => {
       const file = await tempPath(dataDir);
+      const handle = await open(file, 'wx');
+      // A piece sent again from an offset inside the last one (the last byte, asked for again
+      // after a crash) overwrites it from there: pieces are written in order of their start.
+      let contiguous = true;
       const hash = createHash('sha256');
-      const out = createWriteStream(file, { flags: 'wx' });
       try {
-        for (let at = 0; at < length;) {
-          const size = sizes.get(at);
-          if (!size) throw new Error(`upload ${id}: no piece at ${at} of ${length}`);
-          const piece = (await client.send(new GetObjectCommand({ Bucket, Key: pieceKey(id, at) }))).Body as Readable;
-          for await (const chunk of piece) {
-            hash.update(chunk as Buffer);
-            if (!out.write(chunk)) await once(out, 'drain');
+        let end = 0;
+        for (const piece of pieces) {
+          if (piece.start > end) throw new Error(`upload ${id}: nothing recorded from ${end} to ${piece.start}`);
+          if (piece.start < end) contiguous = false;
+          let written = 0;
+          const body = (await client.send(new GetObjectCommand({ Bucket, Key: piece.key }))).Body as Readable;
+          for await (const chunk of body) {
+            const bytes = chunk as Buffer;
+            if (written + bytes.length > piece.size) throw new Error(`upload ${id}: the piece at ${piece.start} is longer than recorded`);
+            await handle.write(bytes, 0, bytes.length, piece.start + written);
+            if (contiguous) hash.update(bytes);
+            written += bytes.length;
           }
-          at += size;
+          if (written !== piece.size) throw new Error(`upload ${id}: the piece at ${piece.start} gave ${written} of ${piece.size} bytes`);
+          end = Math.max(end, piece.start + piece.size);
         }
-        await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+        if (end !== length) throw new Error(`upload ${id}: the pieces hold ${end} of ${length} bytes`);
+        await handle.close();
       } catch (error) {
-        out.destroy();
+        await handle.close().catch(() => undefined);
         await rm(file, { force: true });
         throw error;
       }
-      return { file, sha256: hash.digest('hex'), release: () => rm(file, { force: true }) };
+      return { file, sha256: contiguous ? hash.digest('hex') : await hashFile(file), release: () => rm(file, { force: true }) };
     },
-    remove: async (id) => {
-      const keys = [...(await pieces(id)).keys()].map((start) => ({ Key: pieceKey(id, start) }));
-      for (let i = 0; i < keys.length; i += 1000) {
-        await client.send(new DeleteObjectsCommand({ Bucket, Delete: { Objects: keys.slice(i, i + 1000), Quiet: true } }));
-      }
+    discard: (key) => deleteObjects([key]),
+    remove: async (id) => deleteObjects(await objectsOf(id)),
+    list: async function* () {
+      // Pieces sort by upload id, so each upload's pieces come together.
+      let current: { id: string; changedAt: Date } | undefined;
+      let ContinuationToken: string | undefined;
+      do {
+        const page = await client.send(new ListObjectsV2Command({ Bucket, Prefix: 'uploads/', ContinuationToken }));
+        for (const item of page.Contents ?? []) {
+          const id = item.Key!.split('/')[1]!;
+          const changedAt = item.LastModified ?? new Date(0);
+          if (current?.id === id) {
+            if (changedAt > current.changedAt) current.changedAt = changedAt;
+            continue;
+          }
+          if (current) yield current;
+          current = { id, changedAt };
+        }
+        ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
+      } while (ContinuationToken);
+      if (current) yield current;
     },
   };
 

@@ -21,6 +21,7 @@ import * as reviewReminders from './2026-12-05-021-review-reminders.ts';
 import * as auditSealing from './2026-12-06-022-audit-sealing.ts';
 import * as rateLimits from './2026-12-06-023-rate-limits.ts';
 import * as uploadWriters from './2026-12-06-024-upload-writers.ts';
+import * as uploadPieces from './2026-12-06-025-upload-pieces.ts';
 
 // Listed by hand so the set is fixed at build time; names sort in the order they run.
 export const migrations: Record<string, Migration> = {
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06-022-audit-sealing': auditSealing,
   '2026-12-06-023-rate-limits': rateLimits,
   '2026-12-06-024-upload-writers': uploadWriters,
+  '2026-12-06-025-upload-pieces': uploadPieces,
 };

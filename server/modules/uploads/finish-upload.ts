@@ -17,7 +17,7 @@ import { nameForType } from '../../../core/files/type-extension.ts';
 import { inspectFile, isAccepted } from './file-inspection.ts';
 import { isReencodedImage, reencodeImage, UnreadableImageError } from './image-reencode.ts';
 import { removeUploadBytes } from './upload-file.ts';
-import { deleteUpload, recordUploadFinished, type UploadRow } from './uploads.repository.ts';
+import { deleteUpload, listUploadPieces, recordUploadFinished, type UploadRow } from './uploads.repository.ts';
 
 interface Stored {
   blob: StoredBlob;
@@ -45,7 +45,7 @@ export async function finishUpload(db: Kysely<Database>, actor: Actor, upload: U
   };
   const { campaign } = await requireEditableCase(db, actor, upload.case_id, clock());
   // The hash kept while the bytes arrived, or (after a restart, or with S3) one pass over them.
-  const whole = await storage.uploads.whole(upload.id, upload.length, runningHash);
+  const whole = await storage.uploads.whole(upload.id, upload.length, runningHash, await listUploadPieces(db, upload.id));
   try {
     return await finishWhole(db, actor, upload, whole.file, { sha256: whole.sha256, size: upload.length }, clock, storage, campaign.definition, refuse);
   } finally {
@@ -118,7 +118,8 @@ async function finishWhole(
     throw error;
   });
   // Only now that the attachment is committed may the bytes leave the upload (they stayed so a
-  // crash before the commit leaves an upload to finish again).
-  await removeUploadBytes(storage, upload.id);
+  // crash before the commit leaves an upload to finish again). The file is stored whatever
+  // happens here: bytes a failed removal leaves are swept later (removeLeftovers).
+  await removeUploadBytes(storage, upload.id).catch(() => undefined);
   return attachmentId;
 }

@@ -1,6 +1,7 @@
+import { rm } from 'node:fs/promises';
 import sharp, { type Metadata, type Sharp } from 'sharp';
-import type { StoredBlob } from '../../storage/blob-store.ts';
-import { storeBuffer, storeStream, type FileStorage } from '../../storage/file-storage.ts';
+import { tempPath, type StoredBlob } from '../../storage/blob-store.ts';
+import { storeBuffer, storeFile, type FileStorage } from '../../storage/file-storage.ts';
 
 // Pictures are decoded and encoded afresh: turned upright by their EXIF orientation, then
 // written without any metadata (EXIF, GPS location, XMP, maker notes, comments), in the same
@@ -50,20 +51,26 @@ export async function reencodeImage(storage: FileStorage, file: string, mediaTyp
   } catch (error) {
     throw new UnreadableImageError((error as Error).message);
   }
+  // Only what sharp cannot read makes the picture unreadable; a failure to store it (a storage
+  // that does not answer for a moment) is an ordinary error, and the upload stays to finish again.
+  const encoded = await tempPath(storage.dataDir);
+  let thumbnailBytes: Buffer;
   try {
     // sharp keeps no metadata unless asked (withMetadata), so rotate() + encode strips it all.
-    const blob = await storeStream(storage, encoder(mediaType, input().rotate()));
-    const upright = meta.orientation && meta.orientation >= 5;
-    const pageHeight = meta.pageHeight ?? meta.height;
-    const width = upright ? pageHeight : meta.width;
-    const height = upright ? meta.width : pageHeight;
-    const thumbnailBytes = await sharp(file, { limitInputPixels: MAX_PIXELS, failOn: 'error' })
+    await encoder(mediaType, input().rotate()).toFile(encoded);
+    thumbnailBytes = await sharp(file, { limitInputPixels: MAX_PIXELS, failOn: 'error' })
       .rotate()
       .resize(THUMBNAIL_PX, THUMBNAIL_PX, { fit: 'inside', withoutEnlargement: true })
       .webp({ quality: 75 })
       .toBuffer();
-    return { blob, width, height, thumbnail: await storeBuffer(storage, thumbnailBytes) };
   } catch (error) {
+    await rm(encoded, { force: true });
     throw new UnreadableImageError((error as Error).message);
   }
+  const upright = meta.orientation && meta.orientation >= 5;
+  const pageHeight = meta.pageHeight ?? meta.height;
+  const width = upright ? pageHeight : meta.width;
+  const height = upright ? meta.width : pageHeight;
+  const blob = await storeFile(storage, encoded);
+  return { blob, width, height, thumbnail: await storeBuffer(storage, thumbnailBytes) };
 }

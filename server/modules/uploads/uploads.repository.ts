@@ -1,5 +1,6 @@
-import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { Database, UploadsTable } from '../../db/schema.ts';
+import type { UploadPiece } from '../../storage/file-storage.ts';
 
 export type UploadRow = Selectable<UploadsTable>;
 
@@ -13,6 +14,12 @@ export async function findUpload(db: Kysely<Database>, id: string): Promise<Uplo
 
 export async function updateUpload(db: Kysely<Database>, id: string, values: Updateable<UploadsTable>): Promise<void> {
   await db.updateTable('uploads').set(values).where('id', '=', id).execute();
+}
+
+/** Which of `ids` have a row. */
+export async function listUploadIds(db: Kysely<Database>, ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  return (await db.selectFrom('uploads').select('id').where('id', 'in', ids).execute()).map((r) => r.id);
 }
 
 export async function deleteUpload(db: Kysely<Database>, id: string): Promise<void> {
@@ -41,7 +48,9 @@ export async function listExpiredUploads(db: Kysely<Database>, now: string, limi
 export async function recordUploadFinished(db: Kysely<Database>, id: string, length: number, attachmentId: string, now: string): Promise<boolean> {
   const result = await db.updateTable('uploads').set({ offset: length, attachment_id: attachmentId, updated_at: now })
     .where('id', '=', id).where('attachment_id', 'is', null).executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
+  if (Number(result.numUpdatedRows) === 0) return false;
+  await db.deleteFrom('upload_pieces').where('upload_id', '=', id).execute();
+  return true;
 }
 
 /** Finished uploads whose record is no longer needed (a client asks about one within minutes). */
@@ -63,9 +72,23 @@ export async function claimUploadWriter(db: Kysely<Database>, id: string, writer
 /**
  * Saves how far the upload has come, only while `writer` holds its lease: an instance that
  * stalled past its lease must not move back the offset another instance has since moved on.
+ * Whether it was saved.
  */
-export async function saveUploadOffset(db: Kysely<Database>, id: string, writer: string, offset: number, now: string): Promise<void> {
-  await db.updateTable('uploads').set({ offset, updated_at: now }).where('id', '=', id).where('writer', '=', writer).execute();
+export async function saveUploadOffset(db: Kysely<Database>, id: string, writer: string, offset: number, now: string): Promise<boolean> {
+  const result = await db.updateTable('uploads').set({ offset, updated_at: now }).where('id', '=', id).where('writer', '=', writer).executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** Records a piece (replacing one from the same start); the name of the piece it replaced. */
+export async function recordUploadPiece(trx: Transaction<Database>, id: string, piece: UploadPiece): Promise<string | undefined> {
+  const old = await trx.selectFrom('upload_pieces').select('key').where('upload_id', '=', id).where('start', '=', piece.start).executeTakeFirst();
+  if (old) await trx.updateTable('upload_pieces').set({ size: piece.size, key: piece.key }).where('upload_id', '=', id).where('start', '=', piece.start).execute();
+  else await trx.insertInto('upload_pieces').values({ upload_id: id, ...piece }).execute();
+  return old?.key;
+}
+
+export async function listUploadPieces(db: Kysely<Database>, id: string): Promise<UploadPiece[]> {
+  return db.selectFrom('upload_pieces').select(['start', 'size', 'key']).where('upload_id', '=', id).orderBy('start').execute();
 }
 
 /** Gives the lease back, if this writer still holds it. */

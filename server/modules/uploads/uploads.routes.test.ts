@@ -11,7 +11,7 @@ import { createTestApp } from '../../testing/test-app.ts';
 import { testEngine } from '../../testing/test-database.ts';
 import { createTusUpload, headTus, patchTus, sha256, TUS, uploadFile } from '../../testing/tus.ts';
 import { runningHashes } from './upload-file.ts';
-import { removeExpiredUploads } from './uploads.service.ts';
+import { removeExpiredUploads, removeLeftovers } from './uploads.service.ts';
 
 const PDF = await testPdf({ text: 'People\'s Daily report', minBytes: 300_000 });
 
@@ -260,5 +260,16 @@ describe(`expired uploads (${testEngine()})`, () => {
     expect(await removeExpiredUploads(app.db, new Date('2024-05-07T02:00:00.000Z'), app.storage)).toBe(0);
     expect(await removeExpiredUploads(app.db, new Date('2024-05-08T02:00:00.000Z'), app.storage)).toBe(1);
     expect([await app.db.selectFrom('uploads').select('id').execute(), filesUnder(path.join(dataDir, 'uploads'))]).toEqual([[], []]);
+  });
+
+  it('and the bytes of an upload whose row a crash removed go with the hourly sweep, once an hour old', async () => {
+    const { app, dataDir } = await createTestApp();
+    const { client, caseId } = await createDraftCase(app);
+    const created = await createTusUpload(client, { caseId, kind: 'media-reports', filename: 'a.pdf', length: PDF.length });
+    await patchTus(client, created.headers.location as string, 0, PDF.subarray(0, 1000));
+    await app.db.deleteFrom('uploads').execute();
+    expect(await removeLeftovers(app.db, app.storage, new Date())).toEqual({ uploads: 0, temporary: 0 });
+    expect(await removeLeftovers(app.db, app.storage, new Date(Date.now() + 3_600_001))).toEqual({ uploads: 1, temporary: 0 });
+    expect(filesUnder(path.join(dataDir, 'uploads'))).toEqual([]);
   });
 });

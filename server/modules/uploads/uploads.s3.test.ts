@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
@@ -12,7 +12,7 @@ import { startS3Server, type TestS3 } from '../../testing/s3-server.ts';
 import { createTestApp } from '../../testing/test-app.ts';
 import { testEngine } from '../../testing/test-database.ts';
 import { createTusUpload, headTus, MP4_HEAD, patchOverSocket, patchTus, sha256, socketHeaders, TUS } from '../../testing/tus.ts';
-import { removeExpiredUploads } from './uploads.service.ts';
+import { removeExpiredUploads, removeLeftovers } from './uploads.service.ts';
 
 // Uploads with S3 storage, through the real tus routes and an S3-protocol server on loopback:
 // pieces in the bucket while the upload runs, the blob there once it finishes, nothing of either
@@ -58,7 +58,7 @@ describe(`uploads with S3 storage (${testEngine()})`, () => {
       offset = Number((await headTus(client, location)).headers['upload-offset']);
     }
     expect(offset).toBe(cut);
-    expect(await objects(`uploads/${id}/`)).toEqual([`uploads/${id}/${'0'.padStart(16, '0')}`]);
+    expect(await objects(`uploads/${id}/`)).toEqual([expect.stringMatching(new RegExp(`^uploads/${id}/0{16}-[0-9a-f-]{36}$`))]);
 
     const rest = await patchOverSocket(`${base}${location}`, { ...headers, 'upload-offset': String(offset) }, video.subarray(offset));
     expect(rest === 'dropped' ? rest : [rest.status, rest.headers['upload-offset']]).toEqual([204, String(video.length)]);
@@ -100,7 +100,7 @@ describe(`uploads with S3 storage (${testEngine()})`, () => {
     for (const location of [cancelled, left]) expect((await patchTus(client, location, 0, pdf.subarray(0, 1000))).statusCode).toBe(204);
     expect((await objects('uploads/')).length).toBe(2);
     expect((await client.request({ method: 'DELETE', url: cancelled, headers: TUS })).statusCode).toBe(204);
-    expect(await objects('uploads/')).toEqual([`uploads/${left.split('/').pop()}/${'0'.padStart(16, '0')}`]);
+    expect(await objects('uploads/')).toEqual([expect.stringMatching(new RegExp(`^uploads/${left.split('/').pop()}/0{16}-`))]);
     expect(await removeExpiredUploads(app.db, new Date('2024-05-08T02:00:00.000Z'), app.storage)).toBe(1);
     expect(await objects('uploads/')).toEqual([]);
   });
@@ -119,5 +119,22 @@ describe(`uploads with S3 storage (${testEngine()})`, () => {
     expect(await cut).toBe('dropped');
     await sleep(500);
     expect([await objects(`uploads/${id}/`), (await database.db.selectFrom('uploads').select('offset').where('id', '=', id).executeTakeFirstOrThrow()).offset]).toEqual([[], 0]);
+  });
+
+  it('sweeps what a crash left behind: pieces of an upload whose row is gone and old temporary files, but not a live upload', async () => {
+    const { app, dataDir } = await s3App();
+    const { client, caseId } = await createDraftCase(app);
+    const pdf = await testPdf({ text: 'report', minBytes: 50_000 });
+    const live = (await createTusUpload(client, { caseId, kind: 'media-reports', filename: 'a.pdf', length: pdf.length })).headers.location as string;
+    const gone = (await createTusUpload(client, { caseId, kind: 'media-reports', filename: 'b.pdf', length: pdf.length })).headers.location as string;
+    for (const location of [live, gone]) expect((await patchTus(client, location, 0, pdf.subarray(0, 1000))).statusCode).toBe(204);
+    // An instance died between deleting the row and its pieces, and another while checking a file.
+    await app.db.deleteFrom('uploads').where('id', '=', gone.split('/').pop()!).execute();
+    mkdirSync(path.join(dataDir, 'tmp'), { recursive: true });
+    writeFileSync(path.join(dataDir, 'tmp', 'left-by-a-crash'), 'half a file');
+    expect(await removeLeftovers(app.db, app.storage, new Date())).toEqual({ uploads: 0, temporary: 0 });
+    expect(await removeLeftovers(app.db, app.storage, new Date(Date.now() + 3_600_001))).toEqual({ uploads: 1, temporary: 1 });
+    expect(await objects('uploads/')).toEqual([expect.stringMatching(new RegExp(`^uploads/${live.split('/').pop()}/`))]);
+    expect(readdirSync(path.join(dataDir, 'tmp'))).toEqual([]);
   });
 });

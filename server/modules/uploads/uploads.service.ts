@@ -13,11 +13,12 @@ import { loadCaseForUnit, requireEditableCase } from '../cases/case-access.ts';
 import { lockCase } from '../cases/cases.repository.ts';
 import { fileTooLarge, tooManyFiles } from './file-errors.ts';
 import { finishUpload } from './finish-upload.ts';
-import type { FileStorage, UploadSink } from '../../storage/file-storage.ts';
+import { removeTemporaryFilesBefore } from '../../storage/blob-store.ts';
+import type { FileStorage, UploadPiece, UploadSink } from '../../storage/file-storage.ts';
 import { removeUploadBytes, runningHashes, UploadTooLongError, UploadWriter } from './upload-file.ts';
 import { isUploadLocked, lockUpload, THIS_INSTANCE, WRITER_LEASE_MS, WRITER_RENEW_MS } from './upload-locks.ts';
 import {
-  claimUploadWriter, countUnfinishedUploads, deleteFinishedUploadsBefore, deleteUpload, findUpload, insertUpload, listExpiredUploads, releaseUploadWriter, saveUploadOffset, type UploadRow,
+  claimUploadWriter, countUnfinishedUploads, deleteFinishedUploadsBefore, deleteUpload, findUpload, insertUpload, listExpiredUploads, listUploadIds, recordUploadPiece, releaseUploadWriter, saveUploadOffset, type UploadRow,
 } from './uploads.repository.ts';
 
 /** An unfinished upload is kept this long after it was started. */
@@ -152,7 +153,7 @@ export async function receiveUploadBytes(
     let saving: Promise<void> = Promise.resolve();
     let savedAt = Date.now();
     const save = (position: number) => {
-      saving = saving.then(() => saveUploadOffset(db, id, THIS_INSTANCE, position, clock().toISOString())).catch(() => undefined);
+      saving = saving.then(() => saveUploadOffset(db, id, THIS_INSTANCE, position, clock().toISOString())).then(() => undefined, () => undefined);
     };
     const durableOnWrite = sink.durableOnWrite;
     const writer = new UploadWriter(sink.handle, sink.start, current, upload.length, runningHashes.take(id, current), (position) => {
@@ -166,12 +167,11 @@ export async function receiveUploadBytes(
     });
     await writer.settled();
     await saving;
-    // With S3 the bytes count only once kept; an instance that lost its lease while it stalled
-    // keeps nothing, so it cannot put a piece over the one the new writer put.
+    // Bytes count once kept and saved, by the instance holding the lease: one that lost it while
+    // it stalled saves nothing, and a piece it put is never recorded, so never read.
     if (!durableOnWrite && !(await claimUploadWriter(db, id, THIS_INSTANCE, clock().toISOString(), leaseUntil()))) throw new AppError('upload_busy');
-    await sink.keep(writer.position);
-    save(writer.position);
-    await saving;
+    const piece = await sink.keep(writer.position);
+    if (!(await keepOffset(db, storage, id, writer.position, piece, clock().toISOString()))) throw new AppError('upload_busy');
     const hash = writer.runningHash;
     if (failure instanceof UploadTooLongError) {
       // An oversized body, as tus servers answer it: 413 with what this upload still accepts.
@@ -192,6 +192,21 @@ export async function receiveUploadBytes(
     if (claimed) await releaseUploadWriter(db, id, THIS_INSTANCE).catch(() => undefined);
     release();
   }
+}
+
+/**
+ * Saves the offset the bytes reached and records the piece holding them (S3), only while this
+ * instance holds the upload's lease; whether it did. A piece it replaced, or could not record,
+ * is removed.
+ */
+async function keepOffset(db: Kysely<Database>, storage: FileStorage, id: string, offset: number, piece: UploadPiece | undefined, now: string): Promise<boolean> {
+  if (!piece) return saveUploadOffset(db, id, THIS_INSTANCE, offset, now);
+  const kept = await inTransaction(db, async (trx) => {
+    if (!(await saveUploadOffset(trx, id, THIS_INSTANCE, offset, now))) return { saved: false, unused: piece.key };
+    return { saved: true, unused: await recordUploadPiece(trx, id, piece) };
+  });
+  if (kept.unused) await storage.uploads.discard(kept.unused).catch(() => undefined);
+  return kept.saved;
 }
 
 /** Cancels an unfinished upload (tus termination) and removes its bytes. */
@@ -222,4 +237,29 @@ export async function removeExpiredUploads(db: Kysely<Database>, now: Date, stor
   }
   await deleteFinishedUploadsBefore(db, new Date(now.getTime() - UPLOAD_DAYS * 86_400_000).toISOString());
   return expired.length;
+}
+
+/** How long bytes without a row are left alone: an upload's bytes may come just before its row. */
+const LEFTOVER_AGE_MS = 3_600_000;
+
+/**
+ * Removes what a crash can leave behind: upload bytes whose row is gone (an instance died
+ * between deleting the row and the bytes) and temporary files in DATA_DIR/tmp (one died while
+ * checking or storing a file), each only once it is an hour old. For the periodic sweep.
+ */
+export async function removeLeftovers(db: Kysely<Database>, storage: FileStorage, now: Date): Promise<{ uploads: number; temporary: number }> {
+  const before = new Date(now.getTime() - LEFTOVER_AGE_MS);
+  let uploads = 0;
+  const old: string[] = [];
+  for await (const { id, changedAt } of storage.uploads.list()) if (changedAt < before) old.push(id);
+  for (let i = 0; i < old.length; i += 500) {
+    const batch = old.slice(i, i + 500);
+    const known = new Set(await listUploadIds(db, batch));
+    for (const id of batch) {
+      if (known.has(id) || isUploadLocked(id)) continue;
+      await removeUploadBytes(storage, id);
+      uploads += 1;
+    }
+  }
+  return { uploads, temporary: await removeTemporaryFilesBefore(storage.dataDir, before) };
 }
