@@ -26,15 +26,19 @@ export interface UploadPiece {
 /** Where one request writes the bytes of one upload, starting at `start`. */
 export interface UploadSink {
   /** The open file the bytes go into, at `position - start`. */
-  handle: FileHandle;
-  start: number;
+  readonly handle: FileHandle;
+  readonly start: number;
   /** Whether bytes count as received once they reach `handle` (local), or only once kept (S3). */
   durableOnWrite: boolean;
+  /** How many bytes of one request make a piece before the next begins (S3). */
+  pieceBytes: number;
   /**
    * Makes the bytes up to `position` durable where every instance finds them. With S3 they are
    * a new piece, which counts once the caller has recorded it; a local file needs no record.
    */
   keep(position: number): Promise<UploadPiece | undefined>;
+  /** After a kept piece was recorded, starts the next one at `position` in the same file (S3). */
+  restart(position: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -111,7 +115,12 @@ export function localStorage(dataDir: string): FileStorage {
       arriving: async (id) => (await uploadFileSize(dataDir, id)) ?? 0,
       open: async (id, offset) => {
         const handle = await openUploadAt(dataDir, id, offset);
-        return { handle, start: 0, durableOnWrite: true, keep: async () => void (await handle.sync()), close: () => handle.close() };
+        return {
+          handle, start: 0, durableOnWrite: true, pieceBytes: Infinity,
+          keep: async () => void (await handle.sync()),
+          restart: async () => undefined,
+          close: () => handle.close(),
+        };
       },
       whole: async (id, _length, runningHash) => {
         const file = uploadFilePath(dataDir, id);

@@ -71,7 +71,11 @@ export async function checkBucket(settings: S3Settings, client = s3Client(settin
   }
 }
 
-export function s3Storage(settings: S3Settings, dataDir: string, client = s3Client(settings)): FileStorage {
+/**
+ * `pieceBytes`: a request's body is kept a piece of this size at a time, so a crash in the
+ * middle of a long one loses at most that much (64 MiB; smaller in tests).
+ */
+export function s3Storage(settings: S3Settings, dataDir: string, client = s3Client(settings), pieceBytes = 64 * 1024 * 1024): FileStorage {
   const Bucket = settings.bucket;
 
   const sizeOf = async (Key: string): Promise<number | undefined> => {
@@ -120,15 +124,23 @@ export function s3Storage(settings: S3Settings, dataDir: string, client = s3Clie
     open: async (id, offset) => {
       const temp = await tempPath(dataDir);
       const handle = await open(temp, 'w+');
+      let start = offset;
       return {
         handle,
-        start: offset,
+        get start() {
+          return start;
+        },
         durableOnWrite: false,
+        pieceBytes,
         keep: async (position) => {
-          if (position <= offset) return undefined;
-          const piece = { start: offset, size: position - offset, key: pieceKey(id, offset) };
+          if (position <= start) return undefined;
+          const piece = { start, size: position - start, key: pieceKey(id, start) };
           await putFile(piece.key, temp, piece.size);
           return piece;
+        },
+        restart: async (position) => {
+          await handle.truncate(0);
+          start = position;
         },
         close: async () => {
           await handle.close().catch(() => undefined);

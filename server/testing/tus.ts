@@ -59,21 +59,32 @@ export async function socketHeaders(client: TestClient): Promise<Record<string, 
   };
 }
 
-/** A PATCH over a TCP connection; with `dropAfter`, the connection is pulled after that many bytes. */
-export function patchOverSocket(url: string, headers: Record<string, string>, body: Buffer, options: { dropAfter?: number } = {}) {
+/**
+ * A PATCH over a TCP connection; with `dropAfter`, the connection is pulled after that many
+ * bytes, sent `pace` bytes at a time with a pause between (all at once without it).
+ */
+export function patchOverSocket(url: string, headers: Record<string, string>, body: Buffer, options: { dropAfter?: number; pace?: number } = {}) {
   return new Promise<{ status: number; headers: http.IncomingHttpHeaders } | 'dropped'>((resolve, reject) => {
     const request = http.request(url, { method: 'PATCH', headers: { ...headers, 'content-length': String(body.length) } }, (response) => {
       response.resume();
       response.on('end', () => resolve({ status: response.statusCode!, headers: response.headers }));
     });
     request.on('error', (error) => (options.dropAfter === undefined ? reject(error) : resolve('dropped')));
-    if (options.dropAfter === undefined) {
+    const { dropAfter } = options;
+    if (dropAfter === undefined) {
       request.end(body);
       return;
     }
-    request.write(body.subarray(0, options.dropAfter), () => {
-      // Let the bytes reach the server's disk, then pull the plug without finishing the body.
-      void sleep(300).then(() => request.destroy());
-    });
+    const pace = options.pace ?? dropAfter;
+    const send = (from: number) => {
+      if (from >= dropAfter) {
+        // Let the bytes reach the server's disk, then pull the plug without finishing the body.
+        void sleep(300).then(() => request.destroy());
+        return;
+      }
+      const to = Math.min(dropAfter, from + pace);
+      request.write(body.subarray(from, to), () => void sleep(to < dropAfter ? 20 : 0).then(() => send(to)));
+    };
+    send(0);
   });
 }

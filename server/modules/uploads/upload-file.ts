@@ -47,21 +47,21 @@ export class UploadTooLongError extends Error {
 }
 
 /**
- * Writes a request body into the upload's file from `position`, never past `limit`, updating the
+ * Writes a request body into the sink's file from `position`, never past `limit`, updating the
  * running hash only with bytes that reached the file. The file begins at the upload's offset
- * `fileStart` (0 for a local upload file, the piece's start for S3). `settled()` waits for a
+ * `sink.start` (0 for a local upload file, the current piece's start for S3; it moves on when
+ * `onProgress` starts a new piece, and the next write waits for that). `settled()` waits for a
  * write still in flight when the request was cut, so `position` is then exactly what is on disk.
  */
 export class UploadWriter extends Writable {
   private inflight: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly handle: FileHandle,
-    private readonly fileStart: number,
+    private readonly sink: { readonly handle: FileHandle; readonly start: number },
     public position: number,
     private readonly limit: number,
     private hash: Hash | undefined,
-    private readonly onProgress: (position: number) => void,
+    private readonly onProgress: (position: number) => void | Promise<void>,
   ) {
     super({ highWaterMark: 4 * 1024 * 1024 });
     this.syncedTo = position;
@@ -77,11 +77,11 @@ export class UploadWriter extends Writable {
       callback(new UploadTooLongError(`the body runs past Upload-Length ${this.limit}`));
       return;
     }
-    const done = this.handle.writev(chunks, this.position - this.fileStart).then(({ bytesWritten }) => {
+    const done = this.sink.handle.writev(chunks, this.position - this.sink.start).then(async ({ bytesWritten }) => {
       if (bytesWritten !== length) throw new Error(`short write: ${bytesWritten} of ${length}`);
       for (const chunk of chunks) this.hash?.update(chunk);
       this.position += length;
-      this.onProgress(this.position);
+      await this.onProgress(this.position);
       this.flushBehind();
     });
     this.inflight = done.catch(() => {
@@ -105,7 +105,7 @@ export class UploadWriter extends Writable {
   private flushBehind(): void {
     if (this.syncing || this.position - this.syncedTo < FLUSH_BEHIND_BYTES) return;
     const target = this.position;
-    this.syncing = this.handle.datasync().then(() => {
+    this.syncing = this.sink.handle.datasync().then(() => {
       this.syncedTo = target;
     }, () => undefined).finally(() => {
       this.syncing = undefined;

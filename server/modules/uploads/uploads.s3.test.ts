@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
@@ -9,7 +10,8 @@ import { s3Client, s3Storage } from '../../storage/s3-storage.ts';
 import { createDraftCase } from '../../testing/cases.ts';
 import { testPdf } from '../../testing/pdf-files.ts';
 import { startS3Server, type TestS3 } from '../../testing/s3-server.ts';
-import { createTestApp } from '../../testing/test-app.ts';
+import { buildApp } from '../../app.ts';
+import { createTestApp, TEST_BASE_URL } from '../../testing/test-app.ts';
 import { testEngine } from '../../testing/test-database.ts';
 import { createTusUpload, headTus, MP4_HEAD, patchOverSocket, patchTus, sha256, socketHeaders, TUS } from '../../testing/tus.ts';
 import { removeExpiredUploads, removeLeftovers } from './uploads.service.ts';
@@ -136,5 +138,41 @@ describe(`uploads with S3 storage (${testEngine()})`, () => {
     expect(await removeLeftovers(app.db, app.storage, new Date(Date.now() + 3_600_001))).toEqual({ uploads: 1, temporary: 1 });
     expect(await objects('uploads/')).toEqual([expect.stringMatching(new RegExp(`^uploads/${live.split('/').pop()}/`))]);
     expect(readdirSync(path.join(dataDir, 'tmp'))).toEqual([]);
+  });
+
+  it('keeps a long body a piece at a time, so a connection cut late in it resumes from the last whole piece, on another instance too', async () => {
+    s3 = await startS3Server();
+    onTestFinished(() => s3.close());
+    const pieceBytes = 256 * 1024;
+    const { app, database } = await createTestApp({ storage: (dataDir) => s3Storage(s3.settings, dataDir, s3Client(s3.settings), pieceBytes) });
+    const { client, caseId } = await createDraftCase(app);
+    const base = await app.listen({ port: 0, host: '127.0.0.1' });
+    const video = Buffer.concat([MP4_HEAD, randomBytes(1024 * 1024)]);
+    const location = (await createTusUpload(client, { caseId, kind: 'videos', filename: '宣传片.mp4', length: video.length })).headers.location as string;
+    const id = location.split('/').pop()!;
+    const cut = 3 * pieceBytes + 1000;
+    expect(await patchOverSocket(`${base}${location}`, { ...(await socketHeaders(client)), 'upload-offset': '0' }, video, { dropAfter: cut, pace: 64 * 1024 })).toBe('dropped');
+    let offset = 0;
+    for (let i = 0; i < 50 && offset !== cut; i += 1) {
+      await sleep(100);
+      offset = Number((await headTus(client, location)).headers['upload-offset']);
+    }
+    // Whole pieces (a piece ends with the write that reached its size) and the part after them.
+    expect(offset).toBe(cut);
+    const pieces = await database.db.selectFrom('upload_pieces').select(['start', 'size']).where('upload_id', '=', id).orderBy('start').execute();
+    expect(pieces.length).toBeGreaterThanOrEqual(3);
+    pieces.forEach((piece, i) => {
+      expect(piece.start).toBe(i === 0 ? 0 : pieces[i - 1]!.start + pieces[i - 1]!.size);
+      if (i < pieces.length - 1) expect(piece.size).toBeGreaterThanOrEqual(pieceBytes);
+    });
+    expect(pieces.at(-1)!.start + pieces.at(-1)!.size).toBe(cut);
+
+    // Another instance on the same database and bucket takes the rest.
+    const other = await buildApp({ db: database.db, engine: database.engine, baseUrl: TEST_BASE_URL, dataDir: mkdtempSync(path.join(tmpdir(), 'zhengji-other-')), storage: s3Storage(s3.settings, tmpdir()), clock: app.clock });
+    onTestFinished(() => other.close());
+    const rest = await other.inject({ method: 'PATCH', url: location, payload: video.subarray(offset), headers: { ...(await socketHeaders(client)), 'upload-offset': String(offset) } });
+    expect([rest.statusCode, rest.headers['upload-offset']]).toEqual([204, String(video.length)]);
+    const [attachment] = (await client.get(`/api/v1/cases/${caseId}/attachments`)).json().data;
+    expect(attachment.sha256).toBe(sha256(video));
   });
 });

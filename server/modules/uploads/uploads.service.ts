@@ -155,9 +155,18 @@ export async function receiveUploadBytes(
     const save = (position: number) => {
       saving = saving.then(() => saveUploadOffset(db, id, THIS_INSTANCE, position, clock().toISOString())).then(() => undefined, () => undefined);
     };
-    const durableOnWrite = sink.durableOnWrite;
-    const writer = new UploadWriter(sink.handle, sink.start, current, upload.length, runningHashes.take(id, current), (position) => {
-      if (!durableOnWrite || Date.now() - savedAt < PROGRESS_SAVE_MS) return;
+    const { durableOnWrite } = sink;
+    const piecewise = sink;
+    const writer = new UploadWriter(sink, current, upload.length, runningHashes.take(id, current), async (position) => {
+      // With S3, a long body is kept a piece at a time, so a crash loses at most one piece.
+      if (!durableOnWrite) {
+        if (position - piecewise.start < piecewise.pieceBytes || position >= upload.length) return;
+        const piece = await piecewise.keep(position);
+        if (!(await keepOffset(db, storage, id, position, piece, clock().toISOString()))) throw new AppError('upload_busy');
+        await piecewise.restart(position);
+        return;
+      }
+      if (Date.now() - savedAt < PROGRESS_SAVE_MS) return;
       savedAt = Date.now();
       save(position);
     });
