@@ -38,9 +38,10 @@ interface Stored {
  * the type's (nameForType).
  */
 export async function finishUpload(db: Kysely<Database>, actor: Actor, upload: UploadRow, runningHash: Hash | undefined, clock: Clock, storage: FileStorage): Promise<string> {
+  // The refusal is the answer; bytes a failed removal leaves are swept later (removeLeftovers).
   const refuse = async (error: Error): Promise<never> => {
     await deleteUpload(db, upload.id);
-    await removeUploadBytes(storage, upload.id);
+    await removeUploadBytes(storage, upload.id).catch(() => undefined);
     throw error;
   };
   const { campaign } = await requireEditableCase(db, actor, upload.case_id, clock());
@@ -113,7 +114,7 @@ async function finishWhole(
     // keeps it: the client is asked for the last byte again and finishing is tried once more.
     if (error instanceof AppError && error.code !== 'upload_busy') {
       await deleteUpload(db, upload.id).catch(() => undefined);
-      await removeUploadBytes(storage, upload.id);
+      await removeUploadBytes(storage, upload.id).catch(() => undefined);
     }
     throw error;
   });

@@ -9,6 +9,7 @@ import { testEngine } from '../../testing/test-database.ts';
 import { createTusUpload, headTus, patchTus, sha256 } from '../../testing/tus.ts';
 import { resolveSession } from '../auth/auth.service.ts';
 import { finishUpload } from './finish-upload.ts';
+import { claimUploadWriter, releaseUploadWriter, renewUploadWriter } from './uploads.repository.ts';
 import { removeExpiredUploads } from './uploads.service.ts';
 
 // Two instances behind a load balancer share an upload's row: while one holds the writer's lease
@@ -62,5 +63,19 @@ describe(`the writer's lease on an upload (${testEngine()})`, () => {
     await expect(finishUpload(app.db, (await resolveSession(app.db, client.cookies.zhengji_session!, DURING_WINDOW))!, { ...upload, attachment_id: null }, undefined, app.clock, app.storage)).rejects.toMatchObject({ code: 'upload_busy' });
     expect(await app.db.selectFrom('attachments').select('id').execute()).toEqual([]);
     expect(await app.db.selectFrom('uploads').select('attachment_id').execute()).toEqual([{ attachment_id: 'finished-elsewhere' }]);
+  });
+
+  it('renews only a lease still held: one that ran out and was given back by the instance that took it is not taken again', async () => {
+    const { app } = await createTestApp();
+    const { client, caseId } = await createDraftCase(app);
+    const id = ((await createTusUpload(client, { caseId, kind: 'media-reports', filename: '报道.pdf', length: PDF.length })).headers.location as string).split('/').pop()!;
+    const until = '2024-05-01T02:00:15.000Z';
+    expect(await claimUploadWriter(app.db, id, 'stalled', '2024-05-01T02:00:00.000Z', until)).toBe(true);
+    expect(await renewUploadWriter(app.db, id, 'stalled', until)).toBe(true);
+    // The lease ran out; another instance took the upload, wrote and gave it back.
+    expect(await claimUploadWriter(app.db, id, 'other', '2024-05-01T02:00:16.000Z', '2024-05-01T02:00:31.000Z')).toBe(true);
+    await releaseUploadWriter(app.db, id, 'other');
+    expect(await renewUploadWriter(app.db, id, 'stalled', '2024-05-01T02:00:40.000Z')).toBe(false);
+    expect(await app.db.selectFrom('uploads').select(['writer', 'writer_until']).where('id', '=', id).executeTakeFirstOrThrow()).toEqual({ writer: null, writer_until: null });
   });
 });

@@ -91,6 +91,15 @@ export async function listUploadPieces(db: Kysely<Database>, id: string): Promis
   return db.selectFrom('upload_pieces').select(['start', 'size', 'key']).where('upload_id', '=', id).orderBy('start').execute();
 }
 
+/**
+ * Extends the lease `writer` holds; false when it no longer holds it (it ran out and another
+ * writer took it, or it was given back): a lease once lost is never taken back by renewing.
+ */
+export async function renewUploadWriter(db: Kysely<Database>, id: string, writer: string, until: string): Promise<boolean> {
+  const result = await db.updateTable('uploads').set({ writer_until: until }).where('id', '=', id).where('writer', '=', writer).executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
 /** Gives the lease back, if this writer still holds it. */
 export async function releaseUploadWriter(db: Kysely<Database>, id: string, writer: string): Promise<void> {
   await db.updateTable('uploads').set({ writer: null, writer_until: null }).where('id', '=', id).where('writer', '=', writer).execute();

@@ -18,7 +18,7 @@ import type { FileStorage, UploadPiece, UploadSink } from '../../storage/file-st
 import { removeUploadBytes, runningHashes, UploadTooLongError, UploadWriter } from './upload-file.ts';
 import { isUploadLocked, lockUpload, THIS_INSTANCE, WRITER_LEASE_MS, WRITER_RENEW_MS } from './upload-locks.ts';
 import {
-  claimUploadWriter, countUnfinishedUploads, deleteFinishedUploadsBefore, deleteUpload, findUpload, insertUpload, listExpiredUploads, listUploadIds, recordUploadPiece, releaseUploadWriter, saveUploadOffset, type UploadRow,
+  claimUploadWriter, countUnfinishedUploads, deleteFinishedUploadsBefore, deleteUpload, findUpload, insertUpload, listExpiredUploads, listUploadIds, recordUploadPiece, releaseUploadWriter, renewUploadWriter, saveUploadOffset, type UploadRow,
 } from './uploads.repository.ts';
 
 /** An unfinished upload is kept this long after it was started. */
@@ -70,7 +70,7 @@ export async function createUpload(db: Kysely<Database>, actor: Actor, input: Up
       expires_at: new Date(now.getTime() + UPLOAD_DAYS * 86_400_000).toISOString(), attachment_id: null,
     });
   }).catch(async (error: unknown) => {
-    await removeUploadBytes(storage, id);
+    await removeUploadBytes(storage, id).catch(() => undefined);
     throw error;
   });
   return { id };
@@ -142,7 +142,7 @@ export async function receiveUploadBytes(
     // Held for as long as this request works on the upload, finishing included; when another
     // instance has taken it meanwhile (this one stalled past the lease), this request stops.
     renewal = setInterval(() => {
-      claimUploadWriter(db, id, THIS_INSTANCE, clock().toISOString(), leaseUntil()).then(
+      renewUploadWriter(db, id, THIS_INSTANCE, leaseUntil()).then(
         (held) => held || body.destroy(new Error('aborted')),
         () => undefined,
       );
@@ -178,7 +178,7 @@ export async function receiveUploadBytes(
     await saving;
     // Bytes count once kept and saved, by the instance holding the lease: one that lost it while
     // it stalled saves nothing, and a piece it put is never recorded, so never read.
-    if (!durableOnWrite && !(await claimUploadWriter(db, id, THIS_INSTANCE, clock().toISOString(), leaseUntil()))) throw new AppError('upload_busy');
+    if (!durableOnWrite && !(await renewUploadWriter(db, id, THIS_INSTANCE, leaseUntil()))) throw new AppError('upload_busy');
     const piece = await sink.keep(writer.position);
     if (!(await keepOffset(db, storage, id, writer.position, piece, clock().toISOString()))) throw new AppError('upload_busy');
     const hash = writer.runningHash;
