@@ -97,6 +97,19 @@ async function s3App(around: Around = pass) {
 const video = () => Buffer.concat([MP4_HEAD, randomBytes(40_000)]);
 const simulated = () => Object.assign(new Error('503 SlowDown (simulated)'), { name: 'SlowDown' });
 
+/** A bucket whose reads of upload pieces fail as many times as `fail` says, then answer again. */
+function failingPieceReads() {
+  let failures = 0;
+  const around: Around = async (command, send) => {
+    if (command instanceof GetObjectCommand && command.input.Key?.startsWith('uploads/') && failures > 0) {
+      failures -= 1;
+      throw simulated();
+    }
+    return send();
+  };
+  return { around, fail: (times: number) => void (failures = times) };
+}
+
 async function newUpload(client: Awaited<ReturnType<typeof createDraftCase>>['client'], caseId: string, kind: string, filename: string, length: number) {
   const created = await createTusUpload(client, { caseId, kind, filename, length });
   expect(created.statusCode).toBe(201);
@@ -107,21 +120,17 @@ async function newUpload(client: Awaited<ReturnType<typeof createDraftCase>>['cl
 describe(`S3 storage under review (${testEngine()})`, () => {
   describe('the last byte held back until the attachment exists', () => {
     it('after finishing failed on a whole-file piece, the re-sent last byte goes to a 1-byte piece at length-1 and the file is still the one sent', async () => {
-      let failPieceGets = 0;
+      const pieceReads = failingPieceReads();
       const puts: [string, number][] = [];
       const { app, s3 } = await s3App(async (command, send) => {
-        if (command instanceof GetObjectCommand && command.input.Key?.startsWith('uploads/') && failPieceGets > 0) {
-          failPieceGets -= 1;
-          throw simulated();
-        }
         if (command instanceof PutObjectCommand) puts.push([command.input.Key!, Number(command.input.ContentLength)]);
-        return send();
+        return pieceReads.around(command, send);
       });
       const { client, caseId } = await createDraftCase(app);
       const file = video();
       const { location, id } = await newUpload(client, caseId, 'videos', 'a.mp4', file.length);
 
-      failPieceGets = 1;
+      pieceReads.fail(1);
       expect((await patchTus(client, location, 0, file)).statusCode).toBe(500);
       expect((await headTus(client, location)).headers['upload-offset']).toBe(String(file.length - 1));
       expect(await recorded(app.db, id)).toEqual([{ start: 0, size: file.length, key: expect.stringMatching(pieceName(id, 0)) }]);
@@ -135,19 +144,13 @@ describe(`S3 storage under review (${testEngine()})`, () => {
     });
 
     it('after finishing failed on a chain ending in a 1-byte piece, re-sending that byte replaces it and the file is the one sent', async () => {
-      let failPieceGets = 0;
-      const { app, dataDir, s3 } = await s3App(async (command, send) => {
-        if (command instanceof GetObjectCommand && command.input.Key?.startsWith('uploads/') && failPieceGets > 0) {
-          failPieceGets -= 1;
-          throw simulated();
-        }
-        return send();
-      });
+      const pieceReads = failingPieceReads();
+      const { app, dataDir, s3 } = await s3App(pieceReads.around);
       const { client, caseId } = await createDraftCase(app);
       const file = video();
       const { location, id } = await newUpload(client, caseId, 'videos', 'b.mp4', file.length);
       expect((await patchTus(client, location, 0, file.subarray(0, file.length - 1))).headers['upload-offset']).toBe(String(file.length - 1));
-      failPieceGets = 1;
+      pieceReads.fail(1);
       expect((await patchTus(client, location, file.length - 1, file.subarray(file.length - 1))).statusCode).toBe(500);
       expect((await headTus(client, location)).headers['upload-offset']).toBe(String(file.length - 1));
       const before = await recorded(app.db, id);
@@ -162,18 +165,12 @@ describe(`S3 storage under review (${testEngine()})`, () => {
       // The server answers offset length-1, so by tus the byte at length-1 is the one sent next.
       // Local storage truncates to length-1 and writes it; S3 walks the old whole-file piece and
       // never reads the new 1-byte piece: the receipt's hash is of bytes the client was told were not received.
-      let failPieceGets = 0;
-      const { app } = await s3App(async (command, send) => {
-        if (command instanceof GetObjectCommand && command.input.Key?.startsWith('uploads/') && failPieceGets > 0) {
-          failPieceGets -= 1;
-          throw simulated();
-        }
-        return send();
-      });
+      const pieceReads = failingPieceReads();
+      const { app } = await s3App(pieceReads.around);
       const { client, caseId } = await createDraftCase(app);
       const file = video();
       const { location } = await newUpload(client, caseId, 'videos', 'c.mp4', file.length);
-      failPieceGets = 1;
+      pieceReads.fail(1);
       expect((await patchTus(client, location, 0, file)).statusCode).toBe(500);
       const resent = Buffer.from(file);
       resent.writeUInt8(resent.readUInt8(resent.length - 1) ^ 0xff, resent.length - 1);
