@@ -57,6 +57,13 @@ export async function saveContent(client: TestClient, caseId: string, content: C
   return res.json() as { data: { version: number } };
 }
 
+let lastStamp = 0;
+/** Now, but always later than the last one: files attached in one millisecond keep their order. */
+function nextStamp(): string {
+  lastStamp = Math.max(Date.now(), lastStamp + 1);
+  return new Date(lastStamp).toISOString();
+}
+
 /** Where a test stores files: the app's storage, or local files under the data folder. */
 export type TestStore = Pick<FastifyInstance, 'db' | 'dataDir'> & { storage?: FileStorage };
 
@@ -66,7 +73,7 @@ export type TestStore = Pick<FastifyInstance, 'db' | 'dataDir'> & { storage?: Fi
  */
 export async function attachStoredFile(app: TestStore, caseId: string, kind: string, fileName: string, bytes: Uint8Array, mediaType: string): Promise<{ id: string; sha256: string }> {
   const { sha256 } = await storeBuffer(app.storage ?? localStorage(app.dataDir), bytes);
-  const stamp = new Date().toISOString();
+  const stamp = nextStamp();
   const owner = await app.db.selectFrom('cases').select('created_by').where('id', '=', caseId).executeTakeFirstOrThrow();
   const known = await app.db.selectFrom('blobs').select('sha256').where('sha256', '=', sha256).executeTakeFirst();
   if (!known) await app.db.insertInto('blobs').values({ sha256, size: bytes.length, media_type: mediaType, created_at: stamp }).execute();
