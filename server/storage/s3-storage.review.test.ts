@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DeleteObjectsCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import sharp from 'sharp';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { backup, restore } from '../backup/backup.ts';
@@ -209,7 +209,7 @@ describe(`S3 storage under review (${testEngine()})`, () => {
     it('leaves no piece in the bucket for ever when removing the pieces after the commit fails: the attachment stands and the sweep removes them', async () => {
       let failDeletes = 0;
       const { app, s3 } = await s3App(async (command, send) => {
-        if (command instanceof DeleteObjectsCommand && failDeletes > 0) {
+        if (command instanceof DeleteObjectCommand && failDeletes > 0) {
           failDeletes -= 1;
           throw simulated();
         }

@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { open, rm } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import {
-  DeleteObjectsCommand, HeadBucketCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client, S3ServiceException,
+  DeleteObjectCommand, HeadBucketCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client, S3ServiceException,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { StartupError } from '../startup-error.ts';
@@ -97,24 +97,20 @@ export function s3Storage(settings: S3Settings, dataDir: string, client = s3Clie
     await new Upload({ client, params: { Bucket, Key, Body: createReadStream(file, { start: 0, end: size - 1 }) }, partSize: PART_BYTES, queueSize: 2 }).done();
   };
 
-  /** The names of every object of one upload, recorded or not. */
-  const objectsOf = async (id: string): Promise<string[]> => {
-    const keys: string[] = [];
+  /** Every object whose name starts with `Prefix`, a page at a time. */
+  async function* objects(Prefix: string) {
     let ContinuationToken: string | undefined;
     do {
-      const page = await client.send(new ListObjectsV2Command({ Bucket, Prefix: `uploads/${id}/`, ContinuationToken }));
-      for (const item of page.Contents ?? []) keys.push(item.Key!);
+      const page = await client.send(new ListObjectsV2Command({ Bucket, Prefix, ContinuationToken }));
+      yield* page.Contents ?? [];
       ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
     } while (ContinuationToken);
-    return keys;
-  };
+  }
 
+  // One request per object: DeleteObjects needs a checksum header that several S3-compatible
+  // stores read differently (Content-MD5 or the SDK's CRC32), and an upload has few pieces.
   const deleteObjects = async (keys: string[]) => {
-    for (let i = 0; i < keys.length; i += 1000) {
-      const answer = await client.send(new DeleteObjectsCommand({ Bucket, Delete: { Objects: keys.slice(i, i + 1000).map((Key) => ({ Key })), Quiet: true } }));
-      const failed = answer.Errors ?? [];
-      if (failed.length > 0) throw new Error(`the bucket kept ${failed.length} objects it was asked to delete: ${failed[0]!.Key} (${failed[0]!.Code})`);
-    }
+    for (const Key of keys) await client.send(new DeleteObjectCommand({ Bucket, Key }));
   };
 
   const uploads: UploadBytes = {
@@ -182,25 +178,24 @@ export function s3Storage(settings: S3Settings, dataDir: string, client = s3Clie
       return { file, sha256: contiguous ? hash.digest('hex') : await hashFile(file), release: () => rm(file, { force: true }) };
     },
     discard: (key) => deleteObjects([key]),
-    remove: async (id) => deleteObjects(await objectsOf(id)),
+    remove: async (id) => {
+      const keys: string[] = [];
+      for await (const item of objects(`uploads/${id}/`)) keys.push(item.Key!);
+      await deleteObjects(keys);
+    },
     list: async function* () {
       // Pieces sort by upload id, so each upload's pieces come together.
       let current: { id: string; changedAt: Date } | undefined;
-      let ContinuationToken: string | undefined;
-      do {
-        const page = await client.send(new ListObjectsV2Command({ Bucket, Prefix: 'uploads/', ContinuationToken }));
-        for (const item of page.Contents ?? []) {
-          const id = item.Key!.split('/')[1]!;
-          const changedAt = item.LastModified ?? new Date(0);
-          if (current?.id === id) {
-            if (changedAt > current.changedAt) current.changedAt = changedAt;
-            continue;
-          }
-          if (current) yield current;
-          current = { id, changedAt };
+      for await (const item of objects('uploads/')) {
+        const id = item.Key!.split('/')[1]!;
+        const changedAt = item.LastModified ?? new Date(0);
+        if (current?.id === id) {
+          if (changedAt > current.changedAt) current.changedAt = changedAt;
+          continue;
         }
-        ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
-      } while (ContinuationToken);
+        if (current) yield current;
+        current = { id, changedAt };
+      }
       if (current) yield current;
     },
   };
@@ -219,15 +214,10 @@ export function s3Storage(settings: S3Settings, dataDir: string, client = s3Clie
     },
     has: async (blob) => (await sizeOf(blobKey(blob.sha256))) === blob.size,
     list: async function* () {
-      let ContinuationToken: string | undefined;
-      do {
-        const page = await client.send(new ListObjectsV2Command({ Bucket, Prefix: 'blobs/', ContinuationToken }));
-        for (const item of page.Contents ?? []) {
-          const sha256 = item.Key!.slice(-64);
-          if (/^[0-9a-f]{64}$/.test(sha256) && item.Key === blobKey(sha256)) yield { sha256, size: item.Size ?? 0 };
-        }
-        ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
-      } while (ContinuationToken);
+      for await (const item of objects('blobs/')) {
+        const sha256 = item.Key!.slice(-64);
+        if (/^[0-9a-f]{64}$/.test(sha256) && item.Key === blobKey(sha256)) yield { sha256, size: item.Size ?? 0 };
+      }
     },
     uploads,
   };
