@@ -81,6 +81,13 @@ function localFiles(dataDir: string): string[] {
     .map((d) => path.relative(dataDir, path.join(d.parentPath, d.name)));
 }
 
+/** A local folder for one test, removed when it finishes. */
+function tempFolder(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'zhengji-review-'));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
 async function freshS3(): Promise<TestS3> {
   const s3 = await startS3Server();
   onTestFinished(() => s3.close());
@@ -338,8 +345,7 @@ describe(`S3 storage under review (${testEngine()})`, () => {
   describe('resources', () => {
     it('does not crash the process or hang when finishing cannot create its temporary file', async () => {
       const s3 = await freshS3();
-      const dir = mkdtempSync(path.join(tmpdir(), 'zhengji-review-'));
-      onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+      const dir = tempFolder();
       const storage = s3Storage(s3.settings, dir);
       const id = randomUUID();
       const bytes = randomBytes(50_000);
@@ -364,8 +370,7 @@ describe(`S3 storage under review (${testEngine()})`, () => {
 
     it('leaves no temporary file when finishing fails before the first piece arrives (no piece, a gap, a missing piece, a refused GET)', async () => {
       const s3 = await freshS3();
-      const dir = mkdtempSync(path.join(tmpdir(), 'zhengji-review-'));
-      onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+      const dir = tempFolder();
       let refuseGets = false;
       const storage = s3Storage(s3.settings, dir, hookedClient(s3.settings, async (command, send) => {
         if (refuseGets && command instanceof GetObjectCommand) throw simulated();
@@ -396,8 +401,7 @@ describe(`S3 storage under review (${testEngine()})`, () => {
 
     it('refuses a piece that yields fewer (or more) bytes than recorded, rather than hashing and storing a wrong file', async () => {
       const s3 = await freshS3();
-      const dir = mkdtempSync(path.join(tmpdir(), 'zhengji-review-'));
-      onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+      const dir = tempFolder();
       let truncate = false;
       const storage = s3Storage(s3.settings, dir, hookedClient(s3.settings, async (command, send) => {
         const answer = await send();

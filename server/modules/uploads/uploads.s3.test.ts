@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
+import type { FastifyInstance } from 'fastify';
 import sharp from 'sharp';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { s3Client, s3Storage } from '../../storage/s3-storage.ts';
@@ -11,6 +12,7 @@ import { createDraftCase } from '../../testing/cases.ts';
 import { testPdf } from '../../testing/pdf-files.ts';
 import { startS3Server, type TestS3 } from '../../testing/s3-server.ts';
 import { buildApp } from '../../app.ts';
+import type { TestClient } from '../../testing/test-client.ts';
 import { createTestApp, TEST_BASE_URL } from '../../testing/test-app.ts';
 import { testEngine } from '../../testing/test-database.ts';
 import { createTusUpload, headTus, MP4_HEAD, patchOverSocket, patchTus, sha256, socketHeaders, TUS } from '../../testing/tus.ts';
@@ -42,14 +44,19 @@ async function s3App() {
   return createTestApp({ storage: (dataDir) => s3Storage(s3.settings, dataDir) });
 }
 
+/** A video of `bytes` random bytes after an MP4 head, and a started upload of it over a real socket. */
+async function videoUpload(app: FastifyInstance, client: TestClient, caseId: string, bytes: number) {
+  const base = await app.listen({ port: 0, host: '127.0.0.1' });
+  const video = Buffer.concat([MP4_HEAD, randomBytes(bytes)]);
+  const location = (await createTusUpload(client, { caseId, kind: 'videos', filename: '宣传片.mp4', length: video.length })).headers.location as string;
+  return { base, video, location, id: location.split('/').pop()! };
+}
+
 describe(`uploads with S3 storage (${testEngine()})`, () => {
   it('keeps what arrived before a dropped connection as a piece, resumes from it, and stores the file in the bucket', async () => {
     const { app, dataDir } = await s3App();
     const { client, caseId } = await createDraftCase(app);
-    const base = await app.listen({ port: 0, host: '127.0.0.1' });
-    const video = Buffer.concat([MP4_HEAD, randomBytes(3 * 1024 * 1024)]);
-    const location = (await createTusUpload(client, { caseId, kind: 'videos', filename: '宣传片.mp4', length: video.length })).headers.location as string;
-    const id = location.split('/').pop()!;
+    const { base, video, location, id } = await videoUpload(app, client, caseId, 3 * 1024 * 1024);
     const headers = await socketHeaders(client);
 
     const cut = 1024 * 1024 + 4321;
@@ -110,10 +117,7 @@ describe(`uploads with S3 storage (${testEngine()})`, () => {
   it('keeps nothing from a request whose instance lost the lease to another meanwhile, so it cannot put a piece over the new writer\'s', async () => {
     const { app, database } = await s3App();
     const { client, caseId } = await createDraftCase(app);
-    const base = await app.listen({ port: 0, host: '127.0.0.1' });
-    const video = Buffer.concat([MP4_HEAD, randomBytes(2 * 1024 * 1024)]);
-    const location = (await createTusUpload(client, { caseId, kind: 'videos', filename: '宣传片.mp4', length: video.length })).headers.location as string;
-    const id = location.split('/').pop()!;
+    const { base, video, location, id } = await videoUpload(app, client, caseId, 2 * 1024 * 1024);
     const cut = patchOverSocket(`${base}${location}`, { ...(await socketHeaders(client)), 'upload-offset': '0' }, video, { dropAfter: 1024 * 1024 });
     // While the body streams, another instance takes the upload (this one stalled past its lease).
     for (let i = 0; i < 50 && !(await database.db.selectFrom('uploads').select('writer').where('id', '=', id).executeTakeFirstOrThrow()).writer; i += 1) await sleep(20);
@@ -146,10 +150,7 @@ describe(`uploads with S3 storage (${testEngine()})`, () => {
     const pieceBytes = 256 * 1024;
     const { app, database } = await createTestApp({ storage: (dataDir) => s3Storage(s3.settings, dataDir, s3Client(s3.settings), pieceBytes) });
     const { client, caseId } = await createDraftCase(app);
-    const base = await app.listen({ port: 0, host: '127.0.0.1' });
-    const video = Buffer.concat([MP4_HEAD, randomBytes(1024 * 1024)]);
-    const location = (await createTusUpload(client, { caseId, kind: 'videos', filename: '宣传片.mp4', length: video.length })).headers.location as string;
-    const id = location.split('/').pop()!;
+    const { base, video, location, id } = await videoUpload(app, client, caseId, 1024 * 1024);
     const cut = 3 * pieceBytes + 1000;
     expect(await patchOverSocket(`${base}${location}`, { ...(await socketHeaders(client)), 'upload-offset': '0' }, video, { dropAfter: cut, pace: 64 * 1024 })).toBe('dropped');
     let offset = 0;
