@@ -63,6 +63,12 @@ export function reviewProblems(scales: readonly ScaleShape[], input: ReviewInput
  * rounded to two decimals; null until every criterion is scored.
  */
 export function weightedTotal(scales: readonly ScaleShape[], scores: Readonly<Record<string, number>>): number | null {
+  const total = exactWeightedTotal(scales, scores);
+  return total === null ? null : Math.round(total * 100) / 100;
+}
+
+/** The weighted total unrounded, for sums and means of totals (the ranking's). */
+export function exactWeightedTotal(scales: readonly ScaleShape[], scores: Readonly<Record<string, number>>): number | null {
   let total = 0;
   for (const scale of scales) {
     const score = scores[scale.criterion];
@@ -70,5 +76,5 @@ export function weightedTotal(scales: readonly ScaleShape[], scores: Readonly<Re
     total += (scale.weight * score) / scaleRange(scale).max;
   }
   // Weights add up to 100 (the campaign schema holds them to it), so the sum is already out of 100.
-  return Math.round(total * 100) / 100;
+  return total;
 }

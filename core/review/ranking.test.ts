@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { rankCases, type ScoredReview, type SubmittedScores } from './ranking.ts';
+import { rankingFlags } from './ranking-flags.ts';
+
+const levels = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => ({ score: from + i }));
+/** Two criteria on 1–5; a total is weight × score / 5 summed. */
+const scales = (wa: number, wb: number) => [{ criterion: 'a', weight: wa, levels: levels(1, 5) }, { criterion: 'b', weight: wb, levels: levels(1, 5) }];
+const review = (reviewerId: string, caseId: string, a: number, b: number): SubmittedScores => ({ reviewId: `${reviewerId}-${caseId}`, reviewerId, caseId, scores: { a, b } });
+const cases = (spec: string) => spec.split(' ').map((s) => { const [caseId, category] = s.split(':'); return { caseId: caseId!, category: category! }; });
+const picked = (rows: { caseId: string; raw: number | null; normalized: number | null; rank: number | null; categoryRank: number | null }[]) =>
+  rows.map((r) => [r.caseId, r.raw, r.normalized, r.rank, r.categoryRank]);
+
+describe('normalized scores', () => {
+  it('puts a harsh and a lenient reviewer on one scale: each best case ends level, the tie goes to the higher raw total', () => {
+    // Harsh H gives P 1,1 and Q 3,3 (mean 2, population SD 1: z = −1, +1); lenient L gives R 3,3 and
+    // S 5,5 (mean 4, SD 1: z = −1, +1). Every score of a: 1,3,3,5, mean 3, SD √(8/4) = √2; b the same.
+    // z = +1 → 3 + √2 = 4.41421; z = −1 → 1.58579. Total = 60·4.41421/5 + 40·4.41421/5 = 88.28 (31.72 for z = −1).
+    // Raw totals: P 20, Q 60, R 60, S 100. With the sample SD (n − 1) the top would be 83.09, not 88.28.
+    const ranking = rankCases({
+      scales: scales(60, 40), reviewsPerCase: 1, cases: cases('P:urban Q:rural R:rural S:urban'),
+      reviews: [review('H', 'P', 1, 1), review('H', 'Q', 3, 3), review('L', 'R', 3, 3), review('L', 'S', 5, 5)],
+    });
+    expect(picked(ranking.rows)).toEqual([
+      ['S', 100, 88.28, 1, 1], ['Q', 60, 88.28, 2, 1], ['R', 60, 31.72, 3, 2], ['P', 20, 31.72, 4, 2],
+    ]);
+    expect(ranking.criteria).toEqual([
+      { criterion: 'a', weight: 60, min: 1, max: 5, mean: 3, sd: 1.41 },
+      { criterion: 'b', weight: 40, min: 1, max: 5, mean: 3, sd: 1.41 },
+    ]);
+    expect(ranking.reviews.find((r) => r.reviewId === 'H-Q')).toEqual({
+      reviewId: 'H-Q', reviewerId: 'H', caseId: 'Q', raw: { a: 3, b: 3 }, normalized: { a: 4.41, b: 4.41 }, rawTotal: 60, normalizedTotal: 88.28,
+    });
+    expect(ranking.flags).toEqual([]);
+  });
+
+  it('normalizes each criterion apart, clamps to the scale, and counts a score without spread as the criterion mean', () => {
+    // A: X 5,1  Y 3,3  Z 1,5 → on a and on b mean 3, SD √(8/3) = 1.63299; z = ±1.22474 or 0.
+    // B: X 4,4  Y 4,2  Z 4,3 → a never varies (z = 0: counts as the mean of a); b mean 3, SD √(2/3), z = +1.22474, −1.22474, 0.
+    // All of a: 5,3,1,4,4,4 → mean 3.5, SD √(9.5/6) = 1.25831; all of b: 1,3,5,4,2,3 → mean 3, SD √(10/6) = 1.29099.
+    // A-X: a 3.5 + 1.22474·1.25831 = 5.04 → clamped to 5; b 3 − 1.22474·1.29099 = 1.41886. Total 70·5/5 + 30·1.41886/5 = 78.51.
+    // A-Y: 3.5, 3 → 67. A-Z: a 1.95889, b 4.58114 → 27.42 + 27.49 = 54.91. B-X: 3.5, 4.58114 → 76.49. B-Y: 3.5, 1.41886 → 57.51. B-Z: 3.5, 3 → 67.
+    // Cases: X (78.51 + 76.49)/2 = 77.5, Y (67 + 57.51)/2 = 62.26, Z (54.91 + 67)/2 = 60.96; raw X 78, Y 64, Z 59.
+    const ranking = rankCases({
+      scales: scales(70, 30), reviewsPerCase: 2, cases: cases('Z:rural Y:urban X:urban'),
+      reviews: [review('A', 'X', 5, 1), review('A', 'Y', 3, 3), review('A', 'Z', 1, 5), review('B', 'X', 4, 4), review('B', 'Y', 4, 2), review('B', 'Z', 4, 3)],
+    });
+    expect(picked(ranking.rows)).toEqual([['X', 78, 77.5, 1, 1], ['Y', 64, 62.26, 2, 2], ['Z', 59, 60.96, 3, 1]]);
+    expect(ranking.reviews.map((r) => [r.reviewId, r.normalized, r.normalizedTotal])).toEqual([
+      ['A-X', { a: 5, b: 1.42 }, 78.51], ['A-Y', { a: 3.5, b: 3 }, 67], ['A-Z', { a: 1.96, b: 4.58 }, 54.91],
+      ['B-X', { a: 3.5, b: 4.58 }, 76.49], ['B-Y', { a: 3.5, b: 1.42 }, 57.51], ['B-Z', { a: 3.5, b: 3 }, 67],
+    ]);
+    expect(ranking.flags).toEqual([
+      { id: 'unscaled_reviewer.B', kind: 'unscaled_reviewer', reviewerId: 'B', reviewIds: ['B-X', 'B-Y', 'B-Z'], criteria: ['a'] },
+    ]);
+  });
+
+  it('leaves a lone review as given: one reviewer, one case', () => {
+    const ranking = rankCases({ scales: scales(60, 40), reviewsPerCase: 3, cases: cases('P:urban'), reviews: [review('H', 'P', 4, 2)] });
+    // 60·4/5 + 40·2/5 = 48 + 16
+    expect(picked(ranking.rows)).toEqual([['P', 64, 64, 1, 1]]);
+    expect(ranking.rows[0]!.flags).toEqual(['too_few_scores.P']);
+    expect(ranking.flags).toEqual([
+      { id: 'too_few_scores.P', kind: 'too_few_scores', caseId: 'P', reviewIds: ['H-P'], count: 1, required: 3 },
+      { id: 'unscaled_reviewer.H', kind: 'unscaled_reviewer', reviewerId: 'H', reviewIds: ['H-P'], criteria: ['a', 'b'] },
+    ]);
+  });
+
+  it('ranks nobody and flags every case when no one has scored', () => {
+    const ranking = rankCases({ scales: scales(60, 40), reviewsPerCase: 2, cases: cases('Q:rural P:urban'), reviews: [] });
+    expect(ranking.rows).toEqual([
+      { caseId: 'P', category: 'urban', raw: null, normalized: null, scoreCount: 0, rank: null, categoryRank: null, flags: ['too_few_scores.P'] },
+      { caseId: 'Q', category: 'rural', raw: null, normalized: null, scoreCount: 0, rank: null, categoryRank: null, flags: ['too_few_scores.Q'] },
+    ]);
+    expect(ranking.flags.map((f) => [f.id, f.reviewIds])).toEqual([['too_few_scores.P', []], ['too_few_scores.Q', []]]);
+    expect(ranking.criteria.map((c) => [c.mean, c.sd])).toEqual([[0, 0], [0, 0]]);
+  });
+
+  it('breaks ties by raw total, then by more scores, then by case id; unscored cases come last', () => {
+    // Everyone gives 4,4 everywhere: every normalized total is 80 and every raw total 80.
+    const ranking = rankCases({
+      scales: scales(60, 40), reviewsPerCase: 1, cases: cases('D:urban C:urban B:rural A:urban E:urban'),
+      reviews: [review('F', 'D', 4, 4), review('F', 'C', 4, 4), review('G', 'C', 4, 4), review('F', 'B', 4, 4), review('F', 'A', 4, 4), review('G', 'A', 4, 4)],
+    });
+    expect(ranking.rows.map((r) => [r.caseId, r.normalized, r.scoreCount, r.rank, r.categoryRank])).toEqual([
+      ['A', 80, 2, 1, 1], ['C', 80, 2, 2, 2], ['B', 80, 1, 3, 1], ['D', 80, 1, 4, 3], ['E', null, 0, null, null],
+    ]);
+  });
+
+  it('counts only reviews that score every criterion, of cases in the ranking; other criteria are ignored', () => {
+    const ranking = rankCases({
+      scales: scales(60, 40), reviewsPerCase: 2, cases: cases('P:urban'),
+      reviews: [
+        { reviewId: 'short', reviewerId: 'H', caseId: 'P', scores: { a: 5 } },
+        { reviewId: 'extra', reviewerId: 'L', caseId: 'P', scores: { a: 5, b: 5, style: 1 } },
+        { reviewId: 'elsewhere', reviewerId: 'L', caseId: 'withdrawn', scores: { a: 1, b: 1 } },
+      ],
+    });
+    expect(ranking.rows.map((r) => [r.caseId, r.raw, r.normalized, r.scoreCount])).toEqual([['P', 100, 100, 1]]);
+    expect(ranking.reviews.map((r) => [r.reviewId, r.raw])).toEqual([['extra', { a: 5, b: 5 }]]);
+    expect(ranking.flags.find((f) => f.kind === 'too_few_scores')).toEqual({
+      id: 'too_few_scores.P', kind: 'too_few_scores', caseId: 'P', reviewIds: ['extra'], count: 1, required: 2,
+    });
+  });
+});
+
+describe('flags', () => {
+  it('flags reviewers of one case who disagree after normalization', () => {
+    // A: X 5,5  Y 1,1; B the opposite. Each reviewer: mean 3, SD 2; all scores: mean 3, SD 2, so
+    // normalized = raw: A-X 100, B-X 20, range 80. Both cases average 60.
+    const ranking = rankCases({
+      scales: scales(60, 40), reviewsPerCase: 2, cases: cases('X:urban Y:urban'),
+      reviews: [review('A', 'X', 5, 5), review('A', 'Y', 1, 1), review('B', 'X', 1, 1), review('B', 'Y', 5, 5)],
+    });
+    expect(ranking.rows.map((r) => [r.caseId, r.normalized, r.flags])).toEqual([['X', 60, ['disagreement.X']], ['Y', 60, ['disagreement.Y']]]);
+    expect(ranking.flags).toEqual([
+      { id: 'disagreement.X', kind: 'disagreement', caseId: 'X', reviewIds: ['A-X', 'B-X'], range: 80 },
+      { id: 'disagreement.Y', kind: 'disagreement', caseId: 'Y', reviewIds: ['A-Y', 'B-Y'], range: 80 },
+    ]);
+  });
+
+  const scored = (reviewId: string, reviewerId: string, caseId: string, rawTotal: number, normalizedTotal = rawTotal): ScoredReview =>
+    ({ reviewId, reviewerId, caseId, raw: {}, normalized: {}, rawTotal, normalizedTotal });
+  const row = (caseId: string) => ({ caseId, category: 'urban', raw: 0, normalized: 0, scoreCount: 0, rank: 1, categoryRank: 1, flags: [] });
+  const noUnscaled = new Map<string, string[]>();
+
+  it('flags disagreement from a range of 20 points up', () => {
+    const flags = rankingFlags({
+      rows: [row('X'), row('Y')], reviewsPerCase: 2, unscaled: noUnscaled,
+      reviews: [scored('x1', 'A', 'X', 0, 80), scored('x2', 'B', 'X', 0, 60), scored('y1', 'A', 'Y', 0, 80), scored('y2', 'B', 'Y', 0, 60.01)],
+    });
+    expect(flags).toEqual([{ id: 'disagreement.X', kind: 'disagreement', caseId: 'X', reviewIds: ['x1', 'x2'], range: 20 }]);
+  });
+
+  it('flags a reviewer whose totals vary by less than 3 points (SD) over 5 reviews or more', () => {
+    // F: 80, 80, 80, 80, 74 → mean 78.8, SD √((4·1.44 + 23.04)/5) = √5.76 = 2.4. G: 80, 80, 80, 80, 72.5 → SD 3. H: four reviews of 80.
+    const totals = { F: [80, 80, 80, 80, 74], G: [80, 80, 80, 80, 72.5], H: [80, 80, 80, 80] };
+    const reviews = Object.entries(totals).flatMap(([who, list]) => list.map((t, i) => scored(`${who}${i}`, who, `c${i}`, t)));
+    const flags = rankingFlags({ rows: [], reviews, reviewsPerCase: 1, unscaled: noUnscaled });
+    expect(flags).toEqual([{ id: 'flat_reviewer.F', kind: 'flat_reviewer', reviewerId: 'F', reviewIds: ['F0', 'F1', 'F2', 'F3', 'F4'], sd: 2.4 }]);
+  });
+});
