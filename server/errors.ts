@@ -75,6 +75,7 @@ const STATUS = {
   review_tier_missing: 422,
   review_tier_unknown: 422,
   review_comment_too_long: 422,
+  ranking_category_unknown: 400,
   rate_limited: 429,
   too_many_attempts: 429,
   internal: 500,

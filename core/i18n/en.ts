@@ -10,6 +10,7 @@ import { screeningEn } from './parts/screening.en.ts';
 import { similarityEn } from './parts/similarity.en.ts';
 import { assignmentEn } from './parts/assignment.en.ts';
 import { scoringEn } from './parts/scoring.en.ts';
+import { rankingEn } from './parts/ranking.en.ts';
 import { demoEn } from './parts/demo.en.ts';
 import { workbenchEn } from './parts/workbench.en.ts';
 import type { MessageKey } from './zh-CN.ts';
@@ -28,6 +29,7 @@ export const en: Record<MessageKey, string> = {
   ...similarityEn,
   ...assignmentEn,
   ...scoringEn,
+  ...rankingEn,
   ...demoEn,
   'punct.colon': ': ',
   'punct.list': ', ',

@@ -69,6 +69,8 @@ describe('route access declarations', () => {
       'GET /api/v1/cases/:id/screening organizer',
       'POST /api/v1/cases/:id/screening/reversal organizer',
       'GET /api/v1/campaigns/:slug/progress organizer',
+      'GET /api/v1/campaigns/:slug/ranking organizer',
+      'GET /api/v1/campaigns/:slug/ranking/flags/:flagId organizer',
       'POST /api/v1/campaigns/:slug/assignment-runs organizer',
       'GET /api/v1/campaigns/:slug/assignment-runs/latest organizer',
       'GET /api/v1/campaigns/:slug/assignments organizer',

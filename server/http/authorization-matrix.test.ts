@@ -110,6 +110,9 @@ const SAMPLES: Record<string, (w: World) => { url: string; body?: unknown }> = {
   'GET /api/v1/reviews/assignments/:id/attachments/:attachmentId/file': () => ({ url: '/api/v1/reviews/assignments/00000000-0000-4000-8000-000000000000/attachments/00000000-0000-4000-8000-000000000000/file' }),
   'GET /api/v1/reviews/assignments/:id/attachments/:attachmentId/thumbnail': () => ({ url: '/api/v1/reviews/assignments/00000000-0000-4000-8000-000000000000/attachments/00000000-0000-4000-8000-000000000000/thumbnail' }),
   'GET /api/v1/campaigns/:slug/progress': () => ({ url: '/api/v1/campaigns/seventh-collection/progress' }),
+  // Organizers of the campaign only; ranking.routes.test.ts refuses an organizer of another campaign, a superior and a reviewer by name.
+  'GET /api/v1/campaigns/:slug/ranking': () => ({ url: '/api/v1/campaigns/seventh-collection/ranking' }),
+  'GET /api/v1/campaigns/:slug/ranking/flags/:flagId': () => ({ url: '/api/v1/campaigns/seventh-collection/ranking/flags/too_few_scores.00000000-0000-4000-8000-000000000000' }),
   'GET /api/v1/cases/:id/conflicts': (w) => ({ url: `/api/v1/cases/${w.caseA}/conflicts` }),
   'POST /api/v1/cases/:id/conflicts/:reviewerId/dismissal': (w) => ({ url: `/api/v1/cases/${w.caseA}/conflicts/nobody/dismissal`, body: { reason: '已核实无利害关系' } }),
   'POST /api/v1/cases/:id/conflict-declaration': (w) => ({ url: `/api/v1/cases/${w.caseA}/conflict-declaration`, body: { reason: '曾指导该单位' } }),
