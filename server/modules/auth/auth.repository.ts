@@ -9,10 +9,19 @@ export async function insertSession(db: Kysely<Database>, row: Insertable<Sessio
   await db.insertInto('sessions').values(row).execute();
 }
 
-export async function findLiveSession(db: Kysely<Database>, tokenHash: string, now: string) {
+/**
+ * The live session of a token with its account, its role grants and its units: one row per
+ * pair of grant and unit (either null when there is none), so a caller keeps the distinct ones.
+ * One statement, because every request of a signed-in user asks it first; accounts hold a few
+ * grants and units, so the pairs stay few.
+ */
+export async function findLiveSessionWithAccess(db: Kysely<Database>, tokenHash: string, now: string) {
   return db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
+    .leftJoin('role_grants', 'role_grants.user_id', 'users.id')
+    .leftJoin('organization_members', 'organization_members.user_id', 'users.id')
+    .leftJoin('organizations', (join) => join.onRef('organizations.id', '=', 'organization_members.organization_id').on('organizations.merged_into', 'is', null))
     .select([
       'sessions.id as session_id',
       'sessions.created_at as session_created_at',
@@ -22,11 +31,16 @@ export async function findLiveSession(db: Kysely<Database>, tokenHash: string, n
       'users.display_name',
       'users.locale',
       'users.email_verified_at',
+      'role_grants.id as grant_id',
+      'role_grants.role as grant_role',
+      'role_grants.campaign_id as grant_campaign_id',
+      'organizations.id as unit_id',
+      'organization_members.role as unit_role',
     ])
     .where('sessions.token_hash', '=', tokenHash)
     .where('sessions.expires_at', '>', now)
     .where('users.disabled_at', 'is', null)
-    .executeTakeFirst();
+    .execute();
 }
 
 export async function touchSession(db: Kysely<Database>, id: string, lastSeenAt: string, expiresAt: string): Promise<void> {

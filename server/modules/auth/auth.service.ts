@@ -7,10 +7,9 @@ import { AppError } from '../../errors.ts';
 import { newId } from '../../ids.ts';
 import { queueMail } from '../../mail/mail.service.ts';
 import { hashSecretToken, newSecretToken } from '../../shared/secret-token.ts';
-import { findUserByEmail, findUserById, insertUser, listRoleGrants, updateUser } from '../accounts/accounts.repository.ts';
+import { findUserByEmail, findUserById, insertUser, updateUser } from '../accounts/accounts.repository.ts';
 import { hashPassword, verifyPasswordOrDummy } from '../accounts/password.ts';
 import { appendAudit } from '../audit/audit.service.ts';
-import { listUnitsOfUser } from '../organizations/organizations.repository.ts';
 import type { Actor } from './actor.ts';
 import {
   consumeOneTimeToken,
@@ -21,7 +20,7 @@ import {
   deleteSessionsOfUser,
   endResetLinksOfUser,
   findUserByEmailForUpdate,
-  findLiveSession,
+  findLiveSessionWithAccess,
   findOneTimeToken,
   insertOneTimeToken,
   insertSession,
@@ -255,14 +254,20 @@ export async function resetPassword(trx: Transaction<Database>, token: string, p
 
 /** The actor behind a session cookie, or null; extends the session as it is used. */
 export async function resolveSession(db: Kysely<Database>, token: string, now: Date): Promise<Actor | null> {
-  const session = await findLiveSession(db, hashSecretToken(token), now.toISOString());
+  const rows = await findLiveSessionWithAccess(db, hashSecretToken(token), now.toISOString());
+  const session = rows[0];
   if (!session) return null;
   if (now.getTime() - Date.parse(session.last_seen_at) > TOUCH_EVERY_MS) {
     const idleEnd = now.getTime() + SESSION_DAYS * DAY_MS;
     const absoluteEnd = Date.parse(session.session_created_at) + SESSION_MAX_DAYS * DAY_MS;
     await touchSession(db, session.session_id, now.toISOString(), new Date(Math.min(idleEnd, absoluteEnd)).toISOString());
   }
-  const [grants, units] = await Promise.all([listRoleGrants(db, session.user_id), listUnitsOfUser(db, session.user_id)]);
+  const grants = new Map<string, Actor['grants'][number]>();
+  const units = new Map<string, Actor['units'][number]>();
+  for (const row of rows) {
+    if (row.grant_id !== null && row.grant_role !== null) grants.set(row.grant_id, { role: row.grant_role, campaignId: row.grant_campaign_id });
+    if (row.unit_id !== null && row.unit_role !== null) units.set(row.unit_id, { organizationId: row.unit_id, role: row.unit_role });
+  }
   return {
     userId: session.user_id,
     email: session.email,
@@ -270,8 +275,8 @@ export async function resolveSession(db: Kysely<Database>, token: string, now: D
     locale: session.locale,
     sessionId: session.session_id,
     emailVerified: session.email_verified_at !== null,
-    platformOrganizer: grants.some((g) => g.role === 'organizer' && g.campaign_id === null),
-    grants: grants.map((g) => ({ role: g.role, campaignId: g.campaign_id })),
-    units: units.map((u) => ({ organizationId: u.organization_id, role: u.role })),
+    platformOrganizer: [...grants.values()].some((g) => g.role === 'organizer' && g.campaignId === null),
+    grants: [...grants.values()],
+    units: [...units.values()],
   };
 }

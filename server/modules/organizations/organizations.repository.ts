@@ -74,16 +74,6 @@ export async function isMemberAddress(db: Kysely<Database>, organizationId: stri
   return (await query.executeTakeFirst()) !== undefined;
 }
 
-export async function listUnitsOfUser(db: Kysely<Database>, userId: string) {
-  return db
-    .selectFrom('organization_members')
-    .innerJoin('organizations', 'organizations.id', 'organization_members.organization_id')
-    .select(['organization_members.organization_id', 'organization_members.role'])
-    .where('organization_members.user_id', '=', userId)
-    .where('organizations.merged_into', 'is', null)
-    .execute();
-}
-
 export async function listMembers(db: Kysely<Database>, organizationId: string) {
   return db
     .selectFrom('organization_members')
