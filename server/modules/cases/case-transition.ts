@@ -16,6 +16,11 @@ export interface Transition {
   message?: string | null;
   dueAt?: string | null;
   submissionId?: string | null;
+  /**
+   * The version the caller read, when the move also claims it (a submit): the update then applies
+   * only at that version, and a case changed meanwhile is a version conflict.
+   */
+  atVersion?: number;
   /** Other columns that change with the move (return message, recommendation…). */
   set?: Updateable<CasesTable>;
   /** Extra facts for the audit entry. */
@@ -33,13 +38,10 @@ export async function transitionCase(trx: Kysely<Database>, t: Transition, now: 
   if (!to) throw new AppError('invalid_transition', { status: t.from ?? 'none' });
   const at = now.toISOString();
   if (t.from !== null) {
-    const result = await trx
-      .updateTable('cases')
-      .set({ ...t.set, status: to, updated_at: at })
-      .where('id', '=', t.caseId)
-      .where('status', '=', t.from)
-      .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) throw new AppError('invalid_transition', { status: t.from });
+    let update = trx.updateTable('cases').set({ ...t.set, status: to, updated_at: at }).where('id', '=', t.caseId).where('status', '=', t.from);
+    if (t.atVersion !== undefined) update = update.where('version', '=', t.atVersion);
+    const result = await update.executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) throw t.atVersion === undefined ? new AppError('invalid_transition', { status: t.from }) : new AppError('version_conflict');
   }
   await insertCaseEvent(trx, {
     id: newId(), case_id: t.caseId, at, actor_id: t.actor.id, actor_label: t.actor.label, action: t.move,

@@ -26,7 +26,6 @@ import {
   listLiveAttachments,
   listSubmissions,
   markSubmissionWithdrawn,
-  updateCaseAtVersion,
 } from './cases.repository.ts';
 
 /** Whether an attachment's stored bytes are there and whole; supplied by the file store. */
@@ -113,10 +112,6 @@ export async function submitCase(trx: Transaction<Database>, actor: Actor, id: s
     receivedSha256: a.received_sha256, receivedSize: a.received_size === null ? null : Number(a.received_size),
   }));
   const seq = c.row.submission_count + 1;
-  // Claims the next sequence number; a concurrent submit of the same case finds the version moved.
-  const claimed = await updateCaseAtVersion(trx, id, c.row.version, { version: c.row.version + 1, submission_count: seq });
-  if (!claimed) throw new AppError('version_conflict');
-
   const submissionId = newId();
   const stamp = now.toISOString();
   const row = {
@@ -124,10 +119,17 @@ export async function submitCase(trx: Transaction<Database>, actor: Actor, id: s
     content: canonical, content_sha256: createHash('sha256').update(canonical).digest('hex'), attachments: JSON.stringify(attachments),
     submitted_by: actor.userId, submitted_at: stamp, withdrawn_at: null,
   };
+  // The transition claims the next sequence number with the move, so a concurrent submit of the
+  // same case finds the version moved; its history and audit entries commit with the version, the
+  // receipt mail and the check, or none of them does. None of them waits for another case's
+  // submit (the audit entry is sealed later; decision 0026).
+  await transitionCase(trx, {
+    caseId: id, from: c.row.status, move: 'submit', by: 'unit', actor: { id: actor.userId, label: actorLabel(actor) }, submissionId, atVersion: c.row.version,
+    set: { return_due_at: null, screening: 'pending', version: c.row.version + 1, submission_count: seq },
+    audit: { seq, receiptNumber: row.receipt_number, contentSha256: row.content_sha256, attachments: attachments.map((a) => a.sha256) },
+  }, now);
   await insertSubmission(trx, row);
   await enqueueCaseCheck(trx, id, `submitted:${submissionId}`, now);
-  // The receipt mail, the transition and its audit entry commit together or not at all; none of
-  // them waits for another case's submit (the audit entry is sealed later; decision 0026).
   await queueMail(trx, {
     to: actor.email, locale: actor.locale, template: 'case_receipt',
     params: {
@@ -136,10 +138,6 @@ export async function submitCase(trx: Transaction<Database>, actor: Actor, id: s
       contentSha256: row.content_sha256, attachmentCount: attachments.length, link: `${context.baseUrl}/app/cases/${id}/receipts/${seq}`,
       verifyLink: receiptVerifyUrl(context.baseUrl, row.receipt_number, actor.locale),
     },
-  }, now);
-  await transitionCase(trx, {
-    caseId: id, from: c.row.status, move: 'submit', by: 'unit', actor: { id: actor.userId, label: actorLabel(actor) }, submissionId,
-    set: { return_due_at: null, screening: 'pending' }, audit: { seq, receiptNumber: row.receipt_number, contentSha256: row.content_sha256, attachments: attachments.map((a) => a.sha256) },
   }, now);
   return { receipt: presentReceipt(row), created: true };
 }
