@@ -44,7 +44,7 @@ async function rankingWorld() {
   await score(R2, 'A', 4); await score(R2, 'B', 2); await score(R2, 'C', 3); await score(R2, 'D', 5, false);
   await score(R3, 'A', 3); await score(R3, 'B', 1); await score(R3, 'C', 5);
   const organizer = await signedIn(app, 'organizer@example.cn');
-  return { ...test, campaignId: campaign.id, cases, reviewers, organizer };
+  return { ...test, campaignId: campaign.id, cases, reviewers, organizer, score };
 }
 
 describe(`the ranking (${testEngine()})`, () => {
@@ -114,6 +114,24 @@ describe(`the ranking (${testEngine()})`, () => {
     // B's reviewers agree (range 4.55): no such flag to open.
     const none = await organizer.get(`${BASE}/flags/disagreement.${cases.B.caseId}`);
     expect([none.statusCode, none.json().error.code]).toEqual([404, 'not_found']);
+  });
+
+  it('names a reviewer whose scores could not be normalized, and shows their scores', async () => {
+    const { app, organizer, cases, score } = await rankingWorld();
+    const r4 = await createReviewer(app, 'r4@example.cn', { name: '赵四' });
+    await score(r4, 'E', 4);
+    const id = `unscaled_reviewer.${r4.poolId}`;
+    const listed = (await organizer.get(BASE)).json().data.flags.find((f: { id: string }) => f.id === id);
+    expect(listed).toEqual({
+      id, kind: 'unscaled_reviewer', reviewerId: r4.poolId, reviewerName: '赵四', reviewIds: [expect.any(String)],
+      criteria: ['authenticity', 'innovation', 'effectiveness', 'typicality'],
+    });
+    const opened = (await organizer.get(`${BASE}/flags/${id}`)).json().data;
+    // z = 0 on every criterion: E's one score counts as the mean of all eleven (38/11 = 3.45), total 69.09.
+    expect(opened.reviews.map((r: { caseId: string; reviewer: { name: string }; rawTotal: number; normalizedTotal: number; normalized: object }) =>
+      [r.caseId, r.reviewer.name, r.rawTotal, r.normalizedTotal, r.normalized])).toEqual([
+      [cases.E.caseId, '赵四', 80, 69.09, { authenticity: 3.45, innovation: 3.45, effectiveness: 3.45, typicality: 3.45 }],
+    ]);
   });
 
   it('answers organizers of the campaign only: strangers, units, superiors, reviewers and organizers of another campaign are refused', async () => {
