@@ -1,12 +1,11 @@
 import type { Kysely } from 'kysely';
 import { canEdit, type EditWindow } from '../../../core/case/case-status.ts';
-import { effectiveDeadline } from '../../../core/case/deadline.ts';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import type { Actor } from '../auth/actor.ts';
 import { getCampaignById, type StoredCampaign } from '../campaigns/campaigns.service.ts';
 import { canActForCase, canSeeCase } from './cases.policy.ts';
-import { findCase, listDeadlineExtensions, type CaseRow } from './cases.repository.ts';
+import { findCaseWithExtension, type CaseRow } from './cases.repository.ts';
 
 // Loading a case always goes through here, so every route applies the same rule: a case the
 // caller may not see answers exactly like one that does not exist.
@@ -18,27 +17,23 @@ export interface CaseInContext {
   deadline: string;
 }
 
-async function inContext(db: Kysely<Database>, row: CaseRow): Promise<CaseInContext> {
+async function inContext(db: Kysely<Database>, found: CaseRow & { extended_until: string | null }): Promise<CaseInContext> {
+  const { extended_until: extendedUntil, ...row } = found;
   const campaign = await getCampaignById(db, row.campaign_id);
-  const extensions = await listDeadlineExtensions(db, row.campaign_id);
-  const deadline = effectiveDeadline(
-    campaign.window.closesAt.toISOString(),
-    extensions.map((e) => ({ organizationId: e.organization_id, closesAt: e.closes_at })),
-    row.organization_id,
-  );
-  return { row, campaign, deadline };
+  const closesAt = campaign.window.closesAt.toISOString();
+  return { row, campaign, deadline: extendedUntil !== null && extendedUntil > closesAt ? extendedUntil : closesAt };
 }
 
 /** The case for anyone who may see it (its unit's operators, the campaign's organizers). */
 export async function loadVisibleCase(db: Kysely<Database>, actor: Actor, caseId: string): Promise<CaseInContext> {
-  const row = await findCase(db, caseId);
+  const row = await findCaseWithExtension(db, caseId);
   if (!row || !canSeeCase(actor, row)) throw new AppError('not_found');
   return inContext(db, row);
 }
 
 /** The case for its own unit's operators; everyone else gets not_found. */
 export async function loadCaseForUnit(db: Kysely<Database>, actor: Actor, caseId: string): Promise<CaseInContext> {
-  const row = await findCase(db, caseId);
+  const row = await findCaseWithExtension(db, caseId);
   if (!row || !canActForCase(actor, row)) throw new AppError('not_found');
   return inContext(db, row);
 }

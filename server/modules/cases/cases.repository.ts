@@ -43,6 +43,28 @@ export async function findCase(db: Kysely<Database>, id: string): Promise<CaseRo
 }
 
 /**
+ * The case with the latest deadline extension that applies to its unit (one for every unit or
+ * for this one; core/case/deadline.ts), read in the same statement: every save and submit asks.
+ */
+export async function findCaseWithExtension(db: Kysely<Database>, id: string): Promise<(CaseRow & { extended_until: string | null }) | undefined> {
+  return db
+    .selectFrom('cases')
+    .innerJoin('case_contents', 'case_contents.case_id', 'cases.id')
+    .selectAll('cases')
+    .select((eb) => [
+      'case_contents.content',
+      'case_contents.declaration',
+      eb.selectFrom('deadline_extensions as e')
+        .select((e) => e.fn.max('e.closes_at').as('closes_at'))
+        .whereRef('e.campaign_id', '=', 'cases.campaign_id')
+        .where((e) => e.or([e('e.organization_id', 'is', null), e('e.organization_id', '=', e.ref('cases.organization_id'))]))
+        .as('extended_until'),
+    ])
+    .where('cases.id', '=', id)
+    .executeTakeFirst();
+}
+
+/**
  * Updates the case only if it is still at `version` (every change names the next version);
  * false means somebody saved first. The working copy is written only when the change includes
  * it, and then only inside a transaction.
