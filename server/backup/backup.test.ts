@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { openPostgres, openSqlite, type DatabaseHandle } from '../db/database.ts';
 import { appendAudit, sealAllAudit } from '../modules/audit/audit.service.ts';
@@ -13,7 +15,7 @@ import { createEmptyPostgresDatabase, dropPostgresDatabase } from '../testing/po
 import { createTestApp } from '../testing/test-app.ts';
 import { testEngine } from '../testing/test-database.ts';
 import { backup, BackupError, restore, type DatabaseSource } from './backup.ts';
-import { checkRestored } from './restore-check.ts';
+import { checkRestored, FILES_CHECKED_AT_ONCE } from './restore-check.ts';
 
 function folder(prefix: string) {
   const dir = mkdtempSync(path.join(tmpdir(), prefix));
@@ -91,5 +93,36 @@ describe(`a damaged backup (${testEngine()})`, () => {
     writeFileSync(blobPath(saved, sha256), 'flipped bytes');
     await expect(restore(saved, await emptyTarget(), localStorage(folder('zhengji-restored-')))).rejects.toThrow(/does not match its SHA-256: the backup is damaged/);
     await expect(restore(folder('zhengji-nothing-'), await emptyTarget(), localStorage(folder('zhengji-restored-')))).rejects.toThrow(/holds no backup/);
+  });
+});
+
+describe(`the check after a restore (${testEngine()})`, () => {
+  it('asks the storage about 16 files at a time, reports every missing one, and fails on a failed request once those in flight answer', async () => {
+    const { app } = await createTestApp();
+    const blobs = Array.from({ length: 100 }, (_, i) => ({ sha256: createHash('sha256').update(`file ${i}`).digest('hex'), size: i + 1 }));
+    await app.db.insertInto('blobs').values(blobs.map((b) => ({ ...b, media_type: 'application/pdf', created_at: '2024-05-01T00:00:00.000Z' }))).execute();
+    const missing = blobs.filter((_, i) => i % 7 === 3).map((b) => b.sha256);
+    let inFlight = 0;
+    let peak = 0;
+    let asked = 0;
+    let failAt = Infinity;
+    const storage: FileStorage = {
+      ...localStorage(folder('zhengji-restored-')),
+      has: async ({ sha256 }) => {
+        const nth = (asked += 1);
+        peak = Math.max(peak, (inFlight += 1));
+        await sleep(5);
+        inFlight -= 1;
+        if (nth === failAt) throw new Error('503 SlowDown');
+        return !missing.includes(sha256);
+      },
+    };
+    const check = await checkRestored(app.db, storage);
+    expect([peak, asked, check.missingFiles.toSorted()]).toEqual([FILES_CHECKED_AT_ONCE, blobs.length, missing.toSorted()]);
+
+    [peak, asked, failAt] = [0, 0, 21];
+    await expect(checkRestored(app.db, storage)).rejects.toThrow('503 SlowDown');
+    expect(inFlight).toBe(0);
+    expect(asked).toBeLessThan(21 + FILES_CHECKED_AT_ONCE * 2);
   });
 });
