@@ -48,7 +48,9 @@ async function saveBlobs(storage: FileStorage, folder: string): Promise<{ files:
     const target = blobPath(folder, blob.sha256);
     if (!existsSync(target)) {
       mkdirSync(path.dirname(target), { recursive: true });
-      await pipeline(await storage.read(blob.sha256), createWriteStream(`${target}.part`));
+      const bytes = await storage.read(blob);
+      if (!bytes) throw new BackupError(`the stored file ${blob.sha256} went missing while it was backed up`);
+      await pipeline(bytes, createWriteStream(`${target}.part`));
       await rename(`${target}.part`, target);
     }
     files += 1;

@@ -125,9 +125,22 @@ export async function hashFile(file: string): Promise<string> {
   return hash.digest('hex');
 }
 
-/** The bytes of a blob from `start` to `end` inclusive (the whole blob without them). */
-export function readBlob(dataDir: string, sha256: string, range?: { start: number; end: number }): Readable {
-  return createReadStream(blobPath(dataDir, sha256), range ? { start: range.start, end: range.end } : {});
+/** The bytes of a blob from `start` to `end` inclusive (the whole blob without them); undefined when it is missing or not at its size. */
+export async function readBlob(dataDir: string, blob: StoredBlob, range?: { start: number; end: number }): Promise<Readable | undefined> {
+  let handle: FileHandle;
+  try {
+    handle = await open(blobPath(dataDir, blob.sha256), 'r');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  const size = await handle.stat().then((info) => info.size, async (error: unknown) => {
+    await handle.close();
+    throw error;
+  });
+  if (size === blob.size) return handle.createReadStream(range ? { start: range.start, end: range.end } : {});
+  await handle.close();
+  return undefined;
 }
 
 /** Every blob under DATA_DIR/blobs (files named otherwise are not blobs and are passed over). */

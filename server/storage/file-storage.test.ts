@@ -57,13 +57,22 @@ describe.each(kinds)('%s storage', (_name, make) => {
     const pieces = Array.from({ length: Math.ceil(bytes.length / 65536) }, (_, i) => bytes.subarray(i * 65536, (i + 1) * 65536));
     const stored = await storeStream(storage, Readable.from(pieces));
     expect(stored).toEqual({ sha256: sha(bytes), size: bytes.length });
-    expect(sha(Buffer.from(await (await storage.read(stored.sha256)).toArray().then((c) => Buffer.concat(c))))).toBe(stored.sha256);
+    expect(sha(Buffer.concat(await (await storage.read(stored))!.toArray()))).toBe(stored.sha256);
     const small = await storeStream(storage, Readable.from([Buffer.from('0123456789申报')]));
     expect(await storeStream(storage, Readable.from([Buffer.from('01234'), Buffer.from('56789申报')]))).toEqual(small);
-    expect(await text(await storage.read(small.sha256, { start: 2, end: 5 }))).toBe('2345');
+    expect(await text((await storage.read(small, { start: 2, end: 5 }))!)).toBe('2345');
     expect([await storage.has(small), await storage.has({ ...small, size: 3 }), await storage.has({ sha256: sha(Buffer.from('x')), size: 1 })]).toEqual([true, false, false]);
+    // A read says "missing" as `has` would: a blob not there, or of another size, whole or in a range (past its end too).
+    const missing = { sha256: sha(Buffer.from('x')), size: 1 };
+    const otherSize = [{ ...small, size: 3 }, { ...small, size: small.size + 1 }];
+    const reads = [
+      storage.read(missing), storage.read(missing, { start: 0, end: 0 }),
+      ...otherSize.flatMap((b) => [storage.read(b), storage.read(b, { start: 2, end: b.size - 1 })]),
+      storage.read({ ...small, size: small.size + 5 }, { start: small.size + 1, end: small.size + 4 }),
+    ];
+    expect(await Promise.all(reads)).toEqual(reads.map(() => undefined));
     expect(readdirSync(path.join(storage.dataDir, 'tmp'))).toEqual([]);
-    await expect(storage.read('../../etc/passwd')).rejects.toThrow('not a SHA-256');
+    await expect(storage.read({ sha256: '../../etc/passwd', size: 1 })).rejects.toThrow('not a SHA-256');
   });
 
   it('leaves nothing behind when the source fails midway', async () => {

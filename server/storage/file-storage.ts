@@ -79,8 +79,11 @@ export interface FileStorage {
    * leaves it to finish from again.
    */
   adopt(file: string, blob: StoredBlob, options?: { keepSource?: boolean }): Promise<void>;
-  /** The bytes of a blob from `start` to `end` inclusive (the whole blob without a range). */
-  read(sha256: string, range?: BlobRange): Promise<Readable>;
+  /**
+   * The bytes of a blob from `start` to `end` inclusive (the whole blob without a range), or
+   * undefined when it is missing or not at its recorded size: with S3 one GET, not a HEAD first.
+   */
+  read(blob: StoredBlob, range?: BlobRange): Promise<Readable | undefined>;
   /** Whether the blob is stored at its recorded size. */
   has(blob: StoredBlob): Promise<boolean>;
   /** Every stored blob, for backups. */
@@ -94,7 +97,7 @@ export function localStorage(dataDir: string): FileStorage {
     kind: 'local',
     dataDir,
     adopt: (file, blob, options) => adoptFile(dataDir, file, blob.sha256, options),
-    read: async (sha256, range) => readBlob(dataDir, sha256, range),
+    read: (blob, range) => readBlob(dataDir, blob, range),
     // Synchronous on purpose: a check inside a transaction on SQLite must not await the thread
     // pool while holding the only connection, and a stat of a local file takes microseconds.
     has: async ({ sha256, size }) => {

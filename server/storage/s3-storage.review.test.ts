@@ -245,6 +245,35 @@ describe(`S3 storage under review (${testEngine()})`, () => {
     });
   });
 
+  describe('downloads', () => {
+    it('reads a stored file with one request, whole or in a range, and answers 404 when the bucket lacks it or holds it at another size', async () => {
+      const sent: string[] = [];
+      const { app, s3 } = await s3App(async (command, send) => {
+        sent.push(command.constructor.name);
+        return send();
+      });
+      const { client, caseId } = await createDraftCase(app);
+      const file = video();
+      const { sha256: hash } = await attachStoredFile(app, caseId, 'videos', '宣传片.mp4', file, 'video/mp4');
+      const [attachment] = (await client.get(`/api/v1/cases/${caseId}/attachments`)).json().data;
+      const download = (headers: Record<string, string> = {}) => client.request({ method: 'GET', url: attachment.fileUrl, headers });
+      const answers = async () => [(await download()).statusCode, (await download({ range: 'bytes=4-11' })).statusCode, (await download({ 'if-none-match': `"${hash}"` })).statusCode];
+
+      sent.length = 0;
+      const [whole, part] = [await download(), await download({ range: 'bytes=4-11' })];
+      expect([whole.statusCode, sha256(whole.rawPayload), part.statusCode, part.body]).toEqual([200, sha256(file), 206, 'ftypisom']);
+      expect((await download({ 'if-none-match': `"${hash}"` })).statusCode).toBe(304);
+      // A GET per download, and the one answer without bytes asks only whether the file is there.
+      expect(sent).toEqual(['GetObjectCommand', 'GetObjectCommand', 'HeadObjectCommand']);
+
+      const Key = `blobs/${hash.slice(0, 2)}/${hash}`;
+      await s3Client(s3.settings).send(new PutObjectCommand({ Bucket: s3.settings.bucket, Key, Body: file.subarray(0, 100) }));
+      expect(await answers()).toEqual([404, 404, 404]);
+      await s3Client(s3.settings).send(new DeleteObjectCommand({ Bucket: s3.settings.bucket, Key }));
+      expect(await answers()).toEqual([404, 404, 404]);
+    });
+  });
+
   describe('a stalled instance', () => {
     it('an instance that lost its lease to another while a PATCH was cut does not put its piece over the other\'s', async () => {
       const { app, dataDir, s3 } = await s3App();

@@ -208,9 +208,20 @@ export function s3Storage(settings: S3Settings, dataDir: string, client = s3Clie
       if ((await sizeOf(blobKey(blob.sha256))) !== blob.size) await putFile(blobKey(blob.sha256), file, blob.size);
       if (!options?.keepSource) await rm(file, { force: true });
     },
-    read: async (sha256, range) => {
-      const answer = await client.send(new GetObjectCommand({ Bucket, Key: blobKey(sha256), Range: range ? `bytes=${range.start}-${range.end}` : undefined }));
-      return answer.Body as Readable;
+    read: async (blob, range) => {
+      let answer;
+      try {
+        answer = await client.send(new GetObjectCommand({ Bucket, Key: blobKey(blob.sha256), Range: range ? `bytes=${range.start}-${range.end}` : undefined }));
+      } catch (error) {
+        // A range past the object's end means it is shorter than recorded: not at its size either.
+        if (isMissing(error) || (error as S3ServiceException).$metadata?.httpStatusCode === 416) return undefined;
+        throw error;
+      }
+      const body = answer.Body as Readable;
+      const size = range ? Number(answer.ContentRange?.split('/')[1]) : answer.ContentLength;
+      if (size === blob.size) return body;
+      body.destroy();
+      return undefined;
     },
     has: async (blob) => (await sizeOf(blobKey(blob.sha256))) === blob.size,
     list: async function* () {

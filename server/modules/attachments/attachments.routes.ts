@@ -30,6 +30,16 @@ export async function sendStoredFile(app: FastifyInstance, request: FastifyReque
   const inline = shown && (request.query as { download?: string }).download === undefined;
   const type = shown || (!file.downloadOnly && TYPED_DOWNLOADS.has(file.mediaType)) ? file.mediaType : 'application/octet-stream';
   const disposition = attachmentDisposition(file.fileName, `attachment-${file.sha256.slice(0, 12)}`);
+  const notModified = request.headers['if-none-match'] === etag;
+  const ifRange = request.headers['if-range'];
+  const range = ifRange === undefined || ifRange === etag ? parseByteRange(request.headers.range, file.size) : { kind: 'whole' as const };
+  // One request to the storage: the bytes, or for an answer without them whether they are there.
+  const bodiless = notModified || range.kind === 'unsatisfiable';
+  const bytes = bodiless ? undefined : await app.storage.read(file, range.kind === 'partial' ? range : undefined);
+  if (bodiless ? !(await app.storage.has(file)) : !bytes) {
+    request.log.error({ sha256: file.sha256 }, 'a stored file is missing from the blob store');
+    throw new AppError('not_found');
+  }
   reply
     .header('accept-ranges', 'bytes')
     .header('etag', etag)
@@ -38,18 +48,16 @@ export async function sendStoredFile(app: FastifyInstance, request: FastifyReque
     .header('content-security-policy', STORED_FILE_CSP)
     .header('x-content-type-options', 'nosniff')
     .type(type);
-  if (request.headers['if-none-match'] === etag) return reply.code(304).send(null);
-  const ifRange = request.headers['if-range'];
-  const range = ifRange === undefined || ifRange === etag ? parseByteRange(request.headers.range, file.size) : { kind: 'whole' as const };
+  if (notModified) return reply.code(304).send(null);
   if (range.kind === 'unsatisfiable') return reply.code(416).header('content-range', `bytes */${file.size}`).send(null);
   if (range.kind === 'partial') {
     return reply
       .code(206)
       .header('content-range', `bytes ${range.start}-${range.end}/${file.size}`)
       .header('content-length', String(range.end - range.start + 1))
-      .send(await app.storage.read(file.sha256, range));
+      .send(bytes);
   }
-  return reply.header('content-length', String(file.size)).send(await app.storage.read(file.sha256));
+  return reply.header('content-length', String(file.size)).send(bytes);
 }
 
 export async function attachmentsRoutes(app: FastifyInstance): Promise<void> {
@@ -83,10 +91,6 @@ export async function attachmentsRoutes(app: FastifyInstance): Promise<void> {
       },
     }, async (request, reply) => {
       const file = await findAttachmentFile(app.db, requireActor(request.actor), request.params.id, which);
-      if (!(await app.storage.has(file))) {
-        request.log.error({ sha256: file.sha256 }, 'a stored file is missing from the blob store');
-        throw new AppError('not_found');
-      }
       return sendStoredFile(app, request, reply, file);
     });
   }

@@ -66,7 +66,7 @@ export async function scoringRoutes(app: FastifyInstance): Promise<void> {
         params: z.object({ id: z.uuid(), attachmentId: z.uuid() }), querystring: z.object({ download: text().max(8).optional() }),
       },
     }, async (request, reply) => {
-      const file = await findAssignedFile(app, requireActor(request.actor), request.params.id, request.params.attachmentId, which);
+      const file = await findAssignedFile(app.db, requireActor(request.actor), request.params.id, request.params.attachmentId, which);
       return sendStoredFile(app, request, reply, file);
     });
   }
