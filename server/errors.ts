@@ -43,6 +43,7 @@ const STATUS = {
   file_name_invalid: 400,
   upload_offset_mismatch: 409,
   upload_busy: 423,
+  upload_too_many_pieces: 422,
   import_failed: 422,
   sheet_unreadable: 422,
   sheet_unsafe: 422,

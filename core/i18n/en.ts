@@ -145,6 +145,7 @@ export const en: Record<MessageKey, string> = {
   'error.file_name_invalid': 'The file name is not valid; rename the file and upload it again.',
   'error.upload_offset_mismatch': 'The upload is out of step with the server; reload the page to resume.',
   'error.upload_busy': 'The previous attempt at this upload has not finished yet; it will carry on by itself in a few seconds.',
+  'error.upload_too_many_pieces': 'The file "{name}" has been sent in {max} parts, the most one upload may take; cancel it and upload the file again.',
   'error.import_failed': 'The Word file could not be read: {reason}.',
   'error.too_many_attempts': 'Too many failed sign-ins; try again in 15 minutes or reset your password.',
   'password.too_short': 'use at least 10 characters',

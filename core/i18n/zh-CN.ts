@@ -132,6 +132,7 @@ const base = {
   'error.file_name_invalid': '文件名无效，请重命名后再上传。',
   'error.upload_offset_mismatch': '上传进度与服务器不一致，请刷新后继续上传。',
   'error.upload_busy': '这个文件的上一次上传还没有结束，请稍候几秒，上传会自动继续。',
+  'error.upload_too_many_pieces': '文件“{name}”已分 {max} 段上传，达到单个文件的分段上限；请取消后重新上传该文件。',
   'error.import_failed': '无法读取该 Word 文件：{reason}。',
   'error.too_many_attempts': '登录失败次数过多，请 15 分钟后再试，或通过“忘记密码”重设密码。',
   'password.too_short': '至少需要 10 个字符',

@@ -10,7 +10,7 @@ import sharp from 'sharp';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { backup, restore } from '../backup/backup.ts';
 import { listUploadPieces } from '../modules/uploads/uploads.repository.ts';
-import { removeExpiredUploads, removeLeftovers } from '../modules/uploads/uploads.service.ts';
+import { MAX_UPLOAD_PIECES, removeExpiredUploads, removeLeftovers } from '../modules/uploads/uploads.service.ts';
 import { attachStoredFile, createDraftCase } from '../testing/cases.ts';
 import { DURING_WINDOW } from '../testing/fixtures.ts';
 import { startS3Server, type TestS3 } from '../testing/s3-server.ts';
@@ -478,6 +478,38 @@ describe(`S3 storage under review (${testEngine()})`, () => {
       expect((await objectBytes(s3, piece!.key)).equals(file.subarray(0, 1000))).toBe(true);
       expect((await headTus(owner.client, location)).headers['upload-offset']).toBe('1000');
       for (const key of keys) expect(key).toMatch(new RegExp(`^(uploads/${UUID}/\\d{16}-${UUID}|blobs/([0-9a-f]{2})/\\2[0-9a-f]{62})$`));
+    });
+  });
+
+  describe('a client sending tiny PATCHes', () => {
+    it(`refuses a PATCH once the upload is kept in ${MAX_UPLOAD_PIECES} pieces, before a byte is put, in the reader's language`, async () => {
+      const puts: string[] = [];
+      const { app, s3 } = await s3App(async (command, send) => {
+        if (command instanceof PutObjectCommand) puts.push(command.input.Key!);
+        return send();
+      });
+      const { client, caseId } = await createDraftCase(app);
+      const file = video();
+      const { location, id } = await newUpload(client, caseId, 'videos', '宣传片.mp4', file.length);
+      expect((await patchTus(client, location, 0, file.subarray(0, 1))).statusCode).toBe(204);
+      // As if its next bytes had come one PATCH each, up to one piece short of the cap.
+      const cap = MAX_UPLOAD_PIECES;
+      const tiny = Array.from({ length: cap - 2 }, (_, i) => ({ upload_id: id, start: i + 1, size: 1, key: otherPieceKey(id, i + 1) }));
+      for (let i = 0; i < tiny.length; i += 1000) await app.db.insertInto('upload_pieces').values(tiny.slice(i, i + 1000)).execute();
+      await app.db.updateTable('uploads').set({ offset: cap - 1 }).where('id', '=', id).execute();
+      expect((await patchTus(client, location, cap - 1, file.subarray(cap - 1, cap))).statusCode).toBe(204);
+
+      puts.length = 0;
+      const refused = [];
+      for (const language of ['zh-CN', 'en']) refused.push(await patchTus(client, location, cap, file.subarray(cap), { 'accept-language': language }));
+      expect(refused.map((r) => [r.statusCode, r.json().error])).toEqual([
+        [422, { code: 'upload_too_many_pieces', message: `文件“宣传片.mp4”已分 ${cap} 段上传，达到单个文件的分段上限；请取消后重新上传该文件。`, details: { maxPieces: cap } }],
+        [422, { code: 'upload_too_many_pieces', message: `The file "宣传片.mp4" has been sent in ${cap} parts, the most one upload may take; cancel it and upload the file again.`, details: { maxPieces: cap } }],
+      ]);
+      expect([puts, (await recorded(app.db, id)).length, (await headTus(client, location)).headers['upload-offset']]).toEqual([[], cap, String(cap)]);
+      // Cancelling, as the message says, removes what was kept.
+      expect((await client.request({ method: 'DELETE', url: location, headers: { 'tus-resumable': '1.0.0' } })).statusCode).toBe(204);
+      expect(await objects(s3, 'uploads/')).toEqual([]);
     });
   });
 

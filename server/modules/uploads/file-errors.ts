@@ -42,6 +42,10 @@ export function tooManyFiles(kind: AttachmentKind): AppError {
   return new LocalizedError('too_many_files', (locale) => ({ kind: kind.name[locale], max: kind.maxCount }), { maxCount: kind.maxCount });
 }
 
+export function tooManyPieces(fileName: string, max: number): AppError {
+  return new AppError('upload_too_many_pieces', { name: fileName, max }, { maxPieces: max });
+}
+
 export type UnsafeReason = 'executable' | 'script' | 'pdf_script' | 'zip_bomb' | 'macro' | 'image' | 'unreadable' | 'encrypted';
 
 export function fileUnsafe(fileName: string, reason: UnsafeReason): AppError {

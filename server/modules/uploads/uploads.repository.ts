@@ -87,6 +87,12 @@ export async function recordUploadPiece(trx: Transaction<Database>, id: string, 
   return old?.key;
 }
 
+/** How many pieces are recorded for an upload. */
+export async function countUploadPieces(db: Kysely<Database>, id: string): Promise<number> {
+  const row = await db.selectFrom('upload_pieces').select((eb) => eb.fn.countAll<string | number>().as('n')).where('upload_id', '=', id).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 export async function listUploadPieces(db: Kysely<Database>, id: string): Promise<UploadPiece[]> {
   return db.selectFrom('upload_pieces').select(['start', 'size', 'key']).where('upload_id', '=', id).orderBy('start').execute();
 }

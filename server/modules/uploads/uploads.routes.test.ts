@@ -11,7 +11,7 @@ import { createTestApp } from '../../testing/test-app.ts';
 import { testEngine } from '../../testing/test-database.ts';
 import { createTusUpload, headTus, patchTus, sha256, TUS, uploadFile } from '../../testing/tus.ts';
 import { runningHashes } from './upload-file.ts';
-import { removeExpiredUploads, removeLeftovers } from './uploads.service.ts';
+import { MAX_UPLOAD_PIECES, removeExpiredUploads, removeLeftovers } from './uploads.service.ts';
 
 const PDF = await testPdf({ text: 'People\'s Daily report', minBytes: 300_000 });
 
@@ -146,6 +146,19 @@ describe(`refused uploads, each with a message and nothing kept (${testEngine()}
     const wrong = await patchTus(client, location, 0, PDF.subarray(0, 1000));
     expect([wrong.statusCode, wrong.json().error.code, wrong.json().error.details]).toEqual([409, 'upload_offset_mismatch', { offset: 1000 }]);
     expect((await headTus(client, location)).headers['upload-offset']).toBe('1000');
+  });
+
+  it('takes the last byte even when the upload has as many pieces as it may, so one whose bytes all arrived can always finish', async () => {
+    const { app, client, caseId } = await setup();
+    const created = await createTusUpload(client, { caseId, kind: 'media-reports', filename: 'a.pdf', length: PDF.length });
+    const location = created.headers.location as string;
+    const id = location.split('/').pop()!;
+    expect((await patchTus(client, location, 0, PDF.subarray(0, PDF.length - 1))).statusCode).toBe(204);
+    // Local storage records no pieces: these rows stand for an S3 upload's, which the cap counts.
+    const pieces = Array.from({ length: MAX_UPLOAD_PIECES }, (_, i) => ({ upload_id: id, start: i, size: 1, key: `uploads/${id}/${i}` }));
+    for (let i = 0; i < pieces.length; i += 1000) await app.db.insertInto('upload_pieces').values(pieces.slice(i, i + 1000)).execute();
+    const last = await patchTus(client, location, PDF.length - 1, PDF.subarray(PDF.length - 1));
+    expect([last.statusCode, last.headers['upload-offset']]).toEqual([204, String(PDF.length)]);
   });
 
   it('answers a request without Tus-Resumable 412 with the version it speaks', async () => {

@@ -1,3 +1,4 @@
+import type { Hash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Kysely } from 'kysely';
@@ -11,20 +12,27 @@ import { countCaseAttachments } from '../attachments/attachments.repository.ts';
 import type { Actor } from '../auth/actor.ts';
 import { loadCaseForUnit, requireEditableCase } from '../cases/case-access.ts';
 import { lockCase } from '../cases/cases.repository.ts';
-import { fileTooLarge, tooManyFiles } from './file-errors.ts';
+import { fileTooLarge, tooManyFiles, tooManyPieces } from './file-errors.ts';
 import { finishUpload } from './finish-upload.ts';
 import { removeTemporaryFilesBefore } from '../../storage/blob-store.ts';
 import type { FileStorage, UploadPiece, UploadSink } from '../../storage/file-storage.ts';
 import { removeUploadBytes, runningHashes, UploadTooLongError, UploadWriter } from './upload-file.ts';
 import { isUploadLocked, lockUpload, THIS_INSTANCE, WRITER_LEASE_MS, WRITER_RENEW_MS } from './upload-locks.ts';
 import {
-  claimUploadWriter, countUnfinishedUploads, deleteFinishedUploadsBefore, deleteUpload, findUpload, insertUpload, listExpiredUploads, listUploadIds, recordUploadPiece, releaseUploadWriter, renewUploadWriter, saveUploadOffset, type UploadRow,
+  claimUploadWriter, countUnfinishedUploads, countUploadPieces, deleteFinishedUploadsBefore, deleteUpload, findUpload, insertUpload, listExpiredUploads, listUploadIds, recordUploadPiece, releaseUploadWriter, renewUploadWriter, saveUploadOffset, type UploadRow,
 } from './uploads.repository.ts';
 
 /** An unfinished upload is kept this long after it was started. */
 const UPLOAD_DAYS = 7;
 /** How often the saved offset catches up with the bytes on disk while a request streams. */
 const PROGRESS_SAVE_MS = 1000;
+/**
+ * The most pieces an upload is kept in (S3: each PATCH makes one, and one per 64 MiB of a long
+ * body; local storage makes none). Finishing reads them one GET each, so a client sending 1-byte
+ * PATCHes must not make millions. 10,000 leaves room for a 300 MB file in 5 MB chunks (60), a
+ * 1 GB video in 1 MB chunks (1,024), or thousands of dropped connections; decision 0027.
+ */
+export const MAX_UPLOAD_PIECES = 10_000;
 
 export interface UploadRequest {
   caseId: string;
@@ -131,7 +139,6 @@ export async function receiveUploadBytes(
   }
   await requireEditableCase(db, actor, upload.case_id, clock());
   const release = await lockUpload(id, () => body.destroy(new Error('aborted')));
-  let sink: UploadSink | undefined;
   let claimed = false;
   let renewal: NodeJS.Timeout | undefined;
   const leaseUntil = () => new Date(clock().getTime() + WRITER_LEASE_MS).toISOString();
@@ -149,58 +156,66 @@ export async function receiveUploadBytes(
     }, WRITER_RENEW_MS);
     const current = await confirmedOffset((await findUpload(db, id)) ?? upload, storage);
     if (offset !== current) throw new AppError('upload_offset_mismatch', {}, { offset: current });
-    sink = await storage.uploads.open(id, current);
-    let saving: Promise<void> = Promise.resolve();
-    let savedAt = Date.now();
-    const save = (position: number) => {
-      saving = saving.then(() => saveUploadOffset(db, id, THIS_INSTANCE, position, clock().toISOString())).then(() => undefined, () => undefined);
-    };
-    const { durableOnWrite } = sink;
-    const piecewise = sink;
-    const writer = new UploadWriter(sink, current, upload.length, runningHashes.take(id, current), async (position) => {
-      // With S3, a long body is kept a piece at a time, so a crash loses at most one piece.
-      if (!durableOnWrite) {
-        if (position - piecewise.start < piecewise.pieceBytes || position >= upload.length) return;
-        const piece = await piecewise.keep(position);
-        if (!(await keepOffset(db, storage, id, position, piece, clock().toISOString()))) throw new AppError('upload_busy');
-        await piecewise.restart(position);
-        return;
-      }
-      if (Date.now() - savedAt < PROGRESS_SAVE_MS) return;
-      savedAt = Date.now();
-      save(position);
-    });
-    let failure: unknown;
-    await pipeline(body, writer).catch((error: unknown) => {
-      failure = error;
-    });
-    await writer.settled();
-    await saving;
-    // Bytes count once kept and saved, by the instance holding the lease: one that lost it while
-    // it stalled saves nothing, and a piece it put is never recorded, so never read.
-    if (!durableOnWrite && !(await renewUploadWriter(db, id, THIS_INSTANCE, leaseUntil()))) throw new AppError('upload_busy');
-    const piece = await sink.keep(writer.position);
-    if (!(await keepOffset(db, storage, id, writer.position, piece, clock().toISOString()))) throw new AppError('upload_busy');
-    const hash = writer.runningHash;
-    if (failure instanceof UploadTooLongError) {
-      // An oversized body, as tus servers answer it: 413 with what this upload still accepts.
-      throw new AppError('body_too_large', { max: formatBytes(upload.length - offset) });
-    }
-    if (failure && !isDisconnect(failure)) throw failure;
-    if (writer.position < upload.length) {
-      if (hash) runningHashes.keep(id, hash, writer.position);
-      return { offset: writer.position, length: upload.length, attachmentId: null };
-    }
-    await sink.close();
-    sink = undefined;
-    const attachmentId = await finishUpload(db, actor, { ...upload, offset: upload.length }, hash, clock, storage);
+    // The last byte asked for again after finishing failed is always taken: an upload whose
+    // bytes all arrived is never left unable to finish.
+    if (current < upload.length - 1 && (await countUploadPieces(db, id)) >= MAX_UPLOAD_PIECES) throw tooManyPieces(upload.file_name, MAX_UPLOAD_PIECES);
+    const sink = await storage.uploads.open(id, current);
+    const received = await keepBody(db, storage, upload, current, body, sink, clock, leaseUntil).finally(() => sink.close().catch(() => undefined));
+    if (received.position < upload.length) return { offset: received.position, length: upload.length, attachmentId: null };
+    const attachmentId = await finishUpload(db, actor, { ...upload, offset: upload.length }, received.hash, clock, storage);
     return { offset: upload.length, length: upload.length, attachmentId };
   } finally {
-    await sink?.close().catch(() => undefined);
     clearInterval(renewal);
     if (claimed) await releaseUploadWriter(db, id, THIS_INSTANCE).catch(() => undefined);
     release();
   }
+}
+
+/**
+ * Writes one PATCH body into `sink`, from where the upload stands, and keeps what arrived: how
+ * far the upload has come once that is saved, and the running hash of its bytes if known.
+ */
+async function keepBody(
+  db: Kysely<Database>, storage: FileStorage, upload: UploadRow, offset: number, body: Readable, sink: UploadSink, clock: Clock, leaseUntil: () => string,
+): Promise<{ position: number; hash: Hash | undefined }> {
+  const { id, length } = upload;
+  let saving: Promise<void> = Promise.resolve();
+  let savedAt = Date.now();
+  const save = (position: number) => {
+    saving = saving.then(() => saveUploadOffset(db, id, THIS_INSTANCE, position, clock().toISOString())).then(() => undefined, () => undefined);
+  };
+  const writer = new UploadWriter(sink, offset, length, runningHashes.take(id, offset), async (position) => {
+    // With S3, a long body is kept a piece at a time, so a crash loses at most one piece.
+    if (!sink.durableOnWrite) {
+      if (position - sink.start < sink.pieceBytes || position >= length) return;
+      const piece = await sink.keep(position);
+      if (!(await keepOffset(db, storage, id, position, piece, clock().toISOString()))) throw new AppError('upload_busy');
+      await sink.restart(position);
+      return;
+    }
+    if (Date.now() - savedAt < PROGRESS_SAVE_MS) return;
+    savedAt = Date.now();
+    save(position);
+  });
+  let failure: unknown;
+  await pipeline(body, writer).catch((error: unknown) => {
+    failure = error;
+  });
+  await writer.settled();
+  await saving;
+  // Bytes count once kept and saved, by the instance holding the lease: one that lost it while
+  // it stalled saves nothing, and a piece it put is never recorded, so never read.
+  if (!sink.durableOnWrite && !(await renewUploadWriter(db, id, THIS_INSTANCE, leaseUntil()))) throw new AppError('upload_busy');
+  const piece = await sink.keep(writer.position);
+  if (!(await keepOffset(db, storage, id, writer.position, piece, clock().toISOString()))) throw new AppError('upload_busy');
+  const hash = writer.runningHash;
+  if (failure instanceof UploadTooLongError) {
+    // An oversized body, as tus servers answer it: 413 with what this upload still accepts.
+    throw new AppError('body_too_large', { max: formatBytes(length - offset) });
+  }
+  if (failure && !isDisconnect(failure)) throw failure;
+  if (writer.position < length && hash) runningHashes.keep(id, hash, writer.position);
+  return { position: writer.position, hash };
 }
 
 /**
