@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isValidTimeZone, parseLocalDateTime, zonedLocalToUtc } from '../time/zoned-time.ts';
 import { bilingual, reportReviewIssues, reviewSettingsSchema } from './review-settings.schema.ts';
+import { reportSelectionIssues, selectionSettingsSchema } from './selection-settings.schema.ts';
 
 // A campaign is data: everything its notice announces lives here, in both languages, so the
 // next edition or a provincial collection is a new file rather than new code.
@@ -119,6 +120,8 @@ export const campaignSchema = z
     tiers: z.array(tier).min(1),
     /** How experts review: left by the notice to the organizers (core/campaign/review-settings.schema.ts). */
     review: reviewSettingsSchema,
+    /** How many cases are chosen best and excellent, and under which bounds (core/campaign/selection-settings.schema.ts). */
+    selection: selectionSettingsSchema.prefault({}),
     others: localizedText,
     contacts: z.strictObject({
       organizer: key,
@@ -141,6 +144,7 @@ export const campaignSchema = z
     }
 
     reportReviewIssues(campaign.review, campaign.criteria.map((c) => c.key), ctx, ['review']);
+    reportSelectionIssues(campaign.selection, campaign.categories.map((c) => c.key), campaign.tiers, ctx, ['selection']);
     const readable = isValidTimeZone(timeZone) && [closesAt, campaign.review.dueAt].every((t) => parseLocalDateTime(t) !== null);
     if (readable && zonedLocalToUtc(campaign.review.dueAt, timeZone) <= zonedLocalToUtc(closesAt, timeZone)) {
       ctx.addIssue({ code: 'custom', path: ['review', 'dueAt'], message: bilingual('评审截止时间必须晚于征集截止时间 window.closesAt', 'must be after window.closesAt') });
