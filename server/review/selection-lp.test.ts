@@ -46,7 +46,7 @@ describe('the suggested selection', () => {
       scores: { best: 95, excellent: 170 },
       binding: [{
         quota: { kind: 'province_cap', province: 'zhejiang', limit: 2 },
-        givenUp: { best: 0, excellent: 5, total: 5 },
+        givenUp: { best: 0, excellent: 5, total: 5, places: 0 },
         changes: [{ caseId: 'j1', from: 'excellent', to: null }, { caseId: 'z3', from: null, to: 'excellent' }],
       }],
     });
@@ -58,7 +58,7 @@ describe('the suggested selection', () => {
     expect(s.entries).toEqual([{ caseId: 'a', tier: 'best' }, { caseId: 'b', tier: 'excellent' }, { caseId: 'e1', tier: 'excellent' }]);
     expect(s.binding).toEqual([{
       quota: { kind: 'category_min', category: 'economy', limit: 1 },
-      givenUp: { best: 0, excellent: 25, total: 25 },
+      givenUp: { best: 0, excellent: 25, total: 25, places: 0 },
       changes: [{ caseId: 'c', from: null, to: 'excellent' }, { caseId: 'e1', from: 'excellent', to: null }],
     }]);
   });
@@ -76,8 +76,18 @@ describe('the suggested selection', () => {
     const capped = suggest([aCase('a', 70, 'p'), aCase('b', 80, 'p'), aCase('c', 60, 'q')], quotas({ provinceCap: 1 }));
     expect(capped.entries).toEqual([{ caseId: 'b', tier: 'best' }, { caseId: 'c', tier: 'excellent' }]);
     expect(capped.binding.map((b) => [b.quota, b.givenUp])).toEqual([
-      [{ kind: 'province_cap', province: 'p', limit: 1 }, { best: 0, excellent: 70, total: 70 }],
+      [{ kind: 'province_cap', province: 'p', limit: 1 }, { best: 0, excellent: 70, total: 70, places: 1 }],
     ]);
+  });
+
+  it('counts a place a cap keeps empty as binding, even when the case that would fill it scores below zero', () => {
+    const s = suggest([aCase('a', -1, 'p'), aCase('b', -2, 'p')], quotas({ excellent: 1, provinceCap: 1 }));
+    expect(s.entries).toEqual([{ caseId: 'a', tier: 'best' }]);
+    expect(s.binding).toEqual([{
+      quota: { kind: 'province_cap', province: 'p', limit: 1 },
+      givenUp: { best: 0, excellent: -2, total: -2, places: 1 },
+      changes: [{ caseId: 'b', from: null, to: 'excellent' }],
+    }]);
   });
 
   it('suggests nothing for no candidates', () => {

@@ -28,8 +28,11 @@ export interface SelectionChange {
 /** A quota that holds the suggestion back: what solving without it gains, and which cases move. */
 export interface BindingQuota {
   quota: Quota;
-  /** What each tier's score would gain without the quota; `total` is their sum and may be below zero. */
-  givenUp: TierTotals & { total: number };
+  /**
+   * What each tier's score would gain without the quota; `total` is their sum and may be below
+   * zero; `places` the places it would fill that stay empty with it.
+   */
+  givenUp: TierTotals & { total: number; places: number };
   changes: SelectionChange[];
 }
 
@@ -70,9 +73,10 @@ export function suggestSelection(highs: Highs, candidates: readonly SelectionCan
   all.forEach((quota, q) => {
     if (quota.kind === 'tier_places' || countOf(sorted, optimum.tiers, quota) !== quota.limit) return;
     const freed = solveOptimum(highs, sorted, all.filter((_, k) => k !== q), optimum.tiers)!;
+    if (!reachesMore(freed, optimum)) return;
     const gain = { best: freed.scores.best - optimum.scores.best, excellent: freed.scores.excellent - optimum.scores.excellent };
-    if (!gainsSomething(gain, freed.scores)) return;
-    binding.push({ quota, givenUp: { ...gain, total: gain.best + gain.excellent }, changes: changesBetween(sorted, optimum.tiers, freed.tiers) });
+    const places = freed.tiers.size - optimum.tiers.size;
+    binding.push({ quota, givenUp: { ...gain, total: gain.best + gain.excellent, places }, changes: changesBetween(sorted, optimum.tiers, freed.tiers) });
   });
   return { ok: true, suggestion: { entries: entriesOf(sorted, optimum.tiers), filled: filledOf(optimum.tiers), scores: optimum.scores, binding } };
 }
@@ -174,11 +178,14 @@ function buildProgram(highs: Highs, candidates: readonly SelectionCandidate[], q
   return { model, heldRow };
 }
 
-/** Whether freeing a quota reached more, best tier first. */
-function gainsSomething(gain: TierTotals, reached: TierTotals): boolean {
+/** Whether `freed` is ahead of `held` in the order the solve follows: places, then the best tier's score, then the excellent tier's. */
+function reachesMore(freed: Optimum, held: Optimum): boolean {
+  const [a, b] = [filledOf(freed.tiers), filledOf(held.tiers)];
+  if (a.best !== b.best || a.excellent !== b.excellent) return a.best > b.best || (a.best === b.best && a.excellent > b.excellent);
   const noise = (value: number) => RELATIVE_TOLERANCE * Math.max(1, Math.abs(value));
-  if (gain.best > noise(reached.best)) return true;
-  return Math.abs(gain.best) <= noise(reached.best) && gain.excellent > noise(reached.excellent);
+  const gain = { best: freed.scores.best - held.scores.best, excellent: freed.scores.excellent - held.scores.excellent };
+  if (gain.best > noise(freed.scores.best)) return true;
+  return Math.abs(gain.best) <= noise(freed.scores.best) && gain.excellent > noise(freed.scores.excellent);
 }
 
 function countOf(candidates: readonly SelectionCandidate[], tiers: TierOf, quota: Quota): number {
