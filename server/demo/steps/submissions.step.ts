@@ -10,7 +10,7 @@ export const isSubmitted = (index: number) => index % 20 !== 19;
 /** Submits each case as its operator does, keeping its receipt number. */
 export async function submitCases(ctx: DemoContext, cases: readonly DemoCase[]): Promise<void> {
   await eachLimited(cases, 4, async (c) => {
-    const { receipt } = await inTransaction(ctx.db, (trx) => submitCase(trx, c.unit.operator, c.id, crypto.randomUUID(), ctx.clock(), { readable: storedWhenFinished, baseUrl: ctx.baseUrl }));
+    const receipt = await inTransaction(ctx.db, (trx) => submitCase(trx, c.unit.operator, c.id, crypto.randomUUID(), ctx.clock(), { readable: storedWhenFinished, baseUrl: ctx.baseUrl }));
     c.receiptNumber = receipt.receiptNumber;
   });
 }

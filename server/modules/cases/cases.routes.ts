@@ -4,8 +4,6 @@ import { z } from 'zod';
 import { text } from '../../../core/text/clean-text.ts';
 import { caseContentInputSchema } from '../../../core/case/case-content.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { isUniqueViolation } from '../../db/unique-violation.ts';
-import { AppError } from '../../errors.ts';
 import { requireActor } from '../../http/authenticate.ts';
 import { errorResponseSchema } from '../../http/error-schema.ts';
 import { caseResponse, caseSummariesResponse, extensionResponse, extensionsResponse, historyResponse, preflightResponse, receiptResponse, receiptsResponse } from '../../../core/api/cases.ts';
@@ -79,13 +77,13 @@ export async function casesRoutes(app: FastifyInstance): Promise<void> {
   }, async (request, reply) => {
     const actor = requireActor(request.actor);
     try {
-      const { receipt, created } = await inTransaction(app.db, (trx) => submitCase(trx, actor, request.params.id, request.body.requestKey, app.clock(), { readable: storedWhenFinished, baseUrl: app.baseUrl }));
-      return reply.code(created ? 201 : 200).send({ data: receipt });
+      const receipt = await inTransaction(app.db, (trx) => submitCase(trx, actor, request.params.id, request.body.requestKey, app.clock(), { readable: storedWhenFinished, baseUrl: app.baseUrl }));
+      return reply.code(201).send({ data: receipt });
     } catch (error) {
-      // Two requests with one key raced: the loser finds the winner's receipt.
-      const isRace = error instanceof AppError ? error.code === 'version_conflict' : isUniqueViolation(error, 'request_key');
-      const winner = isRace ? await receiptForRequest(app.db, actor, request.params.id, request.body.requestKey) : undefined;
-      if (winner) return reply.code(200).send({ data: winner });
+      // The key made a submission already (a retry, a double click, a lost race): its receipt is
+      // the answer, whatever refused this request (the case is submitted, the deadline passed).
+      const earlier = await receiptForRequest(app.db, actor, request.params.id, request.body.requestKey).catch(() => undefined);
+      if (earlier) return reply.code(200).send({ data: earlier });
       throw error;
     }
   });

@@ -83,13 +83,12 @@ export interface SubmitContext {
 
 /**
  * Submits the working copy as a new immutable version, inside the window by the server's clock
- * at commit. A repeated request key returns the receipt already made, so a double click or a
- * retried request makes one submission.
+ * at commit. The request key is stored with it (unique per case): a repeated request fails here,
+ * as a case already submitted or a lost race, and its caller answers with `receiptForRequest`,
+ * so a double click or a retried request makes one submission.
  */
-export async function submitCase(trx: Transaction<Database>, actor: Actor, id: string, requestKey: string, now: Date, context: SubmitContext): Promise<{ receipt: Receipt; created: boolean }> {
+export async function submitCase(trx: Transaction<Database>, actor: Actor, id: string, requestKey: string, now: Date, context: SubmitContext): Promise<Receipt> {
   const c = await loadCaseForUnit(trx, actor, id);
-  const existing = await findSubmissionByRequest(trx, id, requestKey);
-  if (existing) return { receipt: presentReceipt(existing), created: false };
 
   const campaign = c.campaign.definition;
   const window = submissionWindow(editWindowOf(c, now));
@@ -139,10 +138,10 @@ export async function submitCase(trx: Transaction<Database>, actor: Actor, id: s
       verifyLink: receiptVerifyUrl(context.baseUrl, row.receipt_number, actor.locale),
     },
   }, now);
-  return { receipt: presentReceipt(row), created: true };
+  return presentReceipt(row);
 }
 
-/** The receipt a request key already produced, if any: how a retried submit finds its answer. */
+/** The receipt a request key already produced, if any: how a repeated or raced submit finds its answer. */
 export async function receiptForRequest(db: Kysely<Database>, actor: Actor, id: string, requestKey: string): Promise<Receipt | undefined> {
   await loadCaseForUnit(db, actor, id);
   const row = await findSubmissionByRequest(db, id, requestKey);
