@@ -11,6 +11,7 @@ import { similarityEn } from './parts/similarity.en.ts';
 import { assignmentEn } from './parts/assignment.en.ts';
 import { scoringEn } from './parts/scoring.en.ts';
 import { rankingEn } from './parts/ranking.en.ts';
+import { rankingPageEn } from './parts/ranking-page.en.ts';
 import { demoEn } from './parts/demo.en.ts';
 import { workbenchEn } from './parts/workbench.en.ts';
 import type { MessageKey } from './zh-CN.ts';
@@ -30,6 +31,7 @@ export const en: Record<MessageKey, string> = {
   ...assignmentEn,
   ...scoringEn,
   ...rankingEn,
+  ...rankingPageEn,
   ...demoEn,
   'punct.colon': ': ',
   'punct.list': ', ',

@@ -10,3 +10,4 @@ export { ScreeningPage } from '../screening/ScreeningPage.tsx';
 export { ProgressPage } from '../screening/ProgressPage.tsx';
 export { ReferenceCasesPage } from '../similarity/ReferenceCasesPage.tsx';
 export { AssignmentPage } from '../assignment/AssignmentPage.tsx';
+export { RankingPage } from '../ranking/RankingPage.tsx';
