@@ -45,5 +45,6 @@ export function FlagScores({ slug, flagId, campaign }: { slug: string; flagId: s
       </Card>
     );
   };
-  return <div className="wb-ranking-reviews">{scores.data.reviews.map(card)}</div>;
+  // Focusable, so a keyboard reaches the drawer's scrolling body and scrolls it with the arrow keys.
+  return <div className="wb-ranking-reviews" tabIndex={0} role="region" aria-label={t('wb.ranking.scoresTitle')}>{scores.data.reviews.map(card)}</div>;
 }

@@ -14,6 +14,7 @@ import './ranking.css';
 
 type Sort = 'normalized' | 'raw';
 const PAGE_SIZE = 50;
+const FLAG_KINDS = ['too_few_scores', 'disagreement', 'flat_reviewer', 'unscaled_reviewer'] as const;
 const FLAG_COLORS: Record<RankingFlag['kind'], string> = { too_few_scores: 'gold', disagreement: 'red', flat_reviewer: 'blue', unscaled_reviewer: 'purple' };
 
 /** Highest raw score first, then the ranking's own order; cases without a score last. */
@@ -31,6 +32,7 @@ export function RankingPage() {
   const [category, setCategory] = useState<string | undefined>();
   const [sort, setSort] = useState<Sort>('normalized');
   const [page, setPage] = useState(1);
+  const [kind, setKind] = useState<RankingFlag['kind'] | undefined>();
   const [open, setOpen] = useState<RankingFlag | null>(null);
   const opener = useRef<HTMLElement | null>(null);
   const ranking = useQuery({
@@ -42,6 +44,7 @@ export function RankingPage() {
   const data = ranking.data;
   const rows = sort === 'raw' ? [...(data?.rows ?? [])].sort(byRaw) : data?.rows ?? [];
   const flags = new Map((data?.flags ?? []).map((f) => [f.id, f]));
+  const kindCount = (k: RankingFlag['kind']) => (data?.flags ?? []).filter((f) => f.kind === k).length;
   const categoryName = (key: string) => campaign?.categories.find((c) => c.key === key)?.name[locale] ?? key;
   const criterionName = (key: string) => campaign?.criteria.find((c) => c.key === key)?.name[locale] ?? key;
   const show = (flag: RankingFlag) => {
@@ -124,8 +127,12 @@ export function RankingPage() {
       </Card>
       <Card className="wb-card" title={t('wb.ranking.flagsTitle')}>
         <Typography.Paragraph type="secondary">{t('wb.ranking.flagsIntro')}</Typography.Paragraph>
+        <Row className="wb-filters"><Col xs={24} md={8}>
+          <Select className="wb-full" aria-label={t('wb.ranking.filter.kind')} placeholder={t('wb.ranking.allKinds')} allowClear value={kind} onChange={setKind}
+            options={FLAG_KINDS.map((k) => ({ value: k, label: `${t(`wb.ranking.kind.${k}`)} (${kindCount(k)})` }))} />
+        </Col></Row>
         <List
-          className="wb-ranking-flags" dataSource={data?.flags ?? []} loading={ranking.isFetching} locale={{ emptyText: data ? <Empty description={t('wb.ranking.noFlags')} /> : <Skeleton active /> }}
+          key={kind ?? 'all'} className="wb-ranking-flags" dataSource={(data?.flags ?? []).filter((f) => !kind || f.kind === kind)} loading={ranking.isFetching} locale={{ emptyText: data ? <Empty description={t('wb.ranking.noFlags')} /> : <Skeleton active /> }}
           pagination={{ pageSize: 20, hideOnSinglePage: true, size: 'small', ...namedPageLinks(t) }}
           renderItem={(f) => (
             <List.Item className="wb-ranking-flag-item">
