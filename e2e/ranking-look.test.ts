@@ -6,6 +6,7 @@ import { signedIn } from '../server/testing/people.ts';
 import { TestClient } from '../server/testing/test-client.ts';
 import type { FlagScores, Ranking } from '../web/workbench/src/ranking/ranking-api.ts';
 import { axeViolations } from './axe-rules.ts';
+import { sidewaysOverflow, ZOOMED } from './keyboard-zoom-helpers.ts';
 import { ADMIN, ADMIN_ENV, browserSuite, describeInChromium, DESKTOP, fitsWidth, openPage, PHONE, SCREENSHOTS, signInThroughForm, startServerDuringWindow } from './browser.ts';
 
 // Issue 15 item 1 in the workbench: the organizer's ranking at desktop and phone size, sorted,
@@ -117,6 +118,18 @@ describeInChromium('the ranking in the workbench', () => {
     expect(await fitsWidth(page)).toBe(true);
     await shot(page, 'phone-flag');
     expect(await axeViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  }, 120_000);
+
+  it('holds at 200 % zoom on a phone (195 CSS px), the drawer too', async () => {
+    const { page } = await openPage(suite.browser, ZOOMED, `${suite.url}/app/org/ranking`, problems);
+    await signInThroughForm(page, ADMIN.email, ADMIN.password);
+    await page.getByText('共 5 个案例').waitFor();
+    expect(await sidewaysOverflow(page)).toEqual({ excess: 0, culprits: [] });
+    await page.getByRole('button', { name: '查看评分' }).first().click();
+    await page.getByRole('dialog').locator('.wb-ranking-review').first().waitFor();
+    expect(await sidewaysOverflow(page)).toEqual({ excess: 0, culprits: [] });
+    await shot(page, 'zoomed-flag');
     expect(problems).toEqual([]);
   }, 120_000);
 });

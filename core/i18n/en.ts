@@ -11,6 +11,7 @@ import { similarityEn } from './parts/similarity.en.ts';
 import { assignmentEn } from './parts/assignment.en.ts';
 import { scoringEn } from './parts/scoring.en.ts';
 import { rankingEn } from './parts/ranking.en.ts';
+import { selectionEn } from './parts/selection.en.ts';
 import { rankingPageEn } from './parts/ranking-page.en.ts';
 import { demoEn } from './parts/demo.en.ts';
 import { workbenchEn } from './parts/workbench.en.ts';
@@ -31,6 +32,7 @@ export const en: Record<MessageKey, string> = {
   ...assignmentEn,
   ...scoringEn,
   ...rankingEn,
+  ...selectionEn,
   ...rankingPageEn,
   ...demoEn,
   'punct.colon': ': ',

@@ -14,6 +14,7 @@ import { similarityZhCN } from './parts/similarity.zh-CN.ts';
 import { assignmentZhCN } from './parts/assignment.zh-CN.ts';
 import { scoringZhCN } from './parts/scoring.zh-CN.ts';
 import { rankingZhCN } from './parts/ranking.zh-CN.ts';
+import { selectionZhCN } from './parts/selection.zh-CN.ts';
 import { rankingPageZhCN } from './parts/ranking-page.zh-CN.ts';
 import { demoZhCN } from './parts/demo.zh-CN.ts';
 import { workbenchZhCN } from './parts/workbench.zh-CN.ts';
@@ -156,7 +157,7 @@ const base = {
 
 export const zhCN = {
   ...base, ...workbenchZhCN, ...casesZhCN, ...filesZhCN, ...documentsZhCN, ...editorZhCN, ...journeyZhCN, ...auditZhCN, ...reviewersZhCN,
-  ...screeningZhCN, ...phaseZhCN, ...similarityZhCN, ...assignmentZhCN, ...scoringZhCN, ...rankingZhCN, ...rankingPageZhCN, ...demoZhCN,
+  ...screeningZhCN, ...phaseZhCN, ...similarityZhCN, ...assignmentZhCN, ...scoringZhCN, ...rankingZhCN, ...selectionZhCN, ...rankingPageZhCN, ...demoZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
