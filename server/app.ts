@@ -44,6 +44,7 @@ import { conflictsRoutes } from './modules/conflicts/conflicts.routes.ts';
 import { similarityRoutes } from './modules/similarity/similarity.routes.ts';
 import { scoringRoutes } from './modules/scoring/scoring.routes.ts';
 import { rankingRoutes } from './modules/ranking/ranking.routes.ts';
+import { selectionRoutes } from './modules/selection/selection.routes.ts';
 import { uploadsRoutes } from './modules/uploads/uploads.routes.ts';
 import { clientAssets } from './pages/client-assets.ts';
 import { assignmentRoutes } from './modules/assignment/assignment.routes.ts';
@@ -143,6 +144,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(assignmentRoutes);
   await app.register(scoringRoutes);
   await app.register(rankingRoutes);
+  await app.register(selectionRoutes);
   await app.register(casesRoutes);
   await app.register(superiorReviewRoutes);
   await app.register(superiorMemberRoutes);

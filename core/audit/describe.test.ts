@@ -62,6 +62,9 @@ const SAMPLES: Record<string, AuditFacts> = {
   'assignment.remove': entry('assignment.remove', 'case', CASE, { assignmentId: 'a1', reviewerId: 'r1' }),
   'assignment.release': entry('assignment.release', 'campaign', CAMPAIGN, { released: 9, reviewers: 3, override: false, reason: null, shortfall: [] }),
   'review.submit': entry('review.submit', 'case', CASE, { assignmentId: 'a1', reviewerId: 'r1', scores: { authenticity: 4 }, tier: 'best', definitionVersion: 1 }),
+  'selection.suggest': entry('selection.suggest', 'campaign', CAMPAIGN, { candidates: 40, suggested: 10, kept: 1, binding: 2 }),
+  'selection.accept': entry('selection.accept', 'campaign', CAMPAIGN, { accepted: 9, computedAt: '2026-12-07T01:00:00.000Z' }),
+  'selection.change': entry('selection.change', 'case', CASE, { campaignId: CAMPAIGN, from: 'excellent', to: 'none', reason: '材料失实' }),
 };
 
 // A move back carries its reason and reads differently from a move on.
@@ -109,6 +112,9 @@ const EN = {
   'assignment.remove': '王芳 removed a proposed assignment of the case “[村民议事会]”',
   'assignment.release': '王芳 released the reviewer assignment of [第七届全国基层党建典型案例]: 9 assignments to 3 reviewers',
   'review.submit': '王芳 submitted their scores for the case “[村民议事会]”',
+  'selection.suggest': '王芳 computed the suggested selection of [第七届全国基层党建典型案例]: 10 cases, keeping 1 changes by hand',
+  'selection.accept': '王芳 accepted the suggested selection of [第七届全国基层党建典型案例]: 9 cases',
+  'selection.change': '王芳 changed the selection of the case “[村民议事会]” from “excellent” to “not selected”; reason: 材料失实',
 };
 
 const time = (iso: string) => iso.slice(0, 10);
@@ -163,6 +169,9 @@ describe('describeAudit', () => {
       'assignment.remove': '王芳 移除了案例“[村民议事会]”的一项待发布分配',
       'assignment.release': '王芳 发布了[第七届全国基层党建典型案例]的评审分配：9 项，涉及 3 位专家',
       'review.submit': '王芳 提交了对案例“[村民议事会]”的评分',
+      'selection.suggest': '王芳 计算了[第七届全国基层党建典型案例]的建议名单：10 个案例，保留 1 项人工改动',
+      'selection.accept': '王芳 采纳了[第七届全国基层党建典型案例]的建议名单：9 个案例',
+      'selection.change': '王芳 将案例“[村民议事会]”的评选结果由“优秀”改为“未入选”；理由：材料失实',
     });
   });
 

@@ -111,7 +111,18 @@ export const AUDIT_RULES = rules({
     params: { campaign: subject('campaign')(e), released: String(e.change.released ?? 0), reviewers: String(e.change.reviewers ?? 0), reason: text(e.change.reason) },
   }),
   'review.submit': (e) => ({ key: 'audit.review.submit', params: { case: subject('case')(e) } }),
+  'selection.suggest': (e) => ({ key: 'audit.selection.suggest', params: { campaign: subject('campaign')(e), suggested: String(e.change.suggested ?? 0), kept: String(e.change.kept ?? 0) } }),
+  'selection.accept': (e) => ({ key: 'audit.selection.accept', params: { campaign: subject('campaign')(e), accepted: String(e.change.accepted ?? 0) } }),
+  'selection.change': (e) => ({
+    key: 'audit.selection.change',
+    params: { case: subject('case')(e), from: selectionTier(e.change.from), to: selectionTier(e.change.to), reason: text(e.change.reason) },
+  }),
 });
+
+/** A selection tier (best, excellent, none) in the reader's language. */
+function selectionTier(value: unknown): Value {
+  return { message: value === 'best' ? 'selection.tier.best' : value === 'excellent' ? 'selection.tier.excellent' : 'selection.tier.none' };
+}
 
 export type AuditAction = keyof typeof AUDIT_RULES;
 

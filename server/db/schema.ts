@@ -6,6 +6,7 @@ import type {
   AssignmentRunsTable, CaseSignaturesTable, ReferenceCasesTable, ReviewAssignmentsTable, ReviewRemindersTable, ReviewsTable, SimilarityMatchesTable,
 } from './schema-review.ts';
 import type { ScreeningDecisionsTable, ScreeningReportsTable } from './schema-screening.ts';
+import type { SelectionDecisionsTable, SelectionSuggestionsTable } from './schema-selection.ts';
 
 export type * from './schema-cases.ts';
 export type * from './schema-review.ts';
@@ -279,4 +280,6 @@ export interface Database {
   screening_decisions: ScreeningDecisionsTable;
   screening_reports: ScreeningReportsTable;
   review_reminders: ReviewRemindersTable;
+  selection_suggestions: SelectionSuggestionsTable;
+  selection_decisions: SelectionDecisionsTable;
 }

@@ -113,6 +113,11 @@ const SAMPLES: Record<string, (w: World) => { url: string; body?: unknown }> = {
   // Organizers of the campaign only; ranking.routes.test.ts refuses an organizer of another campaign, a superior and a reviewer by name.
   'GET /api/v1/campaigns/:slug/ranking': () => ({ url: '/api/v1/campaigns/seventh-collection/ranking' }),
   'GET /api/v1/campaigns/:slug/ranking/flags/:flagId': () => ({ url: '/api/v1/campaigns/seventh-collection/ranking/flags/too_few_scores.00000000-0000-4000-8000-000000000000' }),
+  // Organizers of the campaign only; selection.routes.test.ts refuses an organizer of another campaign, a unit and a reviewer by name.
+  'GET /api/v1/campaigns/:slug/selection': () => ({ url: '/api/v1/campaigns/seventh-collection/selection' }),
+  'POST /api/v1/campaigns/:slug/selection/suggestion': () => ({ url: '/api/v1/campaigns/seventh-collection/selection/suggestion', body: {} }),
+  'POST /api/v1/campaigns/:slug/selection/accept': () => ({ url: '/api/v1/campaigns/seventh-collection/selection/accept', body: {} }),
+  'PUT /api/v1/campaigns/:slug/selection/cases/:caseId': (w) => ({ url: `/api/v1/campaigns/seventh-collection/selection/cases/${w.caseA}`, body: { tier: 'none', reason: '复核' } }),
   'GET /api/v1/cases/:id/conflicts': (w) => ({ url: `/api/v1/cases/${w.caseA}/conflicts` }),
   'POST /api/v1/cases/:id/conflicts/:reviewerId/dismissal': (w) => ({ url: `/api/v1/cases/${w.caseA}/conflicts/nobody/dismissal`, body: { reason: '已核实无利害关系' } }),
   'POST /api/v1/cases/:id/conflict-declaration': (w) => ({ url: `/api/v1/cases/${w.caseA}/conflict-declaration`, body: { reason: '曾指导该单位' } }),

@@ -15,12 +15,12 @@ function casesInReview(db: Kysely<Database>, campaignId: string) {
     .where('c.screening', '=', 'passed');
 }
 
-/** The campaign's cases in review with their title, unit and the category of their current version. */
+/** The campaign's cases in review with their title, unit (and its division) and the category of their current version. */
 export async function listCasesInReview(db: Kysely<Database>, campaignId: string) {
   return casesInReview(db, campaignId)
     .innerJoin('organizations as o', 'o.id', 'c.organization_id')
     .leftJoin('screening_reports as r', 'r.submission_id', 's.id')
-    .select(['c.id as case_id', 'c.title', 'o.name as unit_name', 'r.category'])
+    .select(['c.id as case_id', 'c.title', 'o.name as unit_name', 'o.division_code', 'r.category'])
     .orderBy('c.id')
     .execute();
 }

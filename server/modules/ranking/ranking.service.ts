@@ -19,10 +19,11 @@ import { findReviewDetails, findReviewerNames, listCasesInReview, listCountedRev
 interface Computed {
   campaign: StoredCampaign;
   ranking: Ranking;
-  cases: Map<string, { title: string; unitName: string }>;
+  cases: Map<string, { title: string; unitName: string; divisionCode: string }>;
 }
 
-async function compute(db: Kysely<Database>, actor: Actor, slug: string, readable: AttachmentCheck, now: Date): Promise<Computed> {
+/** The campaign's ranking as of now, with each case's title and unit; organizers of the campaign only. */
+export async function computeRanking(db: Kysely<Database>, actor: Actor, slug: string, readable: AttachmentCheck, now: Date): Promise<Computed> {
   const campaign = await campaignForOrganizer(db, actor, slug);
   // The category is the one of the submitted version, from its format report.
   await ensureFormatReports(db, campaign, readable, now);
@@ -33,7 +34,7 @@ async function compute(db: Kysely<Database>, actor: Actor, slug: string, readabl
     cases: cases.map((c) => ({ caseId: c.case_id, category: c.category ?? '' })),
     reviews: reviews.map((r) => ({ reviewId: r.id, reviewerId: r.reviewer_id, caseId: r.case_id, scores: JSON.parse(r.scores) as Record<string, number> })),
   });
-  return { campaign, ranking, cases: new Map(cases.map((c) => [c.case_id, { title: c.title, unitName: c.unit_name }])) };
+  return { campaign, ranking, cases: new Map(cases.map((c) => [c.case_id, { title: c.title, unitName: c.unit_name, divisionCode: c.division_code }])) };
 }
 
 /** Reviewer flags carry the reviewer's name, so the list reads without opening each flag. */
@@ -48,7 +49,7 @@ async function withNames(db: Kysely<Database>, flags: RankingFlag[]) {
  * flags are those of the rows shown and of reviewers who scored one of them.
  */
 export async function campaignRanking(db: Kysely<Database>, actor: Actor, slug: string, category: string | undefined, readable: AttachmentCheck, now: Date) {
-  const { campaign, ranking, cases } = await compute(db, actor, slug, readable, now);
+  const { campaign, ranking, cases } = await computeRanking(db, actor, slug, readable, now);
   if (category !== undefined && !campaign.definition.categories.some((c) => c.key === category)) throw new AppError('ranking_category_unknown', { category });
   const rows = ranking.rows.filter((r) => category === undefined || r.category === category);
   const shown = new Set(rows.map((r) => r.caseId));
@@ -68,7 +69,7 @@ export async function campaignRanking(db: Kysely<Database>, actor: Actor, slug: 
 
 /** One flag with the scores behind it and who gave them, in ranking order; not_found for a flag not raised now. */
 export async function flagScores(db: Kysely<Database>, actor: Actor, slug: string, flagId: string, readable: AttachmentCheck, now: Date) {
-  const { ranking, cases } = await compute(db, actor, slug, readable, now);
+  const { ranking, cases } = await computeRanking(db, actor, slug, readable, now);
   const flag = ranking.flags.find((f) => f.id === flagId);
   if (!flag) throw new AppError('not_found');
   const details = new Map((await findReviewDetails(db, flag.reviewIds)).map((d) => [d.id, d]));

@@ -1,0 +1,48 @@
+import { expect } from 'vitest';
+import type { SelectionQuotas } from '../../core/review/selection.ts';
+import { forgetCampaignVersions } from '../modules/campaigns/campaigns.service.ts';
+import { createReviewer, releaseAssignment, setPhase, type Reviewer } from './assignments.ts';
+import { completeContent, createSubmittedCase } from './cases.ts';
+import { SEVENTH } from './fixtures.ts';
+import { createPerson, signedIn } from './people.ts';
+import { createTestApp } from './test-app.ts';
+
+export const SELECTION = `/api/v1/campaigns/${SEVENTH}/selection`;
+const all = (s: number) => ({ authenticity: s, innovation: s, effectiveness: s, typicality: s });
+
+/**
+ * The seventh collection in its selection phase under `quotas`, with the ranking test's scores:
+ * normalized, A (urban) 88.46, C (rural) 77.8, D (urban) 68, B (urban) 37.09; every unit in one
+ * province. An organizer of the campaign is signed in.
+ */
+export async function selectionWorld(quotas: SelectionQuotas) {
+  const test = await createTestApp();
+  const { app } = test;
+  const campaign = await app.db.selectFrom('campaigns').select(['id', 'definition', 'content_hash']).where('slug', '=', SEVENTH).executeTakeFirstOrThrow();
+  const definition = { ...JSON.parse(campaign.definition), selection: quotas };
+  await app.db.updateTable('campaigns').set({ definition: JSON.stringify(definition), content_hash: `${campaign.content_hash}-selection` }).where('id', '=', campaign.id).execute();
+  await createPerson(app.db, { email: 'organizer@example.cn', grants: [{ role: 'organizer', campaignId: campaign.id }] });
+  const submit = (title: string, category = 'urban') => createSubmittedCase(app, { content: { ...completeContent(1200, title), category } });
+  const cases = { A: await submit('案例甲'), B: await submit('案例乙'), C: await submit('案例丙', 'rural'), D: await submit('案例丁') };
+  await app.db.updateTable('cases').set({ screening: 'passed' }).execute();
+  const reviewers = [
+    await createReviewer(app, 'r1@example.cn', { name: '王一' }),
+    await createReviewer(app, 'r2@example.cn', { name: '李二' }),
+    await createReviewer(app, 'r3@example.cn', { name: '张三' }),
+  ];
+  await setPhase(app, 'review');
+  const score = async (reviewer: Reviewer, key: keyof typeof cases, s: number) => {
+    const client = await signedIn(app, reviewer.email);
+    const id = await releaseAssignment(app, cases[key].caseId, reviewer);
+    const res = await client.post(`/api/v1/reviews/assignments/${id}/review/submit`, { version: 0, scores: all(s), comment: `${key}${s}`, tier: 'excellent' });
+    expect(res.statusCode).toBe(200);
+  };
+  const [R1, R2, R3] = reviewers as [Reviewer, Reviewer, Reviewer];
+  await score(R1, 'A', 5); await score(R1, 'B', 3); await score(R1, 'C', 4); await score(R1, 'D', 4);
+  await score(R2, 'A', 4); await score(R2, 'B', 2); await score(R2, 'C', 3);
+  await score(R3, 'A', 3); await score(R3, 'B', 1); await score(R3, 'C', 5);
+  await setPhase(app, 'selection');
+  forgetCampaignVersions(app.db);
+  const organizer = await signedIn(app, 'organizer@example.cn');
+  return { ...test, campaignId: campaign.id, cases, reviewers, organizer };
+}
