@@ -20,7 +20,8 @@ export async function selectionWorld(quotas: SelectionQuotas) {
   const { app } = test;
   const campaign = await app.db.selectFrom('campaigns').select(['id', 'definition', 'content_hash']).where('slug', '=', SEVENTH).executeTakeFirstOrThrow();
   const definition = { ...JSON.parse(campaign.definition), selection: quotas };
-  await app.db.updateTable('campaigns').set({ definition: JSON.stringify(definition), content_hash: `${campaign.content_hash}-selection` }).where('id', '=', campaign.id).execute();
+  // Parsed definitions are cached by content hash: each set of quotas needs its own.
+  await app.db.updateTable('campaigns').set({ definition: JSON.stringify(definition), content_hash: `${campaign.content_hash}-${JSON.stringify(quotas)}` }).where('id', '=', campaign.id).execute();
   await createPerson(app.db, { email: 'organizer@example.cn', grants: [{ role: 'organizer', campaignId: campaign.id }] });
   const submit = (title: string, category = 'urban') => createSubmittedCase(app, { content: { ...completeContent(1200, title), category } });
   const cases = { A: await submit('案例甲'), B: await submit('案例乙'), C: await submit('案例丙', 'rural'), D: await submit('案例丁') };

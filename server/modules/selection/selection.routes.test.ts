@@ -86,6 +86,15 @@ describe(`the selection (${testEngine()})`, () => {
     expect((await app.db.selectFrom('audit_log').select('id').where('action', '=', 'selection.change').execute())).toEqual([]);
   });
 
+  it('refuses to suggest under quotas the candidates cannot meet, and says why', async () => {
+    const { organizer } = await selectionWorld({ ...QUOTAS, categories: { rural: { min: 2 } } });
+    const res = await organizer.post(`${SELECTION}/suggestion`, {});
+    expect([res.statusCode, res.json().error.code, res.json().error.details]).toEqual([
+      409, 'selection_quotas_unusable', [{ code: 'category_min_above_candidates', category: 'rural', min: 2, candidates: 1 }],
+    ]);
+    expect((await organizer.get(SELECTION)).json().data.suggestion).toBeNull();
+  });
+
   it('writes only while the campaign is selecting', async () => {
     const { app, organizer } = await selectionWorld(QUOTAS);
     await setPhase(app, 'review');
