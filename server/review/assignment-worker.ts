@@ -1,20 +1,19 @@
 import { performance } from 'node:perf_hooks';
-import { parentPort, workerData } from 'node:worker_threads';
+import { workerData } from 'node:worker_threads';
 import loadHighs from 'highs';
 import { diagnose } from '../../core/review/assignment/diagnosis.ts';
 import { greedyAssignment } from '../../core/review/assignment/greedy.ts';
 import { indexProblem } from '../../core/review/assignment/problem.ts';
 import { scoreAssignment, slotsToPairs } from '../../core/review/assignment/score.ts';
 import { solveAssignmentLp, type SolveProgress } from './assignment-lp.ts';
-import type { AssignmentSolution, WorkerInput, WorkerMessage } from './assignment-solver.ts';
+import type { AssignmentSolution, WorkerInput } from './assignment-solver.ts';
+import { answerFromWorker, type WorkerMessage } from './run-in-worker.ts';
 
-// Runs in a worker thread: HiGHS blocks the thread it runs on for the whole solve.
+// Runs in a worker thread (run-in-worker.ts).
 
 const startedAt = performance.now();
 const { problem, timeLimitSeconds } = workerData as WorkerInput;
-const post = (message: WorkerMessage) => parentPort!.postMessage(message);
-
-async function solve(): Promise<AssignmentSolution> {
+async function solve(post: (message: WorkerMessage<AssignmentSolution, SolveProgress>) => void): Promise<AssignmentSolution> {
   const onProgress = (progress: SolveProgress) => post({ type: 'progress', progress });
   onProgress({ phase: 'building', elapsedMs: 0, round: 0, columns: 0 });
   const indexed = indexProblem(problem);
@@ -40,7 +39,4 @@ async function solve(): Promise<AssignmentSolution> {
   };
 }
 
-solve().then(
-  (solution) => post({ type: 'result', solution }),
-  (error: unknown) => post({ type: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
-);
+answerFromWorker(solve);

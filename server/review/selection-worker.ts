@@ -1,14 +1,11 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { workerData } from 'node:worker_threads';
 import loadHighs from 'highs';
+import { answerFromWorker } from './run-in-worker.ts';
 import { suggestSelection } from './selection-lp.ts';
-import type { SelectionWorkerInput, SelectionWorkerMessage } from './selection-solver.ts';
+import type { SelectionWorkerInput } from './selection-solver.ts';
 
-// Runs in a worker thread: HiGHS blocks the thread it runs on for the whole solve.
+// Runs in a worker thread (run-in-worker.ts).
 
 const { candidates, quotas } = workerData as SelectionWorkerInput;
-const post = (message: SelectionWorkerMessage) => parentPort!.postMessage(message);
 
-loadHighs().then((highs) => suggestSelection(highs, candidates, quotas)).then(
-  (outcome) => post({ type: 'result', outcome }),
-  (error: unknown) => post({ type: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
-);
+answerFromWorker(async () => suggestSelection(await loadHighs(), candidates, quotas));
