@@ -26,8 +26,8 @@ export function FlagScores({ slug, flagId, campaign }: { slug: string; flagId: s
           rowKey="key" size="small" pagination={false} dataSource={rows}
           columns={[
             { title: t('wb.ranking.criterion'), dataIndex: 'name' },
-            { title: t('wb.ranking.col.raw'), dataIndex: 'raw', align: 'right', width: 72, render: (n: number) => score(n, locale) },
-            { title: t('wb.ranking.col.normalized'), dataIndex: 'normalized', align: 'right', width: 88, render: (n: number | null) => score(n, locale) },
+            { title: t('wb.ranking.col.raw'), dataIndex: 'raw', align: 'right', render: (n: number) => score(n, locale) },
+            { title: t('wb.ranking.col.normalized'), dataIndex: 'normalized', align: 'right', render: (n: number | null) => score(n, locale) },
           ]}
           summary={() => (
             <Table.Summary.Row>

@@ -146,7 +146,7 @@ export function RankingPage() {
         />
       </Card>
       <Drawer
-        open={open !== null} onClose={() => setOpen(null)} size={phone ? '100%' : 'large'} destroyOnHidden
+        className="wb-ranking-drawer" open={open !== null} onClose={() => setOpen(null)} size={phone ? '100%' : 'large'} destroyOnHidden
         title={open ? `${t('wb.ranking.scoresTitle')}${t('punct.colon')}${t(`wb.ranking.kind.${open.kind}`)}` : ''}
         afterOpenChange={(visible) => { if (!visible) opener.current?.focus(); }}
       >
