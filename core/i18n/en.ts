@@ -13,6 +13,7 @@ import { scoringEn } from './parts/scoring.en.ts';
 import { rankingEn } from './parts/ranking.en.ts';
 import { selectionEn } from './parts/selection.en.ts';
 import { rankingPageEn } from './parts/ranking-page.en.ts';
+import { selectionPageEn } from './parts/selection-page.en.ts';
 import { demoEn } from './parts/demo.en.ts';
 import { workbenchEn } from './parts/workbench.en.ts';
 import type { MessageKey } from './zh-CN.ts';
@@ -34,6 +35,7 @@ export const en: Record<MessageKey, string> = {
   ...rankingEn,
   ...selectionEn,
   ...rankingPageEn,
+  ...selectionPageEn,
   ...demoEn,
   'punct.colon': ': ',
   'punct.list': ', ',

@@ -16,6 +16,7 @@ import { scoringZhCN } from './parts/scoring.zh-CN.ts';
 import { rankingZhCN } from './parts/ranking.zh-CN.ts';
 import { selectionZhCN } from './parts/selection.zh-CN.ts';
 import { rankingPageZhCN } from './parts/ranking-page.zh-CN.ts';
+import { selectionPageZhCN } from './parts/selection-page.zh-CN.ts';
 import { demoZhCN } from './parts/demo.zh-CN.ts';
 import { workbenchZhCN } from './parts/workbench.zh-CN.ts';
 
@@ -157,7 +158,7 @@ const base = {
 
 export const zhCN = {
   ...base, ...workbenchZhCN, ...casesZhCN, ...filesZhCN, ...documentsZhCN, ...editorZhCN, ...journeyZhCN, ...auditZhCN, ...reviewersZhCN,
-  ...screeningZhCN, ...phaseZhCN, ...similarityZhCN, ...assignmentZhCN, ...scoringZhCN, ...rankingZhCN, ...selectionZhCN, ...rankingPageZhCN, ...demoZhCN,
+  ...screeningZhCN, ...phaseZhCN, ...similarityZhCN, ...assignmentZhCN, ...scoringZhCN, ...rankingZhCN, ...selectionZhCN, ...rankingPageZhCN, ...selectionPageZhCN, ...demoZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -6,7 +6,7 @@ import { Link, useRouter } from '../router.tsx';
 import { homeOf, useMe, useRole } from '../session.tsx';
 import {
   AccountPage, AssignmentPage, AuditPage, CaseEditorPage, MailPage, MembersPage, MyCasesPage, OrganizersPage, OrgCasesPage, OrgReviewersPage,
-  OrgUnitDetailPage, OrgUnitsPage, preloadWhenIdle, ProgressPage, RankingPage, ReceiptPage, ReferenceCasesPage, ReviewCasePage, ReviewerProfilePage,
+  OrgUnitDetailPage, OrgUnitsPage, preloadWhenIdle, ProgressPage, RankingPage, ReceiptPage, SelectionPage, ReferenceCasesPage, ReviewCasePage, ReviewerProfilePage,
   ReviewerWorkbenchPage, ScreeningPage, SuperiorReviewsPage, UnitPage,
 } from './pages.tsx';
 import { Redirect } from './Redirect.tsx';
@@ -49,6 +49,7 @@ export function SignedInRoutes() {
   else if (path === '/app/org/reference-cases') page = <ReferenceCasesPage />;
   else if (path === '/app/org/assignment') page = <AssignmentPage />;
   else if (path === '/app/org/ranking') page = <RankingPage />;
+  else if (path === '/app/org/selection') page = <SelectionPage />;
   else if (path === '/app/org/audit') page = <AuditPage />;
   else if (path === '/app/org/mail') page = <MailPage />;
   else if (path === '/app/org/organizers') page = <OrganizersPage />;

@@ -11,3 +11,4 @@ export { ProgressPage } from '../screening/ProgressPage.tsx';
 export { ReferenceCasesPage } from '../similarity/ReferenceCasesPage.tsx';
 export { AssignmentPage } from '../assignment/AssignmentPage.tsx';
 export { RankingPage } from '../ranking/RankingPage.tsx';
+export { SelectionPage } from '../selection/SelectionPage.tsx';

@@ -55,6 +55,7 @@ export const ScreeningPage = named(load.organizer, 'ScreeningPage');
 export const ProgressPage = named(load.organizer, 'ProgressPage');
 export const AssignmentPage = named(load.organizer, 'AssignmentPage');
 export const RankingPage = named(load.organizer, 'RankingPage');
+export const SelectionPage = named(load.organizer, 'SelectionPage');
 export const AuditPage = named(load.organizer, 'AuditPage');
 export const MailPage = named(load.organizer, 'MailPage');
 export const OrganizersPage = named(load.organizer, 'OrganizersPage');
