@@ -94,6 +94,7 @@ export const PAGES: AxePage[] = [
   workbench('earlier cases', 'organizer', () => '/app/org/reference-cases'),
   workbench('assignment', 'organizer', () => '/app/org/assignment'),
   workbench('ranking', 'organizer', () => '/app/org/ranking', { ready: '.wb-ranking-help' }),
+  workbench('selection', 'organizer', () => '/app/org/selection', { ready: '.wb-selection-quotas' }),
   workbench('organizers', 'organizer', () => '/app/org/organizers', { ready: '.ant-table-row' }),
   workbench('audit', 'organizer', () => '/app/org/audit', { ready: '.ant-table-row, .ant-list-item' }),
   workbench('mail', 'organizer', () => '/app/org/mail', { ready: '.ant-table-row' }),
