@@ -83,6 +83,7 @@ const STATUS = {
   selection_reason_required: 400,
   selection_reason_too_long: 400,
   selection_quota_broken: 409,
+  selection_suggestion_stale: 409,
   rate_limited: 429,
   too_many_attempts: 429,
   internal: 500,

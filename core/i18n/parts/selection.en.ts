@@ -7,6 +7,7 @@ export const selectionEn: Record<keyof typeof selectionZhCN, string> = {
   'error.selection_reason_required': 'A change to the selection needs a reason.',
   'error.selection_reason_too_long': 'The reason may be at most {max} characters long.',
   'error.selection_quota_broken': 'This change would break a quota — {quota}: the limit is {limit}, the change would make it {count}.',
+  'error.selection_suggestion_stale': 'The suggestion was computed before a change by hand and no longer fits it — {quota}: the limit is {limit}, accepting would make it {count}. Compute the suggestion again.',
   'selection.tier.best': 'best',
   'selection.tier.excellent': 'excellent',
   'selection.tier.none': 'not selected',

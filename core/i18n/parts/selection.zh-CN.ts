@@ -6,6 +6,7 @@ export const selectionZhCN = {
   'error.selection_reason_required': '改动评选结果必须填写理由。',
   'error.selection_reason_too_long': '理由不能超过 {max} 个字。',
   'error.selection_quota_broken': '不能这样改：{quota}限为 {limit} 个，改后将是 {count} 个。',
+  'error.selection_suggestion_stale': '建议名单计算在先，与之后的手动改动不再相符：{quota}限为 {limit} 个，接受后将是 {count} 个。请重新计算建议名单。',
   'selection.tier.best': '最佳',
   'selection.tier.excellent': '优秀',
   'selection.tier.none': '未入选',

@@ -58,15 +58,23 @@ export function quotaName(quota: Quota, campaign: StoredCampaign, locale: Locale
   }
 }
 
-/** A change refused for the first quota it would break, named in the reader's language; details list every one. */
+/**
+ * A change (or an accept, `selection_suggestion_stale`) refused for the first quota it would
+ * break, named in the reader's language; details list every one.
+ */
 export class QuotaBrokenError extends AppError {
-  constructor(private readonly broken: BrokenQuota[], private readonly campaign: StoredCampaign) {
+  constructor(
+    private readonly broken: BrokenQuota[],
+    private readonly campaign: StoredCampaign,
+    code: 'selection_quota_broken' | 'selection_suggestion_stale' = 'selection_quota_broken',
+  ) {
     const { quota, count } = broken[0]!;
-    super('selection_quota_broken', { quota: quotaName(quota, campaign, 'en'), limit: quota.limit, count }, broken);
+    super(code, { quota: quotaName(quota, campaign, 'en'), limit: quota.limit, count }, broken);
   }
 
   override messageIn(locale: Locale): string {
     const { quota, count } = this.broken[0]!;
-    return translate(locale, 'error.selection_quota_broken', { quota: quotaName(quota, this.campaign, locale), limit: quota.limit, count });
+    const key = this.code === 'selection_suggestion_stale' ? 'error.selection_suggestion_stale' : 'error.selection_quota_broken';
+    return translate(locale, key, { quota: quotaName(quota, this.campaign, locale), limit: quota.limit, count });
   }
 }

@@ -16,7 +16,7 @@ import type { StoredCampaign } from '../campaigns/campaigns.service.ts';
 import type { AttachmentCheck } from '../cases/submission.service.ts';
 import { computeRanking } from '../ranking/ranking.service.ts';
 import { campaignForOrganizer } from '../screening/screening.service.ts';
-import { newlyBroken, QuotaBrokenError, quotasAround } from './selection-quotas.ts';
+import { newlyBroken, QuotaBrokenError, quotasAround, type BrokenQuota } from './selection-quotas.ts';
 import {
   deleteSuggestedDecisions, findCaseLabels, findSuggestion, insertDecisions, listDecisions, lockCampaignSelection, markAccepted, putDecision, replaceSuggestion,
 } from './selection.repository.ts';
@@ -53,6 +53,8 @@ export async function computeSuggestion(db: Kysely<Database>, actor: Actor, slug
   if (!outcome.ok) throw new AppError('selection_quotas_unusable', {}, outcome.problems);
   const { entries, binding } = outcome.suggestion;
   await inTransaction(db, async (trx) => {
+    // Checked again where the write holds the phase: the solve took its time.
+    await requirePhaseOpen(trx, campaign, 'select');
     await lockCampaignSelection(trx, campaign.id);
     await replaceSuggestion(trx, {
       campaign_id: campaign.id, candidates: JSON.stringify(candidates), quotas: JSON.stringify(quotas), entries: JSON.stringify(entries),
@@ -70,13 +72,24 @@ export async function computeSuggestion(db: Kysely<Database>, actor: Actor, slug
 /** Makes every suggested entry the organizers' decision, except on cases changed by hand. */
 export async function acceptSuggestion(db: Kysely<Database>, actor: Actor, slug: string, now: Date) {
   const campaign = await campaignForOrganizer(db, actor, slug);
-  await requirePhaseOpen(db, campaign, 'select');
   await inTransaction(db, async (trx) => {
+    // The phase is held from its check to the commit (a phase move takes its lock before the
+    // campaign's row, so this order cannot deadlock with one).
+    await requirePhaseOpen(trx, campaign, 'select');
     await lockCampaignSelection(trx, campaign.id);
     const suggestion = await findSuggestion(trx, campaign.id);
     if (!suggestion) throw new AppError('selection_not_computed');
-    const changed = new Set((await listDecisions(trx, campaign.id)).filter((d) => d.source === 'changed').map((d) => d.case_id));
+    const changedDecisions = (await listDecisions(trx, campaign.id)).filter((d) => d.source === 'changed');
+    const changed = new Set(changedDecisions.map((d) => d.case_id));
     const entries = (JSON.parse(suggestion.entries) as SelectionEntry[]).filter((e) => !changed.has(e.caseId));
+    // A change made after the suggestion was computed was checked against the decisions of its
+    // moment, not against this suggestion, which was not solved around it: the two together must
+    // not break a quota. Only a province cap may (decision 0031: the solver cannot lower it for
+    // one province); anything else means the suggestion is stale and is solved again first.
+    const result = selectedOf([...changedDecisions, ...entries.map((e) => ({ case_id: e.caseId, tier: e.tier }))]);
+    const broken = selectionProblems(JSON.parse(suggestion.quotas) as SelectionQuotas, JSON.parse(suggestion.candidates) as SelectionCandidate[], result)
+      .filter((p): p is BrokenQuota => p.code === 'quota_broken' && p.quota.kind !== 'province_cap');
+    if (broken.length > 0) throw new QuotaBrokenError(broken, campaign, 'selection_suggestion_stale');
     await deleteSuggestedDecisions(trx, campaign.id);
     await insertDecisions(trx, entries.map((e) => ({
       campaign_id: campaign.id, case_id: e.caseId, tier: e.tier, source: 'suggested', reason: null, decided_by: actor.userId, decided_at: now.toISOString(),
@@ -96,8 +109,9 @@ export async function changeDecision(db: Kysely<Database>, actor: Actor, slug: s
   const reason = input.reason?.trim() ?? '';
   if (reason === '') throw new AppError('selection_reason_required');
   if (reason.length > REASON_MAX_LENGTH) throw new AppError('selection_reason_too_long', { max: REASON_MAX_LENGTH });
-  await requirePhaseOpen(db, campaign, 'select');
   await inTransaction(db, async (trx) => {
+    // Held from its check to the commit, as in acceptSuggestion.
+    await requirePhaseOpen(trx, campaign, 'select');
     await lockCampaignSelection(trx, campaign.id);
     const suggestion = await findSuggestion(trx, campaign.id);
     if (!suggestion) throw new AppError('selection_not_computed');
