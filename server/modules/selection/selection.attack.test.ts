@@ -61,6 +61,25 @@ describe(`accepting a suggestion older than a change (${testEngine()})`, () => {
   });
 });
 
+// A reason is text a person types: it passes the platform's one rule (core/text/clean-text.ts)
+// before it is stored in the decision and the audit log, as every other reason does.
+describe(`a change's reason (${testEngine()})`, () => {
+  it('refuses a control character or a lone surrogate in the reason and stores nothing', async () => {
+    const { app, organizer, cases } = await selectionWorld(QUOTAS);
+    await organizer.post(`${SELECTION}/suggestion`, {});
+    for (const reason of ['复核\u0007', '复核\ud800']) {
+      const res = await organizer.request({ method: 'PUT', url: `${SELECTION}/cases/${cases.D.caseId}`, body: { tier: 'none', reason } });
+      expect([res.statusCode, res.json().error.code, res.json().error.details?.[0]?.field]).toEqual([400, 'text_invalid', 'reason']);
+    }
+    expect(await app.db.selectFrom('selection_decisions').select('case_id').execute()).toEqual([]);
+    // A clean reason in NFD is stored in NFC.
+    const res = await organizer.request({ method: 'PUT', url: `${SELECTION}/cases/${cases.D.caseId}`, body: { tier: 'none', reason: 'Cafe\u0301 复核' } });
+    expect(res.statusCode).toBe(200);
+    const row = await app.db.selectFrom('selection_decisions').select('reason').where('case_id', '=', cases.D.caseId).executeTakeFirstOrThrow();
+    expect(row.reason).toBe('Caf\u00e9 复核');
+  });
+});
+
 // The phase must be checked where the write holds it: checked before the transaction, a move out
 // of the selection phase can commit between the check and the write (PostgreSQL; SQLite runs one
 // transaction at a time).

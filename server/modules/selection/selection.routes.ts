@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { text } from '../../../core/text/clean-text.ts';
 import { selectionResponse } from '../../../core/api/selection.ts';
 import { requireActor } from '../../http/authenticate.ts';
 import { errorResponseSchema } from '../../http/error-schema.ts';
@@ -44,7 +45,7 @@ export async function selectionRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags: ['selection'], summary: 'Puts one case at a tier, or out of the selection, with a reason; refused when it would break a quota',
       params: slugParams.extend({ caseId: z.string().max(64) }),
-      body: z.object({ tier: z.enum(['best', 'excellent', 'none']), reason: z.string().max(2000).nullish() }),
+      body: z.object({ tier: z.enum(['best', 'excellent', 'none']), reason: text().max(2000).nullish() }),
       response: { 200: selectionResponse, ...errors },
     },
   }, async (request) => ({
