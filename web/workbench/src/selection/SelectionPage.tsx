@@ -79,7 +79,7 @@ export function SelectionPage() {
     </>
   );
   const changeButton = (c: SelectionCase) => (
-    <Button size="small" aria-label={t('wb.selection.changeAria', { case: c.title })} onClick={() => setEditing((e) => ({ item: c, open: true, n: (e?.n ?? 0) + 1 }))}>{t('wb.selection.change')}</Button>
+    <Button size="small" autoInsertSpace={false} aria-label={t('wb.selection.changeAria', { case: c.title })} onClick={() => setEditing((e) => ({ item: c, open: true, n: (e?.n ?? 0) + 1 }))}>{t('wb.selection.change')}</Button>
   );
   const empty = { emptyText: data ? <Empty description={t('wb.selection.empty')} /> : <Skeleton active /> };
   const pagination = { current: page, pageSize: PAGE_SIZE, onChange: setPage, hideOnSinglePage: true, showSizeChanger: false, ...namedPageLinks(t) };
@@ -240,7 +240,7 @@ function ChangeDialog({ slug, item, open, onClose, onSaved }: { slug: string; it
           <Radio.Group aria-labelledby="wb-selection-tier-label" value={tier} onChange={(e) => setTier(e.target.value as DecisionTier)}
             options={TIERS.map((k) => ({ value: k, label: t(`selection.tier.${k}`) }))} />
           <label htmlFor="wb-selection-reason" className="wb-selection-label">{t('wb.selection.reason')}</label>
-          <Input.TextArea id="wb-selection-reason" value={reason} maxLength={REASON_MAX} showCount autoSize={{ minRows: 3, maxRows: 8 }} status={missing ? 'error' : undefined}
+          <Input.TextArea id="wb-selection-reason" value={reason} maxLength={REASON_MAX} showCount rows={4} status={missing ? 'error' : undefined}
             aria-invalid={missing || undefined} aria-describedby={missing ? 'wb-selection-reason-missing' : undefined}
             onChange={(e) => { setReason(e.target.value); if (e.target.value.trim()) setMissing(false); }} />
           {missing && <div id="wb-selection-reason-missing" className="wb-selection-missing" role="alert">{t('wb.selection.reasonRequired')}</div>}
