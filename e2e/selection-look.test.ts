@@ -73,7 +73,9 @@ describeInChromium('the selection in the workbench', () => {
 
     // Accept, confirmed.
     await page.getByRole('button', { name: '采纳建议名单' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: '采纳' }).click();
+    const confirm = page.getByRole('dialog', { name: '采纳建议名单？' });
+    await confirm.getByRole('button', { name: /^采\s*纳$/ }).click();
+    await confirm.waitFor({ state: 'hidden' });
     await page.getByText('已于', { exact: false }).waitFor();
     const row = (title: string) => page.locator('.ant-table-row', { hasText: title });
     await expect.poll(() => row('案例甲').locator('.wb-selection-decision').innerText()).toMatch(/最佳\s*建议/);
@@ -83,7 +85,7 @@ describeInChromium('the selection in the workbench', () => {
     const changeDing = page.getByRole('button', { name: '调整“案例丁”' });
     await changeDing.focus();
     await page.keyboard.press('Enter');
-    const dialog = page.getByRole('dialog');
+    const dialog = page.getByRole('dialog', { name: '调整遴选结果' });
     await dialog.getByLabel('理由').waitFor();
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
@@ -94,24 +96,24 @@ describeInChromium('the selection in the workbench', () => {
     await dialog.getByLabel('理由').waitFor();
     await dialog.locator('.ant-radio-wrapper', { hasText: '优秀' }).click();
     await dialog.getByLabel('理由').fill('丁案例成效突出，建议增补');
-    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.getByRole('button', { name: /^保\s*存$/ }).click();
     await dialog.locator('.wb-selection-refusal', { hasText: '不能这样改' }).waitFor();
     expect(await dialog.locator('.wb-selection-refusal').innerText()).toContain('“城市基层党建”类别最多入选数限为 1 个，改后将是 2 个');
     expect(await dialog.getByLabel('理由').inputValue()).toBe('丁案例成效突出，建议增补');
     await shot(page, 'desktop-refused');
     expect(await axeViolations(page)).toEqual([]);
-    await dialog.getByRole('button', { name: '取消' }).click();
+    await dialog.getByRole('button', { name: /^取\s*消$/ }).click();
     await dialog.waitFor({ state: 'hidden' });
 
     // An empty reason is refused before it is sent; then a change that holds.
     await row('案例甲').getByRole('button', { name: '调整“案例甲”' }).click();
     await dialog.getByLabel('理由').waitFor();
     await dialog.locator('.ant-radio-wrapper', { hasText: '优秀' }).click();
-    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.getByRole('button', { name: /^保\s*存$/ }).click();
     await dialog.getByText('请填写理由。').waitFor();
     await dialog.getByLabel('理由').fill('专家意见：创新性不足以列为最佳');
     await dialog.getByText('15 / 500').waitFor();
-    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.getByRole('button', { name: /^保\s*存$/ }).click();
     await dialog.waitFor({ state: 'hidden' });
     await expect.poll(() => row('案例甲').locator('.wb-selection-decision').innerText()).toMatch(/优秀\s*已调整\s*专家意见：创新性不足以列为最佳/);
     const after = await view();
@@ -145,7 +147,7 @@ describeInChromium('the selection in the workbench', () => {
     await shot(page, 'phone');
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: '调整“案例丁”' }).click();
-    await page.getByRole('dialog').getByLabel('理由').waitFor();
+    await page.getByRole('dialog', { name: '调整遴选结果' }).getByLabel('理由').waitFor();
     expect(await fitsWidth(page)).toBe(true);
     await shot(page, 'phone-change');
     expect(await axeViolations(page)).toEqual([]);
