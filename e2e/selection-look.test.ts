@@ -148,8 +148,9 @@ describeInChromium('the selection in the workbench', () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: '调整“案例丁”' }).click();
     await page.getByRole('dialog', { name: '调整遴选结果' }).getByLabel('理由').waitFor();
+    await page.locator('.ant-modal[class*="-appear"], .ant-modal[class*="-enter"]').waitFor({ state: 'detached' });
     expect(await fitsWidth(page)).toBe(true);
-    await shot(page, 'phone-change');
+    await page.screenshot({ path: `${SCREENSHOTS}/selection-phone-change.png` });
     expect(await axeViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
   }, 120_000);

@@ -29,7 +29,7 @@ export const selectionPageZhCN = {
   'wb.selection.bindingTitle': '名额的代价',
   'wb.selection.bindingIntro': '下列名额限制了建议名单。代价是与不设这项名额时相比的差别。',
   'wb.selection.noBinding': '没有名额限制建议名单：建议名单就是按分数从高到低选出的结果。',
-  'wb.selection.binding.score': '少得 {total} 分（最佳 {best} 分，优秀 {excellent} 分）',
+  'wb.selection.binding.score': '少得 {sum} 分（最佳 {best} 分，优秀 {excellent} 分）',
   'wb.selection.binding.places': '{places} 个名额空缺',
   'wb.selection.binding.noPlaces': '没有名额空缺',
   'wb.selection.binding.moves': '{count} 个案例会变动：',

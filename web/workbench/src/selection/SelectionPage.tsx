@@ -92,7 +92,7 @@ export function SelectionPage() {
         {failed && <Alert className="wb-alert" type="error" showIcon title={failed.message} />}
         <Typography.Paragraph className="wb-selection-status">
           {suggestion
-            ? <>{t('wb.selection.computedLine', { at: zonedTime(suggestion.computedAt, campaign, false) })}{' '}
+            ? <>{t('wb.selection.computedLine', { at: zonedTime(suggestion.computedAt, campaign, false) })}
               {suggestion.acceptedAt ? t('wb.selection.acceptedLine', { at: zonedTime(suggestion.acceptedAt, campaign, false) }) : t('wb.selection.notAccepted')}</>
             : t('wb.selection.notComputed')}
         </Typography.Paragraph>
@@ -203,7 +203,7 @@ function BindingItem({ binding, name, caseTitle, tierName }: { binding: Binding;
     <li className="wb-selection-binding-item">
       <strong>{name}</strong>
       <div>
-        {t('wb.selection.binding.score', { total: score(givenUp.total, locale), best: score(givenUp.best, locale), excellent: score(givenUp.excellent, locale) })}
+        {t('wb.selection.binding.score', { sum: score(givenUp.total, locale), best: score(givenUp.best, locale), excellent: score(givenUp.excellent, locale) })}
         {t('punct.list')}
         {givenUp.places > 0 ? t('wb.selection.binding.places', { places: givenUp.places }) : t('wb.selection.binding.noPlaces')}
         {t('punct.list')}
