@@ -150,7 +150,7 @@ export function SelectionPage() {
               onChange={(v?: string) => { setCategory(v); setPage(1); }} options={(campaign?.categories ?? []).map((c) => ({ value: c.key, label: categoryName(c.key) }))} />
           </Col>
         </Row>
-        {data && <Typography.Paragraph type="secondary" className="wb-total">{t('wb.selection.total', { count: rows.length })}</Typography.Paragraph>}
+        {data && <Typography.Paragraph type="secondary" className="wb-total wb-selection-total">{t('wb.selection.total', { count: rows.length })}</Typography.Paragraph>}
         {phone ? (
           <List
             dataSource={rows} loading={selection.isFetching} locale={empty} pagination={{ ...pagination, size: 'small' }}
