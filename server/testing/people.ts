@@ -47,3 +47,17 @@ export const UNIT_INPUT = {
   contactPhone: '010-65001234',
   contactEmail: 'lihua@example.cn',
 };
+
+/**
+ * An organizer of another campaign (the eighth, created bare here): the one organizer every
+ * route of the seventh must answer as if the campaign did not exist.
+ */
+export async function createOrganizerOfAnotherCampaign(db: Kysely<Database>, email: string): Promise<string> {
+  const id = await createPerson(db, { email });
+  await db.insertInto('campaigns').values({
+    id: 'c8', slug: 'eighth-collection', edition: 8, definition: '{}', content_hash: 'x', source_file: 'x', time_zone: 'Asia/Shanghai',
+    opens_at: '2026-01-01T00:00:00.000Z', closes_at: '2026-06-30T00:00:00.000Z', created_at: 'x', updated_at: 'x',
+  }).execute();
+  await db.insertInto('role_grants').values({ id: 'g8', user_id: id, role: 'organizer', campaign_id: 'c8', created_at: 'x' }).execute();
+  return id;
+}

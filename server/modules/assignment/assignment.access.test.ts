@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assignmentWorld, BASE } from '../../testing/assignment-world.ts';
-import { createPerson, signedIn } from '../../testing/people.ts';
+import { createOrganizerOfAnotherCampaign, createPerson, signedIn } from '../../testing/people.ts';
 import { TestClient } from '../../testing/test-client.ts';
 import { testEngine } from '../../testing/test-database.ts';
 
@@ -14,13 +14,7 @@ describe(`who may see and change an assignment (${testEngine()})`, () => {
     // r1 has an account that reviews the campaign and holds a released assignment.
     const campaignId = (await database.db.selectFrom('campaigns').select('id').executeTakeFirstOrThrow()).id;
     await createPerson(database.db, { email: 'r1@example.cn', grants: [{ role: 'reviewer', campaignId }] });
-    await createPerson(database.db, { email: 'other-organizer@example.cn' });
-    await database.db.insertInto('campaigns').values({
-      id: 'c8', slug: 'eighth-collection', edition: 8, definition: '{}', content_hash: 'x', source_file: 'x', time_zone: 'Asia/Shanghai',
-      opens_at: '2026-01-01T00:00:00.000Z', closes_at: '2026-06-30T00:00:00.000Z', created_at: 'x', updated_at: 'x',
-    }).execute();
-    const other = await database.db.selectFrom('users').select('id').where('email', '=', 'other-organizer@example.cn').executeTakeFirstOrThrow();
-    await database.db.insertInto('role_grants').values({ id: 'g8', user_id: other.id, role: 'organizer', campaign_id: 'c8', created_at: 'x' }).execute();
+    await createOrganizerOfAnotherCampaign(database.db, 'other-organizer@example.cn');
 
     const codes = async (client: TestClient) => [
       (await client.post(`${BASE}/assignment-runs`, {})).json().error?.code,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { attachRequiredFiles, completeContent, createDraftCase, saveContent } from '../../testing/cases.ts';
 import { SEVENTH } from '../../testing/fixtures.ts';
-import { createPerson, signedIn, UNIT_INPUT } from '../../testing/people.ts';
+import { createOrganizerOfAnotherCampaign, createPerson, signedIn, UNIT_INPUT } from '../../testing/people.ts';
 import { reviewerSheet } from '../../testing/reviewer-sheets.ts';
 import { createTestApp } from '../../testing/test-app.ts';
 import { TestClient } from '../../testing/test-client.ts';
@@ -110,12 +110,7 @@ describe(`conflicts of interest (${testEngine()})`, () => {
   it('shows conflicts and counts to organizers of the campaign only', async () => {
     const { app, unit, caseId, ids, database } = await setUp();
     const reviewer = await signedIn(app, 'declarer@example.cn');
-    const otherId = await createPerson(database.db, { email: 'other-organizer@example.cn' });
-    await database.db.insertInto('campaigns').values({
-      id: 'c8', slug: 'eighth-collection', edition: 8, definition: '{}', content_hash: 'x', source_file: 'x', time_zone: 'Asia/Shanghai',
-      opens_at: '2026-01-01T00:00:00.000Z', closes_at: '2026-06-30T00:00:00.000Z', created_at: 'x', updated_at: 'x',
-    }).execute();
-    await database.db.insertInto('role_grants').values({ id: 'g8', user_id: otherId, role: 'organizer', campaign_id: 'c8', created_at: 'x' }).execute();
+    await createOrganizerOfAnotherCampaign(database.db, 'other-organizer@example.cn');
     const other = await signedIn(app, 'other-organizer@example.cn');
     const codes = async (client: TestClient) => [
       (await client.get(`/api/v1/cases/${caseId}/conflicts`)).json().error?.code,

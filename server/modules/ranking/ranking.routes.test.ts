@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createReviewer, releaseAssignment, setPhase, type Reviewer } from '../../testing/assignments.ts';
 import { completeContent, createSubmittedCase } from '../../testing/cases.ts';
 import { SEVENTH } from '../../testing/fixtures.ts';
-import { createPerson, PASSWORD, signedIn, UNIT_INPUT } from '../../testing/people.ts';
+import { createOrganizerOfAnotherCampaign, createPerson, PASSWORD, signedIn, UNIT_INPUT } from '../../testing/people.ts';
 import { createTestApp } from '../../testing/test-app.ts';
 import { TestClient } from '../../testing/test-client.ts';
 import { testEngine } from '../../testing/test-database.ts';
@@ -141,13 +141,7 @@ describe(`the ranking (${testEngine()})`, () => {
     const superior = await signedIn(app, 'superior@example.cn');
     const unit = await superior.post('/api/v1/organizations', { ...UNIT_INPUT, name: '中共北京市朝阳区建外街道工作委员会' });
     await app.db.updateTable('cases').set({ superior_organization_id: unit.json().data.id }).where('id', '=', cases.A.caseId).execute();
-    await createPerson(app.db, { email: 'other-organizer@example.cn' });
-    await app.db.insertInto('campaigns').values({
-      id: 'c8', slug: 'eighth-collection', edition: 8, definition: '{}', content_hash: 'x', source_file: 'x', time_zone: 'Asia/Shanghai',
-      opens_at: '2026-01-01T00:00:00.000Z', closes_at: '2026-06-30T00:00:00.000Z', created_at: 'x', updated_at: 'x',
-    }).execute();
-    const other = await app.db.selectFrom('users').select('id').where('email', '=', 'other-organizer@example.cn').executeTakeFirstOrThrow();
-    await app.db.insertInto('role_grants').values({ id: 'g8', user_id: other.id, role: 'organizer', campaign_id: 'c8', created_at: 'x' }).execute();
+    await createOrganizerOfAnotherCampaign(app.db, 'other-organizer@example.cn');
 
     const codes = async (client: TestClient) => [
       (await client.get(BASE)).json().error?.code,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SEVENTH } from '../../testing/fixtures.ts';
-import { createPerson, signedIn, UNIT_INPUT } from '../../testing/people.ts';
+import { createOrganizerOfAnotherCampaign, createPerson, signedIn, UNIT_INPUT } from '../../testing/people.ts';
 import { explodingReviewerSheet, manyReviewerRows, reviewerSheet } from '../../testing/reviewer-sheets.ts';
 import { createTestApp } from '../../testing/test-app.ts';
 import { TestClient } from '../../testing/test-client.ts';
@@ -147,12 +147,7 @@ describe(`reviewer import (${testEngine()})`, () => {
     const sheet = await reviewerSheet([SHEET_ROWS[0]!]);
     expect((await send(organizer, COMMIT, sheet)).statusCode).toBe(200);
     const reviewer = await signedIn(app, 'already@example.cn');
-    const other = await createPerson(database.db, { email: 'other-organizer@example.cn' });
-    await database.db.insertInto('campaigns').values({
-      id: 'c8', slug: 'eighth-collection', edition: 8, definition: '{}', content_hash: 'x', source_file: 'x', time_zone: 'Asia/Shanghai',
-      opens_at: '2026-01-01T00:00:00.000Z', closes_at: '2026-06-30T00:00:00.000Z', created_at: 'x', updated_at: 'x',
-    }).execute();
-    await database.db.insertInto('role_grants').values({ id: 'g8', user_id: other, role: 'organizer', campaign_id: 'c8', created_at: 'x' }).execute();
+    await createOrganizerOfAnotherCampaign(database.db, 'other-organizer@example.cn');
     const otherOrganizer = await signedIn(app, 'other-organizer@example.cn');
     const outcome = async (client: TestClient) => [
       (await client.get(POOL)).json().error?.code,

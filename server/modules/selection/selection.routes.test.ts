@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { setPhase } from '../../testing/assignments.ts';
-import { createPerson, PASSWORD, signedIn } from '../../testing/people.ts';
+import { createOrganizerOfAnotherCampaign, PASSWORD, signedIn } from '../../testing/people.ts';
 import { SELECTION, selectionWorld } from '../../testing/selection-world.ts';
 import { TestClient } from '../../testing/test-client.ts';
 import { testEngine } from '../../testing/test-database.ts';
@@ -105,13 +105,7 @@ describe(`the selection (${testEngine()})`, () => {
   it('answers organizers of the campaign only', async () => {
     const { app, cases, reviewers, organizer } = await selectionWorld(QUOTAS);
     await organizer.post(`${SELECTION}/suggestion`, {});
-    await createPerson(app.db, { email: 'other-organizer@example.cn' });
-    await app.db.insertInto('campaigns').values({
-      id: 'c8', slug: 'eighth-collection', edition: 8, definition: '{}', content_hash: 'x', source_file: 'x', time_zone: 'Asia/Shanghai',
-      opens_at: '2026-01-01T00:00:00.000Z', closes_at: '2026-06-30T00:00:00.000Z', created_at: 'x', updated_at: 'x',
-    }).execute();
-    const other = await app.db.selectFrom('users').select('id').where('email', '=', 'other-organizer@example.cn').executeTakeFirstOrThrow();
-    await app.db.insertInto('role_grants').values({ id: 'g8', user_id: other.id, role: 'organizer', campaign_id: 'c8', created_at: 'x' }).execute();
+    await createOrganizerOfAnotherCampaign(app.db, 'other-organizer@example.cn');
     const codes = async (client: TestClient) => [
       (await client.get(SELECTION)).json().error?.code,
       (await client.post(`${SELECTION}/suggestion`, {})).json().error?.code,
