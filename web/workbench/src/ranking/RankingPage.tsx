@@ -67,7 +67,7 @@ export function RankingPage() {
   );
   const rank = (n: number | null) => n ?? <Typography.Text type="secondary">{t('wb.ranking.unranked')}</Typography.Text>;
   const empty = { emptyText: data ? <Empty description={t('wb.ranking.empty')} /> : <Skeleton active /> };
-  const pagination = { current: page, pageSize: PAGE_SIZE, onChange: setPage, hideOnSinglePage: true, showSizeChanger: false, ...namedPageLinks(t) };
+  const paging = { current: page, pageSize: PAGE_SIZE, onChange: setPage, hideOnSinglePage: true, showSizeChanger: false };
 
   return (
     <>
@@ -92,7 +92,7 @@ export function RankingPage() {
         {data && <Typography.Paragraph type="secondary" className="wb-total">{t('wb.ranking.total', { count: data.rows.length })}</Typography.Paragraph>}
         {phone ? (
           <List
-            dataSource={rows} loading={ranking.isFetching} locale={empty} pagination={{ ...pagination, size: 'small' }}
+            dataSource={rows} loading={ranking.isFetching} locale={empty} pagination={{ ...paging, size: 'small', ...namedPageLinks(t) }}
             renderItem={(r) => (
               <List.Item className="wb-ranking-item">
                 <Card size="small" className="wb-case-card wb-full">
@@ -110,7 +110,7 @@ export function RankingPage() {
         ) : (
           <ScrollRegion label={t('wb.ranking.title')}>
             <Table<RankingRow>
-              rowKey="caseId" size="small" loading={ranking.isFetching} dataSource={rows} tableLayout="fixed" style={{ minWidth: 1000 }} locale={empty} pagination={pagination}
+              rowKey="caseId" size="small" loading={ranking.isFetching} dataSource={rows} tableLayout="fixed" style={{ minWidth: 1000 }} locale={empty} pagination={{ ...paging, ...namedPageLinks(t) }}
               columns={[
                 { title: t('wb.ranking.col.rank'), dataIndex: 'rank', width: 80, align: 'right', render: rank },
                 { title: t('wb.ranking.col.categoryRank'), dataIndex: 'categoryRank', width: 96, align: 'right', render: rank },

@@ -82,7 +82,7 @@ export function SelectionPage() {
     <Button size="small" autoInsertSpace={false} aria-label={t('wb.selection.changeAria', { case: c.title })} onClick={() => setEditing((e) => ({ item: c, open: true, n: (e?.n ?? 0) + 1 }))}>{t('wb.selection.change')}</Button>
   );
   const empty = { emptyText: data ? <Empty description={t('wb.selection.empty')} /> : <Skeleton active /> };
-  const pagination = { current: page, pageSize: PAGE_SIZE, onChange: setPage, hideOnSinglePage: true, showSizeChanger: false, ...namedPageLinks(t) };
+  const paging = { current: page, pageSize: PAGE_SIZE, onChange: setPage, hideOnSinglePage: true, showSizeChanger: false };
 
   return (
     <>
@@ -153,7 +153,7 @@ export function SelectionPage() {
         {data && <Typography.Paragraph type="secondary" className="wb-total wb-selection-total">{t('wb.selection.total', { count: rows.length })}</Typography.Paragraph>}
         {phone ? (
           <List
-            dataSource={rows} loading={selection.isFetching} locale={empty} pagination={{ ...pagination, size: 'small' }}
+            dataSource={rows} loading={selection.isFetching} locale={empty} pagination={{ ...paging, size: 'small', ...namedPageLinks(t) }}
             renderItem={(c) => (
               <List.Item className="wb-selection-item">
                 <Card size="small" className="wb-case-card wb-full">
@@ -173,7 +173,7 @@ export function SelectionPage() {
         ) : (
           <ScrollRegion label={t('wb.selection.casesTitle')}>
             <Table<SelectionCase>
-              rowKey="caseId" size="small" loading={selection.isFetching} dataSource={rows} tableLayout="fixed" style={{ minWidth: 1000 }} locale={empty} pagination={pagination}
+              rowKey="caseId" size="small" loading={selection.isFetching} dataSource={rows} tableLayout="fixed" style={{ minWidth: 1000 }} locale={empty} pagination={{ ...paging, ...namedPageLinks(t) }}
               columns={[
                 { title: t('wb.selection.col.rank'), key: 'rank', width: 64, align: 'right', render: (_: unknown, c) => rankOf.get(c.caseId) },
                 { title: t('wb.selection.col.case'), key: 'case', render: (_: unknown, c) => title(c) },
