@@ -61,7 +61,9 @@ describeInChromium('the selection in the workbench', () => {
     expect(await axeViolations(page)).toEqual([]);
 
     await page.getByRole('button', { name: '计算建议名单' }).click();
-    await page.getByText('建议名单计算于', { exact: false }).waitFor();
+    // The solve starts a worker thread (tsx, then HiGHS's WebAssembly): seconds alone, far more
+    // while the whole suite loads both cores.
+    await page.getByText('建议名单计算于', { exact: false }).waitFor({ timeout: 120_000 });
     const computed = await view();
     expect(computed.suggestion!.entries.map((e) => [computed.cases.find((c) => c.caseId === e.caseId)!.title, e.tier])).toEqual([['案例甲', 'best'], ['案例丙', 'excellent']]);
     await expect.poll(() => page.locator('.ant-table-row a').allInnerTexts()).toEqual(['案例甲', '案例丙', '案例丁', '案例乙']);
