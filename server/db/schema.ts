@@ -6,6 +6,7 @@ import type {
   AssignmentRunsTable, CaseSignaturesTable, ReferenceCasesTable, ReviewAssignmentsTable, ReviewRemindersTable, ReviewsTable, SimilarityMatchesTable,
 } from './schema-review.ts';
 import type { ScreeningDecisionsTable, ScreeningReportsTable } from './schema-screening.ts';
+import type { FinalResultsTable, NoticesTable, ObjectionsTable } from './schema-notice.ts';
 import type { SelectionDecisionsTable, SelectionSuggestionsTable } from './schema-selection.ts';
 
 export type * from './schema-cases.ts';
@@ -282,4 +283,7 @@ export interface Database {
   review_reminders: ReviewRemindersTable;
   selection_suggestions: SelectionSuggestionsTable;
   selection_decisions: SelectionDecisionsTable;
+  notices: NoticesTable;
+  objections: ObjectionsTable;
+  final_results: FinalResultsTable;
 }
