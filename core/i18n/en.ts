@@ -15,6 +15,7 @@ import { selectionEn } from './parts/selection.en.ts';
 import { rankingPageEn } from './parts/ranking-page.en.ts';
 import { selectionPageEn } from './parts/selection-page.en.ts';
 import { demoEn } from './parts/demo.en.ts';
+import { certificatesEn } from './parts/certificates.en.ts';
 import { exportsEn } from './parts/exports.en.ts';
 import { workbenchEn } from './parts/workbench.en.ts';
 import type { MessageKey } from './zh-CN.ts';
@@ -38,6 +39,7 @@ export const en: Record<MessageKey, string> = {
   ...rankingPageEn,
   ...selectionPageEn,
   ...demoEn,
+  ...certificatesEn,
   ...exportsEn,
   'punct.colon': ': ',
   'punct.list': ', ',
