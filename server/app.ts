@@ -44,6 +44,7 @@ import { conflictsRoutes } from './modules/conflicts/conflicts.routes.ts';
 import { similarityRoutes } from './modules/similarity/similarity.routes.ts';
 import { scoringRoutes } from './modules/scoring/scoring.routes.ts';
 import { rankingRoutes } from './modules/ranking/ranking.routes.ts';
+import { dashboardRoutes } from './modules/dashboard/dashboard.routes.ts';
 import { selectionRoutes } from './modules/selection/selection.routes.ts';
 import { uploadsRoutes } from './modules/uploads/uploads.routes.ts';
 import { clientAssets } from './pages/client-assets.ts';
@@ -144,6 +145,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(assignmentRoutes);
   await app.register(scoringRoutes);
   await app.register(rankingRoutes);
+  await app.register(dashboardRoutes);
   await app.register(selectionRoutes);
   await app.register(casesRoutes);
   await app.register(superiorReviewRoutes);
