@@ -95,6 +95,7 @@ export const PAGES: AxePage[] = [
   workbench('assignment', 'organizer', () => '/app/org/assignment'),
   workbench('ranking', 'organizer', () => '/app/org/ranking', { ready: '.wb-ranking-help' }),
   workbench('selection', 'organizer', () => '/app/org/selection', { ready: '.wb-selection-total' }),
+  workbench('exports', 'organizer', () => '/app/org/exports', { ready: '.wb-exports-item' }),
   workbench('organizers', 'organizer', () => '/app/org/organizers', { ready: '.ant-table-row' }),
   workbench('audit', 'organizer', () => '/app/org/audit', { ready: '.ant-table-row, .ant-list-item' }),
   workbench('mail', 'organizer', () => '/app/org/mail', { ready: '.ant-table-row' }),

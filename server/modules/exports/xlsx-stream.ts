@@ -35,7 +35,9 @@ export async function writeSheet(out: Writable, sheet: ExportSheet): Promise<voi
   for await (const batch of sheet.batches) {
     for (const row of batch) worksheet.addRow(row.map(cellValue)).commit();
     // Wait for the reader before reading the next page from the database.
-    if (out.writableNeedDrain) await once(out, 'drain');
+    if (out.writableNeedDrain) await Promise.race([once(out, 'drain'), once(out, 'close')]);
+    // A reader that went away stops the export: no more pages are read for nobody.
+    if (out.destroyed) throw new Error('the export was abandoned by its reader');
     await new Promise((resolve) => setImmediate(resolve));
   }
   worksheet.commit();

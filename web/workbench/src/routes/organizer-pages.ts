@@ -12,3 +12,4 @@ export { ReferenceCasesPage } from '../similarity/ReferenceCasesPage.tsx';
 export { AssignmentPage } from '../assignment/AssignmentPage.tsx';
 export { RankingPage } from '../ranking/RankingPage.tsx';
 export { SelectionPage } from '../selection/SelectionPage.tsx';
+export { ExportsPage } from '../exports/ExportsPage.tsx';

@@ -56,6 +56,7 @@ export const ProgressPage = named(load.organizer, 'ProgressPage');
 export const AssignmentPage = named(load.organizer, 'AssignmentPage');
 export const RankingPage = named(load.organizer, 'RankingPage');
 export const SelectionPage = named(load.organizer, 'SelectionPage');
+export const ExportsPage = named(load.organizer, 'ExportsPage');
 export const AuditPage = named(load.organizer, 'AuditPage');
 export const MailPage = named(load.organizer, 'MailPage');
 export const OrganizersPage = named(load.organizer, 'OrganizersPage');
