@@ -52,6 +52,8 @@ import { clientAssets } from './pages/client-assets.ts';
 import { assignmentRoutes } from './modules/assignment/assignment.routes.ts';
 import { pagesRoutes } from './pages/pages.routes.tsx';
 import { verifyRoutes } from './pages/verify.routes.tsx';
+import { certificateRoutes } from './pages/certificate.routes.tsx';
+import { certificatesRoutes } from './modules/certificates/certificates.routes.ts';
 import { auditHeadsRoutes } from './pages/audit-heads.routes.tsx';
 import { workbenchRoutes } from './pages/workbench.routes.ts';
 import { faviconRoutes } from './pages/favicon.routes.ts';
@@ -163,6 +165,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(faviconRoutes);
   await app.register(pagesRoutes);
   await app.register(verifyRoutes);
+  await app.register(certificatesRoutes);
+  await app.register(certificateRoutes);
   await app.register(auditHeadsRoutes);
 
   app.withTypeProvider<ZodTypeProvider>().get('/api/v1/openapi.json', {
