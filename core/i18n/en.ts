@@ -14,6 +14,7 @@ import { rankingEn } from './parts/ranking.en.ts';
 import { selectionEn } from './parts/selection.en.ts';
 import { rankingPageEn } from './parts/ranking-page.en.ts';
 import { selectionPageEn } from './parts/selection-page.en.ts';
+import { dashboardPageEn } from './parts/dashboard-page.en.ts';
 import { demoEn } from './parts/demo.en.ts';
 import { certificatesEn } from './parts/certificates.en.ts';
 import { exportsEn } from './parts/exports.en.ts';
@@ -38,6 +39,7 @@ export const en: Record<MessageKey, string> = {
   ...selectionEn,
   ...rankingPageEn,
   ...selectionPageEn,
+  ...dashboardPageEn,
   ...demoEn,
   ...certificatesEn,
   ...exportsEn,

@@ -17,6 +17,7 @@ import { rankingZhCN } from './parts/ranking.zh-CN.ts';
 import { selectionZhCN } from './parts/selection.zh-CN.ts';
 import { rankingPageZhCN } from './parts/ranking-page.zh-CN.ts';
 import { selectionPageZhCN } from './parts/selection-page.zh-CN.ts';
+import { dashboardPageZhCN } from './parts/dashboard-page.zh-CN.ts';
 import { demoZhCN } from './parts/demo.zh-CN.ts';
 import { certificatesZhCN } from './parts/certificates.zh-CN.ts';
 import { exportsZhCN } from './parts/exports.zh-CN.ts';
@@ -160,7 +161,7 @@ const base = {
 
 export const zhCN = {
   ...base, ...workbenchZhCN, ...casesZhCN, ...filesZhCN, ...documentsZhCN, ...editorZhCN, ...journeyZhCN, ...auditZhCN, ...reviewersZhCN,
-  ...screeningZhCN, ...phaseZhCN, ...similarityZhCN, ...assignmentZhCN, ...scoringZhCN, ...rankingZhCN, ...selectionZhCN, ...rankingPageZhCN, ...selectionPageZhCN, ...demoZhCN, ...exportsZhCN, ...certificatesZhCN,
+  ...screeningZhCN, ...phaseZhCN, ...similarityZhCN, ...assignmentZhCN, ...scoringZhCN, ...rankingZhCN, ...selectionZhCN, ...rankingPageZhCN, ...selectionPageZhCN, ...dashboardPageZhCN, ...demoZhCN, ...exportsZhCN, ...certificatesZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

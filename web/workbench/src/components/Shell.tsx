@@ -29,6 +29,7 @@ function navFor(role: WorkRole, me: Me): { path: string; label: MessageKey }[] {
     { path: '/app/org/assignment', label: 'wb.nav.assignment' },
     { path: '/app/org/ranking', label: 'wb.nav.ranking' },
     { path: '/app/org/selection', label: 'wb.nav.selection' },
+    { path: '/app/org/dashboard', label: 'wb.nav.dashboard' },
     { path: '/app/org/exports', label: 'wb.nav.exports' },
   ];
   // The audit log and the mail log answer platform organizers only (GET /api/v1/audit).

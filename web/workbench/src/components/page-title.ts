@@ -21,6 +21,7 @@ const TITLES: Record<string, MessageKey> = {
   '/app/org/assignment': 'wb.nav.assignment',
   '/app/org/ranking': 'wb.ranking.title',
   '/app/org/selection': 'wb.selection.title',
+  '/app/org/dashboard': 'wb.dashboard.title',
   '/app/org/exports': 'wb.exports.title',
   '/app/org/audit': 'wb.nav.audit',
   '/app/org/mail': 'wb.nav.mail',

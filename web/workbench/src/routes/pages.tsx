@@ -25,6 +25,8 @@ const load = {
   reviewer: () => import('../pages/ReviewerProfilePage.tsx'),
   reviews: () => import('./reviewer-pages.ts'),
   editor: () => import('../cases/CaseEditorPage.tsx'),
+  // ECharts is only in the dashboard's chunk.
+  dashboard: () => import('../dashboard/DashboardPage.tsx'),
 } satisfies Record<string, Load<unknown>>;
 
 type Page<C> = C & ComponentType<any>;
@@ -65,6 +67,7 @@ export const ReviewerProfilePage = named(load.reviewer, 'ReviewerProfilePage');
 export const ReviewerWorkbenchPage = named(load.reviews, 'ReviewerWorkbenchPage');
 export const ReviewCasePage = named(load.reviews, 'ReviewCasePage');
 export const CaseEditorPage = named(load.editor, 'CaseEditorPage');
+export const DashboardPage = named(load.dashboard, 'DashboardPage');
 
 /** Pages anyone may open; the rest need a session. */
 export const PUBLIC: Record<string, { load: Load<unknown>; render: () => ReactNode }> = {
