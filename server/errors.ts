@@ -84,6 +84,24 @@ const STATUS = {
   selection_reason_too_long: 400,
   selection_quota_broken: 409,
   selection_suggestion_stale: 409,
+  phase_finalize_required: 409,
+  phase_results_final: 409,
+  notice_selection_unfinished: 409,
+  notice_already_published: 409,
+  notice_body_required: 400,
+  notice_body_too_long: 400,
+  notice_not_published: 404,
+  notice_not_running: 409,
+  notice_running: 409,
+  notice_objections_open: 409,
+  notice_already_final: 409,
+  objection_invalid: 400,
+  objection_case_unknown: 404,
+  objection_not_found: 404,
+  objection_resolved: 409,
+  objection_reason_required: 400,
+  objection_reason_too_long: 400,
+  objection_tier_unchanged: 400,
   rate_limited: 429,
   too_many_attempts: 429,
   internal: 500,
@@ -109,10 +127,18 @@ export class AppError extends Error {
   }
 
   messageIn(locale: Locale): string {
-    const problems = Array.isArray(this.details) && this.code === 'weak_password'
-      ? (this.details as string[]).map((p) => translate(locale, `password.${p}` as MessageKey)).join(translate(locale, 'punct.list'))
-      : '';
-    return translate(locale, `error.${this.code}` as MessageKey, { ...inLanguage(locale, this.params), problems });
+    return translate(locale, `error.${this.code}` as MessageKey, { ...inLanguage(locale, this.params), problems: this.problemsIn(locale) });
+  }
+
+  /** The field problems the message lists: a weak password's, or an objection form's. */
+  private problemsIn(locale: Locale): string {
+    const list = (words: string[]) => words.join(translate(locale, 'punct.list'));
+    if (Array.isArray(this.details) && this.code === 'weak_password') return list((this.details as string[]).map((p) => translate(locale, `password.${p}` as MessageKey)));
+    if (this.code === 'objection_invalid') {
+      const { problems } = this.details as { problems: { field: string; problem: string; limit?: number }[] };
+      return list(problems.map((p) => translate(locale, `objection.problem.${p.field}.${p.problem}` as MessageKey, { limit: p.limit ?? 0 })));
+    }
+    return '';
   }
 }
 

@@ -65,6 +65,10 @@ const SAMPLES: Record<string, AuditFacts> = {
   'selection.suggest': entry('selection.suggest', 'campaign', CAMPAIGN, { candidates: 40, suggested: 10, kept: 1, binding: 2 }),
   'selection.accept': entry('selection.accept', 'campaign', CAMPAIGN, { accepted: 9, computedAt: '2026-12-07T01:00:00.000Z' }),
   'selection.change': entry('selection.change', 'case', CASE, { campaignId: CAMPAIGN, from: 'excellent', to: 'none', reason: '材料失实' }),
+  'notice.publish': entry('notice.publish', 'campaign', CAMPAIGN, { entries: 100, days: 7, endsAt: '2026-12-13T16:00:00.000Z' }),
+  'notice.finalize': entry('notice.finalize', 'campaign', CAMPAIGN, { best: 30, excellent: 69 }),
+  'objection.file': entry('objection.file', 'case', CASE, { campaignId: CAMPAIGN, reference: 'YY7-ABCD-EFGH' }),
+  'objection.resolve': entry('objection.resolve', 'case', CASE, { campaignId: CAMPAIGN, reference: 'YY7-ABCD-EFGH', outcome: 'upheld', from: 'best', to: 'none', reason: '数据重复统计' }),
 };
 
 // A move back carries its reason and reads differently from a move on.
@@ -115,6 +119,10 @@ const EN = {
   'selection.suggest': '王芳 computed the suggested selection of [第七届全国基层党建典型案例]: 10 cases, keeping 1 changes by hand',
   'selection.accept': '王芳 accepted the suggested selection of [第七届全国基层党建典型案例]: 9 cases',
   'selection.change': '王芳 changed the selection of the case “[村民议事会]” from “excellent” to “not selected”; reason: 材料失实',
+  'notice.publish': '王芳 published the notice of [第七届全国基层党建典型案例]: 100 cases for 7 days',
+  'notice.finalize': '王芳 confirmed the final results of [第七届全国基层党建典型案例]: 30 best and 69 excellent cases',
+  'objection.file': '王芳 objected to the case “[村民议事会]”, reference YY7-ABCD-EFGH',
+  'objection.resolve': '王芳 upheld the objection YY7-ABCD-EFGH to the case “[村民议事会]”, now “not selected”; reason: 数据重复统计',
 };
 
 const time = (iso: string) => iso.slice(0, 10);
@@ -172,6 +180,10 @@ describe('describeAudit', () => {
       'selection.suggest': '王芳 计算了[第七届全国基层党建典型案例]的建议名单：10 个案例，保留 1 项人工改动',
       'selection.accept': '王芳 采纳了[第七届全国基层党建典型案例]的建议名单：9 个案例',
       'selection.change': '王芳 将案例“[村民议事会]”的评选结果由“优秀”改为“未入选”；理由：材料失实',
+      'notice.publish': '王芳 发布了[第七届全国基层党建典型案例]的公示：100 个案例，公示 7 天',
+      'notice.finalize': '王芳 确认了[第七届全国基层党建典型案例]的最终结果：最佳案例 30 个，优秀案例 69 个',
+      'objection.file': '王芳 对案例“[村民议事会]”提出异议，受理编号 YY7-ABCD-EFGH',
+      'objection.resolve': '王芳 认定对案例“[村民议事会]”的异议 YY7-ABCD-EFGH 成立，结果改为“未入选”；理由：数据重复统计',
     });
   });
 

@@ -117,6 +117,13 @@ export const AUDIT_RULES = rules({
     key: 'audit.selection.change',
     params: { case: subject('case')(e), from: selectionTier(e.change.from), to: selectionTier(e.change.to), reason: text(e.change.reason) },
   }),
+  'notice.publish': (e) => ({ key: 'audit.notice.publish', params: { campaign: subject('campaign')(e), entries: String(e.change.entries ?? 0), days: String(e.change.days ?? 0) } }),
+  'notice.finalize': (e) => ({ key: 'audit.notice.finalize', params: { campaign: subject('campaign')(e), best: String(e.change.best ?? 0), excellent: String(e.change.excellent ?? 0) } }),
+  'objection.file': (e) => ({ key: 'audit.objection.file', params: { case: subject('case')(e), reference: text(e.change.reference) } }),
+  'objection.resolve': (e) => ({
+    key: e.change.outcome === 'upheld' ? 'audit.objection.upheld' : 'audit.objection.dismissed',
+    params: { case: subject('case')(e), reference: text(e.change.reference), to: selectionTier(e.change.to), reason: text(e.change.reason) },
+  }),
 });
 
 /** A selection tier (best, excellent, none) in the reader's language. */

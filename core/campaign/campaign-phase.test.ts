@@ -18,6 +18,9 @@ describe('campaign phases', () => {
       score: 'review',
       select: 'selection',
       publish_notice: 'notice',
+      object: 'notice',
+      resolve_objection: 'notice',
+      finalize: 'notice',
       publish: 'final',
     });
   });
@@ -28,7 +31,8 @@ describe('campaign phases', () => {
 
   it('moves one step forward without a reason', () => {
     expect(phaseMoveRefusal({ from: 'screening', to: 'review', reason: null, collectionOpen: false, correctionsOpen: false })).toBeNull();
-    expect(phaseMoveRefusal({ from: 'notice', to: 'final', reason: null, collectionOpen: false, correctionsOpen: false })).toBeNull();
+    expect(phaseMoveRefusal({ from: 'notice', to: 'final', reason: null, collectionOpen: false, correctionsOpen: false })).toBe('finalize_required');
+    expect(phaseMoveRefusal({ from: 'final', to: 'notice', reason: '重新公示', collectionOpen: false, correctionsOpen: false })).toBe('results_final');
   });
 
   it('moves one step back only with a reason', () => {

@@ -21,6 +21,10 @@ export const PHASE_ACTIONS = {
   score: ['review'],
   select: ['selection'],
   publish_notice: ['notice'],
+  // A visitor objects to the published shortlist, organizers answer, then finalize.
+  object: ['notice'],
+  resolve_objection: ['notice'],
+  finalize: ['notice'],
   publish: ['final'],
 } as const satisfies Record<string, readonly CampaignPhase[]>;
 
@@ -48,7 +52,11 @@ export type PhaseMoveRefusal =
   /** Screening starts only once no unit may submit any more. */
   | 'collection_open'
   /** Review starts only once no returned case may come back corrected. */
-  | 'corrections_open';
+  | 'corrections_open'
+  /** The final phase comes only by finalizing the notice, which checks its end and its objections. */
+  | 'finalize_required'
+  /** Final results stand: certificates carry them. */
+  | 'results_final';
 
 export interface PhaseMove {
   from: CampaignPhase;
@@ -67,5 +75,7 @@ export function phaseMoveRefusal({ from, to, reason, collectionOpen, corrections
   if (step === -1 && !(reason ?? '').trim()) return 'reason_required';
   if (from === 'collection' && collectionOpen) return 'collection_open';
   if (from === 'screening' && step === 1 && correctionsOpen) return 'corrections_open';
+  if (to === 'final') return 'finalize_required';
+  if (from === 'final') return 'results_final';
   return null;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isValidTimeZone, parseLocalDateTime, zonedLocalToUtc } from '../time/zoned-time.ts';
 import { bilingual, reportReviewIssues, reviewSettingsSchema } from './review-settings.schema.ts';
+import { DEFAULT_NOTICE_DAYS, MAX_NOTICE_DAYS } from '../notice/notice-rules.ts';
 import { reportSelectionIssues, selectionSettingsSchema } from './selection-settings.schema.ts';
 
 // A campaign is data: everything its notice announces lives here, in both languages, so the
@@ -122,6 +123,10 @@ export const campaignSchema = z
     review: reviewSettingsSchema,
     /** How many cases are chosen best and excellent, and under which bounds (core/campaign/selection-settings.schema.ts). */
     selection: selectionSettingsSchema.prefault({}),
+    /** How many calendar days the shortlist's public notice (公示) runs (core/notice/notice-rules.ts). */
+    notice: z.strictObject({
+      days: z.number().int().min(1).max(MAX_NOTICE_DAYS).default(DEFAULT_NOTICE_DAYS),
+    }).prefault({}),
     others: localizedText,
     contacts: z.strictObject({
       organizer: key,

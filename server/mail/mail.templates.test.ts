@@ -20,6 +20,10 @@ const SAMPLE: MailParams = {
   review_reminder: { campaignTitle: HOSTILE, open: 2, dueAt: '2024-08-31 23:59:59', zone: '北京时间', link: LINK },
   review_handed_back: { campaignTitle: HOSTILE, reviewerName: HOSTILE, reviewerEmail: 'chen@example.cn', caseTitle: HOSTILE, reason: HOSTILE, link: LINK },
   audit_head: { day: '2024-05-01', seq: 1234, hash: 'a'.repeat(64), link: LINK },
+  objection_received: { campaignTitle: HOSTILE, caseTitle: HOSTILE, reference: 'YY7-ABCD-EFGH', link: LINK },
+  objection_routed: { campaignTitle: HOSTILE, caseTitle: HOSTILE, reference: 'YY7-ABCD-EFGH', link: LINK },
+  objection_resolved: { caseTitle: HOSTILE, reference: 'YY7-ABCD-EFGH', outcome: 'upheld', tier: 'none', reason: HOSTILE, link: LINK },
+  campaign_result: { campaignTitle: HOSTILE, caseTitle: HOSTILE, tier: 'best', link: LINK },
 };
 
 describe('mail templates', () => {

@@ -1,5 +1,6 @@
 import type { Locale } from '../../core/i18n/locale.ts';
 import { EN_BRAND, ZH_BRAND, oneLine, type CopyOf } from './mail.copy.ts';
+import { noticeCopy } from './mail.copy-notice.ts';
 import { platformCopy } from './mail.copy-platform.ts';
 import { reviewCopy } from './mail.copy-review.ts';
 
@@ -29,12 +30,21 @@ export interface MailParams {
   review_handed_back: { campaignTitle: string; reviewerName: string; reviewerEmail: string; caseTitle: string; reason: string; link: string };
   /** To the platform organizers, daily: the audit chain's head, kept outside the database. */
   audit_head: { day: string; seq: number; hash: string; link: string };
+  /** To the author of an objection against the public notice, with its reference. */
+  objection_received: { campaignTitle: string; caseTitle: string; reference: string; link: string };
+  /** To the campaign's organizers: an objection to resolve. */
+  objection_routed: { campaignTitle: string; caseTitle: string; reference: string; link: string };
+  /** To the author: the outcome; `tier` is the case's tier after an upheld objection. */
+  objection_resolved: { caseTitle: string; reference: string; outcome: 'upheld' | 'dismissed'; tier: 'best' | 'excellent' | 'none' | null; reason: string; link: string };
+  /** To the unit's submitter once the results are final. */
+  campaign_result: { campaignTitle: string; caseTitle: string; tier: 'best' | 'excellent' | 'none'; link: string };
 }
 
 export type MailTemplate = keyof MailParams;
 
 export const MAIL_TEMPLATES = [
   'verify_email', 'reset_password', 'join_unit', 'reviewer_invite', 'join_request', 'case_receipt', 'case_returned', 'case_screened', 'superior_review', 'superior_review_member', 'assignment_released', 'review_reminder', 'review_handed_back', 'audit_head',
+  'objection_received', 'objection_routed', 'objection_resolved', 'campaign_result',
 ] as const satisfies readonly MailTemplate[];
 
 export interface RenderedMail {
@@ -65,6 +75,7 @@ const CHROME: Record<Locale, { greeting: string; colon: string; fallback: string
 const catalogue: Catalogue = {
   ...reviewCopy,
   ...platformCopy,
+  ...noticeCopy,
   verify_email: {
     'zh-CN': ({ link }) => ({
       subject: `${ZH_BRAND}请验证您的邮箱`,

@@ -138,7 +138,8 @@ function selectedOf(decisions: readonly { case_id: string; tier: SelectionDecisi
   return decisions.flatMap((d) => (d.tier === 'none' ? [] : [{ caseId: d.case_id, tier: d.tier }]));
 }
 
-async function selectionView(db: Kysely<Database>, campaign: StoredCampaign) {
+/** The selection as the organizers see it: suggestion, decisions, quotas and problems. */
+export async function selectionView(db: Kysely<Database>, campaign: StoredCampaign) {
   const [suggestion, decisions] = await Promise.all([findSuggestion(db, campaign.id), listDecisions(db, campaign.id)]);
   if (!suggestion) return { suggestion: null, cases: [], quotas: [], problems: [] };
   const candidates = JSON.parse(suggestion.candidates) as SelectionCandidate[];

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { dataOf } from './envelope.ts';
+
+// Answers of the public notice (server/modules/notice): the organizers' view with objections and
+// their authors, and the public view anyone may read, without case ids or anyone's contact.
+
+const tier = z.enum(['best', 'excellent']);
+const decisionTier = z.enum(['best', 'excellent', 'none']);
+
+/** A case on the shortlist as published; `n` is its place on the list, used by the objection form. */
+export const publicEntrySchema = z.object({ n: z.number().int(), tier, title: z.string(), unitName: z.string(), category: z.string() });
+export const noticeEntrySchema = publicEntrySchema.extend({ caseId: z.string(), province: z.string().nullable() });
+
+const noticeTimes = {
+  body: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  /** Start and end as read in the campaign's time zone ("2026-12-07 10:00"), and the zone's name. */
+  startsAtLocal: z.string(),
+  endsAtLocal: z.string(),
+  zone: z.string(),
+  stage: z.enum(['running', 'ended', 'finalized']),
+  finalizedAt: z.string().nullable(),
+};
+
+export const publicNoticeSchema = z.object({
+  campaignTitle: z.string(),
+  ...noticeTimes,
+  entries: z.array(publicEntrySchema),
+});
+
+export const objectionSchema = z.object({
+  id: z.string(),
+  reference: z.string(),
+  caseId: z.string(),
+  caseTitle: z.string(),
+  unitName: z.string(),
+  /** The case's tier now (after any upheld objection). */
+  currentTier: decisionTier,
+  authorName: z.string(),
+  authorOrganization: z.string(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  body: z.string(),
+  status: z.enum(['open', 'upheld', 'dismissed']),
+  outcomeTier: decisionTier.nullable(),
+  outcomeReason: z.string().nullable(),
+  resolvedBy: z.string().nullable(),
+  resolvedAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+export const organizerNoticeSchema = z.object({
+  phase: z.string(),
+  /** Null until published. */
+  notice: z.object({ ...noticeTimes, entries: z.array(noticeEntrySchema), publishedAt: z.string(), publishedBy: z.string() }).nullable(),
+  /** What publishing would put on the list now, and whether the selection allows it. */
+  draft: z.object({ days: z.number().int(), body: z.string(), selected: z.number().int(), ready: z.boolean() }),
+  objections: z.array(objectionSchema),
+  /** Why finalizing is refused now, or null when it may happen. */
+  finalizeRefusal: z.enum(['notice_missing', 'notice_running', 'objections_open', 'already_final']).nullable(),
+});
+
+export const organizerNoticeResponse = dataOf(organizerNoticeSchema);
+export const publicNoticeResponse = dataOf(publicNoticeSchema);
+export const objectionReceipt = dataOf(z.object({ reference: z.string(), mailed: z.boolean() }));
+
+export type OrganizerNotice = z.infer<typeof organizerNoticeSchema>;
+export type PublicNotice = z.infer<typeof publicNoticeSchema>;
+export type Objection = z.infer<typeof objectionSchema>;

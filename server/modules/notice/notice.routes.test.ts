@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest';
+import { createOrganizerOfAnotherCampaign, signedIn } from '../../testing/people.ts';
+import { SELECTION, selectionWorld } from '../../testing/selection-world.ts';
+import { setPhase } from '../../testing/assignments.ts';
+import { TestClient } from '../../testing/test-client.ts';
+import { testEngine } from '../../testing/test-database.ts';
+
+// Issue 15 item 3: the notice from publishing to the final results, with an objection upheld and
+// one dismissed, and every refusal on the way.
+
+const QUOTAS = { best: 1, excellent: 1, categories: {}, provinceCap: null };
+const NOTICE = '/api/v1/campaigns/seventh-collection/notice';
+const PUBLIC = '/api/v1/public/campaigns/seventh-collection/notice';
+// 10:00 on 1 December 2026 in Beijing; seven days run to the end of 7 December.
+const PUBLISHED = new Date('2026-12-01T02:00:00Z');
+const objection = (n: number, extra: Record<string, unknown> = {}) => ({
+  n, name: '张𠮷', organization: '某街道党工委', phone: '139 1234 5678', email: 'Zhang@Example.cn', body: '该案例所述成效数据系重复统计，与实际不符。', ...extra,
+});
+
+async function publishedWorld() {
+  const world = await selectionWorld(QUOTAS);
+  const { organizer } = world;
+  expect((await organizer.post(`${SELECTION}/suggestion`, {})).statusCode).toBe(200);
+  expect((await organizer.post(`${SELECTION}/accept`, {})).statusCode).toBe(200);
+  await setPhase(world.app, 'notice');
+  world.setNow(PUBLISHED);
+  // The world's sessions began in 2024; sign in again at the notice's time.
+  return { ...world, organizer: await signedIn(world.app, 'organizer@example.cn') };
+}
+
+describe(`the public notice (${testEngine()})`, () => {
+  it('publishes, takes objections, resolves them and finalizes', async () => {
+    const { app, organizer, cases, campaignId, setNow } = await publishedWorld();
+    const draft = (await organizer.get(NOTICE)).json().data;
+    expect(draft.notice).toBeNull();
+    expect(draft.draft).toMatchObject({ days: 7, selected: 2, ready: true });
+    expect(draft.draft.body).toContain('公示期 7 天');
+    const visitor = new TestClient(app);
+    expect((await visitor.get(PUBLIC)).json().error.code).toBe('notice_not_published');
+
+    const published = await organizer.post(NOTICE, { body: '现将拟推荐名单予以公示。' });
+    expect(published.statusCode).toBe(200);
+    const notice = published.json().data.notice;
+    expect(notice).toMatchObject({ startsAtLocal: '2026-12-01 10:00', endsAtLocal: '2026-12-07 23:59', endsAt: '2026-12-07T16:00:00.000Z', zone: '北京时间', stage: 'running' });
+    expect(notice.entries.map((e: { n: number; caseId: string; tier: string }) => [e.n, e.caseId, e.tier])).toEqual([[1, cases.A.caseId, 'best'], [2, cases.C.caseId, 'excellent']]);
+    expect((await organizer.post(NOTICE, { body: '再发一次' })).json().error.code).toBe('notice_already_published');
+
+    // Anyone reads it, without case ids.
+    const open = (await visitor.get(PUBLIC)).json().data;
+    expect(open.entries).toEqual([
+      { n: 1, tier: 'best', title: '案例甲', unitName: expect.any(String), category: expect.any(String) },
+      { n: 2, tier: 'excellent', title: '案例丙', unitName: expect.any(String), category: expect.any(String) },
+    ]);
+    expect(JSON.stringify(open)).not.toContain(cases.A.caseId);
+
+    // Two objections; the same one sent twice keeps its first reference.
+    const first = await visitor.post(`${PUBLIC}/objections`, objection(1));
+    expect(first.statusCode).toBe(201);
+    const { reference } = first.json().data;
+    expect(reference).toMatch(/^YY7-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    expect((await visitor.post(`${PUBLIC}/objections`, objection(1))).json().data.reference).toBe(reference);
+    setNow(new Date(PUBLISHED.getTime() + 3_600_000));
+    expect((await visitor.post(`${PUBLIC}/objections`, objection(2, { email: null, body: '该案例材料与另一单位报送材料雷同。' }))).statusCode).toBe(201);
+    const mails = await app.db.selectFrom('mails').select(['to_email', 'template', 'subject']).where('template', 'like', 'objection_%').orderBy('created_at').execute();
+    expect(mails.filter((m) => m.template === 'objection_received')).toEqual([{ to_email: 'zhang@example.cn', template: 'objection_received', subject: expect.stringContaining(reference) }]);
+    expect(mails.filter((m) => m.template === 'objection_routed').map((m) => m.to_email)).toContain('organizer@example.cn');
+
+    let view = (await organizer.get(NOTICE)).json().data;
+    expect(view.objections.map((o: { reference: string; caseTitle: string; phone: string; status: string }) => [o.caseTitle, o.phone, o.status]))
+      .toEqual([['案例甲', '13912345678', 'open'], ['案例丙', '13912345678', 'open']]);
+    expect(view.finalizeRefusal).toBe('notice_running');
+
+    // Finalizing waits for the end of the notice, then for every objection.
+    const early = await organizer.post(`${NOTICE}/finalize`, {});
+    expect([early.statusCode, early.json().error]).toEqual([409, { code: 'notice_running', message: '公示期至 2026-12-07 23:59（北京时间）结束，结束后才能确认最终结果。' }]);
+    setNow(new Date('2026-12-07T16:00:00Z'));
+    expect((await visitor.post(`${PUBLIC}/objections`, objection(1, { body: '公示结束后才想起来的异议内容。' }))).json().error.code).toBe('notice_not_running');
+    const unresolved = await organizer.post(`${NOTICE}/finalize`, {});
+    expect(unresolved.json().error).toEqual({ code: 'notice_objections_open', message: '还有 2 件异议尚未处理，请全部处理后再确认最终结果。' });
+
+    const [onA, onC] = view.objections as { id: string }[];
+    const outcome = (id: string, body: unknown) => organizer.post(`${NOTICE}/objections/${id}/outcome`, body);
+    expect((await outcome(onA!.id, { status: 'upheld', tier: 'best', reason: '属实' })).json().error.code).toBe('objection_tier_unchanged');
+    expect((await outcome(onA!.id, { status: 'dismissed', reason: '  ' })).json().error.code).toBe('objection_reason_required');
+    expect((await outcome(onA!.id, { status: 'upheld', tier: 'excellent', reason: '经核实，部分数据重复统计，降为优秀案例。' })).statusCode).toBe(200);
+    expect((await outcome(onA!.id, { status: 'dismissed', reason: '再处理一次' })).json().error.code).toBe('objection_resolved');
+    view = (await outcome(onC!.id, { status: 'dismissed', reason: '经核实，两单位做法各有出处。' })).json().data;
+    expect(view.objections.map((o: { status: string; outcomeTier: string | null; currentTier: string }) => [o.status, o.outcomeTier, o.currentTier]))
+      .toEqual([['upheld', 'excellent', 'excellent'], ['dismissed', null, 'excellent']]);
+    expect(view.finalizeRefusal).toBeNull();
+    const decision = await app.db.selectFrom('selection_decisions').select(['tier', 'source', 'reason']).where('case_id', '=', cases.A.caseId).executeTakeFirstOrThrow();
+    expect(decision).toEqual({ tier: 'excellent', source: 'changed', reason: `${reference}: 经核实，部分数据重复统计，降为优秀案例。` });
+    expect((await app.db.selectFrom('mails').select('to_email').where('template', '=', 'objection_resolved').execute()).map((m) => m.to_email)).toEqual(['zhang@example.cn']);
+
+    const final = await organizer.post(`${NOTICE}/finalize`, {});
+    expect(final.statusCode).toBe(200);
+    expect(final.json().data.finalizeRefusal).toBe('already_final');
+    const results = await app.db.selectFrom('final_results').select(['case_id', 'tier', 'serial']).where('campaign_id', '=', campaignId).orderBy('serial').execute();
+    expect(results.map((r) => [r.case_id, r.tier])).toEqual([[cases.A.caseId, 'excellent'], [cases.C.caseId, 'excellent']]);
+    expect(results.map((r) => r.serial)).toEqual([expect.stringMatching(/^ZJ7-0001-/), expect.stringMatching(/^ZJ7-0002-/)]);
+    expect((await app.db.selectFrom('campaigns').select('phase').where('id', '=', campaignId).executeTakeFirstOrThrow()).phase).toBe('final');
+    // Every unit that submitted hears its result, selected or not.
+    const told = await app.db.selectFrom('mails').select(['subject']).where('template', '=', 'campaign_result').execute();
+    expect(told).toHaveLength(4);
+    expect(told.filter((m) => m.subject.includes('优秀案例'))).toHaveLength(2);
+    expect((await organizer.post(`${NOTICE}/finalize`, {})).json().error.code).toBe('notice_already_final');
+    const actions = (await app.db.selectFrom('audit_log').select('action').where('action', 'in', ['notice.publish', 'objection.file', 'objection.resolve', 'notice.finalize']).orderBy('seq').execute()).map((a) => a.action);
+    expect(actions).toEqual(['notice.publish', 'objection.file', 'objection.file', 'objection.resolve', 'objection.resolve', 'notice.finalize']);
+  });
+
+  it('refuses an objection nobody could answer, about a case not listed, and names each wrong field in the visitor’s language', async () => {
+    const { app, organizer } = await publishedWorld();
+    await organizer.post(NOTICE, { body: '公示' });
+    const visitor = new TestClient(app);
+    const none = await visitor.post(`${PUBLIC}/objections`, objection(1, { phone: '', email: null }));
+    expect([none.statusCode, none.json().error.message]).toEqual([400, '异议内容有误：请至少留下电话或电子邮箱中的一种，以便核实和答复']);
+    const english = await visitor.request({ method: 'POST', url: `${PUBLIC}/objections?lang=en`, body: objection(1, { name: '', phone: '123' }), headers: { 'accept-language': 'en' } });
+    expect(english.json().error.message).toBe('The objection cannot be sent: enter your name, the phone number is not valid (use an 11-digit mobile, or an area code and a landline)');
+    expect((await visitor.post(`${PUBLIC}/objections`, objection(3))).json().error.code).toBe('objection_case_unknown');
+    expect(await app.db.selectFrom('objections').select('id').execute()).toEqual([]);
+  });
+
+  it('takes five objections an hour from one address', async () => {
+    const { app, organizer } = await publishedWorld();
+    await organizer.post(NOTICE, { body: '公示' });
+    const visitor = new TestClient(app);
+    const codes: number[] = [];
+    for (let i = 0; i < 8; i++) codes.push((await visitor.post(`${PUBLIC}/objections`, objection(1, { body: `第 ${i} 次提出的异议，内容各不相同。` }))).statusCode);
+    expect(codes).toEqual([201, 201, 201, 201, 201, 429, 429, 429]);
+    const refused = await visitor.post(`${PUBLIC}/objections`, objection(1, { body: '再来一次的异议内容写得很长。' }));
+    expect(refused.json().error.code).toBe('rate_limited');
+    expect(await app.db.selectFrom('objections').select('id').execute()).toHaveLength(5);
+  });
+
+  it('publishes only an accepted selection that meets its quotas, in the notice phase', async () => {
+    const world = await selectionWorld(QUOTAS);
+    const { organizer, app } = world;
+    expect((await organizer.post(NOTICE, { body: '公示' })).json().error.code).toBe('phase_closed');
+    await setPhase(app, 'notice');
+    expect((await organizer.post(NOTICE, { body: '公示' })).json().error.code).toBe('notice_selection_unfinished');
+    expect((await organizer.post(NOTICE, { body: ' ' })).json().error.code).toBe('notice_body_required');
+    // The final phase comes only by finalizing.
+    const jump = await organizer.post('/api/v1/campaigns/seventh-collection/phase', { to: 'final', reason: null });
+    expect(jump.json().error.code).toBe('phase_finalize_required');
+  });
+
+  it('answers only the campaign’s organizers', async () => {
+    const { app, organizer, cases } = await publishedWorld();
+    await organizer.post(NOTICE, { body: '公示' });
+    await new TestClient(app).post(`${PUBLIC}/objections`, objection(1));
+    const [id] = (await app.db.selectFrom('objections').select('id').execute()).map((o) => o.id);
+    await createOrganizerOfAnotherCampaign(app.db, 'other@example.cn');
+    const clients = [await signedIn(app, 'other@example.cn'), await signedIn(app, cases.A.email), await signedIn(app, 'r1@example.cn')];
+    for (const client of clients) {
+      for (const res of [await client.get(NOTICE), await client.post(`${NOTICE}/finalize`, {}), await client.post(`${NOTICE}/objections/${id}/outcome`, { status: 'dismissed', reason: '越权' })]) {
+        // Other campaigns' organizers as if it did not exist; units and reviewers at the gate.
+        expect([[404, 'campaign_not_found'], [403, 'forbidden']]).toContainEqual([res.statusCode, res.json().error.code]);
+      }
+    }
+    expect((await new TestClient(app).get(NOTICE)).statusCode).toBe(401);
+    expect((await app.db.selectFrom('objections').select('status').executeTakeFirstOrThrow()).status).toBe('open');
+  });
+});
