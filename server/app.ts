@@ -46,6 +46,7 @@ import { scoringRoutes } from './modules/scoring/scoring.routes.ts';
 import { rankingRoutes } from './modules/ranking/ranking.routes.ts';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes.ts';
 import { selectionRoutes } from './modules/selection/selection.routes.ts';
+import { noticeRoutes } from './modules/notice/notice.routes.ts';
 import { exportsRoutes } from './modules/exports/exports.routes.ts';
 import { uploadsRoutes } from './modules/uploads/uploads.routes.ts';
 import { clientAssets } from './pages/client-assets.ts';
@@ -150,6 +151,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(rankingRoutes);
   await app.register(dashboardRoutes);
   await app.register(selectionRoutes);
+  await app.register(noticeRoutes);
   await app.register(exportsRoutes);
   await app.register(casesRoutes);
   await app.register(superiorReviewRoutes);

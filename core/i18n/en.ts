@@ -1,3 +1,4 @@
+import { noticeEn } from './parts/notice.en.ts';
 import { casesEn } from './parts/cases.en.ts';
 import { documentsEn } from './parts/documents.en.ts';
 import { editorEn } from './parts/editor.en.ts';
@@ -36,7 +37,7 @@ export const en: Record<MessageKey, string> = {
   ...assignmentEn,
   ...scoringEn,
   ...rankingEn,
-  ...selectionEn,
+  ...selectionEn, ...noticeEn,
   ...rankingPageEn,
   ...selectionPageEn,
   ...dashboardPageEn,

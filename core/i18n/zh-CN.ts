@@ -1,6 +1,7 @@
 // The Chinese catalogue is the reference: every other language must carry the same keys.
 // Areas with many messages keep them in their own part (workbench, cases, files, editor…) so the
 // catalogue stays readable; the parts are merged here.
+import { noticeZhCN } from './parts/notice.zh-CN.ts';
 import { casesZhCN } from './parts/cases.zh-CN.ts';
 import { documentsZhCN } from './parts/documents.zh-CN.ts';
 import { editorZhCN } from './parts/editor.zh-CN.ts';
@@ -161,7 +162,7 @@ const base = {
 
 export const zhCN = {
   ...base, ...workbenchZhCN, ...casesZhCN, ...filesZhCN, ...documentsZhCN, ...editorZhCN, ...journeyZhCN, ...auditZhCN, ...reviewersZhCN,
-  ...screeningZhCN, ...phaseZhCN, ...similarityZhCN, ...assignmentZhCN, ...scoringZhCN, ...rankingZhCN, ...selectionZhCN, ...rankingPageZhCN, ...selectionPageZhCN, ...dashboardPageZhCN, ...demoZhCN, ...exportsZhCN, ...certificatesZhCN,
+  ...screeningZhCN, ...phaseZhCN, ...similarityZhCN, ...assignmentZhCN, ...scoringZhCN, ...rankingZhCN, ...selectionZhCN, ...noticeZhCN, ...rankingPageZhCN, ...selectionPageZhCN, ...dashboardPageZhCN, ...demoZhCN, ...exportsZhCN, ...certificatesZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
