@@ -1,11 +1,13 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { newId } from '../../ids.ts';
-import { createOrganizerOfAnotherCampaign, PASSWORD, signedIn } from '../../testing/people.ts';
+import { createOrganizerOfAnotherCampaign, createPerson, PASSWORD, signedIn } from '../../testing/people.ts';
 import { SELECTION, selectionWorld } from '../../testing/selection-world.ts';
 import { TestClient } from '../../testing/test-client.ts';
 import { testEngine } from '../../testing/test-database.ts';
 import { SEVENTH } from '../../testing/fixtures.ts';
+import { bigCampaign } from '../../testing/big-campaign.ts';
+import { createTestApp } from '../../testing/test-app.ts';
 
 const BASE = `/api/v1/campaigns/${SEVENTH}/exports`;
 const EVIL = '=HYPERLINK("http://evil","x")';
@@ -126,6 +128,15 @@ describe(`exports (${testEngine()})`, () => {
         'Dismissed', null, '经核实，材料属实', null, '2024-08-02 16:00:00'],
     ]);
   });
+
+  it('reads the cases a page at a time and writes each once: 1,201 cases over three pages', async () => {
+    const { app } = await createTestApp();
+    const { caseIds } = await bigCampaign(app, { cases: 1201, reviewers: 0 });
+    await createPerson(app.db, { email: 'organizer@example.cn', grants: [{ role: 'organizer', campaignId: null }] });
+    const { rows } = await download(await signedIn(app, 'organizer@example.cn'), 'cases');
+    expect(rows.slice(1).map((r) => r[0])).toEqual([...caseIds].sort());
+    expect(rows[1201]![4]).toBe('城市基层党建');
+  }, 120_000);
 
   it('refuses units, reviewers, strangers and organizers of another campaign, in the caller language, before writing a byte', async () => {
     const { app, cases, reviewers } = await exportWorld();
