@@ -5,6 +5,7 @@ import { ApiError } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { Link } from '../router.tsx';
 import { useRole } from '../session.tsx';
+import { CaseResultCard } from './CaseResultCard.tsx';
 import { caseKeys, casesApi } from './cases-api.ts';
 import { CaseEditor } from './editor/CaseEditor.tsx';
 import './editor/case-editor.css';
@@ -45,12 +46,17 @@ export function CaseEditorPage({ id }: { id: string }) {
   if (!detail.data || !campaign.data) return waiting;
   // The editor reads the case once and owns its fields from then on; it is keyed so a case that
   // becomes read-only (or editable again) starts over rather than mixing the two.
-  if (detail.data.editable) return <CaseEditor key="edit" initial={detail.data} campaign={campaign.data} />;
+  // A final best or excellent case shows its result and certificate first.
+  const result = <CaseResultCard id={id} campaign={campaign.data} />;
+  if (detail.data.editable) return <>{result}<CaseEditor key="edit" initial={detail.data} campaign={campaign.data} /></>;
   return (
-    <Suspense fallback={waiting}>
-      {role === 'organizer'
-        ? <OrganizerCaseView key="organizer" detail={detail.data} campaign={campaign.data} />
-        : <ReadOnlyCase key="read" detail={detail.data} campaign={campaign.data} />}
-    </Suspense>
+    <>
+      {result}
+      <Suspense fallback={waiting}>
+        {role === 'organizer'
+          ? <OrganizerCaseView key="organizer" detail={detail.data} campaign={campaign.data} />
+          : <ReadOnlyCase key="read" detail={detail.data} campaign={campaign.data} />}
+      </Suspense>
+    </>
   );
 }
