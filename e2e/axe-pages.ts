@@ -48,6 +48,7 @@ export const PAGES: AxePage[] = [
   { name: 'special page', who: 'anyone', server: true, path: () => `/campaigns/${SEVENTH}`, ready: '#apply' },
   { name: 'verify', who: 'anyone', server: true, path: () => '/verify' },
   { name: 'verify a receipt', who: 'anyone', server: true, path: (s) => `/verify?number=${s.receiptNumber}` },
+  { name: 'verify a certificate', who: 'anyone', server: true, path: () => '/certificates' },
   { name: 'audit heads', who: 'anyone', server: true, path: () => '/audit-heads', ready: '.audit-heads' },
   { name: 'error page', who: 'anyone', server: true, path: () => '/campaigns/no-such-campaign' },
   workbench('sign-in', 'anyone', () => '/app/sign-in', { ready: '#f-email' }),
