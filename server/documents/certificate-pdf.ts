@@ -92,7 +92,10 @@ export async function renderCertificatePdf(cert: CertificateForPdf, locale: Loca
 
   let y = center('bold', 20, t('certificates.pdf.to', { unit: cert.unitName }), 150);
   y = center('regular', 13, t('certificates.pdf.submitted'), y + 10, GREY);
-  y = center('bold', 19, t('certificates.pdf.caseTitle', { title: cert.caseTitle }), y + 6, INK, { lineGap: 4 });
+  // A title may run to 100 characters: past two lines it is set smaller, so the page keeps its shape.
+  const caseTitle = t('certificates.pdf.caseTitle', { title: cert.caseTitle });
+  const titleSize = doc.font('bold').fontSize(19).heightOfString(caseTitle, { width, lineGap: 4 }) > 2 * (19 * 1.45 + 4) ? 15 : 19;
+  y = center('bold', titleSize, caseTitle, y + 6, INK, { lineGap: 4 });
   y = center('regular', 13, t('certificates.pdf.selected', { campaign: cert.campaignTitle }), y + 10, GREY, { lineGap: 3 });
   y = center('bold', 30, cert.tierName, y + 8, RED, { characterSpacing: locale === 'en' ? 1 : 8 });
   center('regular', 13, t('certificates.pdf.commend'), y + 8, GREY);
