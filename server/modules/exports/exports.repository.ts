@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 
 // The exports' SQL. Every list is read a page at a time in the order of a unique key (keyset
@@ -7,13 +7,23 @@ import type { Database } from '../../db/schema.ts';
 
 export const EXPORT_PAGE = 500;
 
+/**
+ * `column = campaignId` written so that neither engine can answer it from the (campaign_id, …)
+ * indexes: with one, the planner fetched every later row of the campaign and sorted them for
+ * each page (at 10,000 cases the first page took 127 ms, at 2,000 14 ms: the export grew with
+ * the square of its size). Without, it walks the primary key in order from the last key and stops
+ * after a page, which is what keyset pagination is for. An index on (campaign_id, id) would do
+ * the same in a migration's hands.
+ */
+const inCampaign = (column: string, campaignId: string) => sql<boolean>`${sql.ref(column)} || '' = ${campaignId}`;
+
 /** One page of the campaign's cases after `afterId`, with their unit and the category of their current version. */
 export function listCasesPage(db: Kysely<Database>, campaignId: string, afterId: string, limit = EXPORT_PAGE) {
   return db.selectFrom('cases as c')
     .innerJoin('organizations as o', 'o.id', 'c.organization_id')
     .leftJoin('case_submissions as s', (j) => j.onRef('s.case_id', '=', 'c.id').onRef('s.seq', '=', 'c.submission_count'))
     .leftJoin('screening_reports as r', 'r.submission_id', 's.id')
-    .where('c.campaign_id', '=', campaignId)
+    .where(inCampaign('c.campaign_id', campaignId))
     .where('c.id', '>', afterId)
     .select([
       'c.id', 'c.title', 'c.status', 'c.screening', 'c.recommendation', 'c.submission_count', 'o.name as unit_name', 'o.division_code',
@@ -44,7 +54,7 @@ export function listAssignmentsPage(db: Kysely<Database>, campaignId: string, af
     .innerJoin('organizations as o', 'o.id', 'c.organization_id')
     .innerJoin('campaign_reviewers as p', 'p.id', 'a.reviewer_id')
     .leftJoin('reviews as v', 'v.assignment_id', 'a.id')
-    .where('a.campaign_id', '=', campaignId)
+    .where(inCampaign('a.campaign_id', campaignId))
     .where('a.id', '>', afterId)
     .select([
       'a.id', 'a.case_id', 'c.title', 'o.name as unit_name', 'p.name as reviewer_name', 'p.email as reviewer_email', 'a.state', 'a.source',
