@@ -12,7 +12,7 @@ export const dashboardPageEn: Record<keyof typeof dashboardPageZhCN, string> = {
   'wb.dashboard.total': 'Total',
   'wb.dashboard.empty': 'No data yet',
   'wb.dashboard.days.title': 'Submissions per day and the deadline',
-  'wb.dashboard.days.note': 'Days on {zone}; the deadline is {deadline}. The table lists only days with submissions.',
+  'wb.dashboard.days.note': 'Days on {zone}; the deadline is {deadline}. The chart starts three days before the first submission; the table lists only days with submissions.',
   'wb.dashboard.days.day': 'Day',
   'wb.dashboard.days.first': 'First submissions',
   'wb.dashboard.days.again': 'Resubmissions',

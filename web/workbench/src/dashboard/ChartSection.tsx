@@ -19,17 +19,19 @@ interface Props<Row> {
   columns: TableColumnsType<Row>;
   summary?: () => ReactNode;
   pageSize?: number;
+  /** A table of five or more columns: it shares the width equally with its chart. */
+  wide?: boolean;
 }
 
-export function ChartSection<Row extends object>({ id, title, note, option, height, rows, rowKey, columns, summary, pageSize }: Props<Row>) {
+export function ChartSection<Row extends object>({ id, title, note, option, height, rows, rowKey, columns, summary, pageSize, wide }: Props<Row>) {
   const { t, locale } = useI18n();
   const figures = t('wb.dashboard.figures', { chart: title });
   return (
     <Card className="wb-card wb-dashboard-section" title={<h2 className="wb-dashboard-heading" id={`wb-dashboard-${id}`}>{title}</h2>}>
       {note && <Typography.Paragraph type="secondary">{note}</Typography.Paragraph>}
       <Row gutter={[16, 16]}>
-        <Col xs={24} lg={14}><EChart option={option} label={title} height={height} locale={locale} /></Col>
-        <Col xs={24} lg={10}>
+        <Col xs={24} lg={wide ? 12 : 14}><EChart option={option} label={title} height={height} locale={locale} /></Col>
+        <Col xs={24} lg={wide ? 12 : 10}>
           <ScrollRegion label={figures}>
             <Table<Row>
               className="wb-dashboard-table" size="small" rowKey={rowKey} dataSource={rows} columns={columns} summary={summary}

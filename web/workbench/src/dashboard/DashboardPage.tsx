@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, Grid, Row, Skeleton, Statistic, Typography } from 'antd';
-import { useMemo } from 'react';
+import { useMemo, useSyncExternalStore } from 'react';
 import { CampaignPicker, useChosenCampaign } from '../campaigns/CampaignPicker.tsx';
 import { useCampaign } from '../cases/case-shared.tsx';
 import { useI18n } from '../i18n.tsx';
@@ -21,10 +21,20 @@ type BandRow = Dashboard['scores']['bands'][number];
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
+// A phone at 200 % zoom is narrower than any of antd's breakpoints.
+const NARROW = '(max-width: 359px)';
+function subscribeNarrow(onChange: () => void): () => void {
+  const query = window.matchMedia(NARROW);
+  query.addEventListener('change', onChange);
+  return () => query.removeEventListener('change', onChange);
+}
+const useNarrow = () => useSyncExternalStore(subscribeNarrow, () => window.matchMedia(NARROW).matches);
+
 /** The organizers' dashboard of the chosen campaign. */
 export function DashboardPage() {
   const { t, locale } = useI18n();
   const phone = !Grid.useBreakpoint().md;
+  const narrow = useNarrow();
   const chosen = useChosenCampaign();
   const { slug } = chosen;
   const campaign = useCampaign(slug).data;
@@ -33,12 +43,12 @@ export function DashboardPage() {
   const num = (n: number) => n.toLocaleString(locale);
   const percent = (part: number, whole: number) => (whole === 0 ? '—' : `${Math.round((part / whole) * 100)}%`);
   const categoryName = (key: string) => (key === '' ? t('wb.dashboard.noCategory') : campaign?.categories.find((c) => c.key === key)?.name[locale] ?? key);
-  const text: ChartText = { t, phone, categoryName };
+  const text: ChartText = { t, phone, narrow, categoryName };
   // Options are rebuilt only when the figures, the language or the size change.
   const options = useMemo(() => d && {
     days: daysChart(d, text), categories: categoriesChart(d, text), provinces: provincesChart(d, text),
     screening: screeningChart(d, text), review: reviewChart(d, text), scores: scoresChart(d, text),
-  }, [d, locale, phone, campaign]);
+  }, [d, locale, phone, narrow, campaign]);
 
   const intro = (
     <Card className="wb-card" title={t('wb.dashboard.title')}>
@@ -66,7 +76,7 @@ export function DashboardPage() {
       {intro}
       <ChartSection
         id="days" title={t('wb.dashboard.days.title')} note={t('wb.dashboard.days.note', { zone, deadline })}
-        option={options.days} height={phone ? 260 : 320} rows={submittedDays} rowKey="day" pageSize={10}
+        option={options.days} height={(phone ? 260 : 320) + (narrow ? 60 : 0)} rows={submittedDays} rowKey="day" pageSize={10}
         columns={[
           { title: t('wb.dashboard.days.day'), dataIndex: 'day' },
           { title: t('wb.dashboard.days.first'), dataIndex: 'first', ...right, render: num },
@@ -94,8 +104,8 @@ export function DashboardPage() {
         ]}
       />
       <ChartSection<CategoryRow>
-        id="screening" title={t('wb.dashboard.screening.title')} note={t('wb.dashboard.screening.note')}
-        option={options.screening} height={barsHeight(d.categories.length, phone) + 30} rows={d.categories} rowKey="category"
+        id="screening" wide title={t('wb.dashboard.screening.title')} note={t('wb.dashboard.screening.note')}
+        option={options.screening} height={barsHeight(d.categories.length, phone) + 30 + (narrow ? 70 : 0)} rows={d.categories} rowKey="category"
         columns={[
           { title: t('wb.dashboard.col.category'), dataIndex: 'category', render: categoryName },
           ...OUTCOMES.map((o) => ({ title: t(`wb.dashboard.outcome.${o}`), key: o, ...right, render: (_: unknown, c: CategoryRow) => num(c.outcomes[o]) })),
@@ -103,8 +113,8 @@ export function DashboardPage() {
         summary={() => <TotalRow label={t('wb.dashboard.total')} values={OUTCOMES.map((o) => num(sum(d.categories.map((c) => c.outcomes[o]))))} />}
       />
       <ChartSection<ReviewRow>
-        id="review" title={t('wb.dashboard.review.title')} note={t('wb.dashboard.review.note', { count: d.review.reviewsPerCase })}
-        option={options.review} height={barsHeight(d.review.categories.length * 2, phone, 22) + 30} rows={d.review.categories} rowKey="category"
+        id="review" wide title={t('wb.dashboard.review.title')} note={t('wb.dashboard.review.note', { count: d.review.reviewsPerCase })}
+        option={options.review} height={barsHeight(d.review.categories.length * 2, phone, 22) + 30 + (narrow ? 70 : 0)} rows={d.review.categories} rowKey="category"
         columns={[
           { title: t('wb.dashboard.col.category'), dataIndex: 'category', render: categoryName },
           { title: t('wb.dashboard.review.cases'), dataIndex: 'cases', ...right, render: num },
@@ -119,8 +129,8 @@ export function DashboardPage() {
         }}
       />
       <ChartSection<BandRow>
-        id="scores" title={t('wb.dashboard.scores.title')} note={t('wb.dashboard.scores.note', { count: d.scores.unscored })}
-        option={options.scores} height={phone ? 280 : 320} rows={d.scores.bands} rowKey="from"
+        id="scores" wide title={t('wb.dashboard.scores.title')} note={t('wb.dashboard.scores.note', { count: d.scores.unscored })}
+        option={options.scores} height={(phone ? 280 : 320) + (narrow ? 60 : 0)} rows={d.scores.bands} rowKey="from"
         columns={[
           { title: t('wb.dashboard.scores.band'), key: 'band', render: (_: unknown, b) => t('wb.dashboard.scores.bandRange', { from: b.from, to: b.to }) },
           ...scoredCategories.map(({ c, i }) => ({ title: categoryName(c), key: c, ...right, render: (_: unknown, b: BandRow) => num(b.counts[i]!) })),

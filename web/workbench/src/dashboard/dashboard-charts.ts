@@ -8,6 +8,8 @@ import type { ChartOption } from './EChart.tsx';
 export interface ChartText {
   t: Translator;
   phone: boolean;
+  /** Under 360 CSS px (a phone at 200 % zoom): the legend stands one entry a line. */
+  narrow: boolean;
   categoryName: (key: string) => string;
 }
 
@@ -17,14 +19,21 @@ const OUTCOME_COLORS = { pending: '#5470c6', passed: '#2e7d32', rejected: '#c628
 
 const font = (phone: boolean) => (phone ? 11 : 12);
 const grid = (phone: boolean, left = 8) => ({ left, right: phone ? 8 : 24, top: 36, bottom: 8, containLabel: true });
-const legend = (phone: boolean) => ({ top: 0, type: 'scroll' as const, textStyle: { fontSize: font(phone) } });
+// A plain legend wraps onto a second line on a phone rather than hiding series behind arrows.
+const legend = (phone: boolean) => ({ top: 0, type: 'plain' as const, itemGap: phone ? 8 : 10, textStyle: { fontSize: font(phone) } });
+/** Room above the plot for a legend of this many entries. */
+const legendRoom = (entries: number, phone: boolean, narrow = false) => (narrow ? 12 + 24 * entries : entries > 2 && (phone || entries > 3) ? 60 : 36);
+/** Days drawn before the first submission, so the chart starts where the campaign's activity does. */
+export const LEAD_DAYS = 3;
 
 /** Bars of first submissions and resubmissions per day, the running total as a line, the deadline marked. */
-export function daysChart(d: Dashboard, { t, phone }: ChartText): ChartOption {
-  const days = d.days.map((x) => x.day.slice(5));
+export function daysChart(d: Dashboard, { t, phone, narrow }: ChartText): ChartOption {
+  const first = d.days.findIndex((x) => x.first > 0 || x.again > 0);
+  const shown = d.days.slice(first === -1 ? 0 : Math.max(0, first - LEAD_DAYS));
+  const days = shown.map((x) => x.day.slice(5));
   return {
     legend: legend(phone),
-    grid: { ...grid(phone), bottom: 4 },
+    grid: { ...grid(phone), top: legendRoom(3, phone, narrow) + 12, bottom: 4 },
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'category', data: days, axisLabel: { fontSize: font(phone), hideOverlap: true } },
     yAxis: [
@@ -32,10 +41,10 @@ export function daysChart(d: Dashboard, { t, phone }: ChartText): ChartOption {
       { type: 'value', minInterval: 1, axisLabel: { fontSize: font(phone) }, splitLine: { show: false } },
     ],
     series: [
-      { name: t('wb.dashboard.days.first'), type: 'bar', stack: 'day', data: d.days.map((x) => x.first) },
-      { name: t('wb.dashboard.days.again'), type: 'bar', stack: 'day', data: d.days.map((x) => x.again) },
+      { name: t('wb.dashboard.days.first'), type: 'bar', stack: 'day', barMaxWidth: 24, data: shown.map((x) => x.first) },
+      { name: t('wb.dashboard.days.again'), type: 'bar', stack: 'day', barMaxWidth: 24, data: shown.map((x) => x.again) },
       {
-        name: t('wb.dashboard.days.cumulative'), type: 'line', yAxisIndex: 1, showSymbol: false, data: d.days.map((x) => x.cumulative),
+        name: t('wb.dashboard.days.cumulative'), type: 'line', yAxisIndex: 1, showSymbol: false, data: shown.map((x) => x.cumulative),
         markLine: {
           symbol: 'none', lineStyle: { color: '#b3261e', type: 'dashed' }, label: { formatter: t('wb.dashboard.days.deadline'), color: '#b3261e', fontSize: font(phone) },
           data: [{ xAxis: d.deadlineDay.slice(5) }],
@@ -66,11 +75,11 @@ export function provincesChart(d: Dashboard, { t, phone }: ChartText): ChartOpti
 }
 
 /** Stacked bars per category: how many cases await screening, passed, were rejected or returned. */
-export function screeningChart(d: Dashboard, { t, phone, categoryName }: ChartText): ChartOption {
+export function screeningChart(d: Dashboard, { t, phone, narrow, categoryName }: ChartText): ChartOption {
   const rows = [...d.categories].reverse();
   return {
     legend: legend(phone),
-    grid: grid(phone),
+    grid: { ...grid(phone), top: legendRoom(4, phone, narrow) },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     xAxis: { type: 'value', minInterval: 1, axisLabel: { fontSize: font(phone) } },
     yAxis: { type: 'category', data: rows.map((c) => categoryName(c.category)), axisLabel: { fontSize: font(phone), width: phone ? 90 : 160, overflow: 'truncate' } },
@@ -79,12 +88,12 @@ export function screeningChart(d: Dashboard, { t, phone, categoryName }: ChartTe
 }
 
 /** Per category, side by side: cases in review and those fully scored; assignments released and reviews submitted. */
-export function reviewChart(d: Dashboard, { t, phone, categoryName }: ChartText): ChartOption {
+export function reviewChart(d: Dashboard, { t, phone, narrow, categoryName }: ChartText): ChartOption {
   const rows = [...d.review.categories].reverse();
   const keys = ['cases', 'fullyScored', 'assigned', 'submitted'] as const;
   return {
     legend: legend(phone),
-    grid: { ...grid(phone), top: phone ? 56 : 36 },
+    grid: { ...grid(phone), top: legendRoom(4, phone, narrow) },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     xAxis: { type: 'value', minInterval: 1, axisLabel: { fontSize: font(phone) } },
     yAxis: { type: 'category', data: rows.map((c) => categoryName(c.category)), axisLabel: { fontSize: font(phone), width: phone ? 90 : 160, overflow: 'truncate' } },
@@ -93,11 +102,11 @@ export function reviewChart(d: Dashboard, { t, phone, categoryName }: ChartText)
 }
 
 /** Bars per score band, one series per category that has a scored case. */
-export function scoresChart(d: Dashboard, { t, phone, categoryName }: ChartText): ChartOption {
+export function scoresChart(d: Dashboard, { t, phone, narrow, categoryName }: ChartText): ChartOption {
   const used = d.scores.categories.map((c, i) => ({ c, i })).filter(({ i }) => d.scores.bands.some((b) => b.counts[i]! > 0));
   return {
     legend: legend(phone),
-    grid: { ...grid(phone), top: phone ? 56 : 36 },
+    grid: { ...grid(phone), top: legendRoom(used.length, phone, narrow) },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     xAxis: { type: 'category', data: d.scores.bands.map((b) => t('wb.dashboard.scores.bandRange', { from: b.from, to: b.to })), axisLabel: { fontSize: font(phone), hideOverlap: true } },
     yAxis: { type: 'value', minInterval: 1, axisLabel: { fontSize: font(phone) } },
