@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, expect, it } from 'vitest';
 import { completeContent, createSubmittedCase } from '../server/testing/cases.ts';
 import { axeViolations } from './axe-rules.ts';
+import { sidewaysOverflow, ZOOMED } from './keyboard-zoom-helpers.ts';
 import { ADMIN, ADMIN_ENV, browserSuite, describeInChromium, DESKTOP, fitsWidth, openPage, PHONE, SCREENSHOTS, signInThroughForm, startServerDuringWindow } from './browser.ts';
 
 // Issue 15 item 6 in the workbench: the organizer's exports page at desktop and phone size, and
@@ -53,6 +54,15 @@ describeInChromium('the exports in the workbench', () => {
     expect(await fitsWidth(page)).toBe(true);
     await shot(page, 'phone');
     expect(await axeViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  }, 120_000);
+
+  it('holds at 200 % zoom on a phone (195 CSS px)', async () => {
+    const { page } = await openPage(suite.browser, ZOOMED, `${suite.url}/app/org/exports`, problems);
+    await signInThroughForm(page, ADMIN.email, ADMIN.password);
+    await page.locator('.wb-exports-item').nth(5).waitFor();
+    expect(await sidewaysOverflow(page)).toEqual({ excess: 0, culprits: [] });
+    await shot(page, 'zoomed');
     expect(problems).toEqual([]);
   }, 120_000);
 });
