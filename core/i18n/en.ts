@@ -1,4 +1,5 @@
 import { noticeEn } from './parts/notice.en.ts';
+import { noticePageEn } from './parts/notice-page.en.ts';
 import { casesEn } from './parts/cases.en.ts';
 import { documentsEn } from './parts/documents.en.ts';
 import { editorEn } from './parts/editor.en.ts';
@@ -37,7 +38,7 @@ export const en: Record<MessageKey, string> = {
   ...assignmentEn,
   ...scoringEn,
   ...rankingEn,
-  ...selectionEn, ...noticeEn,
+  ...selectionEn, ...noticeEn, ...noticePageEn,
   ...rankingPageEn,
   ...selectionPageEn,
   ...dashboardPageEn,

@@ -2,6 +2,7 @@
 // Areas with many messages keep them in their own part (workbench, cases, files, editor…) so the
 // catalogue stays readable; the parts are merged here.
 import { noticeZhCN } from './parts/notice.zh-CN.ts';
+import { noticePageZhCN } from './parts/notice-page.zh-CN.ts';
 import { casesZhCN } from './parts/cases.zh-CN.ts';
 import { documentsZhCN } from './parts/documents.zh-CN.ts';
 import { editorZhCN } from './parts/editor.zh-CN.ts';
@@ -162,7 +163,7 @@ const base = {
 
 export const zhCN = {
   ...base, ...workbenchZhCN, ...casesZhCN, ...filesZhCN, ...documentsZhCN, ...editorZhCN, ...journeyZhCN, ...auditZhCN, ...reviewersZhCN,
-  ...screeningZhCN, ...phaseZhCN, ...similarityZhCN, ...assignmentZhCN, ...scoringZhCN, ...rankingZhCN, ...selectionZhCN, ...noticeZhCN, ...rankingPageZhCN, ...selectionPageZhCN, ...dashboardPageZhCN, ...demoZhCN, ...exportsZhCN, ...certificatesZhCN,
+  ...screeningZhCN, ...phaseZhCN, ...similarityZhCN, ...assignmentZhCN, ...scoringZhCN, ...rankingZhCN, ...selectionZhCN, ...noticeZhCN, ...noticePageZhCN, ...rankingPageZhCN, ...selectionPageZhCN, ...dashboardPageZhCN, ...demoZhCN, ...exportsZhCN, ...certificatesZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

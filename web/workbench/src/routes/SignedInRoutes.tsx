@@ -5,7 +5,7 @@ import { useI18n } from '../i18n.tsx';
 import { Link, useRouter } from '../router.tsx';
 import { homeOf, useMe, useRole } from '../session.tsx';
 import {
-  AccountPage, AssignmentPage, AuditPage, CaseEditorPage, DashboardPage, ExportsPage, MailPage, MembersPage, MyCasesPage, OrganizersPage, OrgCasesPage, OrgReviewersPage,
+  AccountPage, AssignmentPage, AuditPage, CaseEditorPage, ExportsPage, DashboardPage, MailPage, MembersPage, MyCasesPage, NoticePage, OrganizersPage, OrgCasesPage, OrgReviewersPage,
   OrgUnitDetailPage, OrgUnitsPage, preloadWhenIdle, ProgressPage, RankingPage, ReceiptPage, SelectionPage, ReferenceCasesPage, ReviewCasePage, ReviewerProfilePage,
   ReviewerWorkbenchPage, ScreeningPage, SuperiorReviewsPage, UnitPage,
 } from './pages.tsx';
@@ -50,8 +50,9 @@ export function SignedInRoutes() {
   else if (path === '/app/org/assignment') page = <AssignmentPage />;
   else if (path === '/app/org/ranking') page = <RankingPage />;
   else if (path === '/app/org/selection') page = <SelectionPage />;
-  else if (path === '/app/org/dashboard') page = <DashboardPage />;
+  else if (path === '/app/org/notice') page = <NoticePage />;
   else if (path === '/app/org/exports') page = <ExportsPage />;
+  else if (path === '/app/org/dashboard') page = <DashboardPage />;
   else if (path === '/app/org/audit') page = <AuditPage />;
   else if (path === '/app/org/mail') page = <MailPage />;
   else if (path === '/app/org/organizers') page = <OrganizersPage />;

@@ -12,4 +12,5 @@ export { ReferenceCasesPage } from '../similarity/ReferenceCasesPage.tsx';
 export { AssignmentPage } from '../assignment/AssignmentPage.tsx';
 export { RankingPage } from '../ranking/RankingPage.tsx';
 export { SelectionPage } from '../selection/SelectionPage.tsx';
+export { NoticePage } from '../notice/NoticePage.tsx';
 export { ExportsPage } from '../exports/ExportsPage.tsx';

@@ -19,6 +19,7 @@ const load = {
   verifyEmail: () => import('../pages/VerifyEmail.tsx'),
   invitation: () => import('../pages/AcceptInvitation.tsx'),
   superiorReview: () => import('../cases/SuperiorReviewPage.tsx'),
+  publicNotice: () => import('../notice/PublicNoticePage.tsx'),
   signedIn: () => import('./SignedInRoutes.tsx'),
   unit: () => import('./unit-pages.ts'),
   organizer: () => import('./organizer-pages.ts'),
@@ -41,6 +42,7 @@ const ResetPasswordPage = named(load.resetPassword, 'ResetPasswordPage');
 const VerifyEmailPage = named(load.verifyEmail, 'VerifyEmailPage');
 const AcceptInvitationPage = named(load.invitation, 'AcceptInvitationPage');
 const SuperiorReviewPage = named(load.superiorReview, 'SuperiorReviewPage');
+const PublicNoticePage = named(load.publicNotice, 'PublicNoticePage');
 
 export const SignedInRoutes = named(load.signedIn, 'SignedInRoutes');
 export const UnitPage = named(load.unit, 'UnitPage');
@@ -58,6 +60,7 @@ export const ProgressPage = named(load.organizer, 'ProgressPage');
 export const AssignmentPage = named(load.organizer, 'AssignmentPage');
 export const RankingPage = named(load.organizer, 'RankingPage');
 export const SelectionPage = named(load.organizer, 'SelectionPage');
+export const NoticePage = named(load.organizer, 'NoticePage');
 export const ExportsPage = named(load.organizer, 'ExportsPage');
 export const AuditPage = named(load.organizer, 'AuditPage');
 export const MailPage = named(load.organizer, 'MailPage');
@@ -80,6 +83,8 @@ export const PUBLIC: Record<string, { load: Load<unknown>; render: () => ReactNo
   // The superior organization reads and recommends by the mailed link, without an account, or
   // signed in (?case=) as a member of a registered superior unit; the page asks to sign in then.
   '/app/superior-review': { load: load.superiorReview, render: () => <SuperiorReviewPage /> },
+  // The public notice (公示) and its objection form: anyone, signed in or not.
+  '/app/notice': { load: load.publicNotice, render: () => <PublicNoticePage /> },
 };
 
 /** The chunk of a signed-in path's page; a guess is harmless, it only starts a download. */

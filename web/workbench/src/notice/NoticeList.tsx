@@ -1,0 +1,33 @@
+import { Tag } from 'antd';
+import { useI18n } from '../i18n.tsx';
+
+const TIER_COLORS = { best: 'red', excellent: 'gold' } as const;
+
+/** The shortlist as published, numbered, tier by tier; the same on the organizers' page and the public one. */
+export function NoticeList({ entries }: { entries: readonly { n: number; tier: 'best' | 'excellent'; title: string; unitName: string }[] }) {
+  const { t } = useI18n();
+  return (
+    <>
+      {(['best', 'excellent'] as const).map((tier) => {
+        const list = entries.filter((e) => e.tier === tier);
+        if (list.length === 0) return null;
+        return (
+          <section key={tier} className="wb-notice-tier" aria-labelledby={`wb-notice-tier-${tier}`}>
+            <h4 id={`wb-notice-tier-${tier}`} className="wb-notice-tier-title">
+              <Tag color={TIER_COLORS[tier]}>{t(`selection.tier.${tier}`)}</Tag>
+              {t(`notice.public.${tier}`, { count: list.length })}
+            </h4>
+            <ol className="wb-notice-entries">
+              {list.map((e) => (
+                <li key={e.n} value={e.n}>
+                  <span className="wb-notice-entry-title">{e.title}</span>
+                  <span className="wb-notice-entry-unit">{e.unitName}</span>
+                </li>
+              ))}
+            </ol>
+          </section>
+        );
+      })}
+    </>
+  );
+}
