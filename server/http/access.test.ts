@@ -71,6 +71,7 @@ describe('route access declarations', () => {
       'GET /api/v1/campaigns/:slug/progress organizer',
       'GET /api/v1/campaigns/:slug/ranking organizer',
       'GET /api/v1/campaigns/:slug/ranking/flags/:flagId organizer',
+      'GET /api/v1/campaigns/:slug/dashboard organizer',
       'GET /api/v1/campaigns/:slug/exports/:kind organizer',
       'GET /api/v1/campaigns/:slug/selection organizer',
       'POST /api/v1/campaigns/:slug/selection/suggestion organizer',

@@ -116,6 +116,8 @@ const SAMPLES: Record<string, (w: World) => { url: string; body?: unknown }> = {
   'GET /api/v1/campaigns/:slug/ranking': () => ({ url: '/api/v1/campaigns/seventh-collection/ranking' }),
   'GET /api/v1/campaigns/:slug/exports/:kind': () => ({ url: '/api/v1/campaigns/seventh-collection/exports/cases' }),
   'GET /api/v1/campaigns/:slug/ranking/flags/:flagId': () => ({ url: '/api/v1/campaigns/seventh-collection/ranking/flags/too_few_scores.00000000-0000-4000-8000-000000000000' }),
+  // Organizers of the campaign only; dashboard.routes.test.ts refuses an organizer of another campaign, a unit and a reviewer by name.
+  'GET /api/v1/campaigns/:slug/dashboard': () => ({ url: '/api/v1/campaigns/seventh-collection/dashboard' }),
   // Organizers of the campaign only; selection.routes.test.ts refuses an organizer of another campaign, a unit and a reviewer by name.
   'GET /api/v1/campaigns/:slug/selection': () => ({ url: '/api/v1/campaigns/seventh-collection/selection' }),
   'POST /api/v1/campaigns/:slug/selection/suggestion': () => ({ url: '/api/v1/campaigns/seventh-collection/selection/suggestion', body: {} }),
