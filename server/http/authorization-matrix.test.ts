@@ -123,6 +123,14 @@ const SAMPLES: Record<string, (w: World) => { url: string; body?: unknown }> = {
   'POST /api/v1/campaigns/:slug/selection/suggestion': () => ({ url: '/api/v1/campaigns/seventh-collection/selection/suggestion', body: {} }),
   'POST /api/v1/campaigns/:slug/selection/accept': () => ({ url: '/api/v1/campaigns/seventh-collection/selection/accept', body: {} }),
   'PUT /api/v1/campaigns/:slug/selection/cases/:caseId': (w) => ({ url: `/api/v1/campaigns/seventh-collection/selection/cases/${w.caseA}`, body: { tier: 'none', reason: '复核' } }),
+  // Organizers of the campaign only; notice.routes.test.ts refuses an organizer of another campaign, a unit and a reviewer by name.
+  'GET /api/v1/campaigns/:slug/notice': () => ({ url: '/api/v1/campaigns/seventh-collection/notice' }),
+  'POST /api/v1/campaigns/:slug/notice': () => ({ url: '/api/v1/campaigns/seventh-collection/notice', body: { body: '公示' } }),
+  'POST /api/v1/campaigns/:slug/notice/finalize': () => ({ url: '/api/v1/campaigns/seventh-collection/notice/finalize', body: {} }),
+  'POST /api/v1/campaigns/:slug/notice/objections/:id/outcome': () => ({ url: '/api/v1/campaigns/seventh-collection/notice/objections/nothing/outcome', body: { status: 'dismissed', reason: '不成立' } }),
+  // Anyone: the published notice and the objection form (notice.routes.test.ts).
+  'GET /api/v1/public/campaigns/:slug/notice': () => ({ url: '/api/v1/public/campaigns/seventh-collection/notice' }),
+  'POST /api/v1/public/campaigns/:slug/notice/objections': () => ({ url: '/api/v1/public/campaigns/seventh-collection/notice/objections', body: { n: 1, name: '张三', organization: '某单位', phone: '13912345678', body: '异议内容写得足够长。' } }),
   'GET /api/v1/cases/:id/conflicts': (w) => ({ url: `/api/v1/cases/${w.caseA}/conflicts` }),
   'POST /api/v1/cases/:id/conflicts/:reviewerId/dismissal': (w) => ({ url: `/api/v1/cases/${w.caseA}/conflicts/nobody/dismissal`, body: { reason: '已核实无利害关系' } }),
   'POST /api/v1/cases/:id/conflict-declaration': (w) => ({ url: `/api/v1/cases/${w.caseA}/conflict-declaration`, body: { reason: '曾指导该单位' } }),
