@@ -3,6 +3,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { forgetCampaignVersions } from '../server/modules/campaigns/campaigns.service.ts';
 import { setPhase } from '../server/testing/assignments.ts';
 import { completeContent, createSubmittedCase } from '../server/testing/cases.ts';
+import { PASSWORD } from '../server/testing/people.ts';
 import { DURING_WINDOW, SEVENTH } from '../server/testing/fixtures.ts';
 import { axeViolations } from './axe-rules.ts';
 import { sidewaysOverflow, ZOOMED } from './keyboard-zoom-helpers.ts';
@@ -21,6 +22,7 @@ describeInChromium('the public notice in the browser', () => {
   const started = Date.now();
   const suite = browserSuite({ start: () => startServer(() => new Date(DURING_WINDOW.getTime() + (Date.now() - started) + later), ADMIN_ENV) });
   const problems: string[] = [];
+  let unit: { caseId: string; email: string };
 
   // Two cases selected (甲 best, 丙 excellent) and a third not: the selection as accepted, written
   // directly (computing it is the selection journey's part).
@@ -41,6 +43,7 @@ describeInChromium('the public notice in the browser', () => {
     ]).execute();
     await setPhase(app, 'notice');
     forgetCampaignVersions(app.db);
+    unit = cases.丙;
   }, 120_000);
 
   it('publishes on a desktop, takes an objection on a phone, upholds it and confirms the results', async () => {
@@ -110,6 +113,20 @@ describeInChromium('the public notice in the browser', () => {
     const results = await suite.app.db.selectFrom('final_results').select(['tier', 'serial']).execute();
     expect(results.map((r) => r.tier)).toEqual(['excellent', 'excellent']);
     await context.close();
+
+    // The unit downloads its certificate on a phone; a visitor follows its verification link.
+    const phone = await openPage(suite.browser, PHONE, `${suite.url}/app/cases/${unit.caseId}`, problems);
+    await signInThroughForm(phone.page, unit.email, PASSWORD);
+    const card = phone.page.getByTestId('case-result');
+    await card.getByText('优秀案例').waitFor();
+    const [download] = await Promise.all([phone.page.waitForEvent('download'), card.getByRole('link', { name: '下载荣誉证书' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^荣誉证书-ZJ7-000\d-[0-9A-Z]{8}\.pdf$/);
+    const serial = /ZJ7-000\d-[0-9A-Z]{8}/.exec(download.suggestedFilename())![0];
+    await phone.context.close();
+    const check = await openPage(suite.browser, PHONE, `${suite.url}/certificates/${serial}`, problems);
+    await check.page.getByText(`证书 ${serial} 真实有效`).waitFor();
+    expect(await check.page.locator('[data-field="case"]').innerText()).toBe('“红色驿站”服务新就业群体');
+    await check.context.close();
     expect(problems).toEqual([]);
   }, 240_000);
 });
