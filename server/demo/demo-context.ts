@@ -39,11 +39,13 @@ let sharedHash: Promise<string> | undefined;
 const passwordHash = () => (sharedHash ??= prepareSignUp({ email: 'organizer@demo.example.cn', password: DEMO_PASSWORD, displayName: '演示主办方' }).then((p) => p.passwordHash));
 
 /**
- * The one-time token of the newest link mailed to `to`, as its reader would click it: a demo
- * mailbox is the outbox (no SMTP is configured for the demo).
+ * The one-time token of the newest link mailed to `to` (by `asOf`, for a reader on a clock set
+ * back, whose later mails are not yet written), as its reader would click it: a demo mailbox is
+ * the outbox (no SMTP is configured for the demo).
  */
-export async function tokenFromMail(db: Kysely<Database>, to: string, template: string): Promise<string> {
+export async function tokenFromMail(db: Kysely<Database>, to: string, template: string, asOf?: Date): Promise<string> {
   const mail = await db.selectFrom('mails').select('text_body').where('to_email', '=', to).where('template', '=', template)
+    .$if(asOf !== undefined, (q) => q.where('created_at', '<=', asOf!.toISOString()))
     .orderBy('created_at', 'desc').executeTakeFirstOrThrow();
   const token = /[?&]token=([A-Za-z0-9_-]+)/.exec(mail.text_body)?.[1];
   if (!token) throw new Error(`no link in the ${template} mail to ${to}`);

@@ -50,7 +50,7 @@ export async function ensureDemoData(options: { dataDir: string; units: number; 
     throw new Error(`${path.resolve(dataDir)} is not empty and holds no demo: choose another DEMO_DATA_DIR for the demo`);
   }
   const seededAt = clock();
-  writeDemoCampaigns(demoCampaignsDir(dataDir), seededAt);
+  writeDemoCampaigns(demoCampaignsDir(dataDir), seededAt, options.units);
   writeFileSync(path.join(dataDir, NOTE), JSON.stringify({ complete: false, seededAt: seededAt.toISOString(), units: options.units } satisfies DemoNote));
   const started = performance.now();
   const database = await openDatabase({ databaseUrl: undefined, dataDir });

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import type { CaseContent } from '../../core/case/case-content.ts';
 import { exactSimilarity } from '../../core/similarity/minhash.ts';
@@ -8,17 +9,20 @@ import { similarityText } from '../../core/similarity/content-text.ts';
 import { CONTAINMENT_THRESHOLD, similarityDocument } from '../../core/similarity/near-duplicates.ts';
 import { loadConfig } from '../config.ts';
 import { computeConflicts } from '../modules/conflicts/conflict-facts.ts';
-import { getCampaign } from '../modules/campaigns/campaigns.service.ts';
+import { getCampaign, type StoredCampaign } from '../modules/campaigns/campaigns.service.ts';
 import { startApp } from '../start.ts';
 import { TestClient } from '../testing/test-client.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, reviewerEmail, unitOperatorEmail } from './demo-accounts.ts';
-import { DEMO_REVIEW_SLUG, DEMO_SCREENING_SLUG, DEMO_SLUG } from './demo-campaign.ts';
+import { DEMO_EARLIER_SLUG, DEMO_NOTICE_SLUG, DEMO_REVIEW_SLUG, DEMO_SCREENING_SLUG, DEMO_SLUG } from './demo-campaign.ts';
 import { demoCampaignsDir, ensureDemoData, readDemoNote } from './demo-data.ts';
 import { REVIEWERS } from './steps/reviewers.step.ts';
 import { COPY_UNIT, ORIGINAL_UNIT } from './steps/cases.step.ts';
 import { REJECTED, RETURNED_UNIT } from './steps/review-screening.step.ts';
 import { CONFLICT_REASON } from './steps/review-scores.step.ts';
 import { SCREENING_REJECTED_UNIT } from './steps/screening-decisions.step.ts';
+import { CERTIFIED_UNIT, DISMISSAL_REASON } from './steps/earlier-campaign.step.ts';
+import { OBJECTION } from './steps/notice-campaign.step.ts';
+import { CHANGE_REASON } from './steps/past-selection.ts';
 
 // The demo seeded small (DEMO_UNITS is the same code at 300) into a fresh folder on SQLite, then
 // started as `npm run demo` starts it, and read back through the database and the API.
@@ -26,7 +30,7 @@ import { SCREENING_REJECTED_UNIT } from './steps/screening-decisions.step.ts';
 const UNITS = 12;
 
 describe('npm run demo', () => {
-  it('seeds units, cases, files, recommendations, receipts and reviewers once, a second campaign screened, assigned and partly scored, a third in screening, and its accounts sign in', async () => {
+  it('seeds units, cases, files, recommendations, receipts and reviewers once, a second campaign screened, assigned and partly scored, a third in screening, a fourth with its notice running, a fifth final, and its accounts sign in', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'zhengji-demo-'));
     onTestFinished(() => rmSync(dataDir, { recursive: true, force: true }));
     const lines: string[] = [];
@@ -36,7 +40,8 @@ describe('npm run demo', () => {
     expect(lines.filter((l) => /^[a-z ]+: .* \(\d+\.\d s\)$/.test(l)).map((l) => l.split(':')[0])).toEqual([
       'accounts', 'superior organizations', 'units', 'cases', 'attachments', 'recommendations', 'submissions', 'reviewers',
       'review collection', 'review screening', 'review reviewers', 'review assignment', 'review scores',
-      'screening collection', 'similarity check', 'screening decisions', 'screening reviewers',
+      'screening collection', 'notice collection', 'notice review', 'notice selection', 'earlier collection', 'earlier review', 'earlier results',
+      'similarity check', 'screening decisions', 'screening reviewers',
     ]);
     // A second run finds the demo and leaves it as it is.
     expect(await seed()).toBe(false);
@@ -47,6 +52,7 @@ describe('npm run demo', () => {
     const campaign = await getCampaign(db, DEMO_SLUG);
     const reviewing = await getCampaign(db, DEMO_REVIEW_SLUG);
     const screening = await getCampaign(db, DEMO_SCREENING_SLUG);
+    const [noticing, earlier] = [await getCampaign(db, DEMO_NOTICE_SLUG), await getCampaign(db, DEMO_EARLIER_SLUG)];
     const now = new Date();
     expect([campaign.window.opensAt < now, now < campaign.window.closesAt]).toEqual([true, true]);
 
@@ -101,10 +107,10 @@ describe('npm run demo', () => {
       const res = await client.post('/api/v1/auth/sign-in', { email: account.email, password: account.password });
       expect([account.email, res.statusCode]).toEqual([account.email, 200]);
       const me = (await client.get('/api/v1/me')).json() as { data: { roles: { role: string; campaignId: string | null }[] } };
-      const label = { [campaign.id]: ':demo', [reviewing.id]: ':review', [screening.id]: ':screening' };
+        const label = { [campaign.id]: ':demo', [reviewing.id]: ':review', [screening.id]: ':screening', [noticing.id]: ':notice', [earlier.id]: ':earlier' };
       roles[account.role] = me.data.roles.map((r) => `${r.role}${(r.campaignId && label[r.campaignId]) ?? ''}`).sort();
     }
-    expect(roles).toEqual({ organizer: ['organizer'], unit: [], superior: [], reviewer: ['reviewer:demo', 'reviewer:review', 'reviewer:screening'], learner: ['learner'] });
+    expect(roles).toEqual({ organizer: ['organizer'], unit: [], superior: [], reviewer: ['reviewer:demo', 'reviewer:earlier', 'reviewer:notice', 'reviewer:review', 'reviewer:screening'], learner: ['learner'] });
 
     // The second campaign, in review: its window closed two weeks ago, its cases screened.
     expect(reviewing.phase).toBe('review');
@@ -182,7 +188,10 @@ describe('npm run demo', () => {
     // Its pool: the same reviewers, each with the account they accepted with.
     const screeningPool = await db.selectFrom('campaign_reviewers').select(['user_id']).where('campaign_id', '=', screening.id).execute();
     expect([screeningPool.length, screeningPool.every((r) => r.user_id !== null)]).toEqual([REVIEWERS, true]);
-  }, 180_000);
+
+    await expectNoticeRunning(app, noticing);
+    await expectEarlierFinal(app, earlier);
+  }, 240_000);
 
   it('never seeds into a folder that holds something else', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'zhengji-not-demo-'));
@@ -193,3 +202,79 @@ describe('npm run demo', () => {
     expect(readFileSync(path.join(dataDir, 'zhengji.sqlite'), 'utf8')).toBe('real data');
   });
 });
+
+type Tier = 'best' | 'excellent' | 'none';
+interface OrganizerNotice {
+  phase: string;
+  notice: { stage: string; entries: { n: number; caseId: string; tier: Tier }[] } | null;
+  objections: { caseId: string; body: string; status: string; outcomeReason: string | null }[];
+}
+
+const signedIn = async (app: FastifyInstance, email: string) => {
+  const client = new TestClient(app);
+  expect((await client.post('/api/v1/auth/sign-in', { email, password: DEMO_PASSWORD })).statusCode).toBe(200);
+  return client;
+};
+const organizerOf = (app: FastifyInstance) => signedIn(app, DEMO_ACCOUNTS.find((a) => a.role === 'organizer')!.email);
+
+/** demo-notice: review ended, every case scored, the selection accepted with one change, the notice running, one objection open. */
+async function expectNoticeRunning(app: FastifyInstance, noticing: StoredCampaign): Promise<void> {
+  const now = new Date();
+  expect(noticing.phase).toBe('notice');
+  expect(new Date(`${noticing.definition.review.dueAt}+08:00`) < now).toBe(true);
+  const organizer = await organizerOf(app);
+  const selection = (await organizer.get(`/api/v1/campaigns/${DEMO_NOTICE_SLUG}/selection`)).json() as {
+    data: { suggestion: { acceptedAt: string | null; entries: unknown[] }; cases: { caseId: string; suggested: Tier; decision: { tier: Tier; source: string; reason: string | null } | null }[] };
+  };
+  expect(selection.data.suggestion.acceptedAt).not.toBeNull();
+  const changed = selection.data.cases.filter((c) => c.decision?.source === 'changed');
+  expect(changed.map((c) => [c.suggested, c.decision!.tier, c.decision!.reason])).toEqual([['excellent', 'none', CHANGE_REASON]]);
+  const suggestedOnly = selection.data.cases.filter((c) => c.decision?.source === 'suggested');
+  expect(suggestedOnly.length).toBe(selection.data.suggestion.entries.length - 1);
+  // Every passed case was scored (every released assignment submitted), so every one is ranked.
+  const reviews = await app.db.selectFrom('reviews').select('status').where('campaign_id', '=', noticing.id).execute();
+  const released = await app.db.selectFrom('review_assignments').select('id').where('campaign_id', '=', noticing.id).where('state', '=', 'released').execute();
+  expect([reviews.length, reviews.every((r) => r.status === 'submitted')]).toEqual([released.length, true]);
+
+  const notice = ((await organizer.get(`/api/v1/campaigns/${DEMO_NOTICE_SLUG}/notice`)).json() as { data: OrganizerNotice }).data;
+  expect([notice.phase, notice.notice!.stage]).toEqual(['notice', 'running']);
+  const listed = selection.data.cases.filter((c) => c.decision && c.decision.tier !== 'none').map((c) => c.caseId).sort();
+  expect(notice.notice!.entries.map((e) => e.caseId).sort()).toEqual(listed);
+  expect(new Set(notice.notice!.entries.map((e) => e.tier))).toEqual(new Set(['best', 'excellent']));
+  expect(notice.objections.map((o) => [o.caseId, o.body, o.status])).toEqual([[notice.notice!.entries.at(-1)!.caseId, OBJECTION.body, 'open']]);
+  // Anyone reads the running notice.
+  const visitor = new TestClient(app);
+  const published = (await visitor.get(`/api/v1/public/campaigns/${DEMO_NOTICE_SLUG}/notice`)).json() as { data: { entries: unknown[] } };
+  expect(published.data.entries.length).toBe(listed.length);
+}
+
+/** demo-sixth: final, its objection dismissed, final results for best and excellent, the sign-in unit's certificate downloadable and verifiable. */
+async function expectEarlierFinal(app: FastifyInstance, earlier: StoredCampaign): Promise<void> {
+  expect([earlier.phase, earlier.definition.edition]).toEqual(['final', 6]);
+  const organizer = await organizerOf(app);
+  const notice = ((await organizer.get(`/api/v1/campaigns/${DEMO_EARLIER_SLUG}/notice`)).json() as { data: OrganizerNotice }).data;
+  expect(notice.objections.map((o) => [o.status, o.outcomeReason])).toEqual([['dismissed', DISMISSAL_REASON]]);
+  const results = await app.db.selectFrom('final_results').select(['case_id', 'tier', 'serial']).where('campaign_id', '=', earlier.id).execute();
+  const byTier = (rows: { tier: Tier }[]) => ['best', 'excellent'].map((t) => rows.filter((r) => r.tier === t).length);
+  expect(byTier(results)).toEqual(byTier(notice.notice!.entries));
+  expect(byTier(results).every((n) => n > 0)).toBe(true);
+  expect(results.every((r) => r.serial.length > 0)).toBe(true);
+
+  // The sign-in page's unit finds its result, downloads its certificate, and anyone verifies it.
+  const unitEmail = unitOperatorEmail(CERTIFIED_UNIT);
+  expect(DEMO_ACCOUNTS.find((a) => a.role === 'unit')!.email).toBe(unitEmail);
+  const own = await app.db.selectFrom('cases').innerJoin('organization_members', 'organization_members.organization_id', 'cases.organization_id')
+    .innerJoin('users', 'users.id', 'organization_members.user_id').select('cases.id').where('cases.campaign_id', '=', earlier.id).where('users.email', '=', unitEmail)
+    .executeTakeFirstOrThrow();
+  const serial = results.find((r) => r.case_id === own.id)!.serial;
+  const unit = await signedIn(app, unitEmail);
+  const result = (await unit.get(`/api/v1/cases/${own.id}/result`)).json() as { data: { serial: string; certificateUrl: string } };
+  expect(result.data.serial).toBe(serial);
+  const pdf = await unit.get(result.data.certificateUrl);
+  expect([pdf.statusCode, pdf.headers['content-type'], pdf.rawPayload.subarray(0, 5).toString()]).toEqual([200, 'application/pdf', '%PDF-']);
+  expect((await (await signedIn(app, unitOperatorEmail(CERTIFIED_UNIT + 1))).get(result.data.certificateUrl)).statusCode).toBe(404);
+  const page = await new TestClient(app).get(`/certificates/${encodeURIComponent(serial)}`);
+  expect(page.statusCode).toBe(200);
+  expect(page.body).toContain(serial);
+}
+

@@ -60,6 +60,10 @@ export interface DemoState {
   review: DemoCampaignCases;
   /** The campaign in screening (ctx.screeningSlug): most of its cases still pending. */
   screening: DemoCampaignCases;
+  /** The campaign whose notice runs (demo-notice). */
+  notice: DemoCampaignCases;
+  /** The finished earlier edition (demo-sixth). */
+  earlier: DemoCampaignCases;
 }
 
 export interface DemoStep {
@@ -70,4 +74,4 @@ export interface DemoStep {
 
 const noCases = (): DemoCampaignCases => ({ cases: [], passed: [], rejected: [], returned: [] });
 
-export const emptyDemoState = (): DemoState => ({ superiors: new Map(), units: [], cases: [], reviewers: [], review: noCases(), screening: noCases() });
+export const emptyDemoState = (): DemoState => ({ superiors: new Map(), units: [], cases: [], reviewers: [], review: noCases(), screening: noCases(), notice: noCases(), earlier: noCases() });

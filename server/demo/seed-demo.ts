@@ -3,7 +3,9 @@ import { emptyDemoState, type DemoState, type DemoStep } from './demo-state.ts';
 import { accountsStep } from './steps/accounts.step.ts';
 import { attachmentsStep } from './steps/attachments.step.ts';
 import { casesStep } from './steps/cases.step.ts';
+import { earlierCollectionStep, earlierResultsStep, earlierReviewStep } from './steps/earlier-campaign.step.ts';
 import { nearDuplicatesStep } from './steps/near-duplicates.step.ts';
+import { noticeCollectionStep, noticeReviewStep, noticeSelectionStep } from './steps/notice-campaign.step.ts';
 import { recommendationsStep } from './steps/recommendations.step.ts';
 import { reviewAssignmentStep } from './steps/review-assignment.step.ts';
 import { reviewCollectionStep } from './steps/review-collection.step.ts';
@@ -39,6 +41,16 @@ export const DEMO_STEPS: readonly DemoStep[] = [
   // The third campaign, in screening: collected until yesterday, checked for near-duplicates,
   // screened only in part, its pool ready; the visitor screens the rest, assigns and releases.
   screeningCollectionStep,
+  // The fourth, its notice running: reviewed and selected on a clock set back, published
+  // yesterday, an objection filed today (decision 0035).
+  noticeCollectionStep,
+  noticeReviewStep,
+  noticeSelectionStep,
+  // The fifth, the finished sixth edition: lived months back to its final results.
+  earlierCollectionStep,
+  earlierReviewStep,
+  earlierResultsStep,
+  // The check runs every campaign's due jobs, these two's too.
   nearDuplicatesStep,
   screeningDecisionsStep,
   screeningReviewersStep,

@@ -36,9 +36,12 @@ export const CONFLICT_REASON = '本人曾赴该案例所述单位开展调研指
 
 type Assigned = Awaited<ReturnType<typeof readAssignedCase>>;
 
-/** Scores by the case's quality (shared by its reviewers) and the reviewer's own reading; the tier from the weighted total. */
-function reviewOf(assigned: Assigned, reviewerEmail: string, complete: boolean) {
-  const quality = seededRandom(`quality:${assigned.case.title}`).next();
+/**
+ * Scores by the case's quality (shared by its reviewers; from its title unless given) and the
+ * reviewer's own reading; the tier from the weighted total.
+ */
+export function reviewOf(assigned: Assigned, reviewerEmail: string, complete: boolean, caseQuality?: number) {
+  const quality = caseQuality ?? seededRandom(`quality:${assigned.case.title}`).next();
   const own = seededRandom(`review:${assigned.id}:${reviewerEmail}`);
   const scores: Record<string, number> = {};
   let total = 0;

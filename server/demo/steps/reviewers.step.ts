@@ -76,7 +76,7 @@ export async function importReviewerPool(ctx: DemoContext, state: DemoState, sig
   await eachLimited(rows, 4, async ([name, email]) => {
     if (signUp) await createVerifiedAccount(ctx, email, name);
     const actor = await actorOf(ctx, email);
-    const token = await tokenFromMail(ctx.db, email, 'reviewer_invite');
+    const token = await tokenFromMail(ctx.db, email, 'reviewer_invite', ctx.clock());
     await inTransaction(ctx.db, (trx) => acceptReviewerInvitation(trx, actor, token, ctx.clock()));
   });
   const atUnits = rows.filter((r) => r[5] && state.units.some((u) => u.name === r[5])).length;
