@@ -71,5 +71,5 @@ describeInChromium('accessibility of every page', () => {
       found.push(...(await Promise.all(runs)).flat());
     }
     expect(found, `${found.length} violations:\n${found.join('\n')}`).toEqual([]);
-  }, 600_000);
+  }, 1_200_000);
 });

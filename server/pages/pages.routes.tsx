@@ -61,6 +61,7 @@ export async function pagesRoutes(app: FastifyInstance): Promise<void> {
       <SpecialPage
         view={specialPageView(c, stored.window, locale, now)}
         formUrl={declarationFormPath(c.slug, locale)}
+        noticeUrl={stored.phase === 'notice' || stored.phase === 'final' ? `/app/notice?campaign=${encodeURIComponent(c.slug)}&lang=${locale}` : undefined}
         unsupportedLanguage={unsupportedLanguage}
         head={{
           title: `${pick(c.title, locale)} · ${translator(locale)('site.name')}`,
@@ -85,7 +86,7 @@ export async function pagesRoutes(app: FastifyInstance): Promise<void> {
       return sendHtml(request, reply, renderSpecialPage(stored, locale, now, unsupportedLanguage));
     }
     // Rendered once per language, content version and minute of the countdown; served encoded.
-    const key = `${stored.contentHash}|${locale}|${specialPageClockKey(stored.definition, stored.window, now)}`;
+    const key = `${stored.contentHash}|${stored.phase}|${locale}|${specialPageClockKey(stored.definition, stored.window, now)}`;
     let page = pageCache.get(key);
     if (!page) {
       page = encodeBody(renderSpecialPage(stored, locale, now, undefined));

@@ -1,5 +1,6 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { setPhase } from '../testing/assignments.ts';
 import { AFTER_WINDOW, BEFORE_WINDOW, SEVENTH } from '../testing/fixtures.ts';
 import { createTestApp } from '../testing/test-app.ts';
 import { testEngine } from '../testing/test-database.ts';
@@ -11,6 +12,15 @@ const meta = (html: string, attr: string, name: string) =>
   new RegExp(`<meta ${attr}="${name}" content="([^"]*)"`).exec(html)?.[1];
 
 describe(`special page (${testEngine()})`, () => {
+  it('leads to the public notice once the campaign reaches it, and not before', async () => {
+    const { app } = await createTestApp();
+    expect((await app.inject({ url: `/campaigns/${SEVENTH}` })).body).not.toContain('/app/notice');
+    await setPhase(app, 'notice');
+    const html = (await app.inject({ url: `/campaigns/${SEVENTH}` })).body;
+    expect(headings(html, 'h2')[0]).toBe('拟推荐名单公示');
+    expect(html).toContain(`href="/app/notice?campaign=${SEVENTH}&amp;lang=zh-CN"`);
+  });
+
   it('shows the whole call in Chinese by default', async () => {
     const { app } = await createTestApp();
     const res = await app.inject({ url: `/campaigns/${SEVENTH}` });

@@ -14,7 +14,7 @@ const SECTIONS = [
   ['others', 'page.others'],
 ] as const;
 
-export function SpecialPage(props: { view: SpecialPageView; head: PageHead; formUrl: string; unsupportedLanguage?: string | undefined }) {
+export function SpecialPage(props: { view: SpecialPageView; head: PageHead; formUrl: string; noticeUrl?: string | undefined; unsupportedLanguage?: string | undefined }) {
   const { view, head } = props;
   const { campaign: c, locale, t } = view;
   const heading = (index: number) => `${sectionNumber(locale, index + 1)}${locale === 'en' ? ' ' : ''}${t(SECTIONS[index]![1])}`;
@@ -42,6 +42,13 @@ export function SpecialPage(props: { view: SpecialPageView; head: PageHead; form
         </div>
         <div className="inner content">
           <Status status={view.status} t={t} formUrl={props.formUrl} />
+          {props.noticeUrl && (
+            <section id="notice" className="apply" aria-labelledby="notice-title">
+              <h2 id="notice-title">{t('page.noticeTitle')}</h2>
+              <p>{t('page.noticeText')}</p>
+              <div className="actions"><a className="button" href={props.noticeUrl}>{t('page.noticeLink')}</a></div>
+            </section>
+          )}
           <ApplyPanel campaign={c} phase={view.status.phase} locale={locale} t={t} opens={view.opens} closes={view.closes} zone={view.zone} formUrl={props.formUrl} />
           <nav className="toc" aria-label={t('page.contents')}>
             {SECTIONS.map(([id], i) => (

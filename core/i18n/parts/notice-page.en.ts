@@ -2,6 +2,9 @@ import type { noticePageZhCN } from './notice-page.zh-CN.ts';
 
 export const noticePageEn: Record<keyof typeof noticePageZhCN, string> = {
   'wb.nav.notice': 'Notice',
+  'page.noticeTitle': 'Public notice of the proposed cases',
+  'page.noticeText': 'The list of proposed best and excellent cases is or has been on public notice. While the notice runs, anyone with an objection to a case on it can send it from the notice page.',
+  'page.noticeLink': 'See the notice',
   'wb.notice.title': 'Public notice and final results',
   'wb.notice.intro': 'Put the settled selection to public notice, take objections and resolve them; once the notice has ended and every objection is resolved, confirm the final results: certificates are numbered and every submitting unit is told.',
   'wb.notice.notNoticePhase': 'The campaign is not in its notice phase (now: {phase}). Move it to the notice phase in the phase panel of the cases page first.',

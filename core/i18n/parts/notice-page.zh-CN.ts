@@ -1,6 +1,9 @@
 // The notice pages: the organizers' (publish, objections, finalize) and the public one (read, object).
 export const noticePageZhCN = {
   'wb.nav.notice': '公示',
+  'page.noticeTitle': '拟推荐名单公示',
+  'page.noticeText': '最佳案例和优秀案例拟推荐名单正在或已经公示。公示期内，对名单中的案例有异议的，可在公示页面提出。',
+  'page.noticeLink': '查看公示',
   'wb.notice.title': '公示与最终结果',
   'wb.notice.intro': '将已确定的遴选名单向社会公示，受理并处理异议；公示期满且异议全部处理后确认最终结果，系统随即生成荣誉证书编号并通知各报送单位。',
   'wb.notice.notNoticePhase': '征集尚未进入公示阶段（当前：{phase}）。请先在案例管理页的阶段面板中进入“公示”阶段。',
