@@ -30,15 +30,18 @@ export const NOTICE_BODY = '经案例单位申报、上级组织推荐、主办�
 /** Why the organizer took one suggested case off the list by hand. */
 export const CHANGE_REASON = '经核实，该案例所述部分成效数据与单位年度工作报告不一致，经主办方研究，暂不列入公示名单。';
 
+/** "yesterday", "3 days ago": a day in a step's line. */
+export const daysAgo = (days: number) => (days === 0 ? 'today' : days === 1 ? 'yesterday' : `${days} days ago`);
+
 const move = (ctx: DemoContext, state: DemoState, to: CampaignPhase) =>
   inTransaction(ctx.db, (trx) => moveCampaignPhase(trx, state.organizer!, ctx.slug, { to, reason: null }, ctx.clock()));
 
 /**
  * Screens ctx.slug `days.screened` days back (the planted copy rejected, the rest passed), imports
  * the pool and releases the solver's assignment; `days.scored` days back every reviewer submits
- * every assignment, a case's quality given by `quality` where it says. Returns the step's line.
+ * every assignment, a case's quality (by its id) given by `quality` where it says. Returns the step's line.
  */
-export async function reviewPast(baseCtx: DemoContext, state: DemoState, into: DemoCampaignCases, days: PastDays, quality: (caseTitle: string) => number | undefined): Promise<string> {
+export async function reviewPast(baseCtx: DemoContext, state: DemoState, into: DemoCampaignCases, days: PastDays, quality: (caseId: string) => number | undefined): Promise<string> {
   const ctx = contextAt(baseCtx, baseCtx.slug, days.screened);
   await move(ctx, state, 'screening');
   const decide = await screener(ctx, state);
@@ -60,34 +63,44 @@ export async function reviewPast(baseCtx: DemoContext, state: DemoState, into: D
     const { assignments } = await listMyAssignments(scoring.db, actor, 'zh-CN');
     for (const a of assignments) if (a.campaign.slug === scoring.slug) planned.push({ actor, id: a.id });
   }
+  // Which case each assignment is of, as the demo knows its cases (a reviewer sees the case, not its id).
+  const caseOf = new Map((await scoring.db.selectFrom('review_assignments').select(['id', 'case_id']).where('id', 'in', planned.length > 0 ? planned.map((p) => p.id) : [''])
+    .execute()).map((a) => [a.id, a.case_id]));
   await eachLimited(planned, 4, async ({ actor, id }) => {
     const assigned = await readAssignedCase(scoring.db, actor, id, 'zh-CN');
-    const review = reviewOf(assigned, actor.email, true, quality(assigned.case.title));
+    const review = reviewOf(assigned, actor.email, true, quality(caseOf.get(id)!));
     await inTransaction(scoring.db, (trx) => saveReview(trx, actor, id, review, true, 'zh-CN', scoring.clock()));
   });
-  return `${into.passed.length} passed, ${into.rejected.length} rejected ${days.screened} days ago; ${release.released} assignments released, all ${planned.length} reviews submitted ${days.scored} days ago`;
+  return `${into.passed.length} passed, ${into.rejected.length} rejected ${daysAgo(days.screened)}; ${release.released} assignments released, all ${planned.length} reviews submitted ${daysAgo(days.scored)}`;
 }
+
+/** Why the organizer put a case the suggestion left out on the list, in the place freed. */
+export const PROMOTE_REASON = '该案例专家评分与入选案例相差无几，且做法具有较强的示范推广价值，经主办方研究，增补为优秀案例。';
 
 /**
  * `days.selected` days back: moves ctx.slug to selection, computes the suggestion (HiGHS in a
- * worker) and accepts it, and, when `change` is set, takes the lowest suggested excellent case off
- * the list with a reason; `days.published` days back: moves it to notice and publishes the notice.
+ * worker) and accepts it; when `change` is set, or `promote` names a case the suggestion left out,
+ * takes the lowest suggested excellent case off the list with a reason (the solver fills every
+ * place, so that frees one) and puts `promote` on it as excellent with its own; `days.published`
+ * days back: moves it to notice and publishes the notice.
  */
-export async function selectAndPublishPast(baseCtx: DemoContext, state: DemoState, days: PastDays, change: boolean) {
+export async function selectAndPublishPast(baseCtx: DemoContext, state: DemoState, days: PastDays, change: boolean, promote?: string) {
   const organizer = state.organizer!;
   const ctx = contextAt(baseCtx, baseCtx.slug, days.selected);
   await move(ctx, state, 'selection');
   const suggested = await computeSuggestion(ctx.db, organizer, ctx.slug, ctx.storage.has, ctx.clock());
   await acceptSuggestion(ctx.db, organizer, ctx.slug, ctx.clock());
   const excellent = suggested.cases.filter((c) => c.suggested === 'excellent').sort((a, b) => a.score - b.score);
-  const changed = change ? excellent[0] : undefined;
+  const promoted = promote && suggested.cases.find((c) => c.caseId === promote && c.suggested === 'none');
+  const changed = change || promoted ? excellent[0] : undefined;
   if (changed) await changeDecision(ctx.db, organizer, ctx.slug, changed.caseId, { tier: 'none', reason: CHANGE_REASON }, ctx.clock());
+  if (promoted) await changeDecision(ctx.db, organizer, ctx.slug, promoted.caseId, { tier: 'excellent', reason: PROMOTE_REASON }, ctx.clock());
   const published = contextAt(baseCtx, baseCtx.slug, days.published);
   await move(published, state, 'notice');
   const notice = await publishNotice(published.db, organizer, published.slug, { body: NOTICE_BODY }, published.clock());
   const tiers = notice.notice!.entries.map((e) => e.tier);
-  const line = `${suggested.cases.length} ranked, ${suggested.suggestion!.entries.length} suggested and accepted ${days.selected} days ago`
-    + (changed ? ', 1 taken off by hand with a reason' : '')
-    + `; notice of ${tiers.filter((t) => t === 'best').length} best and ${tiers.filter((t) => t === 'excellent').length} excellent published ${days.published} days ago`;
+  const line = `${suggested.cases.length} ranked, ${suggested.suggestion!.entries.length} suggested and accepted ${daysAgo(days.selected)}`
+    + (changed ? ', 1 taken off by hand with a reason' : '') + (promoted ? ', 1 put on in its place' : '')
+    + `; notice of ${tiers.filter((t) => t === 'best').length} best and ${tiers.filter((t) => t === 'excellent').length} excellent published ${daysAgo(days.published)}`;
   return { line, notice: notice.notice!, changed: changed?.caseId };
 }
