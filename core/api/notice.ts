@@ -29,6 +29,22 @@ export const publicNoticeSchema = z.object({
   entries: z.array(publicEntrySchema),
 });
 
+/**
+ * Evidence files an objection may carry (decision 0036): checked by the page before a byte is
+ * sent, by the server when the upload starts, and again by content once it has arrived.
+ */
+export const EVIDENCE_LIMITS = {
+  maxCount: 5,
+  maxBytes: 20 * 1024 * 1024,
+  accept: ['application/pdf', 'image/jpeg', 'image/png', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+  extensions: ['pdf', 'jpg', 'jpeg', 'png', 'docx'],
+} as const;
+
+/** Who filed an objection may send its evidence files through tus with this token until it runs out. */
+export const evidenceUploadSchema = z.object({ objectionId: z.string(), token: z.string(), expiresAt: z.string() });
+export const objectionFileSchema = z.object({ id: z.string(), fileName: z.string(), size: z.number().int(), mediaType: z.string(), createdAt: z.string() });
+export type ObjectionFile = z.infer<typeof objectionFileSchema>;
+
 export const objectionSchema = z.object({
   id: z.string(),
   reference: z.string(),
@@ -48,6 +64,8 @@ export const objectionSchema = z.object({
   resolvedBy: z.string().nullable(),
   resolvedAt: z.string().nullable(),
   createdAt: z.string(),
+  /** Evidence files the author sent, oldest first. */
+  files: z.array(objectionFileSchema),
 });
 
 export const organizerNoticeSchema = z.object({
@@ -63,8 +81,9 @@ export const organizerNoticeSchema = z.object({
 
 export const organizerNoticeResponse = dataOf(organizerNoticeSchema);
 export const publicNoticeResponse = dataOf(publicNoticeSchema);
-export const objectionReceipt = dataOf(z.object({ reference: z.string(), mailed: z.boolean() }));
+export const objectionReceipt = dataOf(z.object({ reference: z.string(), mailed: z.boolean(), evidence: evidenceUploadSchema }));
 
 export type OrganizerNotice = z.infer<typeof organizerNoticeSchema>;
 export type PublicNotice = z.infer<typeof publicNoticeSchema>;
 export type Objection = z.infer<typeof objectionSchema>;
+

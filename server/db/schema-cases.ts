@@ -122,19 +122,24 @@ export interface AttachmentsTable {
   received_size: number | null;
 }
 
-/** A resumable (tus) upload in progress; its bytes so far are in DATA_DIR/uploads/<id>. */
+/**
+ * A resumable (tus) upload in progress; its bytes so far are in DATA_DIR/uploads/<id>. It belongs
+ * to a case (case_id, created_by: a unit's account) or to an objection (objection_id: a visitor
+ * holding its upload token); attachment_id is what it became: an attachment, or an objection file.
+ */
 export interface UploadsTable {
   id: string;
-  case_id: string;
+  case_id: string | null;
   kind: string;
   file_name: string;
   length: number;
   offset: number;
-  created_by: string;
+  created_by: string | null;
   created_at: string;
   updated_at: string;
   expires_at: string;
   attachment_id: string | null;
+  objection_id: Generated<string | null>;
   /** The instance writing the bytes now, and until when its lease holds (renewed as they arrive). */
   writer: Generated<string | null>;
   writer_until: Generated<string | null>;

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 // Row types of the public notice, objections and final results (migration 027). Conventions as in schema.ts.
 
 /** A campaign's public notice (公示) of its shortlist. */
@@ -34,6 +36,20 @@ export interface ObjectionsTable {
   outcome_reason: string | null;
   resolved_by: string | null;
   resolved_at: string | null;
+  created_at: string;
+  /** SHA-256 of the token that lets the author send evidence files (migration 028), and until when. */
+  upload_token_hash: Generated<string | null>;
+  upload_token_expires_at: Generated<string | null>;
+}
+
+/** An evidence file sent with an objection, its bytes in the blob store (migration 028). */
+export interface ObjectionFilesTable {
+  id: string;
+  objection_id: string;
+  file_name: string;
+  sha256: string;
+  size: number;
+  media_type: string;
   created_at: string;
 }
 

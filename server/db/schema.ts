@@ -6,7 +6,7 @@ import type {
   AssignmentRunsTable, CaseSignaturesTable, ReferenceCasesTable, ReviewAssignmentsTable, ReviewRemindersTable, ReviewsTable, SimilarityMatchesTable,
 } from './schema-review.ts';
 import type { ScreeningDecisionsTable, ScreeningReportsTable } from './schema-screening.ts';
-import type { FinalResultsTable, NoticesTable, ObjectionsTable } from './schema-notice.ts';
+import type { FinalResultsTable, NoticesTable, ObjectionFilesTable, ObjectionsTable } from './schema-notice.ts';
 import type { SelectionDecisionsTable, SelectionSuggestionsTable } from './schema-selection.ts';
 
 export type * from './schema-cases.ts';
@@ -285,5 +285,6 @@ export interface Database {
   selection_decisions: SelectionDecisionsTable;
   notices: NoticesTable;
   objections: ObjectionsTable;
+  objection_files: ObjectionFilesTable;
   final_results: FinalResultsTable;
 }

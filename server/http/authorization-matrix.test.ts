@@ -127,6 +127,7 @@ const SAMPLES: Record<string, (w: World) => { url: string; body?: unknown }> = {
   'GET /api/v1/campaigns/:slug/notice': () => ({ url: '/api/v1/campaigns/seventh-collection/notice' }),
   'POST /api/v1/campaigns/:slug/notice': () => ({ url: '/api/v1/campaigns/seventh-collection/notice', body: { body: '公示' } }),
   'POST /api/v1/campaigns/:slug/notice/finalize': () => ({ url: '/api/v1/campaigns/seventh-collection/notice/finalize', body: {} }),
+  'GET /api/v1/campaigns/:slug/notice/objections/:id/files/:fileId': () => ({ url: '/api/v1/campaigns/seventh-collection/notice/objections/nothing/files/nothing' }),
   'POST /api/v1/campaigns/:slug/notice/objections/:id/outcome': () => ({ url: '/api/v1/campaigns/seventh-collection/notice/objections/nothing/outcome', body: { status: 'dismissed', reason: '不成立' } }),
   // Anyone: the published notice and the objection form (notice.routes.test.ts).
   'GET /api/v1/public/campaigns/:slug/notice': () => ({ url: '/api/v1/public/campaigns/seventh-collection/notice' }),
@@ -145,6 +146,7 @@ const SAMPLES: Record<string, (w: World) => { url: string; body?: unknown }> = {
   'POST /api/v1/me/password': () => ({ url: '/api/v1/me/password', body: { currentPassword: 'not-the-password', newPassword: 'Shequ-dangwei-2024' } }),
   'POST /api/v1/organizations/:id/join-requests': (w) => ({ url: `/api/v1/organizations/${w.unitA}/join-requests` }),
   'OPTIONS /api/v1/uploads': () => ({ url: '/api/v1/uploads' }),
+  // Public at the gate for objection evidence (decision 0036); without a token the session decides (uploads.routes.test.ts, objection-evidence.test.ts).
   'POST /api/v1/uploads': () => ({ url: '/api/v1/uploads' }),
   'PATCH /api/v1/uploads/:id': () => ({ url: '/api/v1/uploads/00000000-0000-4000-8000-000000000000' }),
   'DELETE /api/v1/uploads/:id': () => ({ url: '/api/v1/uploads/00000000-0000-4000-8000-000000000000' }),

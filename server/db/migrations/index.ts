@@ -24,6 +24,7 @@ import * as uploadWriters from './2026-12-06-024-upload-writers.ts';
 import * as uploadPieces from './2026-12-06-025-upload-pieces.ts';
 import * as selection from './2026-12-07-026-selection.ts';
 import * as noticeAndResults from './2026-12-07-027-notice-and-results.ts';
+import * as objectionEvidence from './2026-12-07-028-objection-evidence.ts';
 
 // Listed by hand so the set is fixed at build time; names sort in the order they run.
 export const migrations: Record<string, Migration> = {
@@ -52,4 +53,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06-025-upload-pieces': uploadPieces,
   '2026-12-07-026-selection': selection,
   '2026-12-07-027-notice-and-results': noticeAndResults,
+  '2026-12-07-028-objection-evidence': objectionEvidence,
 };

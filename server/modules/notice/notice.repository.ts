@@ -1,6 +1,7 @@
 import type { Insertable, Kysely } from 'kysely';
+import { locksRows } from '../../db/row-lock.ts';
 import type { Database } from '../../db/schema.ts';
-import type { FinalResultsTable, NoticesTable, ObjectionsTable } from '../../db/schema-notice.ts';
+import type { FinalResultsTable, NoticesTable, ObjectionFilesTable, ObjectionsTable } from '../../db/schema-notice.ts';
 
 // The notice's SQL: one notice row per campaign, its objections, and the final results.
 
@@ -22,7 +23,7 @@ export async function insertObjection(db: Kysely<Database>, row: Insertable<Obje
 
 /** An earlier objection with the same case, text and contact: a second click or a resent form. */
 export async function findSameObjection(db: Kysely<Database>, row: Pick<ObjectionsTable, 'campaign_id' | 'case_id' | 'body' | 'phone' | 'email'>) {
-  let query = db.selectFrom('objections').select(['reference', 'email']).where('campaign_id', '=', row.campaign_id).where('case_id', '=', row.case_id).where('body', '=', row.body);
+  let query = db.selectFrom('objections').select(['id', 'reference', 'email']).where('campaign_id', '=', row.campaign_id).where('case_id', '=', row.case_id).where('body', '=', row.body);
   query = row.phone === null ? query.where('phone', 'is', null) : query.where('phone', '=', row.phone);
   query = row.email === null ? query.where('email', 'is', null) : query.where('email', '=', row.email);
   return query.executeTakeFirst();
@@ -74,4 +75,44 @@ export async function listSubmittedCases(db: Kysely<Database>, campaignId: strin
     .select(['c.id', 'c.title', 'u.email', 'u.locale'])
     .orderBy('c.id')
     .execute();
+}
+
+export async function saveUploadToken(db: Kysely<Database>, objectionId: string, hash: string, expiresAt: string): Promise<void> {
+  await db.updateTable('objections').set({ upload_token_hash: hash, upload_token_expires_at: expiresAt }).where('id', '=', objectionId).execute();
+}
+
+/** An objection with its upload token and its notice's times, for an evidence upload. */
+export async function findEvidenceTarget(db: Kysely<Database>, objectionId: string) {
+  return db.selectFrom('objections as o').innerJoin('notices as n', 'n.campaign_id', 'o.campaign_id')
+    .select(['o.id', 'o.campaign_id', 'o.upload_token_hash', 'o.upload_token_expires_at', 'n.ends_at', 'n.finalized_at'])
+    .where('o.id', '=', objectionId).executeTakeFirst();
+}
+
+/** The evidence files of a campaign's objections, oldest first. */
+export async function listObjectionFiles(db: Kysely<Database>, campaignId: string) {
+  return db.selectFrom('objection_files as f').innerJoin('objections as o', 'o.id', 'f.objection_id')
+    .where('o.campaign_id', '=', campaignId)
+    .select(['f.id', 'f.objection_id', 'f.file_name', 'f.size', 'f.media_type', 'f.sha256', 'f.created_at'])
+    .orderBy('f.created_at').orderBy('f.id').execute();
+}
+
+/** One evidence file of an objection of the campaign. */
+export async function findObjectionFile(db: Kysely<Database>, campaignId: string, objectionId: string, fileId: string) {
+  return db.selectFrom('objection_files as f').innerJoin('objections as o', 'o.id', 'f.objection_id')
+    .where('o.campaign_id', '=', campaignId).where('f.objection_id', '=', objectionId).where('f.id', '=', fileId)
+    .select(['f.file_name', 'f.size', 'f.media_type', 'f.sha256']).executeTakeFirst();
+}
+
+export async function countObjectionFiles(db: Kysely<Database>, objectionId: string): Promise<number> {
+  const row = await db.selectFrom('objection_files').select((eb) => eb.fn.countAll<string | number>().as('n')).where('objection_id', '=', objectionId).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function insertObjectionFile(db: Kysely<Database>, row: Insertable<ObjectionFilesTable>): Promise<void> {
+  await db.insertInto('objection_files').values(row).execute();
+}
+
+/** Holds the objection's row until the transaction ends (PostgreSQL; SQLite writes one at a time). */
+export async function lockObjection(db: Kysely<Database>, id: string): Promise<void> {
+  if (locksRows(db)) await db.selectFrom('objections').select('id').where('id', '=', id).forUpdate().execute();
 }

@@ -8,6 +8,8 @@ import { requireActor } from '../../http/authenticate.ts';
 import { errorResponseSchema } from '../../http/error-schema.ts';
 import { finalizeResults, publishNotice, readNotice, readPublicNotice } from './notice.service.ts';
 import { fileObjection, resolveObjection } from './objections.service.ts';
+import { findObjectionFileForOrganizer } from './objection-evidence.ts';
+import { sendStoredFile } from '../attachments/attachments.routes.ts';
 
 // The public notice (公示): organizers publish, resolve objections and finalize; anyone reads the
 // notice and objects while it runs. The organizers' routes answer only the campaign's own
@@ -51,6 +53,18 @@ export async function noticeRoutes(app: FastifyInstance): Promise<void> {
     const actor = requireActor(request.actor);
     await resolveObjection(app.db, actor, request.params.slug, request.params.id, request.body, app.clock(), app.baseUrl);
     return { data: await readNotice(app.db, actor, request.params.slug, app.clock()) };
+  });
+
+  routes.get(`${BASE}/objections/:id/files/:fileId`, {
+    config: { access: 'organizer' },
+    schema: {
+      tags: ['notice'], summary: "An objection's evidence file, as a download; organizers of the campaign",
+      params: slugParams.extend({ id: z.string().max(64), fileId: z.string().max(64) }), response: errors,
+    },
+  }, async (request, reply) => {
+    const file = await findObjectionFileForOrganizer(app.db, requireActor(request.actor), request.params.slug, request.params.id, request.params.fileId);
+    // Never shown in the browser: a visitor's file is opened by the organizer's own programs, knowingly.
+    return sendStoredFile(app, request, reply, { ...file, downloadOnly: true });
   });
 
   routes.post(`${BASE}/finalize`, {

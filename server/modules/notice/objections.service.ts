@@ -17,6 +17,7 @@ import { findCampaignOrganizers } from '../scoring/scoring.repository.ts';
 import { campaignForOrganizer } from '../screening/screening.service.ts';
 import { listDecisions, lockCampaignSelection, putDecision } from '../selection/selection.repository.ts';
 import type { NoticeEntry } from './notice.service.ts';
+import { issueUploadToken, objectionFilesById } from './objection-evidence.ts';
 import { findNotice, findObjection, findSameObjection, insertObjection, listObjections, resolveObjectionRow } from './notice.repository.ts';
 
 // Objections to the public notice: filed by anyone while it runs, about one case on the list,
@@ -26,7 +27,7 @@ import { findNotice, findObjection, findSameObjection, insertObjection, listObje
 
 export interface ObjectionForm extends ObjectionInput { n: number }
 
-/** Anyone, while the notice runs: files the objection and answers with its reference. */
+/** Anyone, while the notice runs: files the objection and answers with its reference and a token to send evidence files. */
 export async function fileObjection(db: Kysely<Database>, slug: string, form: ObjectionForm, locale: Locale, now: Date, baseUrl: string) {
   const campaign = await getCampaign(db, slug);
   const problems = objectionProblems(form);
@@ -42,11 +43,13 @@ export async function fileObjection(db: Kysely<Database>, slug: string, form: Ob
     if (!entry) throw new AppError('objection_case_unknown');
     const row = { campaign_id: campaign.id, case_id: entry.caseId, body: form.body.trim(), phone, email };
     // A second click, or the form sent again after a dropped answer, gets the first reference.
+    // A fresh upload token either way: the first answer, and its token, may never have arrived.
     const same = await findSameObjection(trx, row);
-    if (same) return { reference: same.reference, mailed: same.email !== null };
+    if (same) return { reference: same.reference, mailed: same.email !== null, evidence: await issueUploadToken(trx, same.id, notice.ends_at, now) };
     const reference = objectionReference(campaign.definition.edition, randomBytes(8));
+    const id = newId();
     await insertObjection(trx, {
-      ...row, id: newId(), reference, author_name: form.name.trim(), author_organization: form.organization.trim(),
+      ...row, id, reference, author_name: form.name.trim(), author_organization: form.organization.trim(),
       status: 'open', outcome_tier: null, outcome_reason: null, resolved_by: null, resolved_at: null, created_at: now.toISOString(),
     });
     await appendAudit(trx, {
@@ -60,7 +63,7 @@ export async function fileObjection(db: Kysely<Database>, slug: string, form: Ob
     for (const o of await findCampaignOrganizers(trx, campaign.id)) {
       await queueMail(trx, { to: o.email, locale: o.locale, template: 'objection_routed', params: { ...params, campaignTitle: campaign.definition.title[o.locale], link: `${baseUrl}/app/org/notice?campaign=${encodeURIComponent(slug)}` } }, now);
     }
-    return { reference, mailed: email !== null };
+    return { reference, mailed: email !== null, evidence: await issueUploadToken(trx, id, notice.ends_at, now) };
   });
 }
 
@@ -104,12 +107,13 @@ export async function resolveObjection(db: Kysely<Database>, actor: Actor, slug:
 
 /** The campaign's objections with their authors and outcomes, for its organizers. */
 export async function listObjectionsView(db: Kysely<Database>, campaign: StoredCampaign): Promise<Objection[]> {
-  const [rows, decisions] = await Promise.all([listObjections(db, campaign.id), listDecisions(db, campaign.id)]);
+  const [rows, decisions, files] = await Promise.all([listObjections(db, campaign.id), listDecisions(db, campaign.id), objectionFilesById(db, campaign.id)]);
   const tiers = new Map(decisions.map((d) => [d.case_id, d.tier]));
   return rows.map((r) => ({
     id: r.id, reference: r.reference, caseId: r.case_id, caseTitle: r.case_title, unitName: r.unit_name, currentTier: tiers.get(r.case_id) ?? 'none',
     authorName: r.author_name, authorOrganization: r.author_organization, phone: r.phone, email: r.email, body: r.body,
     status: r.status, outcomeTier: r.outcome_tier, outcomeReason: r.outcome_reason, resolvedBy: r.resolver_name ?? null, resolvedAt: r.resolved_at, createdAt: r.created_at,
+    files: files.get(r.id) ?? [],
   }));
 }
 

@@ -8,7 +8,8 @@ import { AppError, type ErrorCode } from '../../errors.ts';
 // File refusals name things in the reader's language (the kind of attachment, the detected type,
 // the reason), so their parameters are worked out per locale when the message is written.
 
-type AttachmentKind = Campaign['attachments'][number];
+// What a refusal names of a kind: a campaign's kind of attachment, or objection evidence.
+type AttachmentKind = Pick<Campaign['attachments'][number], 'name' | 'accept' | 'maxBytes' | 'maxCount'>;
 
 class LocalizedError extends AppError {
   constructor(code: ErrorCode, private readonly paramsIn: (locale: Locale) => Params, details?: unknown) {

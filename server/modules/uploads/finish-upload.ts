@@ -44,18 +44,20 @@ export async function finishUpload(db: Kysely<Database>, actor: Actor, upload: U
     await removeUploadBytes(storage, upload.id).catch(() => undefined);
     throw error;
   };
-  const { campaign } = await requireEditableCase(db, actor, upload.case_id, clock());
+  const caseId = upload.case_id;
+  if (caseId === null) throw new AppError('not_found');
+  const { campaign } = await requireEditableCase(db, actor, caseId, clock());
   // The hash kept while the bytes arrived, or (after a restart, or with S3) one pass over them.
   const whole = await storage.uploads.whole(upload.id, upload.length, runningHash, await listUploadPieces(db, upload.id));
   try {
-    return await finishWhole(db, actor, upload, whole.file, { sha256: whole.sha256, size: upload.length }, clock, storage, campaign.definition, refuse);
+    return await finishWhole(db, actor, { ...upload, case_id: caseId }, whole.file, { sha256: whole.sha256, size: upload.length }, clock, storage, campaign.definition, refuse);
   } finally {
     await whole.release();
   }
 }
 
 async function finishWhole(
-  db: Kysely<Database>, actor: Actor, upload: UploadRow, file: string, received: StoredBlob, clock: Clock, storage: FileStorage,
+  db: Kysely<Database>, actor: Actor, upload: UploadRow & { case_id: string }, file: string, received: StoredBlob, clock: Clock, storage: FileStorage,
   campaign: Campaign, refuse: (error: Error) => Promise<never>,
 ): Promise<string> {
   const kind = campaign.attachments.find((k) => k.key === upload.kind)!;

@@ -110,3 +110,11 @@ export async function renewUploadWriter(db: Kysely<Database>, id: string, writer
 export async function releaseUploadWriter(db: Kysely<Database>, id: string, writer: string): Promise<void> {
   await db.updateTable('uploads').set({ writer: null, writer_until: null }).where('id', '=', id).where('writer', '=', writer).execute();
 }
+
+/** Unfinished, unexpired evidence uploads of an objection. */
+export async function countUnfinishedEvidenceUploads(db: Kysely<Database>, objectionId: string, now: string): Promise<number> {
+  const row = await db.selectFrom('uploads').select((eb) => eb.fn.countAll().as('n'))
+    .where('objection_id', '=', objectionId).where('attachment_id', 'is', null).where('expires_at', '>', now)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -13,6 +13,8 @@ import type { Actor } from '../auth/actor.ts';
 import { loadCaseForUnit, requireEditableCase } from '../cases/case-access.ts';
 import { lockCase } from '../cases/cases.repository.ts';
 import { fileTooLarge, tooManyFiles, tooManyPieces } from './file-errors.ts';
+import { requireEvidenceUpload } from '../notice/objection-evidence.ts';
+import { finishEvidenceUpload } from './finish-evidence.ts';
 import { finishUpload } from './finish-upload.ts';
 import { removeTemporaryFilesBefore } from '../../storage/blob-store.ts';
 import type { FileStorage, UploadPiece, UploadSink } from '../../storage/file-storage.ts';
@@ -40,6 +42,14 @@ export interface UploadRequest {
   fileName: string;
   length: number;
 }
+
+/**
+ * Who sends an upload's bytes: a signed-in account, for a case of its unit, or whoever holds an
+ * objection's upload token, for that objection's evidence (decision 0036).
+ */
+export type UploadCaller = Actor | { objectionToken: string };
+
+const isEvidenceCaller = (caller: UploadCaller): caller is { objectionToken: string } => 'objectionToken' in caller;
 
 export interface UploadState {
   offset: number;
@@ -84,12 +94,27 @@ export async function createUpload(db: Kysely<Database>, actor: Actor, input: Up
   return { id };
 }
 
-/** The upload if it is live and the actor acts for its case; not_found otherwise. */
-async function loadUpload(db: Kysely<Database>, actor: Actor, id: string, now: Date): Promise<UploadRow> {
+/**
+ * The upload if it is live and the caller may send it: an account acting for its case, or the
+ * holder of its objection's token while the notice runs; not_found otherwise.
+ */
+async function loadUpload(db: Kysely<Database>, caller: UploadCaller, id: string, now: Date): Promise<UploadRow> {
   const upload = await findUpload(db, id);
   if (!upload || (upload.expires_at <= now.toISOString() && !upload.attachment_id)) throw new AppError('not_found');
-  await loadCaseForUnit(db, actor, upload.case_id);
+  await requireUploadOwner(db, caller, upload, now, false);
   return upload;
+}
+
+/** The caller may send this upload (and, with `editable`, its case still takes files). */
+async function requireUploadOwner(db: Kysely<Database>, caller: UploadCaller, upload: UploadRow, now: Date, editable: boolean): Promise<void> {
+  if (upload.objection_id !== null) {
+    if (!isEvidenceCaller(caller)) throw new AppError('not_found');
+    await requireEvidenceUpload(db, upload.objection_id, caller.objectionToken, now);
+    return;
+  }
+  if (isEvidenceCaller(caller) || upload.case_id === null) throw new AppError('not_found');
+  if (editable) await requireEditableCase(db, caller, upload.case_id, now);
+  else await loadCaseForUnit(db, caller, upload.case_id);
 }
 
 /**
@@ -109,8 +134,8 @@ async function confirmedOffset(upload: UploadRow, storage: FileStorage): Promise
 const lastByteHeld = (upload: UploadRow, offset: number) => Math.max(0, Math.min(offset, upload.length - 1));
 
 /** How far an upload has come, for a client about to resume it. */
-export async function getUploadState(db: Kysely<Database>, actor: Actor, id: string, now: Date, storage: FileStorage): Promise<UploadState> {
-  const upload = await loadUpload(db, actor, id, now);
+export async function getUploadState(db: Kysely<Database>, caller: UploadCaller, id: string, now: Date, storage: FileStorage): Promise<UploadState> {
+  const upload = await loadUpload(db, caller, id, now);
   // While a request is still writing, a local file is ahead of the saved offset; report what is
   // on disk. The last byte still counts only once the attachment exists (see confirmedOffset).
   const offset = isUploadLocked(id) && !upload.attachment_id
@@ -130,14 +155,14 @@ const isDisconnect = (error: unknown) =>
  * When the last byte lands the file is checked and stored as an attachment (see finishUpload).
  */
 export async function receiveUploadBytes(
-  db: Kysely<Database>, actor: Actor, id: string, offset: number, body: Readable, clock: Clock, storage: FileStorage,
+  db: Kysely<Database>, caller: UploadCaller, id: string, offset: number, body: Readable, clock: Clock, storage: FileStorage,
 ): Promise<UploadState> {
-  const upload = await loadUpload(db, actor, id, clock());
+  const upload = await loadUpload(db, caller, id, clock());
   if (upload.attachment_id) {
     if (offset !== upload.length) throw new AppError('upload_offset_mismatch', {}, { offset: upload.length });
     return { offset: upload.length, length: upload.length, attachmentId: upload.attachment_id };
   }
-  await requireEditableCase(db, actor, upload.case_id, clock());
+  await requireUploadOwner(db, caller, upload, clock(), true);
   const release = await lockUpload(id, () => body.destroy(new Error('aborted')));
   let claimed = false;
   let renewal: NodeJS.Timeout | undefined;
@@ -162,7 +187,10 @@ export async function receiveUploadBytes(
     const sink = await storage.uploads.open(id, current);
     const received = await keepBody(db, storage, upload, current, body, sink, clock, leaseUntil).finally(() => sink.close().catch(() => undefined));
     if (received.position < upload.length) return { offset: received.position, length: upload.length, attachmentId: null };
-    const attachmentId = await finishUpload(db, actor, { ...upload, offset: upload.length }, received.hash, clock, storage);
+    const whole = { ...upload, offset: upload.length };
+    const attachmentId = isEvidenceCaller(caller)
+      ? await finishEvidenceUpload(db, whole, received.hash, clock, storage)
+      : await finishUpload(db, caller, whole, received.hash, clock, storage);
     return { offset: upload.length, length: upload.length, attachmentId };
   } finally {
     clearInterval(renewal);
@@ -234,8 +262,8 @@ async function keepOffset(db: Kysely<Database>, storage: FileStorage, id: string
 }
 
 /** Cancels an unfinished upload (tus termination) and removes its bytes. */
-export async function terminateUpload(db: Kysely<Database>, actor: Actor, id: string, now: Date, storage: FileStorage): Promise<void> {
-  const upload = await loadUpload(db, actor, id, now);
+export async function terminateUpload(db: Kysely<Database>, caller: UploadCaller, id: string, now: Date, storage: FileStorage): Promise<void> {
+  const upload = await loadUpload(db, caller, id, now);
   if (upload.attachment_id) throw new AppError('not_found');
   const release = await lockUpload(id, () => undefined);
   try {
