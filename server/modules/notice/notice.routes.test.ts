@@ -1,42 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { createOrganizerOfAnotherCampaign, signedIn } from '../../testing/people.ts';
-import { SELECTION, selectionWorld } from '../../testing/selection-world.ts';
 import { setPhase } from '../../testing/assignments.ts';
+import { NOTICE, noticeWorld, objection, PUBLIC_NOTICE, PUBLISHED } from '../../testing/notice-world.ts';
+import { selectionWorld } from '../../testing/selection-world.ts';
 import { TestClient } from '../../testing/test-client.ts';
 import { testEngine } from '../../testing/test-database.ts';
 
 // Issue 15 item 3: the notice from publishing to the final results, with an objection upheld and
 // one dismissed, and every refusal on the way.
 
-const QUOTAS = { best: 1, excellent: 1, categories: {}, provinceCap: null };
-const NOTICE = '/api/v1/campaigns/seventh-collection/notice';
-const PUBLIC = '/api/v1/public/campaigns/seventh-collection/notice';
-// 10:00 on 1 December 2026 in Beijing; seven days run to the end of 7 December.
-const PUBLISHED = new Date('2026-12-01T02:00:00Z');
-const objection = (n: number, extra: Record<string, unknown> = {}) => ({
-  n, name: '张𠮷', organization: '某街道党工委', phone: '139 1234 5678', email: 'Zhang@Example.cn', body: '该案例所述成效数据系重复统计，与实际不符。', ...extra,
-});
-
-async function publishedWorld() {
-  const world = await selectionWorld(QUOTAS);
-  const { organizer } = world;
-  expect((await organizer.post(`${SELECTION}/suggestion`, {})).statusCode).toBe(200);
-  expect((await organizer.post(`${SELECTION}/accept`, {})).statusCode).toBe(200);
-  await setPhase(world.app, 'notice');
-  world.setNow(PUBLISHED);
-  // The world's sessions began in 2024; sign in again at the notice's time.
-  return { ...world, organizer: await signedIn(world.app, 'organizer@example.cn') };
-}
-
 describe(`the public notice (${testEngine()})`, () => {
   it('publishes, takes objections, resolves them and finalizes', async () => {
-    const { app, organizer, cases, campaignId, setNow } = await publishedWorld();
+    const { app, organizer, cases, campaignId, setNow } = await noticeWorld();
     const draft = (await organizer.get(NOTICE)).json().data;
     expect(draft.notice).toBeNull();
     expect(draft.draft).toMatchObject({ days: 7, selected: 2, ready: true });
     expect(draft.draft.body).toContain('公示期 7 天');
     const visitor = new TestClient(app);
-    expect((await visitor.get(PUBLIC)).json().error.code).toBe('notice_not_published');
+    expect((await visitor.get(PUBLIC_NOTICE)).json().error.code).toBe('notice_not_published');
 
     const published = await organizer.post(NOTICE, { body: '现将拟推荐名单予以公示。' });
     expect(published.statusCode).toBe(200);
@@ -46,7 +27,7 @@ describe(`the public notice (${testEngine()})`, () => {
     expect((await organizer.post(NOTICE, { body: '再发一次' })).json().error.code).toBe('notice_already_published');
 
     // Anyone reads it, without case ids.
-    const open = (await visitor.get(PUBLIC)).json().data;
+    const open = (await visitor.get(PUBLIC_NOTICE)).json().data;
     expect(open.entries).toEqual([
       { n: 1, tier: 'best', title: '案例甲', unitName: expect.any(String), category: expect.any(String) },
       { n: 2, tier: 'excellent', title: '案例丙', unitName: expect.any(String), category: expect.any(String) },
@@ -54,13 +35,13 @@ describe(`the public notice (${testEngine()})`, () => {
     expect(JSON.stringify(open)).not.toContain(cases.A.caseId);
 
     // Two objections; the same one sent twice keeps its first reference.
-    const first = await visitor.post(`${PUBLIC}/objections`, objection(1));
+    const first = await visitor.post(`${PUBLIC_NOTICE}/objections`, objection(1));
     expect(first.statusCode).toBe(201);
     const { reference } = first.json().data;
     expect(reference).toMatch(/^YY7-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
-    expect((await visitor.post(`${PUBLIC}/objections`, objection(1))).json().data.reference).toBe(reference);
+    expect((await visitor.post(`${PUBLIC_NOTICE}/objections`, objection(1))).json().data.reference).toBe(reference);
     setNow(new Date(PUBLISHED.getTime() + 3_600_000));
-    expect((await visitor.post(`${PUBLIC}/objections`, objection(2, { email: null, body: '该案例材料与另一单位报送材料雷同。' }))).statusCode).toBe(201);
+    expect((await visitor.post(`${PUBLIC_NOTICE}/objections`, objection(2, { email: null, body: '该案例材料与另一单位报送材料雷同。' }))).statusCode).toBe(201);
     const mails = await app.db.selectFrom('mails').select(['to_email', 'template', 'subject']).where('template', 'like', 'objection_%').orderBy('created_at').execute();
     expect(mails.filter((m) => m.template === 'objection_received')).toEqual([{ to_email: 'zhang@example.cn', template: 'objection_received', subject: expect.stringContaining(reference) }]);
     expect(mails.filter((m) => m.template === 'objection_routed').map((m) => m.to_email)).toContain('organizer@example.cn');
@@ -74,7 +55,7 @@ describe(`the public notice (${testEngine()})`, () => {
     const early = await organizer.post(`${NOTICE}/finalize`, {});
     expect([early.statusCode, early.json().error]).toEqual([409, { code: 'notice_running', message: '公示期至 2026-12-07 23:59（北京时间）结束，结束后才能确认最终结果。' }]);
     setNow(new Date('2026-12-07T16:00:00Z'));
-    expect((await visitor.post(`${PUBLIC}/objections`, objection(1, { body: '公示结束后才想起来的异议内容。' }))).json().error.code).toBe('notice_not_running');
+    expect((await visitor.post(`${PUBLIC_NOTICE}/objections`, objection(1, { body: '公示结束后才想起来的异议内容。' }))).json().error.code).toBe('notice_not_running');
     const unresolved = await organizer.post(`${NOTICE}/finalize`, {});
     expect(unresolved.json().error).toEqual({ code: 'notice_objections_open', message: '还有 2 件异议尚未处理，请全部处理后再确认最终结果。' });
 
@@ -109,31 +90,31 @@ describe(`the public notice (${testEngine()})`, () => {
   });
 
   it('refuses an objection nobody could answer, about a case not listed, and names each wrong field in the visitor’s language', async () => {
-    const { app, organizer } = await publishedWorld();
+    const { app, organizer } = await noticeWorld();
     await organizer.post(NOTICE, { body: '公示' });
     const visitor = new TestClient(app);
-    const none = await visitor.post(`${PUBLIC}/objections`, objection(1, { phone: '', email: null }));
+    const none = await visitor.post(`${PUBLIC_NOTICE}/objections`, objection(1, { phone: '', email: null }));
     expect([none.statusCode, none.json().error.message]).toEqual([400, '异议内容有误：请至少留下电话或电子邮箱中的一种，以便核实和答复']);
-    const english = await visitor.request({ method: 'POST', url: `${PUBLIC}/objections?lang=en`, body: objection(1, { name: '', phone: '123' }), headers: { 'accept-language': 'en' } });
+    const english = await visitor.request({ method: 'POST', url: `${PUBLIC_NOTICE}/objections?lang=en`, body: objection(1, { name: '', phone: '123' }), headers: { 'accept-language': 'en' } });
     expect(english.json().error.message).toBe('The objection cannot be sent: enter your name, the phone number is not valid (use an 11-digit mobile, or an area code and a landline)');
-    expect((await visitor.post(`${PUBLIC}/objections`, objection(3))).json().error.code).toBe('objection_case_unknown');
+    expect((await visitor.post(`${PUBLIC_NOTICE}/objections`, objection(3))).json().error.code).toBe('objection_case_unknown');
     expect(await app.db.selectFrom('objections').select('id').execute()).toEqual([]);
   });
 
   it('takes five objections an hour from one address', async () => {
-    const { app, organizer } = await publishedWorld();
+    const { app, organizer } = await noticeWorld();
     await organizer.post(NOTICE, { body: '公示' });
     const visitor = new TestClient(app);
     const codes: number[] = [];
-    for (let i = 0; i < 8; i++) codes.push((await visitor.post(`${PUBLIC}/objections`, objection(1, { body: `第 ${i} 次提出的异议，内容各不相同。` }))).statusCode);
+    for (let i = 0; i < 8; i++) codes.push((await visitor.post(`${PUBLIC_NOTICE}/objections`, objection(1, { body: `第 ${i} 次提出的异议，内容各不相同。` }))).statusCode);
     expect(codes).toEqual([201, 201, 201, 201, 201, 429, 429, 429]);
-    const refused = await visitor.post(`${PUBLIC}/objections`, objection(1, { body: '再来一次的异议内容写得很长。' }));
+    const refused = await visitor.post(`${PUBLIC_NOTICE}/objections`, objection(1, { body: '再来一次的异议内容写得很长。' }));
     expect(refused.json().error.code).toBe('rate_limited');
     expect(await app.db.selectFrom('objections').select('id').execute()).toHaveLength(5);
   });
 
   it('publishes only an accepted selection that meets its quotas, in the notice phase', async () => {
-    const world = await selectionWorld(QUOTAS);
+    const world = await selectionWorld({ best: 1, excellent: 1, categories: {}, provinceCap: null });
     const { organizer, app } = world;
     expect((await organizer.post(NOTICE, { body: '公示' })).json().error.code).toBe('phase_closed');
     await setPhase(app, 'notice');
@@ -145,9 +126,9 @@ describe(`the public notice (${testEngine()})`, () => {
   });
 
   it('answers only the campaign’s organizers', async () => {
-    const { app, organizer, cases } = await publishedWorld();
+    const { app, organizer, cases } = await noticeWorld();
     await organizer.post(NOTICE, { body: '公示' });
-    await new TestClient(app).post(`${PUBLIC}/objections`, objection(1));
+    await new TestClient(app).post(`${PUBLIC_NOTICE}/objections`, objection(1));
     const [id] = (await app.db.selectFrom('objections').select('id').execute()).map((o) => o.id);
     await createOrganizerOfAnotherCampaign(app.db, 'other@example.cn');
     const clients = [await signedIn(app, 'other@example.cn'), await signedIn(app, cases.A.email), await signedIn(app, 'r1@example.cn')];

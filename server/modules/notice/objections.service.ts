@@ -36,6 +36,8 @@ export async function fileObjection(db: Kysely<Database>, slug: string, form: Ob
   const email = form.email?.trim() ? form.email.trim().toLowerCase() : null;
   return inTransaction(db, async (trx) => {
     await requirePhaseOpen(trx, campaign, 'object').catch(() => { throw new AppError('notice_not_running'); });
+    // One filing at a time per campaign, so the same objection from two tabs is found, not made twice.
+    await lockCampaignSelection(trx, campaign.id);
     const notice = await findNotice(trx, campaign.id);
     if (!notice) throw new AppError('notice_not_published');
     if (noticeStage({ endsAt: notice.ends_at, finalizedAt: notice.finalized_at }, now) !== 'running') throw new AppError('notice_not_running');
