@@ -3,6 +3,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { forgetCampaignVersions } from '../server/modules/campaigns/campaigns.service.ts';
 import { setPhase } from '../server/testing/assignments.ts';
 import { completeContent, createSubmittedCase } from '../server/testing/cases.ts';
+import { testPdf } from '../server/testing/pdf-files.ts';
 import { PASSWORD } from '../server/testing/people.ts';
 import { DURING_WINDOW, SEVENTH } from '../server/testing/fixtures.ts';
 import { axeViolations } from './axe-rules.ts';
@@ -76,8 +77,11 @@ describeInChromium('the public notice in the browser', () => {
     await v.getByText('请至少留下电话或电子邮箱中的一种', { exact: false }).waitFor();
     expect(await v.locator('#wb-objection-body').inputValue()).toContain('重复统计');
     await v.locator('#wb-objection-phone').fill('139 1234 5678');
+    // A small PDF as evidence goes up with tus once the objection is filed (decision 0036).
+    await v.locator('#wb-objection-files').setInputFiles({ name: '统计表.pdf', mimeType: 'application/pdf', buffer: await testPdf() });
     await v.getByRole('button', { name: '提交异议' }).click();
     await v.getByText('异议已受理').waitFor();
+    await v.getByText('证据材料已全部上传。').waitFor();
     const reference = /YY7-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec(await v.locator('.wb-notice-received').innerText())![0];
     expect(await axeViolations(v)).toEqual([]);
     await shot(v, 'objection-received-phone');
@@ -91,6 +95,7 @@ describeInChromium('the public notice in the browser', () => {
     // Finalizing waits for the notice to end; eight days later the organizer upholds and confirms.
     await page.reload();
     await page.getByText(reference).waitFor();
+    await page.getByRole('link', { name: /^下载 统计表\.pdf（/ }).waitFor();
     expect(await page.getByRole('button', { name: '确认最终结果' }).isDisabled()).toBe(true);
     later = 8 * DAY;
     await page.reload();

@@ -1,4 +1,4 @@
-// Errors of the public notice (公示), its objections and finalizing.
+// Errors of the public notice (公示), its objections and finalizing; the evidence files of objections.
 export const noticeZhCN = {
   'error.phase_finalize_required': '公示结束且异议全部处理完毕后，请在“公示”页面确认最终结果，不能直接进入最终阶段。',
   'error.phase_results_final': '最终结果已经确认并生成证书，不能再退回。',
@@ -33,4 +33,18 @@ export const noticeZhCN = {
   'audit.objection.file': '{actor} 对案例“{case}”提出异议，受理编号 {reference}',
   'audit.objection.upheld': '{actor} 认定对案例“{case}”的异议 {reference} 成立，结果改为“{to}”；理由：{reason}',
   'audit.objection.dismissed': '{actor} 认定对案例“{case}”的异议 {reference} 不成立；理由：{reason}',
+  'notice.evidence.label': '证据材料（可选）',
+  'notice.evidence.rules': '最多 {count} 个文件，每个不超过 {max}；可上传 PDF、JPEG、PNG 图片或 Word（.docx）文件。异议提交后开始上传。',
+  'notice.evidence.choose': '选择文件',
+  'notice.evidence.remove': '移除 {name}',
+  'notice.evidence.tooMany': '最多只能附 {count} 个文件。',
+  'notice.evidence.tooLarge': '文件“{name}”超过 {max} 的大小限制。',
+  'notice.evidence.wrongType': '文件“{name}”不是 PDF、JPEG、PNG 或 Word（.docx）文件。',
+  'notice.evidence.uploading': '正在上传证据材料，请勿关闭页面…',
+  'notice.evidence.done': '已上传',
+  'notice.evidence.failed': '上传失败：{reason}',
+  'notice.evidence.someFailed': '异议已受理，但以下证据材料未能上传：{names}。如需补充，可通过留下的联系方式告知主办单位。',
+  'notice.evidence.allDone': '证据材料已全部上传。',
+  'wb.notice.files': '证据材料',
+  'wb.notice.fileDownload': '下载 {name}（{size}）',
 } as const;

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Empty, Input, InputNumber, Modal, Radio, Select, Skeleton, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { formatBytes } from '../../../../core/text/format-bytes.ts';
 import { CampaignPicker, useChosenCampaign } from '../campaigns/CampaignPicker.tsx';
 import { useCampaign, zonedTime } from '../cases/case-shared.tsx';
 import { useI18n } from '../i18n.tsx';
@@ -45,7 +46,7 @@ export function NoticePage() {
               </Typography.Paragraph>
               <ul className="wb-notice-objections">
                 {data.objections.map((o) => (
-                  <ObjectionItem key={o.id} item={o} at={zonedTime(o.createdAt, campaign, false)} canResolve={data.phase === 'notice'} onResolve={() => setResolving((r) => ({ item: o, open: true, n: (r?.n ?? 0) + 1 }))} />
+                  <ObjectionItem key={o.id} slug={slug!} item={o} at={zonedTime(o.createdAt, campaign, false)} canResolve={data.phase === 'notice'} onResolve={() => setResolving((r) => ({ item: o, open: true, n: (r?.n ?? 0) + 1 }))} />
                 ))}
               </ul>
             </>
@@ -107,7 +108,7 @@ function Published({ slug, data }: { slug: string; data: OrganizerNotice }) {
   );
 }
 
-function ObjectionItem({ item, at, canResolve, onResolve }: { item: Objection; at: string; canResolve: boolean; onResolve: () => void }) {
+function ObjectionItem({ slug, item, at, canResolve, onResolve }: { slug: string; item: Objection; at: string; canResolve: boolean; onResolve: () => void }) {
   const { t } = useI18n();
   const tierName = (k: Tier) => t(`selection.tier.${k}`);
   const contact = [item.phone, item.email].filter(Boolean).join(' · ');
@@ -124,6 +125,20 @@ function ObjectionItem({ item, at, canResolve, onResolve }: { item: Objection; a
         <span>{t('wb.notice.filedAt', { at })}</span>
       </div>
       <div className="wb-notice-text">{item.body}</div>
+      {item.files.length > 0 && (
+        <div className="wb-notice-meta">
+          <span>{t('wb.notice.files')}:</span>
+          <ul className="wb-notice-files">
+            {item.files.map((f) => (
+              <li key={f.id}>
+                <a href={noticeApi.fileUrl(slug, item.id, f.id)} download={f.fileName} aria-label={t('wb.notice.fileDownload', { name: f.fileName, size: formatBytes(f.size) })}>
+                  {f.fileName}
+                </a>（{formatBytes(f.size)}）
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {item.status === 'open' ? (
         <div className="wb-notice-meta">
           <span>{t('wb.notice.currentTier', { tier: tierName(item.currentTier) })}</span>

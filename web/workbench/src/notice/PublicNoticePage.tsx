@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { AuthLayout } from '../components/AuthLayout.tsx';
 import { useI18n } from '../i18n.tsx';
 import { useRouter } from '../router.tsx';
+import { EvidencePicker, EvidenceProgress, evidenceProblem, sendEvidence, type EvidenceStatus } from './EvidenceFiles.tsx';
 import { NoticeList } from './NoticeList.tsx';
 import { noticeApi, type ObjectionForm, type PublicNotice } from './notice-api.ts';
 import './notice.css';
@@ -46,22 +47,33 @@ function Notice({ slug, data }: { slug: string; data: PublicNotice }) {
 }
 
 function ObjectionFormView({ slug, data }: { slug: string; data: PublicNotice }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [n, setN] = useState<number | undefined>();
   const [fields, setFields] = useState(EMPTY);
+  const [files, setFiles] = useState<File[]>([]);
+  const [uploads, setUploads] = useState<EvidenceStatus[]>([]);
   const [caseMissing, setCaseMissing] = useState(false);
-  const send = useMutation({ mutationFn: (form: ObjectionForm) => noticeApi.object(slug, form) });
+  // The reference shows as soon as the objection is filed; its files then go up one by one.
+  const send = useMutation({
+    mutationFn: (form: ObjectionForm) => noticeApi.object(slug, form),
+    onSuccess: (receipt) => { if (files.length > 0) void sendEvidence(files, receipt.evidence, locale, setUploads); },
+  });
   const set = (name: keyof typeof EMPTY) => (e: { target: { value: string } }) => setFields((f) => ({ ...f, [name]: e.target.value }));
 
   if (send.isSuccess) {
     return (
       <Result className="wb-notice-received" status="success" title={t('notice.public.received')}
         subTitle={<>{t('notice.public.reference', { reference: send.data.reference })}<br />{t(send.data.mailed ? 'notice.public.mailed' : 'notice.public.notMailed')}</>}
-        extra={<Button onClick={() => { send.reset(); setFields(EMPTY); setN(undefined); }}>{t('notice.public.another')}</Button>} />
+        extra={<>
+          {uploads.length > 0 && <EvidenceProgress statuses={uploads} />}
+          <Button disabled={uploads.some((u) => u.phase === 'waiting' || u.phase === 'uploading')}
+            onClick={() => { send.reset(); setFields(EMPTY); setN(undefined); setFiles([]); setUploads([]); }}>{t('notice.public.another')}</Button>
+        </>} />
     );
   }
   const submit = () => {
     if (n === undefined) { setCaseMissing(true); return; }
+    if (evidenceProblem(files, t)) return;
     // The server checks every field and names each problem in the reader's language.
     send.mutate({ n, ...fields });
   };
@@ -88,6 +100,7 @@ function ObjectionFormView({ slug, data }: { slug: string; data: PublicNotice })
       <Form.Item label={t('notice.public.body')} htmlFor="wb-objection-body" required>
         <Input.TextArea id="wb-objection-body" rows={6} maxLength={LIMITS.body} showCount value={fields.body} onChange={set('body')} />
       </Form.Item>
+      <EvidencePicker files={files} onChange={setFiles} disabled={send.isPending} />
       {send.error && <Alert className="wb-alert" type="error" showIcon title={send.error.message} role="alert" />}
       <Button type="primary" htmlType="submit" block loading={send.isPending}>{t('notice.public.submit')}</Button>
     </Form>

@@ -22,6 +22,8 @@ export const noticeApi = {
   resolve: async (slug: string, id: string, outcome: Outcome) =>
     (await api.post<Answer<typeof organizerNoticeResponse>>(`${base(slug)}/objections/${encodeURIComponent(id)}/outcome`, outcome)).data,
   finalize: async (slug: string) => (await api.post<Answer<typeof organizerNoticeResponse>>(`${base(slug)}/finalize`, {})).data,
+  /** An objection's evidence file, for a download link (organizers of the campaign). */
+  fileUrl: (slug: string, objectionId: string, fileId: string) => `${base(slug)}/objections/${encodeURIComponent(objectionId)}/files/${encodeURIComponent(fileId)}`,
   publicNotice: async (slug: string) => (await api.get<Answer<typeof publicNoticeResponse>>(publicBase(slug))).data,
   object: async (slug: string, form: ObjectionForm) =>
     (await api.post<Answer<typeof objectionReceipt>>(`${publicBase(slug)}/objections`, { ...form, phone: form.phone || null, email: form.email || null })).data,
