@@ -1,7 +1,6 @@
 import { z } from 'zod';
 
-/** A case's final result as its unit sees it: null until the campaign is finalized with the case in it. */
-export const caseResultSchema = z.object({
+const chosen = z.object({
   tier: z.enum(['best', 'excellent']),
   /** ISO instant the result became final. */
   finalizedAt: z.string(),
@@ -11,6 +10,12 @@ export const caseResultSchema = z.object({
   certificateUrl: z.string(),
   /** The public page that confirms the certificate, as its QR code encodes it. */
   verifyUrl: z.string(),
-}).nullable();
+});
+
+/** A submitted case left off the final list, once the results are final. */
+const notChosen = z.object({ tier: z.literal('none'), finalizedAt: z.string() });
+
+/** A case's final result as its unit sees it: null until the campaign's results are final. */
+export const caseResultSchema = z.union([chosen, notChosen]).nullable();
 
 export type CaseResult = z.infer<typeof caseResultSchema>;

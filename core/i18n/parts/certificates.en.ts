@@ -29,6 +29,7 @@ export const certificatesEn: Record<keyof typeof certificatesZhCN, string> = {
   'certificates.verify.unknown': 'The platform issued no certificate numbered {serial}. The link or the certificate may have been forged or altered; rely on the results the organizers published.',
   'certificates.verify.lookUp': 'Enter a certificate number',
   'certificates.verify.submit': 'Verify',
+  'wb.result.notChosen': 'The final results of this campaign are confirmed; this case was not chosen as a best or excellent case. Thank you for submitting it.',
   'wb.result.title': 'Result',
   'wb.result.finalizedAt': 'Final on {date}',
   'wb.result.serial': 'Certificate number',

@@ -30,6 +30,7 @@ export const certificatesZhCN = {
   'certificates.verify.lookUp': '输入证书编号核验',
   'certificates.verify.submit': '核验',
   'wb.result.title': '评选结果',
+  'wb.result.notChosen': '本次征集的最终结果已经确认，本案例未入选最佳案例或优秀案例。感谢您的报送。',
   'wb.result.finalizedAt': '结果于 {date} 确定',
   'wb.result.serial': '证书编号',
   'wb.result.download': '下载荣誉证书',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { forgetCampaignVersions } from '../campaigns/campaigns.service.ts';
 import { pdfStrings } from '../../documents/pdf-text.ts';
 import { setPhase } from '../../testing/assignments.ts';
 import { createDraftCase } from '../../testing/cases.ts';
@@ -26,7 +27,8 @@ async function finalWorld() {
   await createPerson(app.db, { email: 'reviewer@example.cn', grants: [{ role: 'reviewer', campaignId: campaign.id }] });
   await createPerson(app.db, { email: 'organizer@example.cn', grants: [{ role: 'organizer', campaignId: campaign.id }] });
   await app.db.insertInto('final_results').values({ campaign_id: campaign.id, case_id: a.caseId, tier: 'best', serial: SERIAL, finalized_at: FINALIZED }).execute();
-  await setPhase(app, 'final');
+  await app.db.updateTable('campaigns').set({ phase: 'final', phase_changed_at: FINALIZED }).where('id', '=', campaign.id).execute();
+  forgetCampaignVersions(app.db);
   return {
     app, a, b,
     reviewer: await signedIn(app, 'reviewer@example.cn'),
@@ -47,7 +49,11 @@ describe(`a unit's final result and its certificate (${testEngine()})`, () => {
     expect((await a.client.get(`/api/v1/cases/${a.caseId}/result`)).json()).toEqual({ data: RESULT(a.caseId) });
     expect((await a.client.get(`/api/v1/cases/${a.caseId}/result?lang=en`)).json().data.verifyUrl).toBe(`${TEST_BASE_URL}/certificates/${SERIAL}?lang=en`);
     expect((await organizer.get(`/api/v1/cases/${a.caseId}/result`)).json()).toEqual({ data: RESULT(a.caseId) });
-    expect((await b.client.get(`/api/v1/cases/${b.caseId}/result`)).json()).toEqual({ data: null });
+    // Left off the list is a result too, once final, for a case that was submitted.
+    await app.db.updateTable('cases').set({ status: 'submitted' }).where('id', '=', b.caseId).execute();
+    expect((await b.client.get(`/api/v1/cases/${b.caseId}/result`)).json()).toEqual({ data: { tier: 'none', finalizedAt: FINALIZED } });
+    const none = await b.client.get(`/api/v1/cases/${b.caseId}/certificate.pdf`);
+    expect([none.statusCode, none.json().error.code]).toEqual([404, 'not_found']);
 
     await setPhase(app, 'notice');
     expect((await a.client.get(`/api/v1/cases/${a.caseId}/result`)).json()).toEqual({ data: null });

@@ -26,9 +26,13 @@ const tierName = (campaign: StoredCampaign, tier: 'best' | 'excellent', locale: 
 
 /** The case's final result for those who may see the case (its unit's operators, the campaign's organizers); null before it is final. */
 export async function caseResult(db: Kysely<Database>, actor: Actor, caseId: string, baseUrl: string, locale: Locale): Promise<CaseResult> {
-  await loadVisibleCase(db, actor, caseId);
+  const { row: c, campaign } = await loadVisibleCase(db, actor, caseId);
   const row = await findFinalResultOfCase(db, caseId);
-  if (!row) return null;
+  if (!row) {
+    // Every submitted case has a result once the campaign is final: off the list is one too.
+    const final = campaign.phase === 'final' && c.status === 'submitted' && campaign.phaseChangedAt;
+    return final ? { tier: 'none', finalizedAt: campaign.phaseChangedAt! } : null;
+  }
   return {
     tier: row.tier,
     finalizedAt: row.finalized_at,

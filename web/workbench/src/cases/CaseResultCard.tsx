@@ -21,6 +21,14 @@ export function CaseResultCard({ id, campaign }: { id: string; campaign: Campaig
   });
   const r = result.data;
   if (!r) return null;
+  if (r.tier === 'none') {
+    return (
+      <Card className="wb-card" title={t('wb.result.title')} data-testid="case-result">
+        <Typography.Paragraph>{t('wb.result.notChosen')}</Typography.Paragraph>
+        <Typography.Text type="secondary">{t('wb.result.finalizedAt', { date: zonedTime(r.finalizedAt, campaign).slice(0, 10) })}</Typography.Text>
+      </Card>
+    );
+  }
   return (
     <Card className="wb-card" title={t('wb.result.title')} data-testid="case-result">
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
