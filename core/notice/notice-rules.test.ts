@@ -45,6 +45,13 @@ describe('objectionProblems', () => {
     expect(objectionProblems({ ...valid, phone: '021-28288809' })).toEqual([]);
   });
 
+  it('takes one plain address, not a display name or a list', () => {
+    for (const email of ['"x"<evil@example.cn>', 'a@example.cn,b@example.cn', 'a@example.cn;b@example.cn', 'a@b.cn\r\nBcc: c@d.cn', 'x <a@b.cn>']) {
+      expect(objectionProblems({ ...valid, email })).toContainEqual({ field: 'email', problem: 'invalid' });
+    }
+    expect(objectionProblems({ ...valid, email: 'zhang.san+notice@mail.example.cn' })).toEqual([]);
+  });
+
   it('refuses an objection nobody could answer', () => {
     expect(objectionProblems({ ...valid, phone: '  ', email: '' })).toEqual([{ field: 'contact', problem: 'required' }]);
   });

@@ -55,7 +55,8 @@ export type ObjectionProblem =
   | { field: 'email'; problem: 'invalid' }
   | { field: 'contact'; problem: 'required' };
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+// One plain address: no display name, no list, nothing a mail header would read as more.
+const EMAIL = /^[^\s@"<>,;:()[\]\\]+@[^\s@"<>,;:()[\]\\]+\.[^\s@"<>,;:()[\]\\]+$/;
 const chars = (s: string) => [...s].length;
 
 /** What is wrong with an objection as typed, field by field; an empty list when nothing is. */

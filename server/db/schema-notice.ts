@@ -51,6 +51,8 @@ export interface ObjectionFilesTable {
   size: number;
   media_type: string;
   created_at: string;
+  /** The language the objection was filed in: its outcome is mailed in it. */
+  locale: Generated<'zh-CN' | 'en'>;
 }
 
 /** A case's final tier once the campaign is finalized, with its certificate's number. */

@@ -25,6 +25,7 @@ import * as uploadPieces from './2026-12-06-025-upload-pieces.ts';
 import * as selection from './2026-12-07-026-selection.ts';
 import * as noticeAndResults from './2026-12-07-027-notice-and-results.ts';
 import * as objectionEvidence from './2026-12-07-028-objection-evidence.ts';
+import * as objectionLocale from './2026-12-07-029-objection-locale.ts';
 
 // Listed by hand so the set is fixed at build time; names sort in the order they run.
 export const migrations: Record<string, Migration> = {
@@ -54,4 +55,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07-026-selection': selection,
   '2026-12-07-027-notice-and-results': noticeAndResults,
   '2026-12-07-028-objection-evidence': objectionEvidence,
+  '2026-12-07-029-objection-locale': objectionLocale,
 };

@@ -101,6 +101,20 @@ describe(`the public notice (${testEngine()})`, () => {
     expect(await app.db.selectFrom('objections').select('id').execute()).toEqual([]);
   });
 
+  it('answers the author in the language they filed in, and each refusal in the caller’s', async () => {
+    const { app, organizer } = await noticeWorld();
+    await organizer.post(NOTICE, { body: '公示' });
+    const visitor = new TestClient(app);
+    const filed = await visitor.request({ method: 'POST', url: `${PUBLIC_NOTICE}/objections`, body: objection(1), headers: { 'accept-language': 'en' } });
+    expect(filed.statusCode).toBe(201);
+    const [only] = await app.db.selectFrom('objections').select('id').execute();
+    await organizer.post(`${NOTICE}/objections/${only!.id}/outcome`, { status: 'dismissed', reason: '经核实不属实' });
+    const mails = await app.db.selectFrom('mails').select(['template', 'subject']).where('template', 'in', ['objection_received', 'objection_resolved']).orderBy('created_at').execute();
+    expect(mails.map((m) => [m.template, /[a-z]{4}/.test(m.subject)])).toEqual([['objection_received', true], ['objection_resolved', true]]);
+    const early = await organizer.request({ method: 'POST', url: `${NOTICE}/finalize`, body: {}, headers: { 'accept-language': 'en' } });
+    expect(early.json().error.message).toBe('The notice runs until 2026-12-07 23:59 (Beijing time); the final results can be confirmed after that.');
+  });
+
   it('takes five objections an hour from one address', async () => {
     const { app, organizer } = await noticeWorld();
     await organizer.post(NOTICE, { body: '公示' });

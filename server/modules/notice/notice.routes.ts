@@ -73,7 +73,7 @@ export async function noticeRoutes(app: FastifyInstance): Promise<void> {
       tags: ['notice'], summary: 'Makes the selection final once the notice has ended and every objection is resolved; units are told by mail',
       params: slugParams, response: { 200: organizerNoticeResponse, ...errors },
     },
-  }, async (request) => ({ data: await finalizeResults(app.db, requireActor(request.actor), request.params.slug, app.clock(), app.baseUrl) }));
+  }, async (request) => ({ data: await finalizeResults(app.db, requireActor(request.actor), request.params.slug, app.clock(), app.baseUrl, request.locale) }));
 
   routes.get(PUBLIC_BASE, {
     config: { access: 'public', rateLimit: { max: 120, timeWindow: '1 minute' } },

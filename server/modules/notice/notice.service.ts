@@ -94,7 +94,7 @@ export async function readPublicNotice(db: Kysely<Database>, slug: string, local
 }
 
 /** Makes the selection final once the notice has ended and every objection is resolved. */
-export async function finalizeResults(db: Kysely<Database>, actor: Actor, slug: string, now: Date, baseUrl: string) {
+export async function finalizeResults(db: Kysely<Database>, actor: Actor, slug: string, now: Date, baseUrl: string, locale: Locale = actor.locale) {
   const campaign = await campaignForOrganizer(db, actor, slug);
   await inTransaction(db, async (trx) => {
     // The phase first, as a phase move takes it, so the two cannot deadlock; then the selection.
@@ -108,7 +108,7 @@ export async function finalizeResults(db: Kysely<Database>, actor: Actor, slug: 
     if (refusal === 'notice_missing') throw new AppError('notice_not_published');
     if (refusal === 'already_final') throw new AppError('notice_already_final');
     if (refusal === 'notice_running') {
-      throw new AppError('notice_running', { endsAt: lastMinute(notice!.ends_at, campaign.window.timeZone), zone: campaign.definition.window.timeZoneLabel[actor.locale] });
+      throw new AppError('notice_running', { endsAt: lastMinute(notice!.ends_at, campaign.window.timeZone), zone: campaign.definition.window.timeZoneLabel[locale] });
     }
     if (refusal === 'objections_open') throw new AppError('notice_objections_open', { count: open });
     const order = new Map((JSON.parse(notice!.entries) as NoticeEntry[]).map((e) => [e.caseId, e.n]));

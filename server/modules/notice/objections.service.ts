@@ -52,7 +52,7 @@ export async function fileObjection(db: Kysely<Database>, slug: string, form: Ob
     const id = newId();
     await insertObjection(trx, {
       ...row, id, reference, author_name: form.name.trim(), author_organization: form.organization.trim(),
-      status: 'open', outcome_tier: null, outcome_reason: null, resolved_by: null, resolved_at: null, created_at: now.toISOString(),
+      status: 'open', outcome_tier: null, outcome_reason: null, resolved_by: null, resolved_at: null, created_at: now.toISOString(), locale,
     });
     await appendAudit(trx, {
       actorId: null, actorLabel: `${form.name.trim()}（${form.organization.trim()}）`, action: 'objection.file', subjectType: 'case', subjectId: entry.caseId,
@@ -100,7 +100,7 @@ export async function resolveObjection(db: Kysely<Database>, actor: Actor, slug:
     if (objection.email) {
       const caseTitle = (await trx.selectFrom('cases').select('title').where('id', '=', objection.case_id).executeTakeFirstOrThrow()).title;
       await queueMail(trx, {
-        to: objection.email, locale: actor.locale, template: 'objection_resolved',
+        to: objection.email, locale: objection.locale, template: 'objection_resolved',
         params: { caseTitle, reference: objection.reference, outcome: outcome.status, tier, reason, link: noticeLink(baseUrl, slug) },
       }, now);
     }
