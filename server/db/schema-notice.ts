@@ -40,6 +40,8 @@ export interface ObjectionsTable {
   /** SHA-256 of the token that lets the author send evidence files (migration 028), and until when. */
   upload_token_hash: Generated<string | null>;
   upload_token_expires_at: Generated<string | null>;
+  /** The language the objection was filed in: its outcome is mailed in it. */
+  locale: Generated<'zh-CN' | 'en'>;
 }
 
 /** An evidence file sent with an objection, its bytes in the blob store (migration 028). */
@@ -51,8 +53,6 @@ export interface ObjectionFilesTable {
   size: number;
   media_type: string;
   created_at: string;
-  /** The language the objection was filed in: its outcome is mailed in it. */
-  locale: Generated<'zh-CN' | 'en'>;
 }
 
 /** A case's final tier once the campaign is finalized, with its certificate's number. */
