@@ -65,8 +65,8 @@ describe(`the public notice under attack (${testEngine()})`, () => {
       const res = await visitorFrom(app).post(OBJECT, objection(1, { n }));
       expect([n, res.statusCode]).toEqual([n, 400]);
     }
-    const { n: _n, ...noN } = objection(1);
-    expect((await visitorFrom(app).post(OBJECT, noN)).statusCode).toBe(400);
+    // Undefined is left out of the JSON: no n at all.
+    expect((await visitorFrom(app).post(OBJECT, objection(1, { n: undefined }))).statusCode).toBe(400);
     for (const n of [3, 2 ** 31, Number.MAX_SAFE_INTEGER, 1e300]) {
       const res = await visitorFrom(app, { 'accept-language': 'en' }).post(OBJECT, objection(1, { n }));
       expect(res.statusCode).toBeGreaterThanOrEqual(400);
