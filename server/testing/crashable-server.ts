@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { openPostgres, openSqlite, SQLITE_FILE, type DatabaseHandle } from '../db/database.ts';
 import { openSeventhCampaignFolder } from './campaign-files.ts';
 import { createEmptyPostgresDatabase, dropPostgresDatabase } from './postgres-admin.ts';
@@ -34,6 +35,8 @@ export async function crashableServer(): Promise<CrashableServer> {
   first.child.kill('SIGTERM');
   await new Promise((done) => first.child.once('exit', done));
   const handle = pg ? openPostgres(pg.url) : openSqlite(path.join(dataDir, SQLITE_FILE));
+  // The test writes beside a loaded server process: wait for its writes longer than the app does.
+  if (!pg) await sql`pragma busy_timeout = 30000`.execute(handle.db);
   return {
     start: (more = {}) => startServerProcess({ ...env, ...more }),
     handle,
