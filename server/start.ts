@@ -9,7 +9,7 @@ import { systemClock, type Clock } from './ids.ts';
 import { AUDIT_HEAD_JOB, AUDIT_HEAD_PERIODIC, createAuditHeadHandler } from './modules/audit/audit-heads.service.ts';
 import { startAuditSealer } from './modules/audit/audit-sealer.ts';
 import { ensureFirstOrganizer } from './modules/accounts/accounts.service.ts';
-import { removeExpiredUploads, removeLeftovers } from './modules/uploads/uploads.service.ts';
+import { removeExpiredUploads, removeLeftovers } from './modules/uploads/upload-sweeps.ts';
 import { readCampaignFiles } from './modules/campaigns/campaign-files.ts';
 import { syncCampaigns } from './modules/campaigns/campaigns.service.ts';
 import { CLEANUP_JOB, CLEANUP_PERIODIC, createCleanupHandler } from './jobs/cleanup.service.ts';

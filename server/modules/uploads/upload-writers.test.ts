@@ -10,7 +10,7 @@ import { createTusUpload, headTus, patchTus, sha256 } from '../../testing/tus.ts
 import { resolveSession } from '../auth/auth.service.ts';
 import { finishUpload } from './finish-upload.ts';
 import { claimUploadWriter, releaseUploadWriter, renewUploadWriter } from './uploads.repository.ts';
-import { removeExpiredUploads } from './uploads.service.ts';
+import { removeExpiredUploads } from './upload-sweeps.ts';
 
 // Two instances behind a load balancer share an upload's row: while one holds the writer's lease
 // (a PATCH it is still receiving, perhaps for a connection the client gave up on), a PATCH on the

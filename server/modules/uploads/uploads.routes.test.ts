@@ -11,7 +11,8 @@ import { createTestApp } from '../../testing/test-app.ts';
 import { testEngine } from '../../testing/test-database.ts';
 import { createTusUpload, headTus, patchTus, sha256, TUS, uploadFile } from '../../testing/tus.ts';
 import { runningHashes } from './upload-file.ts';
-import { MAX_UPLOAD_PIECES, removeExpiredUploads, removeLeftovers } from './uploads.service.ts';
+import { removeExpiredUploads, removeLeftovers } from './upload-sweeps.ts';
+import { MAX_UPLOAD_PIECES } from './uploads.service.ts';
 
 const PDF = await testPdf({ text: 'People\'s Daily report', minBytes: 300_000 });
 

@@ -16,7 +16,7 @@ import type { TestClient } from '../../testing/test-client.ts';
 import { createTestApp, TEST_BASE_URL } from '../../testing/test-app.ts';
 import { testEngine } from '../../testing/test-database.ts';
 import { createTusUpload, headTus, MP4_HEAD, patchOverSocket, patchTus, sha256, socketHeaders, TUS } from '../../testing/tus.ts';
-import { removeExpiredUploads, removeLeftovers } from './uploads.service.ts';
+import { removeExpiredUploads, removeLeftovers } from './upload-sweeps.ts';
 
 // Uploads with S3 storage, through the real tus routes and an S3-protocol server on loopback:
 // pieces in the bucket while the upload runs, the blob there once it finishes, nothing of either
