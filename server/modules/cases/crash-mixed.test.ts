@@ -137,6 +137,8 @@ describe(`the server killed at random moments while units save, upload and submi
       const stored = await uploader.client.send('GET', attachment.fileUrl);
       expect([stored.status, sha256(new Uint8Array(await stored.arrayBuffer()))]).toEqual([200, sha256(pdf)]);
     }
+    // Sealed with the server stopped: the test's write transaction then meets no other writer.
+    await stopServerProcess(running);
     await sealAllAudit(server.handle.db);
     expect(await verifyAuditChain(server.handle.db)).toMatchObject({ ok: true, unsealed: 0 });
   });

@@ -28,25 +28,27 @@ describe(`the server killed while units submit (${testEngine()})`, () => {
     const received = (await Promise.all(answers)).filter((a): a is { status: number; body: any } => a !== null && a.status === 201);
     expect(received.length).toBeGreaterThan(0);
 
+    // What the crash left is read with no server running: nothing can have repaired it, and the
+    // test's own writes (sealing the audit log) meet no other writer.
+    for (const { body } of received) {
+      const row = await handle.db.selectFrom('case_submissions').selectAll().where('receipt_number', '=', body.data.receiptNumber).executeTakeFirstOrThrow();
+      expect(createHash('sha256').update(row.content).digest('hex')).toBe(body.data.contentSha256);
+      expect(row.content_sha256).toBe(body.data.contentSha256);
+    }
+    // Nothing half-made: a case has a submission exactly when its state and history say so.
+    for (const u of units) {
+      const c = await handle.db.selectFrom('cases').selectAll().where('id', '=', u.caseId).executeTakeFirstOrThrow();
+      const submissions = await handle.db.selectFrom('case_submissions').select('id').where('case_id', '=', u.caseId).execute();
+      const submitEvents = await handle.db.selectFrom('case_events').select('submission_id').where('case_id', '=', u.caseId).where('action', '=', 'submit').execute();
+      expect(c.submission_count).toBe(submissions.length);
+      expect(submitEvents.map((e) => e.submission_id)).toEqual(submissions.map((s) => s.id));
+      expect(c.status).toBe(submissions.length > 0 ? 'submitted' : 'draft');
+    }
+    await sealAllAudit(handle.db);
+    expect(await verifyAuditChain(handle.db)).toMatchObject({ ok: true, unsealed: 0 });
+
     running = await server.start();
     try {
-      for (const { body } of received) {
-        const row = await handle.db.selectFrom('case_submissions').selectAll().where('receipt_number', '=', body.data.receiptNumber).executeTakeFirstOrThrow();
-        expect(createHash('sha256').update(row.content).digest('hex')).toBe(body.data.contentSha256);
-        expect(row.content_sha256).toBe(body.data.contentSha256);
-      }
-      // Nothing half-made: a case has a submission exactly when its state and history say so.
-      for (const u of units) {
-        const c = await handle.db.selectFrom('cases').selectAll().where('id', '=', u.caseId).executeTakeFirstOrThrow();
-        const submissions = await handle.db.selectFrom('case_submissions').select('id').where('case_id', '=', u.caseId).execute();
-        const submitEvents = await handle.db.selectFrom('case_events').select('submission_id').where('case_id', '=', u.caseId).where('action', '=', 'submit').execute();
-        expect(c.submission_count).toBe(submissions.length);
-        expect(submitEvents.map((e) => e.submission_id)).toEqual(submissions.map((s) => s.id));
-        expect(c.status).toBe(submissions.length > 0 ? 'submitted' : 'draft');
-      }
-      await sealAllAudit(handle.db);
-      expect(await verifyAuditChain(handle.db)).toMatchObject({ ok: true, unsealed: 0 });
-
       // Each unit retries with its key: one submission per case, the receipts already given unchanged.
       for (const u of units) {
         u.client.rebase(running.url);
