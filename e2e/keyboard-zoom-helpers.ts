@@ -53,3 +53,12 @@ export async function tabTo(page: Page, where: (focus: string) => boolean, { bac
   }
   throw new Error(`focus never matched after ${max} presses; it went by ${passed.join(' → ')}`);
 }
+
+/**
+ * Waits for antd's open animations to end. A dialog or drawer moves the focus to itself when its
+ * animation ends, taking it from wherever the keyboard had already gone.
+ */
+export function motionDone(page: Page): Promise<void> {
+  return page.locator('.ant-modal[class*="-appear"], .ant-modal[class*="-enter"], .ant-drawer [class*="-appear"], .ant-drawer [class*="-enter"]')
+    .first().waitFor({ state: 'detached' });
+}

@@ -4,7 +4,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { attachRequiredFiles, completeContent, createDraftCase, saveContent, type DraftCase } from '../server/testing/cases.ts';
 import { createPerson, PASSWORD } from '../server/testing/people.ts';
 import { ADMIN, ADMIN_ENV, browserSuite, describeInChromium, DESKTOP, openPage, PHONE, SCREENSHOTS, signInThroughForm, startServerDuringWindow } from './browser.ts';
-import { focused, sidewaysOverflow, tabTo, ZOOMED } from './keyboard-zoom-helpers.ts';
+import { focused, motionDone, sidewaysOverflow, tabTo, ZOOMED } from './keyboard-zoom-helpers.ts';
 
 // Issue 12, items 7–9: the editor and the organizer's return by keyboard alone, every page at
 // 200 % zoom on a phone (195 CSS px) without sideways scrolling, the division picker on screen
@@ -96,6 +96,7 @@ describeInChromium('keyboard and 200 % zoom', () => {
     await tabTo(page, (f) => f === 'button 退回修改');
     await page.keyboard.press('Enter');
     await page.locator('.ant-modal').waitFor();
+    await motionDone(page);
     await expect.poll(() => inside(page, '.ant-modal')).toBe(true);
     await tabTo(page, (f) => f === 'textarea return-message', { max: 5 });
     await page.keyboard.type('请补充成效数据。');
@@ -124,6 +125,7 @@ describeInChromium('keyboard and 200 % zoom', () => {
 
     await page.keyboard.press('Enter');
     await page.locator('.ant-drawer-open').waitFor();
+    await motionDone(page);
     await expect.poll(() => inside(page, '.ant-drawer')).toBe(true);
     await tabTo(page, (f) => f === 'input extension-closes', { max: 10 });
     await page.locator('#extension-closes').fill('2024-07-10T18:00');

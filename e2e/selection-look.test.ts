@@ -8,6 +8,7 @@ import { signedIn } from '../server/testing/people.ts';
 import { TestClient } from '../server/testing/test-client.ts';
 import type { Selection } from '../web/workbench/src/selection/selection-api.ts';
 import { axeViolations } from './axe-rules.ts';
+import { motionDone } from './keyboard-zoom-helpers.ts';
 import { ADMIN, ADMIN_ENV, browserSuite, describeInChromium, DESKTOP, fitsWidth, openPage, PHONE, SCREENSHOTS, signInThroughForm, startServerDuringWindow } from './browser.ts';
 
 // Issue 15 items 2 and 8 in the workbench: the organizer computes the suggested selection, accepts
@@ -150,7 +151,7 @@ describeInChromium('the selection in the workbench', () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: '调整“案例丁”' }).click();
     await page.getByRole('dialog', { name: '调整遴选结果' }).getByLabel('理由').waitFor();
-    await page.locator('.ant-modal[class*="-appear"], .ant-modal[class*="-enter"]').waitFor({ state: 'detached' });
+    await motionDone(page);
     expect(await fitsWidth(page)).toBe(true);
     await page.screenshot({ path: `${SCREENSHOTS}/selection-phone-change.png` });
     expect(await axeViolations(page)).toEqual([]);
