@@ -127,6 +127,14 @@ export const campaignSchema = z
     notice: z.strictObject({
       days: z.number().int().min(1).max(MAX_NOTICE_DAYS).default(DEFAULT_NOTICE_DAYS),
     }).prefault({}),
+    /**
+     * Online display (网上展示): whether cases that passed screening may be published while the
+     * collection runs, before results are final. Off unless the organizers choose it: the notice
+     * of the seventh collection promises display of the cases, not of every case before review.
+     */
+    display: z.strictObject({
+      duringCollection: z.boolean().default(false),
+    }).prefault({}),
     others: localizedText,
     contacts: z.strictObject({
       organizer: key,
