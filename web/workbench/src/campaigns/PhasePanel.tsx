@@ -36,8 +36,10 @@ function PhaseControls({ campaign }: { campaign: CampaignDetail }) {
   const [reason, setReason] = useState('');
   const current = campaign.phase.current;
   const at = CAMPAIGN_PHASES.indexOf(current);
-  const next = CAMPAIGN_PHASES[at + 1];
-  const before = at > 0 ? CAMPAIGN_PHASES[at - 1] : undefined;
+  // Final results are confirmed on the notice page, and once confirmed they stay: the server
+  // refuses both moves (finalize_required, results_final), so neither is offered here.
+  const next = CAMPAIGN_PHASES[at + 1] === 'final' ? undefined : CAMPAIGN_PHASES[at + 1];
+  const before = at > 0 && current !== 'final' ? CAMPAIGN_PHASES[at - 1] : undefined;
   const name = (phase: CampaignPhase) => t(`phase.${phase}` as MessageKey);
   const move = useMutation({
     mutationFn: (input: { to: CampaignPhase; reason: string | null }) => casesApi.movePhase(campaign.slug, input),
