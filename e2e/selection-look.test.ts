@@ -100,8 +100,8 @@ describeInChromium('the selection in the workbench', () => {
     await dialog.locator('.ant-radio-wrapper', { hasText: '优秀' }).click();
     await dialog.getByLabel('理由').fill('丁案例成效突出，建议增补');
     await dialog.getByRole('button', { name: /^保\s*存$/ }).click();
-    await dialog.locator('.wb-selection-refusal', { hasText: '不能这样改' }).waitFor();
-    expect(await dialog.locator('.wb-selection-refusal').innerText()).toContain('“城市基层党建”类别最多入选数限为 1 个，改后将是 2 个');
+    await dialog.locator('.wb-reason-refusal', { hasText: '不能这样改' }).waitFor();
+    expect(await dialog.locator('.wb-reason-refusal').innerText()).toContain('“城市基层党建”类别最多入选数限为 1 个，改后将是 2 个');
     expect(await dialog.getByLabel('理由').inputValue()).toBe('丁案例成效突出，建议增补');
     await shot(page, 'desktop-refused');
     expect(await axeViolations(page)).toEqual([]);

@@ -70,6 +70,9 @@ describe(`the selection (${testEngine()})`, () => {
     expect(await refusal(organizer, 'D', { tier: 'best' })).toEqual([400, 'selection_reason_required', '改动评选结果必须填写理由。']);
     expect(await refusal(organizer, 'D', { tier: 'best', reason: '   ' })).toEqual([400, 'selection_reason_required', '改动评选结果必须填写理由。']);
     expect(await refusal(organizer, 'D', { tier: 'best', reason: '理'.repeat(501) })).toEqual([400, 'selection_reason_too_long', '理由不能超过 500 个字。']);
+    // Characters, not UTF-16 units: 500 of 𠮷 pass the length check and meet the quota; 501 do not.
+    expect(await refusal(organizer, 'D', { tier: 'best', reason: '𠮷'.repeat(501) })).toEqual([400, 'selection_reason_too_long', '理由不能超过 500 个字。']);
+    expect((await refusal(organizer, 'D', { tier: 'excellent', reason: '𠮷'.repeat(500) }))[1]).toBe('selection_quota_broken');
     expect(await refusal(organizer, 'D', { tier: 'excellent', reason: '补充' })).toEqual([409, 'selection_quota_broken', '不能这样改：“优秀案例”名额限为 1 个，改后将是 2 个。']);
     expect((await put(organizer, 'D', { tier: 'excellent', reason: '补充' })).json().error.details).toEqual([
       { code: 'quota_broken', quota: { kind: 'tier_places', tier: 'excellent', limit: 1 }, count: 2 },

@@ -108,7 +108,8 @@ export async function changeDecision(db: Kysely<Database>, actor: Actor, slug: s
   const campaign = await campaignForOrganizer(db, actor, slug);
   const reason = input.reason?.trim() ?? '';
   if (reason === '') throw new AppError('selection_reason_required');
-  if (reason.length > REASON_MAX_LENGTH) throw new AppError('selection_reason_too_long', { max: REASON_MAX_LENGTH });
+  // Counted in characters as the dialog counts them: 𠮷 is one, not two UTF-16 units.
+  if ([...reason].length > REASON_MAX_LENGTH) throw new AppError('selection_reason_too_long', { max: REASON_MAX_LENGTH });
   await inTransaction(db, async (trx) => {
     // Held from its check to the commit, as in acceptSuggestion.
     await requirePhaseOpen(trx, campaign, 'select');

@@ -2,7 +2,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Empty, Input, InputNumber, Modal, Radio, Select, Skeleton, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { formatBytes } from '../../../../core/text/format-bytes.ts';
-import { CampaignPicker, useChosenCampaign } from '../campaigns/CampaignPicker.tsx';
+import { useChosenCampaign } from '../campaigns/CampaignPicker.tsx';
+import { PhasePanel } from '../campaigns/PhasePanel.tsx';
+import { ReasonField, useRequiredReason } from '../components/ReasonField.tsx';
 import { useCampaign, zonedTime } from '../cases/case-shared.tsx';
 import { useI18n } from '../i18n.tsx';
 import { Link } from '../router.tsx';
@@ -31,8 +33,8 @@ export function NoticePage() {
 
   return (
     <>
+      <PhasePanel chosen={chosen} campaign={campaign} />
       <Card className="wb-card" title={t('wb.notice.title')}>
-        <CampaignPicker chosen={chosen} />
         <Typography.Paragraph type="secondary">{t('wb.notice.intro')}</Typography.Paragraph>
         {view.error && <Alert className="wb-alert" type="error" showIcon title={view.error.message} />}
         {!data ? <Skeleton active /> : data.notice ? <Published slug={slug!} data={data} /> : <Draft slug={slug!} data={data} onPublished={(d) => { store(d); void message.success(t('wb.notice.published')); }} />}
@@ -160,12 +162,11 @@ function ResolveDialog({ slug, item, open, onClose, onSaved }: { slug: string; i
   const { t } = useI18n();
   const [status, setStatus] = useState<Outcome['status']>('dismissed');
   const [tier, setTier] = useState<Tier>(item.currentTier === 'best' ? 'excellent' : 'none');
-  const [reason, setReason] = useState('');
-  const [missing, setMissing] = useState(false);
+  const reason = useRequiredReason();
   const save = useMutation({ mutationFn: (o: Outcome) => noticeApi.resolve(slug, item.id, o), onSuccess: onSaved });
   const submit = () => {
-    if (!reason.trim()) { setMissing(true); return; }
-    save.mutate(status === 'upheld' ? { status, tier, reason: reason.trim() } : { status, reason: reason.trim() });
+    const given = reason.take();
+    if (given) save.mutate(status === 'upheld' ? { status, tier, reason: given } : { status, reason: given });
   };
   return (
     <Modal open={open} title={t('wb.notice.resolveTitle', { reference: item.reference })} onCancel={onClose}
@@ -182,12 +183,8 @@ function ResolveDialog({ slug, item, open, onClose, onSaved }: { slug: string; i
               options={(['best', 'excellent', 'none'] as const).filter((k) => k !== item.currentTier).map((k) => ({ value: k, label: t(`selection.tier.${k}`) }))} />
           </>
         )}
-        <label htmlFor="wb-notice-reason" className="wb-notice-label">{t('wb.notice.reason')}</label>
-        <Input.TextArea id="wb-notice-reason" value={reason} maxLength={REASON_MAX} showCount rows={4} status={missing ? 'error' : undefined}
-          aria-invalid={missing || undefined} aria-describedby={missing ? 'wb-notice-reason-missing' : undefined}
-          onChange={(e) => { setReason(e.target.value); if (e.target.value.trim()) setMissing(false); }} />
-        {missing && <div id="wb-notice-reason-missing" className="wb-notice-missing" role="alert">{t('wb.notice.reasonRequired')}</div>}
-        {save.error && <Alert className="wb-alert wb-notice-refusal" type="error" showIcon title={save.error.message} />}
+        <ReasonField id="wb-notice-reason" label={t('wb.notice.reason')} missingText={t('wb.notice.reasonRequired')} max={REASON_MAX}
+          refusal={save.error?.message} field={reason.field} />
       </div>
     </Modal>
   );

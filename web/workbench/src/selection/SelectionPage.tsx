@@ -1,7 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Empty, Grid, Input, List, Modal, Radio, Row, Select, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Empty, Grid, List, Modal, Radio, Row, Select, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
-import { CampaignPicker, useChosenCampaign } from '../campaigns/CampaignPicker.tsx';
+import { useChosenCampaign } from '../campaigns/CampaignPicker.tsx';
+import { PhasePanel } from '../campaigns/PhasePanel.tsx';
+import { ReasonField, useRequiredReason } from '../components/ReasonField.tsx';
 import { useCampaign, zonedTime } from '../cases/case-shared.tsx';
 import { ScrollRegion } from '../components/ScrollRegion.tsx';
 import { DivisionName } from '../components/UnitView.tsx';
@@ -86,8 +88,8 @@ export function SelectionPage() {
 
   return (
     <>
+      <PhasePanel chosen={chosen} campaign={campaign} onCampaignChange={() => { setCategory(undefined); setTier(undefined); setPage(1); }} />
       <Card className="wb-card" title={t('wb.selection.title')}>
-        <CampaignPicker chosen={chosen} onChange={() => { setCategory(undefined); setTier(undefined); setPage(1); }} />
         <Typography.Paragraph type="secondary">{t('wb.selection.intro')}</Typography.Paragraph>
         {failed && <Alert className="wb-alert" type="error" showIcon title={failed.message} />}
         <Typography.Paragraph className="wb-selection-status">
@@ -222,12 +224,11 @@ function BindingItem({ binding, name, caseTitle, tierName }: { binding: Binding;
 function ChangeDialog({ slug, item, open, onClose, onSaved }: { slug: string; item: SelectionCase; open: boolean; onClose: () => void; onSaved: (d: Selection) => void }) {
   const { t } = useI18n();
   const [tier, setTier] = useState<DecisionTier>(item.decision?.tier ?? item.suggested);
-  const [reason, setReason] = useState('');
-  const [missing, setMissing] = useState(false);
+  const reason = useRequiredReason();
   const save = useMutation({ mutationFn: (body: { tier: DecisionTier; reason: string }) => selectionApi.change(slug, item.caseId, body), onSuccess: onSaved });
   const submit = () => {
-    if (!reason.trim()) { setMissing(true); return; }
-    save.mutate({ tier, reason: reason.trim() });
+    const given = reason.take();
+    if (given) save.mutate({ tier, reason: given });
   };
   return (
     <Modal
@@ -235,16 +236,12 @@ function ChangeDialog({ slug, item, open, onClose, onSaved }: { slug: string; it
       okText={t('wb.selection.save')} cancelText={t('wb.selection.cancel')} onOk={submit} okButtonProps={{ loading: save.isPending }}
     >
       <div className="wb-selection-change">
-          <Typography.Paragraph strong>{item.title}</Typography.Paragraph>
-          <div id="wb-selection-tier-label" className="wb-selection-label">{t('wb.selection.tier')}</div>
-          <Radio.Group aria-labelledby="wb-selection-tier-label" value={tier} onChange={(e) => setTier(e.target.value as DecisionTier)}
-            options={TIERS.map((k) => ({ value: k, label: t(`selection.tier.${k}`) }))} />
-          <label htmlFor="wb-selection-reason" className="wb-selection-label">{t('wb.selection.reason')}</label>
-          <Input.TextArea id="wb-selection-reason" value={reason} maxLength={REASON_MAX} showCount rows={4} status={missing ? 'error' : undefined}
-            aria-invalid={missing || undefined} aria-describedby={missing ? 'wb-selection-reason-missing' : undefined}
-            onChange={(e) => { setReason(e.target.value); if (e.target.value.trim()) setMissing(false); }} />
-          {missing && <div id="wb-selection-reason-missing" className="wb-selection-missing" role="alert">{t('wb.selection.reasonRequired')}</div>}
-          {save.error && <Alert className="wb-alert wb-selection-refusal" type="error" showIcon title={save.error.message} />}
+        <Typography.Paragraph strong>{item.title}</Typography.Paragraph>
+        <div id="wb-selection-tier-label" className="wb-selection-label">{t('wb.selection.tier')}</div>
+        <Radio.Group aria-labelledby="wb-selection-tier-label" value={tier} onChange={(e) => setTier(e.target.value as DecisionTier)}
+          options={TIERS.map((k) => ({ value: k, label: t(`selection.tier.${k}`) }))} />
+        <ReasonField id="wb-selection-reason" label={t('wb.selection.reason')} missingText={t('wb.selection.reasonRequired')} max={REASON_MAX}
+          refusal={save.error?.message} field={reason.field} />
       </div>
     </Modal>
   );
