@@ -35,7 +35,10 @@ export async function fileObjection(db: Kysely<Database>, slug: string, form: Ob
   const phone = form.phone?.trim() ? normalizePhone(form.phone)! : null;
   const email = form.email?.trim() ? form.email.trim().toLowerCase() : null;
   return inTransaction(db, async (trx) => {
-    await requirePhaseOpen(trx, campaign, 'object').catch(() => { throw new AppError('notice_not_running'); });
+    // A visitor hears that the notice is not running, not the name of the campaign's phase.
+    await requirePhaseOpen(trx, campaign, 'object').catch((error: unknown) => {
+      throw error instanceof AppError && error.code === 'phase_closed' ? new AppError('notice_not_running') : error;
+    });
     // One filing at a time per campaign, so the same objection from two tabs is found, not made twice.
     await lockCampaignSelection(trx, campaign.id);
     const notice = await findNotice(trx, campaign.id);
