@@ -102,6 +102,8 @@ const STATUS = {
   objection_reason_required: 400,
   objection_reason_too_long: 400,
   objection_tier_unchanged: 400,
+  search_query_too_long: 400,
+  search_query_too_many_terms: 400,
   rate_limited: 429,
   too_many_attempts: 429,
   internal: 500,

@@ -21,6 +21,7 @@ import { demoEn } from './parts/demo.en.ts';
 import { certificatesEn } from './parts/certificates.en.ts';
 import { exportsEn } from './parts/exports.en.ts';
 import { workbenchEn } from './parts/workbench.en.ts';
+import { searchEn } from './parts/search.en.ts';
 import type { MessageKey } from './zh-CN.ts';
 
 export const en: Record<MessageKey, string> = {
@@ -45,6 +46,7 @@ export const en: Record<MessageKey, string> = {
   ...demoEn,
   ...certificatesEn,
   ...exportsEn,
+  ...searchEn,
   'punct.colon': ': ',
   'punct.list': ', ',
   'site.name': 'Zhengji',

@@ -24,6 +24,7 @@ import { demoZhCN } from './parts/demo.zh-CN.ts';
 import { certificatesZhCN } from './parts/certificates.zh-CN.ts';
 import { exportsZhCN } from './parts/exports.zh-CN.ts';
 import { workbenchZhCN } from './parts/workbench.zh-CN.ts';
+import { searchZhCN } from './parts/search.zh-CN.ts';
 
 const base = {
   'punct.colon': '：',
@@ -164,6 +165,7 @@ const base = {
 export const zhCN = {
   ...base, ...workbenchZhCN, ...casesZhCN, ...filesZhCN, ...documentsZhCN, ...editorZhCN, ...journeyZhCN, ...auditZhCN, ...reviewersZhCN,
   ...screeningZhCN, ...phaseZhCN, ...similarityZhCN, ...assignmentZhCN, ...scoringZhCN, ...rankingZhCN, ...selectionZhCN, ...noticeZhCN, ...noticePageZhCN, ...rankingPageZhCN, ...selectionPageZhCN, ...dashboardPageZhCN, ...demoZhCN, ...exportsZhCN, ...certificatesZhCN,
+  ...searchZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -8,6 +8,7 @@ import type {
 import type { ScreeningDecisionsTable, ScreeningReportsTable } from './schema-screening.ts';
 import type { FinalResultsTable, NoticesTable, ObjectionFilesTable, ObjectionsTable } from './schema-notice.ts';
 import type { SelectionDecisionsTable, SelectionSuggestionsTable } from './schema-selection.ts';
+import type { SearchDocumentsTable, SearchTextsTable } from './schema-search.ts';
 
 export type * from './schema-cases.ts';
 export type * from './schema-review.ts';
@@ -287,4 +288,6 @@ export interface Database {
   objections: ObjectionsTable;
   objection_files: ObjectionFilesTable;
   final_results: FinalResultsTable;
+  search_documents: SearchDocumentsTable;
+  search_texts: SearchTextsTable;
 }

@@ -26,6 +26,7 @@ import * as selection from './2026-12-07-026-selection.ts';
 import * as noticeAndResults from './2026-12-07-027-notice-and-results.ts';
 import * as objectionEvidence from './2026-12-07-028-objection-evidence.ts';
 import * as objectionLocale from './2026-12-07-029-objection-locale.ts';
+import * as caseSearch from './2026-12-07-030-case-search.ts';
 
 // Listed by hand so the set is fixed at build time; names sort in the order they run.
 export const migrations: Record<string, Migration> = {
@@ -56,4 +57,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07-027-notice-and-results': noticeAndResults,
   '2026-12-07-028-objection-evidence': objectionEvidence,
   '2026-12-07-029-objection-locale': objectionLocale,
+  '2026-12-07-030-case-search': caseSearch,
 };

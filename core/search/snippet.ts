@@ -1,0 +1,74 @@
+import { normalizeText } from './normalize.ts';
+
+// A short passage of a result's text around its first match, as safe HTML: every character of
+// the text is escaped and only the matched terms are wrapped in <mark>.
+
+export const SNIPPET_CHARS = 120;
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+
+interface Mapped {
+  /** The text in normal form, one entry per normalized character. */
+  normal: string[];
+  /** For each entry of `normal`, the index of the original character it came from. */
+  source: number[];
+}
+
+// Normalizes character by character so a match in the normal form points back into the original;
+// it can differ from normalizing the whole text only where characters compose, which NFC text
+// (every stored text, decision 0014) has already done.
+function mapNormal(chars: string[]): Mapped {
+  const normal: string[] = [];
+  const source: number[] = [];
+  chars.forEach((char, i) => {
+    for (const n of normalizeText(char)) {
+      if (n === ' ' && normal.at(-1) === ' ') continue;
+      normal.push(n);
+      source.push(i);
+    }
+  });
+  return { normal, source };
+}
+
+/** Ranges [start, end) of original characters matching any term, left to right, longest first. */
+function findMatches(mapped: Mapped, terms: string[]): [number, number][] {
+  const sorted = terms.map((t) => [...t]).filter((t) => t.length > 0).sort((a, b) => b.length - a.length);
+  const ranges: [number, number][] = [];
+  const { normal, source } = mapped;
+  for (let i = 0; i < normal.length; ) {
+    const term = sorted.find((t) => t.every((c, k) => normal[i + k] === c));
+    if (!term) { i++; continue; }
+    const end = i + term.length;
+    const start = source[i]!;
+    const last = source[end - 1]! + 1;
+    const previous = ranges.at(-1);
+    if (previous && previous[1] >= start) previous[1] = Math.max(previous[1], last);
+    else ranges.push([start, last]);
+    i = end;
+  }
+  return ranges;
+}
+
+/**
+ * About `length` characters of `text` around the first match of the normalized `terms`, with
+ * "…" where it was cut; the start of the text when no term is in it.
+ */
+export function buildSnippet(text: string, terms: string[], length = SNIPPET_CHARS): string {
+  const chars = [...text.replace(/\s+/g, ' ').trim()];
+  const matches = findMatches(mapNormal(chars), terms);
+  const first = matches[0]?.[0] ?? 0;
+  const from = chars.length <= length ? 0 : Math.max(0, Math.min(first - Math.floor(length / 4), chars.length - length));
+  const to = Math.min(chars.length, from + length);
+  let html = from > 0 ? '…' : '';
+  let at = from;
+  for (const [start, end] of matches) {
+    if (end <= from || start >= to) continue;
+    const s = Math.max(start, from);
+    const e = Math.min(end, to);
+    html += escapeHtml(chars.slice(at, s).join('')) + '<mark>' + escapeHtml(chars.slice(s, e).join('')) + '</mark>';
+    at = e;
+  }
+  html += escapeHtml(chars.slice(at, to).join(''));
+  return to < chars.length ? html + '…' : html;
+}
