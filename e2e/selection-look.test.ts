@@ -1,10 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, expect, it } from 'vitest';
-import { forgetCampaignVersions } from '../server/modules/campaigns/campaigns.service.ts';
-import { createReviewer, releaseAssignment, setPhase, type Reviewer } from '../server/testing/assignments.ts';
-import { completeContent, createSubmittedCase } from '../server/testing/cases.ts';
 import { SEVENTH } from '../server/testing/fixtures.ts';
-import { signedIn } from '../server/testing/people.ts';
+import { scoreForSelection } from '../server/testing/selection-world.ts';
 import { TestClient } from '../server/testing/test-client.ts';
 import type { Selection } from '../web/workbench/src/selection/selection-api.ts';
 import { axeViolations } from './axe-rules.ts';
@@ -15,7 +12,6 @@ import { ADMIN, ADMIN_ENV, browserSuite, describeInChromium, DESKTOP, fitsWidth,
 // it, changes one case with a reason, and sees a refused change keep its reason; at desktop and
 // phone size, by keyboard, in zh-CN.
 
-const all = (s: number) => ({ authenticity: s, innovation: s, effectiveness: s, typicality: s });
 const shot = (page: Page, name: string) => page.screenshot({ path: `${SCREENSHOTS}/selection-${name}.png`, fullPage: true });
 // One best place, two excellent, at most one urban case: 甲 (urban) best, 丙 (rural) excellent, and
 // the urban cap keeps 丁 out and the second excellent place empty.
@@ -27,29 +23,10 @@ describeInChromium('the selection in the workbench', () => {
   let organizer: TestClient;
   const view = async () => (await organizer.get(`/api/v1/campaigns/${SEVENTH}/selection`)).json().data as Selection;
 
-  // As server/testing/selection-world.ts: normalized 甲 (urban) 88.46, 丙 (rural) 77.8, 丁 (urban) 68, 乙 (urban) 37.09.
+  // server/testing/selection-world.ts: normalized 甲 (urban) 88.46, 丙 (rural) 77.8, 丁 (urban) 68, 乙 (urban) 37.09.
   beforeAll(async () => {
     const app = suite.app;
-    const campaign = await app.db.selectFrom('campaigns').select(['id', 'definition', 'content_hash']).where('slug', '=', SEVENTH).executeTakeFirstOrThrow();
-    const definition = { ...JSON.parse(campaign.definition), selection: QUOTAS };
-    await app.db.updateTable('campaigns').set({ definition: JSON.stringify(definition), content_hash: `${campaign.content_hash}-selection-look` }).where('id', '=', campaign.id).execute();
-    const submit = (title: string, category = 'urban') => createSubmittedCase(app, { content: { ...completeContent(1200, title), category } });
-    const cases = { 甲: await submit('案例甲'), 乙: await submit('案例乙'), 丙: await submit('案例丙', 'rural'), 丁: await submit('案例丁') };
-    await app.db.updateTable('cases').set({ screening: 'passed' }).execute();
-    const reviewers: Reviewer[] = [];
-    for (const [name, n] of [['王一', 1], ['李二', 2], ['张三', 3]] as const) reviewers.push(await createReviewer(app, `r${n}@example.cn`, { name }));
-    await setPhase(app, 'review');
-    const score = async (r: number, key: keyof typeof cases, s: number) => {
-      const client = await signedIn(app, reviewers[r]!.email);
-      const id = await releaseAssignment(app, cases[key].caseId, reviewers[r]!);
-      const res = await client.post(`/api/v1/reviews/assignments/${id}/review/submit`, { version: 0, scores: all(s), comment: `${key}${s}`, tier: 'excellent' });
-      if (res.statusCode !== 200) throw new Error(`scoring failed: ${res.body}`);
-    };
-    await score(0, '甲', 5); await score(0, '乙', 3); await score(0, '丙', 4); await score(0, '丁', 4);
-    await score(1, '甲', 4); await score(1, '乙', 2); await score(1, '丙', 3);
-    await score(2, '甲', 3); await score(2, '乙', 1); await score(2, '丙', 5);
-    await setPhase(app, 'selection');
-    forgetCampaignVersions(app.db);
+    await scoreForSelection(app, QUOTAS);
     organizer = new TestClient(app);
     await organizer.post('/api/v1/auth/sign-in', { email: ADMIN.email, password: ADMIN.password });
   }, 180_000);

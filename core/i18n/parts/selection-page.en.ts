@@ -4,6 +4,7 @@ import type { selectionPageZhCN } from './selection-page.zh-CN.ts';
 export const selectionPageEn: Record<keyof typeof selectionPageZhCN, string> = {
   'wb.nav.selection': 'Selection',
   'wb.selection.title': 'Selecting the best and excellent cases',
+  'wb.selection.closed': 'The campaign is in its {phase} phase: the selection can be read but no longer computed or changed.',
   'wb.selection.intro': 'Compute a suggested selection from the normalized scores and the quotas, accept it, then change cases one by one; every change needs a reason and goes to the audit log. Recomputing keeps every change made by hand.',
   'wb.selection.compute': 'Compute the suggestion',
   'wb.selection.recompute': 'Recompute the suggestion',

@@ -2,6 +2,7 @@
 export const selectionPageZhCN = {
   'wb.nav.selection': '遴选',
   'wb.selection.title': '遴选最佳和优秀案例',
+  'wb.selection.closed': '征集活动现处于“{phase}”阶段：遴选结果只能查看，不能再计算或调整。',
   'wb.selection.intro': '按标准化分和名额设置计算建议名单，采纳后可逐个调整，每次调整都须写明理由并记入审计日志。重新计算会保留所有手动调整。',
   'wb.selection.compute': '计算建议名单',
   'wb.selection.recompute': '重新计算建议名单',

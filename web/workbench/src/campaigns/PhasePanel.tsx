@@ -14,7 +14,7 @@ import { CampaignPicker, type ChosenCampaign } from './CampaignPicker.tsx';
 // says why not.
 
 const PHASE_COLOR: Record<CampaignPhase, string> = {
-  collection: 'blue', screening: 'gold', review: 'purple', selection: 'cyan', notice: 'orange', final: 'green',
+  collection: 'blue', screening: 'gold', review: 'purple', selection: 'geekblue', notice: 'orange', final: 'green',
 };
 
 /** The campaign picker (when there are several) and the chosen campaign's phase, in one card. */

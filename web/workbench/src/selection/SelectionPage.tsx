@@ -55,6 +55,9 @@ export function SelectionPage() {
   const decided = (c: SelectionCase): DecisionTier => c.decision?.tier ?? 'none';
   const rows = (data?.cases ?? []).filter((c) => (!tier || decided(c) === tier) && (!category || c.category === category));
   const failed = selection.error ?? suggest.error ?? accept.error;
+  // Computing, accepting and changing are open in the selection phase only (the server refuses them after).
+  const phase = campaign?.phase.current;
+  const open = phase === 'selection';
 
   const confirmAccept = () => {
     modal.confirm({
@@ -98,14 +101,15 @@ export function SelectionPage() {
               {suggestion.acceptedAt ? t('wb.selection.acceptedLine', { at: zonedTime(suggestion.acceptedAt, campaign, false) }) : t('wb.selection.notAccepted')}</>
             : t('wb.selection.notComputed')}
         </Typography.Paragraph>
-        <Space wrap className="wb-selection-actions">
+        {phase && !open && <Alert className="wb-alert" type="info" showIcon title={t('wb.selection.closed', { phase: t(`phase.${phase}` as 'phase.selection') })} />}
+        {open && <Space wrap className="wb-selection-actions">
           <Button type={suggestion ? 'default' : 'primary'} loading={suggest.isPending} disabled={!slug || !data} onClick={() => { accept.reset(); suggest.mutate(); }}>
             {t(suggestion ? 'wb.selection.recompute' : 'wb.selection.compute')}
           </Button>
           <Button type={suggestion ? 'primary' : 'default'} loading={accept.isPending} disabled={!suggestion || suggest.isPending} onClick={() => { suggest.reset(); confirmAccept(); }}>
             {t('wb.selection.accept')}
           </Button>
-        </Space>
+        </Space>}
         {suggest.isPending && <Typography.Paragraph type="secondary" role="status">{t('wb.selection.computing')}</Typography.Paragraph>}
       </Card>
 
@@ -167,7 +171,7 @@ export function SelectionPage() {
                   </div>
                   <div className="wb-case-meta"><span>{t('wb.selection.suggestedLine', { tier: tierName(c.suggested) })}</span></div>
                   {decision(c)}
-                  <div className="wb-selection-item-action">{changeButton(c)}</div>
+                  {open && <div className="wb-selection-item-action">{changeButton(c)}</div>}
                 </Card>
               </List.Item>
             )}
@@ -184,7 +188,7 @@ export function SelectionPage() {
                 { title: t('wb.selection.col.score'), dataIndex: 'score', width: 90, align: 'right', render: (n: number) => <strong>{score(n, locale)}</strong> },
                 { title: t('wb.selection.col.suggested'), dataIndex: 'suggested', width: 80, render: (k: DecisionTier) => tierName(k) },
                 { title: t('wb.selection.col.decision'), key: 'decision', width: 220, render: (_: unknown, c) => decision(c) },
-                { title: t('wb.selection.col.action'), key: 'action', width: 80, render: (_: unknown, c) => changeButton(c) },
+                ...(open ? [{ title: t('wb.selection.col.action'), key: 'action', width: 80, render: (_: unknown, c: SelectionCase) => changeButton(c) }] : []),
               ]}
             />
           </ScrollRegion>

@@ -1,23 +1,27 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, expect, it } from 'vitest';
-import { forgetCampaignVersions } from '../server/modules/campaigns/campaigns.service.ts';
-import { setPhase } from '../server/testing/assignments.ts';
-import { completeContent, createSubmittedCase } from '../server/testing/cases.ts';
 import { testPdf } from '../server/testing/pdf-files.ts';
 import { PASSWORD } from '../server/testing/people.ts';
 import { DURING_WINDOW, SEVENTH } from '../server/testing/fixtures.ts';
+import { scoreForSelection } from '../server/testing/selection-world.ts';
 import { axeViolations } from './axe-rules.ts';
 import { sidewaysOverflow, ZOOMED } from './keyboard-zoom-helpers.ts';
 import { ADMIN, ADMIN_ENV, browserSuite, describeInChromium, DESKTOP, fitsWidth, openPage, PHONE, SCREENSHOTS, signInThroughForm, startServer } from './browser.ts';
 
-// Issue 15 items 3 and 8 in the browser: the organizer publishes the settled selection, a visitor
-// objects on a phone (a refused form keeps what was typed), and once the notice has ended the
-// organizer upholds the objection and confirms the final results.
+// Issue 15's journey in the browser, from scores to final results: the organizer reads the
+// ranking, computes the suggested selection, accepts it, changes one case with a reason, opens
+// the notice stage and publishes the list; a visitor objects on a phone (a refused form keeps
+// what was typed); once the notice has ended the organizer upholds the objection and confirms the
+// results; the unit downloads its certificate and a visitor verifies it.
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `${SCREENSHOTS}/notice-${name}.png`, fullPage: true });
 const DAY = 86_400_000;
+// One best place, two excellent, at most one urban case (selection-look shows what that costs).
+const QUOTAS = { best: 1, excellent: 2, categories: { urban: { max: 1 } }, provinceCap: null };
+const TITLES = { A: '社区议事厅：老旧小区加装电梯', B: '网格连心 服务到家', C: '“红色驿站”服务新就业群体', D: '党建引领物业服务' };
+const row = (page: Page, title: string) => page.locator('.ant-table-row', { hasText: title });
 
-describeInChromium('the public notice in the browser', () => {
+describeInChromium('from scores to final results in the browser', () => {
   // The server's clock ticks from inside the window; `later` jumps it past the notice's end.
   let later = 0;
   const started = Date.now();
@@ -25,40 +29,50 @@ describeInChromium('the public notice in the browser', () => {
   const problems: string[] = [];
   let unit: { caseId: string; email: string };
 
-  // Two cases selected (甲 best, 丙 excellent) and a third not: the selection as accepted, written
-  // directly (computing it is the selection journey's part).
+  // Normalized: A (urban) 88.46, C (rural) 77.8, D (urban) 68, B (urban) 37.09 (server/testing/selection-world.ts).
   beforeAll(async () => {
-    const app = suite.app;
-    const submit = (title: string, category = 'urban') => createSubmittedCase(app, { content: { ...completeContent(1200, title), category }, unitName: `${title}所在街道党工委` });
-    const cases = { 甲: await submit('社区议事厅：老旧小区加装电梯'), 乙: await submit('案例乙'), 丙: await submit('“红色驿站”服务新就业群体', 'rural') };
-    const campaign = await app.db.selectFrom('campaigns').select(['id', 'definition']).where('slug', '=', SEVENTH).executeTakeFirstOrThrow();
-    const candidates = [[cases.甲, 'urban', 90], [cases.丙, 'rural', 80], [cases.乙, 'urban', 60]].map(([c, category, score]) => ({ id: (c as { caseId: string }).caseId, category, province: '11', score }));
-    const at = DURING_WINDOW.toISOString();
-    await app.db.insertInto('selection_suggestions').values({
-      campaign_id: campaign.id, candidates: JSON.stringify(candidates), quotas: JSON.stringify(JSON.parse(campaign.definition).selection ?? { best: 30, excellent: 70, categories: {}, provinceCap: null }),
-      entries: JSON.stringify([{ caseId: cases.甲.caseId, tier: 'best' }, { caseId: cases.丙.caseId, tier: 'excellent' }]), binding: '[]', computed_by: 'test', computed_at: at, accepted_by: 'test', accepted_at: at,
-    }).execute();
-    await app.db.insertInto('selection_decisions').values([
-      { campaign_id: campaign.id, case_id: cases.甲.caseId, tier: 'best', source: 'suggested', reason: null, decided_by: 'test', decided_at: at },
-      { campaign_id: campaign.id, case_id: cases.丙.caseId, tier: 'excellent', source: 'suggested', reason: null, decided_by: 'test', decided_at: at },
-    ]).execute();
-    await setPhase(app, 'notice');
-    forgetCampaignVersions(app.db);
-    unit = cases.丙;
-  }, 120_000);
+    unit = (await scoreForSelection(suite.app, QUOTAS, TITLES)).cases.C;
+  }, 180_000);
 
-  it('publishes on a desktop, takes an objection on a phone, upholds it and confirms the results', async () => {
-    const { page, context } = await openPage(suite.browser, DESKTOP, `${suite.url}/app/org/notice`, problems);
+  it('ranks, selects, publishes, takes an objection on a phone, upholds it, confirms the results and certifies them', async () => {
+    const { page, context } = await openPage(suite.browser, DESKTOP, `${suite.url}/app/org/ranking`, problems);
     await signInThroughForm(page, ADMIN.email, ADMIN.password);
+    await page.getByText('共 4 个案例').waitFor();
+    await expect.poll(() => page.locator('.ant-table-row a').allInnerTexts()).toEqual([TITLES.A, TITLES.C, TITLES.D, TITLES.B]);
+
+    // The suggestion (A best, C excellent; the urban cap keeps D out), accepted, then A moved down with a reason.
+    await page.getByRole('menuitem', { name: '遴选' }).click();
+    await page.getByRole('button', { name: '计算建议名单' }).click();
+    await page.getByText('建议名单计算于', { exact: false }).waitFor({ timeout: 120_000 });
+    await page.getByRole('button', { name: '采纳建议名单' }).click();
+    const accept = page.getByRole('dialog', { name: '采纳建议名单？' });
+    await accept.getByRole('button', { name: /^采\s*纳$/ }).click();
+    await accept.waitFor({ state: 'hidden' });
+    await expect.poll(() => row(page, TITLES.A).locator('.wb-selection-decision').innerText()).toMatch(/最佳\s*建议/);
+    await row(page, TITLES.A).getByRole('button', { name: `调整“${TITLES.A}”` }).click();
+    const change = page.getByRole('dialog', { name: '调整遴选结果' });
+    await change.locator('.ant-radio-wrapper', { hasText: '优秀' }).click();
+    await change.getByLabel('理由').fill('专家意见：创新性不足以列为最佳');
+    await change.getByRole('button', { name: /^保\s*存$/ }).click();
+    await change.waitFor({ state: 'hidden' });
+    await expect.poll(() => row(page, TITLES.A).locator('.wb-selection-decision').innerText()).toMatch(/优秀\s*已调整/);
+
+    // The notice stage opens from the selection page; the list goes out from the notice page.
+    await page.getByRole('button', { name: '进入“公示”阶段' }).click();
+    const move = page.getByRole('dialog', { name: '进入“公示”阶段？' });
+    await move.getByRole('button', { name: '进入“公示”阶段' }).click();
+    await page.getByText('征集活动已进入“公示”阶段。').waitFor();
+    await page.getByText('遴选结果只能查看，不能再计算或调整。', { exact: false }).waitFor();
+    expect(await page.getByRole('button', { name: /调整“/ }).count()).toBe(0);
+    await shot(page, 'phase-moved');
+    await page.getByRole('menuitem', { name: '公示' }).click();
     await page.getByText('将公示 2 个案例', { exact: false }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: '发布公示' }).click();
     const confirm = page.getByRole('dialog', { name: '确认发布公示？' });
     await confirm.getByRole('button', { name: '发布公示' }).click();
     await page.getByText('公示期：2024-05-01 10:', { exact: false }).waitFor();
-    expect(await page.locator('.wb-notice-entries li').allInnerTexts()).toEqual([
-      expect.stringContaining('社区议事厅：老旧小区加装电梯'), expect.stringContaining('“红色驿站”服务新就业群体'),
-    ]);
+    expect(await page.locator('.wb-notice-entries li').allInnerTexts()).toEqual([expect.stringContaining(TITLES.A), expect.stringContaining(TITLES.C)]);
     await shot(page, 'published');
 
     // A visitor on a phone: the list, a refused form that keeps its text, then the reference.
@@ -103,20 +117,20 @@ describeInChromium('the public notice in the browser', () => {
     await page.getByRole('button', { name: `处理异议 ${reference}` }).click();
     const dialog = page.getByRole('dialog', { name: `处理异议 ${reference}` });
     await dialog.getByText('异议成立').click();
-    await dialog.locator('#wb-notice-reason').fill('经核实，电梯数量确系两年合计，降为优秀案例。');
+    await dialog.locator('#wb-notice-reason').fill('经核实，电梯数量确系两年合计，不再推荐。');
     await dialog.getByRole('button', { name: '保存处理结果' }).click();
     await dialog.waitFor({ state: 'hidden' });
-    await page.locator('.wb-notice-objection', { hasText: reference }).getByText('结果改为“优秀”', { exact: false }).waitFor();
+    await page.locator('.wb-notice-objection', { hasText: reference }).getByText('结果改为“未入选”', { exact: false }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await shot(page, 'resolved');
     await page.getByRole('button', { name: '确认最终结果' }).click();
     const final = page.getByRole('dialog', { name: '确认最终结果' });
-    await final.getByText('最佳案例 0 个、优秀案例 2 个', { exact: false }).waitFor();
+    await final.getByText('最佳案例 0 个、优秀案例 1 个', { exact: false }).waitFor();
     await final.getByRole('button', { name: '确认最终结果' }).click();
     await page.getByText('最终结果已确认。').waitFor();
     await shot(page, 'final');
     const results = await suite.app.db.selectFrom('final_results').select(['tier', 'serial']).execute();
-    expect(results.map((r) => r.tier)).toEqual(['excellent', 'excellent']);
+    expect(results.map((r) => r.tier)).toEqual(['excellent']);
     await context.close();
 
     // The unit downloads its certificate on a phone; a visitor follows its verification link.
