@@ -96,23 +96,48 @@ export async function countQueue(db: Kysely<Database>, campaignId: string, q: Sc
   };
 }
 
-/** Current submitted versions of the campaign without a format report under `definitionVersion`, a batch at a time. */
-export async function listUnreportedSubmissions(db: Kysely<Database>, campaignId: string, definitionVersion: number, limit: number) {
-  return queueBase(db, campaignId)
-    .where((eb) => eb.or([eb('r.submission_id', 'is', null), eb('r.definition_version', '<>', definitionVersion)]))
+// Without a report under `definitionVersion` or a later one: an instance that has not seen a
+// definition change yet leaves the newer reports alone.
+function unreported(db: Kysely<Database>, campaignId: string, definitionVersion: number) {
+  return queueBase(db, campaignId).where((eb) => eb.or([eb('r.submission_id', 'is', null), eb('r.definition_version', '<', definitionVersion)]));
+}
+
+/** Ids of the campaign's current submitted versions without a format report under `definitionVersion`, in order. */
+export async function listUnreportedSubmissionIds(db: Kysely<Database>, campaignId: string, definitionVersion: number): Promise<string[]> {
+  const rows = await unreported(db, campaignId, definitionVersion).select('s.id').orderBy('s.id').execute();
+  return rows.map((r) => r.id);
+}
+
+/** What a format report is made of, for those of `ids` still without one (another request may have written it meanwhile). */
+export async function listSubmissionsToReport(db: Kysely<Database>, campaignId: string, definitionVersion: number, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return unreported(db, campaignId, definitionVersion)
+    .where('s.id', 'in', ids)
     .select(['s.id as submission_id', 'c.id as case_id', 'c.organization_id', 'c.superior_name', 's.content', 's.attachments'])
     .orderBy('s.id')
-    .limit(limit)
     .execute();
 }
 
-export async function saveReport(db: Kysely<Database>, row: Insertable<ScreeningReportsTable>): Promise<void> {
-  await db.insertInto('screening_reports').values(row)
-    .onConflict((oc) => oc.column('submission_id').doUpdateSet({
-      category: row.category, content_sha256: row.content_sha256, problems: row.problems, problem_count: row.problem_count,
-      definition_version: row.definition_version, checked_at: row.checked_at,
-    }))
-    .execute();
+// Rows per statement: 9 values each stays far below SQLite's 32,766 and PostgreSQL's 65,535 parameters.
+const REPORTS_PER_INSERT = 500;
+
+/**
+ * Saves reports in few statements. A version's report is replaced only by one made under a later
+ * definition: two requests writing the same report at once leave the first, and neither fails.
+ * Rows go in submission id order, so two writers on PostgreSQL lock them in the same order.
+ */
+export async function saveReports(db: Kysely<Database>, rows: readonly Insertable<ScreeningReportsTable>[]): Promise<void> {
+  const sorted = [...rows].sort((a, b) => (a.submission_id < b.submission_id ? -1 : 1));
+  for (let i = 0; i < sorted.length; i += REPORTS_PER_INSERT) {
+    await db.insertInto('screening_reports').values(sorted.slice(i, i + REPORTS_PER_INSERT))
+      .onConflict((oc) => oc.column('submission_id')
+        .doUpdateSet((eb) => ({
+          category: eb.ref('excluded.category'), content_sha256: eb.ref('excluded.content_sha256'), problems: eb.ref('excluded.problems'),
+          problem_count: eb.ref('excluded.problem_count'), definition_version: eb.ref('excluded.definition_version'), checked_at: eb.ref('excluded.checked_at'),
+        }))
+        .where('screening_reports.definition_version', '<', (eb) => eb.ref('excluded.definition_version')))
+      .execute();
+  }
 }
 
 /**
