@@ -9,6 +9,7 @@ import type { ScreeningDecisionsTable, ScreeningReportsTable } from './schema-sc
 import type { FinalResultsTable, NoticesTable, ObjectionFilesTable, ObjectionsTable } from './schema-notice.ts';
 import type { SelectionDecisionsTable, SelectionSuggestionsTable } from './schema-selection.ts';
 import type { SearchDocumentsTable, SearchTextsTable } from './schema-search.ts';
+import type { PublishedCasesTable } from './schema-publishing.ts';
 
 export type * from './schema-cases.ts';
 export type * from './schema-review.ts';
@@ -290,4 +291,5 @@ export interface Database {
   final_results: FinalResultsTable;
   search_documents: SearchDocumentsTable;
   search_texts: SearchTextsTable;
+  published_cases: PublishedCasesTable;
 }
