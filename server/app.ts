@@ -54,6 +54,8 @@ import { assignmentRoutes } from './modules/assignment/assignment.routes.ts';
 import { pagesRoutes } from './pages/pages.routes.tsx';
 import { verifyRoutes } from './pages/verify.routes.tsx';
 import { certificateRoutes } from './pages/certificate.routes.tsx';
+import { casePageRoutes } from './pages/case-page.routes.tsx';
+import { publishingRoutes } from './modules/publishing/publishing.routes.ts';
 import { certificatesRoutes } from './modules/certificates/certificates.routes.ts';
 import { auditHeadsRoutes } from './pages/audit-heads.routes.tsx';
 import { workbenchRoutes } from './pages/workbench.routes.ts';
@@ -152,6 +154,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(dashboardRoutes);
   await app.register(selectionRoutes);
   await app.register(noticeRoutes);
+  await app.register(publishingRoutes);
   await app.register(exportsRoutes);
   await app.register(casesRoutes);
   await app.register(superiorReviewRoutes);
@@ -169,6 +172,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(verifyRoutes);
   await app.register(certificatesRoutes);
   await app.register(certificateRoutes);
+  await app.register(casePageRoutes);
   await app.register(auditHeadsRoutes);
 
   app.withTypeProvider<ZodTypeProvider>().get('/api/v1/openapi.json', {

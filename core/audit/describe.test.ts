@@ -69,6 +69,10 @@ const SAMPLES: Record<string, AuditFacts> = {
   'notice.finalize': entry('notice.finalize', 'campaign', CAMPAIGN, { best: 30, excellent: 69 }),
   'objection.file': entry('objection.file', 'case', CASE, { campaignId: CAMPAIGN, reference: 'YY7-ABCD-EFGH' }),
   'objection.resolve': entry('objection.resolve', 'case', CASE, { campaignId: CAMPAIGN, reference: 'YY7-ABCD-EFGH', outcome: 'upheld', from: 'best', to: 'none', reason: '数据重复统计' }),
+  'publication.create': entry('publication.create', 'case', CASE, { publicId: 'p1', submissionId: 's1' }),
+  'publication.edit': entry('publication.edit', 'case', CASE, { publicId: 'p1', version: 2, fields: ['title'] }),
+  'publication.publish': entry('publication.publish', 'case', CASE, { publicId: 'p1', version: 3, tier: null }),
+  'publication.unpublish': entry('publication.unpublish', 'case', CASE, { publicId: 'p1', version: 4 }),
 };
 
 // A move back carries its reason and reads differently from a move on.
@@ -123,6 +127,10 @@ const EN = {
   'notice.finalize': '王芳 confirmed the final results of [第七届全国基层党建典型案例]: 30 best and 69 excellent cases',
   'objection.file': '王芳 objected to the case “[村民议事会]”, reference YY7-ABCD-EFGH',
   'objection.resolve': '王芳 upheld the objection YY7-ABCD-EFGH to the case “[村民议事会]”, now “not selected”; reason: 数据重复统计',
+  'publication.create': '王芳 made the public copy of the case “[村民议事会]”',
+  'publication.edit': '王芳 edited the public copy of the case “[村民议事会]”',
+  'publication.publish': '王芳 published the case “[村民议事会]” online',
+  'publication.unpublish': '王芳 took the case “[村民议事会]” off the public pages',
 };
 
 const time = (iso: string) => iso.slice(0, 10);
@@ -184,6 +192,10 @@ describe('describeAudit', () => {
       'notice.finalize': '王芳 确认了[第七届全国基层党建典型案例]的最终结果：最佳案例 30 个，优秀案例 69 个',
       'objection.file': '王芳 对案例“[村民议事会]”提出异议，受理编号 YY7-ABCD-EFGH',
       'objection.resolve': '王芳 认定对案例“[村民议事会]”的异议 YY7-ABCD-EFGH 成立，结果改为“未入选”；理由：数据重复统计',
+      'publication.create': '王芳 生成了案例《[村民议事会]》的公开版本',
+      'publication.edit': '王芳 修改了案例《[村民议事会]》的公开版本',
+      'publication.publish': '王芳 将案例《[村民议事会]》网上展示',
+      'publication.unpublish': '王芳 撤下了网上展示的案例《[村民议事会]》',
     });
   });
 

@@ -124,6 +124,10 @@ export const AUDIT_RULES = rules({
     key: e.change.outcome === 'upheld' ? 'audit.objection.upheld' : 'audit.objection.dismissed',
     params: { case: subject('case')(e), reference: text(e.change.reference), to: selectionTier(e.change.to), reason: text(e.change.reason) },
   }),
+  'publication.create': caseSentence('audit.publication.create'),
+  'publication.edit': caseSentence('audit.publication.edit'),
+  'publication.publish': caseSentence('audit.publication.publish'),
+  'publication.unpublish': caseSentence('audit.publication.unpublish'),
 });
 
 /** A selection tier (best, excellent, none) in the reader's language. */

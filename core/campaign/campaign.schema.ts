@@ -134,6 +134,8 @@ export const campaignSchema = z
      */
     display: z.strictObject({
       duringCollection: z.boolean().default(false),
+      /** The attachment kinds whose pictures may be shown on a case page; never the declaration form or its sealed scan. */
+      pictureKinds: z.array(key).default(['photos']),
     }).prefault({}),
     others: localizedText,
     contacts: z.strictObject({

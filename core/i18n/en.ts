@@ -22,6 +22,7 @@ import { certificatesEn } from './parts/certificates.en.ts';
 import { exportsEn } from './parts/exports.en.ts';
 import { workbenchEn } from './parts/workbench.en.ts';
 import { searchEn } from './parts/search.en.ts';
+import { publishingEn } from './parts/publishing.en.ts';
 import type { MessageKey } from './zh-CN.ts';
 
 export const en: Record<MessageKey, string> = {
@@ -47,6 +48,7 @@ export const en: Record<MessageKey, string> = {
   ...certificatesEn,
   ...exportsEn,
   ...searchEn,
+  ...publishingEn,
   'punct.colon': ': ',
   'punct.list': ', ',
   'site.name': 'Zhengji',

@@ -25,6 +25,7 @@ import { certificatesZhCN } from './parts/certificates.zh-CN.ts';
 import { exportsZhCN } from './parts/exports.zh-CN.ts';
 import { workbenchZhCN } from './parts/workbench.zh-CN.ts';
 import { searchZhCN } from './parts/search.zh-CN.ts';
+import { publishingZhCN } from './parts/publishing.zh-CN.ts';
 
 const base = {
   'punct.colon': '：',
@@ -166,6 +167,7 @@ export const zhCN = {
   ...base, ...workbenchZhCN, ...casesZhCN, ...filesZhCN, ...documentsZhCN, ...editorZhCN, ...journeyZhCN, ...auditZhCN, ...reviewersZhCN,
   ...screeningZhCN, ...phaseZhCN, ...similarityZhCN, ...assignmentZhCN, ...scoringZhCN, ...rankingZhCN, ...selectionZhCN, ...noticeZhCN, ...noticePageZhCN, ...rankingPageZhCN, ...selectionPageZhCN, ...dashboardPageZhCN, ...demoZhCN, ...exportsZhCN, ...certificatesZhCN,
   ...searchZhCN,
+  ...publishingZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -3,7 +3,7 @@ import { seventhCampaignData } from '../../server/testing/campaign-files.ts';
 import { campaignSchema, type Campaign } from '../campaign/campaign.schema.ts';
 import { findPersonalData } from './personal-data.ts';
 import { flagPersonalData, publicBodyText, publicCopyProblems, type PublicCopyText } from './public-copy.ts';
-import { displaysDuringCollection, publicationRefusal, publicTier, type PublicationFacts } from './publication-rules.ts';
+import { displaysDuringCollection, publicationRefusal, publicPictureKinds, publicTier, type PublicationFacts } from './publication-rules.ts';
 
 const campaign: Campaign = campaignSchema.parse(seventhCampaignData());
 const passed: PublicationFacts = { status: 'submitted', screening: 'passed', final: false, finalTier: null, displayDuringCollection: true };
@@ -38,7 +38,8 @@ describe('publicationRefusal', () => {
     delete old.display;
     expect(displaysDuringCollection(old as Campaign)).toBe(false);
     expect(displaysDuringCollection(campaign)).toBe(false);
-    expect(displaysDuringCollection({ ...campaign, display: { duringCollection: true } })).toBe(true);
+    expect(displaysDuringCollection({ ...campaign, display: { duringCollection: true, pictureKinds: [] } })).toBe(true);
+    expect([publicPictureKinds(old as Campaign), publicPictureKinds(campaign)]).toEqual([['photos'], ['photos']]);
   });
 });
 

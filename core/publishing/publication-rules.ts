@@ -40,3 +40,8 @@ export function publicTier(facts: Pick<PublicationFacts, 'final' | 'finalTier'>)
 export function displaysDuringCollection(campaign: Campaign): boolean {
   return (campaign as Partial<Campaign>).display?.duringCollection ?? false;
 }
+
+/** The attachment kinds whose pictures a case page may show (the seventh collection's 相关图片). */
+export function publicPictureKinds(campaign: Campaign): string[] {
+  return (campaign as Partial<Campaign>).display?.pictureKinds ?? ['photos'];
+}

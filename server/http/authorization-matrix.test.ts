@@ -132,6 +132,15 @@ const SAMPLES: Record<string, (w: World) => { url: string; body?: unknown }> = {
   // Anyone: the published notice and the objection form (notice.routes.test.ts).
   'GET /api/v1/public/campaigns/:slug/notice': () => ({ url: '/api/v1/public/campaigns/seventh-collection/notice' }),
   'POST /api/v1/public/campaigns/:slug/notice/objections': () => ({ url: '/api/v1/public/campaigns/seventh-collection/notice/objections', body: { n: 1, name: '张三', organization: '某单位', phone: '13912345678', body: '异议内容写得足够长。' } }),
+  // Organizers of the case's campaign only; publishing.routes.test.ts answers every other role as for a missing case.
+  'GET /api/v1/cases/:id/public-copy': (w) => ({ url: `/api/v1/cases/${w.caseA}/public-copy` }),
+  'POST /api/v1/cases/:id/public-copy': (w) => ({ url: `/api/v1/cases/${w.caseA}/public-copy` }),
+  'PUT /api/v1/cases/:id/public-copy': (w) => ({ url: `/api/v1/cases/${w.caseA}/public-copy`, body: { version: 1, title: '标题', unitName: '单位', summary: '', sections: {}, photoIds: [] } }),
+  'POST /api/v1/cases/:id/public-copy/publish': (w) => ({ url: `/api/v1/cases/${w.caseA}/public-copy/publish`, body: { version: 1 } }),
+  'POST /api/v1/cases/:id/public-copy/unpublish': (w) => ({ url: `/api/v1/cases/${w.caseA}/public-copy/unpublish`, body: { version: 1 } }),
+  // Anyone: a published case's page and its shown pictures; nothing published here, so 404 past the gate.
+  'GET /campaigns/:slug/cases/:publicId': () => ({ url: '/campaigns/seventh-collection/cases/0123456789abcdef' }),
+  'GET /campaigns/:slug/cases/:publicId/photos/:attachmentId': () => ({ url: '/campaigns/seventh-collection/cases/0123456789abcdef/photos/00000000-0000-4000-8000-000000000000' }),
   'GET /api/v1/cases/:id/conflicts': (w) => ({ url: `/api/v1/cases/${w.caseA}/conflicts` }),
   'POST /api/v1/cases/:id/conflicts/:reviewerId/dismissal': (w) => ({ url: `/api/v1/cases/${w.caseA}/conflicts/nobody/dismissal`, body: { reason: '已核实无利害关系' } }),
   'POST /api/v1/cases/:id/conflict-declaration': (w) => ({ url: `/api/v1/cases/${w.caseA}/conflict-declaration`, body: { reason: '曾指导该单位' } }),

@@ -12,6 +12,13 @@ export interface PageHead {
   alternates: Record<Locale, string>;
   stylesheet: string;
   scripts?: string[];
+  /** An article (a published case): its Open Graph type, picture and time, and JSON-LD, in the page's head. */
+  article?: { image?: string | undefined; publishedAt: string; jsonLd: string };
+}
+
+/** JSON for a <script> element: `<`, `>`, `&` and the line separators escaped, so no text in it can end the element. */
+export function scriptSafeJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 const OG_LOCALE: Record<Locale, string> = { 'zh-CN': 'zh_CN', en: 'en_US' };
@@ -37,14 +44,17 @@ export function Layout(props: {
         <link rel="alternate" hrefLang="zh-CN" href={head.alternates['zh-CN']} />
         <link rel="alternate" hrefLang="en" href={head.alternates.en} />
         <link rel="alternate" hrefLang="x-default" href={head.alternates['zh-CN']} />
-        <meta property="og:type" content="website" />
+        <meta property="og:type" content={head.article ? 'article' : 'website'} />
         <meta property="og:site_name" content={t('site.name')} />
         <meta property="og:title" content={head.title} />
         <meta property="og:description" content={head.description} />
         <meta property="og:url" content={head.url} />
         <meta property="og:locale" content={OG_LOCALE[locale]} />
         <meta property="og:locale:alternate" content={OG_LOCALE[other]} />
-        <meta name="twitter:card" content="summary" />
+        {head.article?.image && <meta property="og:image" content={head.article.image} />}
+        {head.article && <meta property="article:published_time" content={head.article.publishedAt} />}
+        <meta name="twitter:card" content={head.article?.image ? 'summary_large_image' : 'summary'} />
+        {head.article && <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: head.article.jsonLd }} />}
         <link rel="stylesheet" href={head.stylesheet} />
       </head>
       <body>

@@ -10,3 +10,9 @@ export const campaignPath = (slug: string) => `/campaigns/${encodeURIComponent(s
 
 export const declarationFormPath = (slug: string, locale: Locale) =>
   `${campaignPath(slug)}/declaration-form.docx?lang=${locale}`;
+
+/** The canonical address of a published case: stable for as long as its public copy exists. */
+export const publicCasePath = (slug: string, publicId: string) => `${campaignPath(slug)}/cases/${encodeURIComponent(publicId)}`;
+
+export const publicCasePhotoPath = (slug: string, publicId: string, attachmentId: string) =>
+  `${publicCasePath(slug, publicId)}/photos/${encodeURIComponent(attachmentId)}`;
