@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
 import { wallClockAt } from '../../core/time/zoned-time.ts';
 
-// The demo's five campaigns, each the seventh collection's texts under another slug, dated from
+// The demo's six campaigns, each the seventh collection's texts under another slug, dated from
 // the day the demo is seeded:
 // - demo-collection: its window open that day (opened three weeks before, closing five weeks
 //   after), its review due a month after it closes: units write, attach, get recommended, submit.
@@ -16,8 +16,10 @@ import { wallClockAt } from '../../core/time/zoned-time.ts';
 //   campaign from showing every stage.
 // - demo-notice: its window closed six weeks before and its review was due two weeks before:
 //   scored, selected, its public notice running on that day with an objection open.
+// - demo-results: its notice ended days before, one objection still open: the organizer
+//   resolves it and confirms the final results.
 // - demo-sixth: the sixth edition, ten months back: finished, final results and certificates.
-// The last two choose best and excellent cases in proportion to the cases they get (decision 0035).
+// The selecting three choose best and excellent cases in proportion to the cases they get (decision 0035).
 // Written once, when the demo is seeded, into the demo's own campaigns folder beside a copy of
 // the seventh collection, so the demo never touches ./campaigns.
 
@@ -26,6 +28,7 @@ export const DEMO_REVIEW_SLUG = 'demo-review';
 export const DEMO_SCREENING_SLUG = 'demo-screening';
 export const DEMO_NOTICE_SLUG = 'demo-notice';
 export const DEMO_EARLIER_SLUG = 'demo-sixth';
+export const DEMO_RESULTS_SLUG = 'demo-results';
 const SEVENTH_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../campaigns/seventh-collection.yaml');
 const ZONE = 'Asia/Shanghai';
 export const DAY_MS = 86_400_000;
@@ -64,6 +67,10 @@ const SHAPES: readonly DemoCampaignShape[] = [
   {
     slug: DEMO_NOTICE_SLUG, mark: { 'zh-CN': '（演示·公示中）', en: ' (demo, notice running)' }, opens: -84, closes: -42, reviewDue: -14, selects: true,
     note: 'its review ended two weeks before that day, selected, its public notice running',
+  },
+  {
+    slug: DEMO_RESULTS_SLUG, mark: { 'zh-CN': '（演示·公示结束）', en: ' (demo, notice ended)' }, opens: -130, closes: -95, reviewDue: -40, selects: true,
+    note: 'its notice ended days before that day, one objection still open, its results to confirm',
   },
   {
     slug: DEMO_EARLIER_SLUG, mark: { 'zh-CN': '（演示·已结束）', en: ' (demo, finished)' }, opens: -330, closes: -270, reviewDue: -220, selects: true,

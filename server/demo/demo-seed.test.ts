@@ -13,7 +13,7 @@ import { getCampaign, type StoredCampaign } from '../modules/campaigns/campaigns
 import { startApp } from '../start.ts';
 import { TestClient } from '../testing/test-client.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, reviewerEmail, unitOperatorEmail } from './demo-accounts.ts';
-import { DEMO_EARLIER_SLUG, DEMO_NOTICE_SLUG, DEMO_REVIEW_SLUG, DEMO_SCREENING_SLUG, DEMO_SLUG } from './demo-campaign.ts';
+import { DEMO_EARLIER_SLUG, DEMO_NOTICE_SLUG, DEMO_RESULTS_SLUG, DEMO_REVIEW_SLUG, DEMO_SCREENING_SLUG, DEMO_SLUG } from './demo-campaign.ts';
 import { demoCampaignsDir, ensureDemoData, readDemoNote } from './demo-data.ts';
 import { REVIEWERS } from './steps/reviewers.step.ts';
 import { COPY_UNIT, ORIGINAL_UNIT } from './steps/cases.step.ts';
@@ -23,6 +23,7 @@ import { SCREENING_REJECTED_UNIT } from './steps/screening-decisions.step.ts';
 import { CERTIFIED_UNIT, DISMISSAL_REASON } from './steps/earlier-campaign.step.ts';
 import { OBJECTION } from './steps/notice-campaign.step.ts';
 import { CHANGE_REASON } from './steps/past-selection.ts';
+import { RESULTS_OBJECTION } from './steps/results-campaign.step.ts';
 
 // The demo seeded small (DEMO_UNITS is the same code at 300) into a fresh folder on SQLite, then
 // started as `npm run demo` starts it, and read back through the database and the API.
@@ -30,7 +31,7 @@ import { CHANGE_REASON } from './steps/past-selection.ts';
 const UNITS = 12;
 
 describe('npm run demo', () => {
-  it('seeds units, cases, files, recommendations, receipts and reviewers once, a second campaign screened, assigned and partly scored, a third in screening, a fourth with its notice running, a fifth final, and its accounts sign in', async () => {
+  it('seeds units, cases, files, recommendations, receipts and reviewers once, a second campaign screened, assigned and partly scored, a third in screening, a fourth with its notice running, a fifth with its notice ended and its results to confirm, a sixth final, and its accounts sign in', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'zhengji-demo-'));
     onTestFinished(() => rmSync(dataDir, { recursive: true, force: true }));
     const lines: string[] = [];
@@ -40,7 +41,7 @@ describe('npm run demo', () => {
     expect(lines.filter((l) => /^[a-z ]+: .* \(\d+\.\d s\)$/.test(l)).map((l) => l.split(':')[0])).toEqual([
       'accounts', 'superior organizations', 'units', 'cases', 'attachments', 'recommendations', 'submissions', 'reviewers',
       'review collection', 'review screening', 'review reviewers', 'review assignment', 'review scores',
-      'screening collection', 'notice collection', 'notice review', 'notice selection', 'earlier collection', 'earlier review', 'earlier results',
+      'screening collection', 'notice collection', 'notice review', 'notice selection', 'results collection', 'results review', 'results notice', 'earlier collection', 'earlier review', 'earlier results',
       'similarity check', 'screening decisions', 'screening reviewers',
     ]);
     // A second run finds the demo and leaves it as it is.
@@ -53,6 +54,7 @@ describe('npm run demo', () => {
     const reviewing = await getCampaign(db, DEMO_REVIEW_SLUG);
     const screening = await getCampaign(db, DEMO_SCREENING_SLUG);
     const [noticing, earlier] = [await getCampaign(db, DEMO_NOTICE_SLUG), await getCampaign(db, DEMO_EARLIER_SLUG)];
+    const ending = await getCampaign(db, DEMO_RESULTS_SLUG);
     const now = new Date();
     expect([campaign.window.opensAt < now, now < campaign.window.closesAt]).toEqual([true, true]);
 
@@ -107,10 +109,10 @@ describe('npm run demo', () => {
       const res = await client.post('/api/v1/auth/sign-in', { email: account.email, password: account.password });
       expect([account.email, res.statusCode]).toEqual([account.email, 200]);
       const me = (await client.get('/api/v1/me')).json() as { data: { roles: { role: string; campaignId: string | null }[] } };
-        const label = { [campaign.id]: ':demo', [reviewing.id]: ':review', [screening.id]: ':screening', [noticing.id]: ':notice', [earlier.id]: ':earlier' };
+        const label = { [campaign.id]: ':demo', [reviewing.id]: ':review', [screening.id]: ':screening', [noticing.id]: ':notice', [ending.id]: ':results', [earlier.id]: ':earlier' };
       roles[account.role] = me.data.roles.map((r) => `${r.role}${(r.campaignId && label[r.campaignId]) ?? ''}`).sort();
     }
-    expect(roles).toEqual({ organizer: ['organizer'], unit: [], superior: [], reviewer: ['reviewer:demo', 'reviewer:earlier', 'reviewer:notice', 'reviewer:review', 'reviewer:screening'], learner: ['learner'] });
+    expect(roles).toEqual({ organizer: ['organizer'], unit: [], superior: [], reviewer: ['reviewer:demo', 'reviewer:earlier', 'reviewer:notice', 'reviewer:results', 'reviewer:review', 'reviewer:screening'], learner: ['learner'] });
 
     // The second campaign, in review: its window closed two weeks ago, its cases screened.
     expect(reviewing.phase).toBe('review');
@@ -190,6 +192,7 @@ describe('npm run demo', () => {
     expect([screeningPool.length, screeningPool.every((r) => r.user_id !== null)]).toEqual([REVIEWERS, true]);
 
     await expectNoticeRunning(app, noticing);
+    await expectResultsToConfirm(app, ending);
     await expectEarlierFinal(app, earlier);
   }, 240_000);
 
@@ -246,6 +249,27 @@ async function expectNoticeRunning(app: FastifyInstance, noticing: StoredCampaig
   const visitor = new TestClient(app);
   const published = (await visitor.get(`/api/v1/public/campaigns/${DEMO_NOTICE_SLUG}/notice`)).json() as { data: { entries: unknown[] } };
   expect(published.data.entries.length).toBe(listed.length);
+}
+
+/**
+ * demo-results: the notice has ended with one objection open, so confirming the results is
+ * refused until the organizer resolves it; then it goes through, and the units hear their results.
+ */
+async function expectResultsToConfirm(app: FastifyInstance, ending: StoredCampaign): Promise<void> {
+  expect(ending.phase).toBe('notice');
+  const organizer = await organizerOf(app);
+  const base = `/api/v1/campaigns/${DEMO_RESULTS_SLUG}`;
+  const notice = ((await organizer.get(`${base}/notice`)).json() as { data: OrganizerNotice & { objections: { id: string }[] } }).data;
+  expect(notice.notice!.stage).toBe('ended');
+  expect(notice.objections.map((o) => [o.caseId, o.body, o.status])).toEqual([[notice.notice!.entries[0]!.caseId, RESULTS_OBJECTION.body, 'open']]);
+  const early = await organizer.post(`${base}/notice/finalize`, {});
+  expect([early.statusCode, early.json().error.code]).toEqual([409, 'notice_objections_open']);
+  const dismissed = await organizer.post(`${base}/notice/objections/${notice.objections[0]!.id}/outcome`, { status: 'dismissed', reason: '经核实，食堂台账显示日均服务三百余人次，异议不成立。' });
+  expect(dismissed.statusCode).toBe(200);
+  const final = await organizer.post(`${base}/notice/finalize`, {});
+  expect(final.statusCode).toBe(200);
+  const results = await app.db.selectFrom('final_results').select('case_id').where('campaign_id', '=', ending.id).execute();
+  expect(results.map((r) => r.case_id).sort()).toEqual(notice.notice!.entries.map((e) => e.caseId).sort());
 }
 
 /** demo-sixth: final, its objection dismissed, final results for best and excellent, the sign-in unit's certificate downloadable and verifiable. */

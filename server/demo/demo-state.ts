@@ -62,6 +62,8 @@ export interface DemoState {
   screening: DemoCampaignCases;
   /** The campaign whose notice runs (demo-notice). */
   notice: DemoCampaignCases;
+  /** The campaign whose notice has ended with an objection open (demo-results). */
+  results: DemoCampaignCases;
   /** The finished earlier edition (demo-sixth). */
   earlier: DemoCampaignCases;
 }
@@ -74,4 +76,4 @@ export interface DemoStep {
 
 const noCases = (): DemoCampaignCases => ({ cases: [], passed: [], rejected: [], returned: [] });
 
-export const emptyDemoState = (): DemoState => ({ superiors: new Map(), units: [], cases: [], reviewers: [], review: noCases(), screening: noCases(), notice: noCases(), earlier: noCases() });
+export const emptyDemoState = (): DemoState => ({ superiors: new Map(), units: [], cases: [], reviewers: [], review: noCases(), screening: noCases(), notice: noCases(), results: noCases(), earlier: noCases() });

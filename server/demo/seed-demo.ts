@@ -6,6 +6,7 @@ import { casesStep } from './steps/cases.step.ts';
 import { earlierCollectionStep, earlierResultsStep, earlierReviewStep } from './steps/earlier-campaign.step.ts';
 import { nearDuplicatesStep } from './steps/near-duplicates.step.ts';
 import { noticeCollectionStep, noticeReviewStep, noticeSelectionStep } from './steps/notice-campaign.step.ts';
+import { resultsCollectionStep, resultsNoticeStep, resultsReviewStep } from './steps/results-campaign.step.ts';
 import { recommendationsStep } from './steps/recommendations.step.ts';
 import { reviewAssignmentStep } from './steps/review-assignment.step.ts';
 import { reviewCollectionStep } from './steps/review-collection.step.ts';
@@ -46,7 +47,11 @@ export const DEMO_STEPS: readonly DemoStep[] = [
   noticeCollectionStep,
   noticeReviewStep,
   noticeSelectionStep,
-  // The fifth, the finished sixth edition: lived months back to its final results.
+  // The fifth, its notice ended with one objection open: left for the organizer to finish.
+  resultsCollectionStep,
+  resultsReviewStep,
+  resultsNoticeStep,
+  // The sixth, the finished sixth edition: lived months back to its final results.
   earlierCollectionStep,
   earlierReviewStep,
   earlierResultsStep,
