@@ -18,11 +18,22 @@ interface Mapped {
 // Normalizes character by character so a match in the normal form points back into the original;
 // it can differ from normalizing the whole text only where characters compose, which NFC text
 // (every stored text, decision 0014) has already done.
+// Texts repeat their characters: each distinct one is normalized once.
+const normalChars = new Map<string, string[]>();
+function normalChar(char: string): string[] {
+  let normal = normalChars.get(char);
+  if (!normal) {
+    normal = [...normalizeText(char)];
+    if (normalChars.size < 50_000) normalChars.set(char, normal);
+  }
+  return normal;
+}
+
 function mapNormal(chars: string[]): Mapped {
   const normal: string[] = [];
   const source: number[] = [];
   chars.forEach((char, i) => {
-    for (const n of normalizeText(char)) {
+    for (const n of normalChar(char)) {
       if (n === ' ' && normal.at(-1) === ' ') continue;
       normal.push(n);
       source.push(i);
@@ -50,16 +61,38 @@ function findMatches(mapped: Mapped, terms: string[]): [number, number][] {
   return ranges;
 }
 
+// The text is read in chunks until the first match, so a long body costs only its part before it.
+const CHUNK = 400;
+
+/** The index of the first original character of the first match of any term, or -1. */
+function firstMatch(chars: string[], terms: string[]): number {
+  const overlap = Math.max(0, ...terms.map((t) => [...t].length)) - 1;
+  for (let from = 0; from < chars.length; from += CHUNK) {
+    const mapped = mapNormal(chars.slice(from, from + CHUNK + overlap));
+    const normal = mapped.normal.join('');
+    let best = -1;
+    for (const term of terms) {
+      const at = term === '' ? -1 : normal.indexOf(term);
+      if (at >= 0 && (best < 0 || at < best)) best = at;
+    }
+    // indexOf counts UTF-16 units; the mapping counts characters.
+    if (best >= 0) return from + mapped.source[[...normal.slice(0, best)].length]!;
+  }
+  return -1;
+}
+
 /**
  * About `length` characters of `text` around the first match of the normalized `terms`, with
  * "…" where it was cut; the start of the text when no term is in it.
  */
 export function buildSnippet(text: string, terms: string[], length = SNIPPET_CHARS): string {
   const chars = [...text.replace(/\s+/g, ' ').trim()];
-  const matches = findMatches(mapNormal(chars), terms);
-  const first = matches[0]?.[0] ?? 0;
+  const first = Math.max(0, firstMatch(chars, terms));
   const from = chars.length <= length ? 0 : Math.max(0, Math.min(first - Math.floor(length / 4), chars.length - length));
   const to = Math.min(chars.length, from + length);
+  const longest = Math.max(0, ...terms.map((t) => [...t].length));
+  // Matches within the passage, found on it and a term's length past its end.
+  const matches = findMatches(mapNormal(chars.slice(from, to + longest)), terms).map(([s, e]) => [s + from, e + from] as const);
   let html = from > 0 ? '…' : '';
   let at = from;
   for (const [start, end] of matches) {

@@ -1,50 +1,66 @@
-// Index tokens for Chinese without a word segmenter: every character and every pair of adjacent
-// characters of each run of letters and digits (any script). A one-character term is found by
-// its character, a two-character term by its pair, both exactly; a longer term by all its pairs,
-// a superset that the exact substring check then narrows (decision 0038).
-//
-// Tokens are written in base 36, four digits per character (36^4 > U+10FFFF), so both engines'
-// index sees plain ASCII words whatever the script, and no tokenizer or locale can split or
-// fold them: a one-character token has 4 digits, a pair 8.
+// Index tokens for Chinese without a word segmenter (decision 0038). Text is cut into runs of
+// letters, digits and marks (any script); punctuation, symbols and white space end a run. A
+// document is indexed by the characters of its runs and by the pairs of adjacent characters, the
+// pairs in text order with a gap between runs, so that a term is found as the phrase of its pairs.
+// Tokens are the characters themselves: the index is told to split at ASCII spaces only.
 
 const RUN = /[\p{L}\p{N}\p{M}]+/gu;
-/** A term's index tokens past this many add little to narrowing and cost index lookups. */
+/** Stands between the pairs of two runs: one character, so never a pair, and a phrase cannot span it. */
+export const RUN_GAP = 'x';
+/** A term's tokens past this many add little to narrowing and cost index lookups (PostgreSQL). */
 export const MAX_TOKENS_PER_TERM = 12;
 
-function encodeChar(char: string): string {
-  return char.codePointAt(0)!.toString(36).padStart(4, '0');
+/** The runs of a text, each as its characters. */
+export function runsOf(text: string): string[][] {
+  return [...text.matchAll(RUN)].map((m) => [...m[0]]);
 }
 
-/** The distinct tokens of a normalized text (core/search/normalize.ts), space-separated. */
-export function indexTokens(normalText: string): string {
-  const tokens = new Set<string>();
-  for (const match of normalText.matchAll(RUN)) {
-    const codes = [...match[0]].map(encodeChar);
-    for (let i = 0; i < codes.length; i++) {
-      tokens.add(codes[i]!);
-      if (i + 1 < codes.length) tokens.add(codes[i]! + codes[i + 1]!);
-    }
+export function pairsOf(run: string[]): string[] {
+  return run.slice(1).map((char, i) => run[i]! + char);
+}
+
+export interface IndexTokens {
+  /** The distinct characters. */
+  chars: string[];
+  /** The distinct pairs. */
+  pairs: string[];
+  /** Every pair in text order, space-separated, RUN_GAP between runs. */
+  pairStream: string;
+}
+
+/** The tokens of a normalized text (core/search/normalize.ts). */
+export function indexTokens(normalText: string): IndexTokens {
+  const chars = new Set<string>();
+  const pairs = new Set<string>();
+  const stream: string[] = [];
+  for (const run of runsOf(normalText)) {
+    for (const char of run) chars.add(char);
+    const runPairs = pairsOf(run);
+    for (const pair of runPairs) pairs.add(pair);
+    if (runPairs.length > 0) stream.push(...runPairs, RUN_GAP);
   }
-  return [...tokens].join(' ');
+  return { chars: [...chars], pairs: [...pairs], pairStream: stream.join(' ') };
 }
 
 export interface TermTokens {
-  /** Tokens every document containing the term has (all of them: AND). */
+  /** Tokens every document containing the term has (all of them: AND), for an index of presence. */
   tokens: string[];
-  /** Whether having the tokens proves the term is there, with no substring check. */
-  exact: boolean;
+  /** The term's runs: each must stand whole in the text (a phrase of its pairs). */
+  runs: string[][];
+  /** Whether the term is one run: finding that run is finding the term, with no substring check. */
+  whole: boolean;
 }
 
 /** What the index must hold for a document to contain the normalized term. */
 export function termTokens(term: string): TermTokens {
-  const runs = [...term.matchAll(RUN)].map((m) => [...m[0]].map(encodeChar));
+  const runs = runsOf(term);
   const tokens = new Set<string>();
-  for (const codes of runs) {
-    if (codes.length === 1) tokens.add(codes[0]!);
-    for (let i = 0; i + 1 < codes.length; i++) tokens.add(codes[i]! + codes[i + 1]!);
+  for (const run of runs) {
+    if (run.length === 1) tokens.add(run[0]!);
+    for (const pair of pairsOf(run)) tokens.add(pair);
   }
-  const exact = runs.length === 1 && runs[0]!.length === [...term].length && runs[0]!.length <= 2;
-  return { tokens: spread([...tokens], MAX_TOKENS_PER_TERM), exact };
+  const whole = runs.length === 1 && runs[0]!.length === [...term].length;
+  return { tokens: spread([...tokens], MAX_TOKENS_PER_TERM), runs, whole };
 }
 
 /** At most `max` of the tokens, taken evenly across the term so every part of it narrows. */

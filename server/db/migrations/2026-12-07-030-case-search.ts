@@ -3,8 +3,8 @@ import { sql, SqliteAdapter, type Kysely } from 'kysely';
 // The case library's full-text search (decision 0038). search_documents holds what a result
 // shows and sorts by, narrow so that ranking many matches reads few pages; search_texts the long
 // text, read only to check a long term exactly and to cut snippets. The token index is the one
-// part each engine has its own way: an FTS5 table (rowids only, `detail=none`) on SQLite, a
-// text[] column with a GIN index on PostgreSQL. Frozen in time: never import application code here.
+// part each engine has its own way: an FTS5 table with positions on SQLite, a text[] column
+// with a GIN index on PostgreSQL. Frozen in time: never import application code here.
 
 async function atomically(db: Kysely<any>, work: (db: Kysely<any>) => Promise<void>): Promise<void> {
   if (db.isTransaction) await work(db);
@@ -39,7 +39,10 @@ export async function up(db: Kysely<any>): Promise<void> {
       .addColumn('norm_text', 'text', (c) => c.notNull())
       .execute();
     if (isSqlite(trx)) {
-      await sql`create virtual table search_fts using fts5(tokens, content='', contentless_delete=1, detail=none, tokenize='ascii')`.execute(trx);
+      // Characters (presence) and pairs in text order (positions: a phrase of pairs is a run of
+      // text). 'ascii' splits at ASCII spaces and punctuation only: every other character is
+      // part of a token, so no Unicode table of SQLite's can cut a Chinese token.
+      await sql`create virtual table search_fts using fts5(chars, pairs, content='', contentless_delete=1, tokenize='ascii')`.execute(trx);
     } else {
       await trx.schema.createTable('search_tokens')
         .addColumn('doc_no', 'integer', (c) => c.primaryKey().references('search_documents.doc_no').onDelete('cascade'))

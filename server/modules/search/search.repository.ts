@@ -1,22 +1,24 @@
 import { sql, SqliteAdapter, type Insertable, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { SearchDocumentsTable, SearchTextsTable } from '../../db/schema-search.ts';
+import { pairsOf, type IndexTokens } from '../../../core/search/tokens.ts';
 
 // The only place that builds the search's SQL. The token index differs by engine (decision
-// 0038): an FTS5 table on SQLite, a text[] column under GIN on PostgreSQL.
+// 0038): an FTS5 table of characters and pairs in text order on SQLite, a text[] column of
+// characters and pairs under GIN on PostgreSQL.
 
 export const onSqlite = (db: Kysely<Database>) => db.getExecutor().adapter instanceof SqliteAdapter;
 
 export async function insertSearchDocument(db: Kysely<Database>, row: {
   document: Insertable<SearchDocumentsTable>;
   text: Omit<SearchTextsTable, 'doc_no'>;
-  /** Space-separated index tokens (core/search/tokens.ts). */
-  tokens: string;
+  tokens: IndexTokens;
 }): Promise<void> {
   const { doc_no } = await db.insertInto('search_documents').values(row.document).returning('doc_no').executeTakeFirstOrThrow();
   await db.insertInto('search_texts').values({ doc_no, ...row.text }).execute();
-  if (onSqlite(db)) await sql`insert into search_fts (rowid, tokens) values (${doc_no}, ${row.tokens})`.execute(db);
-  else await sql`insert into search_tokens (doc_no, tokens) values (${doc_no}, ${row.tokens === '' ? [] : row.tokens.split(' ')})`.execute(db);
+  const { chars, pairs, pairStream } = row.tokens;
+  if (onSqlite(db)) await sql`insert into search_fts (rowid, chars, pairs) values (${doc_no}, ${chars.join(' ')}, ${pairStream})`.execute(db);
+  else await sql`insert into search_tokens (doc_no, tokens) values (${doc_no}, ${[...chars, ...pairs]})`.execute(db);
 }
 
 export async function deleteSearchDocument(db: Kysely<Database>, id: string): Promise<void> {
@@ -34,13 +36,17 @@ export interface SearchFilters {
   province?: string;
 }
 
-export interface SearchPlan {
-  /** Index tokens every match has (AND); none: the index does not narrow. */
+export interface SearchTerm {
+  /** In normal form (core/search/normalize.ts). */
+  term: string;
+  /** core/search/tokens.ts termTokens. */
   tokens: string[];
-  /** Normalized terms to check as substrings of the whole text (those the tokens do not prove). */
-  verify: string[];
-  /** Normalized terms, ranking a document higher for each one in its title or unit name. */
-  rankBy: string[];
+  runs: string[][];
+  whole: boolean;
+}
+
+export interface SearchPlan {
+  terms: SearchTerm[];
 }
 
 /** `position(needle in haystack) > 0` in each engine's words: plain substring, no wildcards. */
@@ -57,41 +63,69 @@ function scoreOf(db: Kysely<Database>, terms: string[]) {
   return sql<number>`${sql.join(parts, sql` + `)}`;
 }
 
-function indexMatch(db: Kysely<Database>, tokens: string[]) {
-  if (onSqlite(db)) return sql`d.doc_no in (select rowid from search_fts where search_fts match ${tokens.map((t) => `"${t}"`).join(' ')})`;
-  return sql`d.doc_no in (select doc_no from search_tokens where tokens @> ${tokens}::text[])`;
-}
+// Tokens are letters and digits, quoted: none can be read as an FTS5 operator.
+const phrase = (tokens: string[]) => `"${tokens.join(' ')}"`;
 
 /**
- * One page of the documents matching the plan and filters, best first (score, then newest, then
- * id), with the number of all of them.
+ * SQLite: each run of a term as an FTS5 phrase — a character by itself, a longer run as the
+ * phrase of its pairs, which holds exactly where the run stands whole in the text.
  */
-export async function findSearchPage(db: Kysely<Database>, plan: SearchPlan, filters: SearchFilters, page: { limit: number; offset: number }) {
-  const score = scoreOf(db, plan.rankBy);
-  let query = db.selectFrom('search_documents as d')
-    .select(['d.doc_no', 'd.id', 'd.title', 'd.unit_name', 'd.campaign_slug', 'd.category', 'd.tier', 'd.province'])
-    .select(score.as('score'))
-    .select(sql<number | string>`count(*) over ()`.as('total'));
-  if (plan.tokens.length > 0) query = query.where(indexMatch(db, plan.tokens) as never);
-  if (plan.verify.length > 0) {
+function ftsQuery(terms: SearchTerm[]): string {
+  return terms.flatMap((t) => t.runs.map((run) => (run.length === 1 ? `chars : ${phrase(run)}` : `pairs : ${phrase(pairsOf(run))}`))).join(' AND ');
+}
+
+/** Terms the index does not decide, checked as substrings of the whole text. */
+function toVerify(db: Kysely<Database>, terms: SearchTerm[]): string[] {
+  // PostgreSQL's index tells only that a term's pairs are there, not that they are in a row.
+  return terms.filter((t) => !(t.whole && (onSqlite(db) || t.runs[0]!.length <= 2))).map((t) => t.term);
+}
+
+function indexMatch(db: Kysely<Database>, terms: SearchTerm[]) {
+  const withRuns = terms.filter((t) => t.runs.length > 0);
+  if (withRuns.length === 0) return undefined;
+  if (onSqlite(db)) return sql`d.doc_no in (select rowid from search_fts where search_fts match ${ftsQuery(withRuns)})`;
+  return sql`d.doc_no in (select doc_no from search_tokens where tokens @> ${[...new Set(withRuns.flatMap((t) => t.tokens))]}::text[])`;
+}
+
+function matching(db: Kysely<Database>, plan: SearchPlan, filters: SearchFilters) {
+  let query = db.selectFrom('search_documents as d');
+  const match = indexMatch(db, plan.terms);
+  if (match) query = query.where(match as never);
+  const verify = toVerify(db, plan.terms);
+  if (verify.length > 0) {
     query = query.innerJoin('search_texts as t', 't.doc_no', 'd.doc_no');
-    for (const term of plan.verify) query = query.where(contains(db, 't.norm_text', term) as never);
+    for (const term of verify) query = query.where(contains(db, 't.norm_text', term) as never);
   }
   if (filters.campaignSlug !== undefined) query = query.where('d.campaign_slug', '=', filters.campaignSlug);
   if (filters.category !== undefined) query = query.where('d.category', '=', filters.category);
   if (filters.tier !== undefined) query = query.where('d.tier', '=', filters.tier);
   if (filters.province !== undefined) query = query.where('d.province', '=', filters.province);
-  const rows = await query
+  return query;
+}
+
+/** How many documents match. */
+export async function countSearchMatches(db: Kysely<Database>, plan: SearchPlan, filters: SearchFilters): Promise<number> {
+  const unfiltered = Object.values(filters).every((v) => v === undefined);
+  // The index alone answers when it decides the match: no filter, no substring check.
+  if (onSqlite(db) && unfiltered && plan.terms.length > 0 && toVerify(db, plan.terms).length === 0) {
+    const { rows } = await sql<{ n: number }>`select count(*) as n from search_fts where search_fts match ${ftsQuery(plan.terms)}`.execute(db);
+    return Number(rows[0]!.n);
+  }
+  const row = await matching(db, plan, filters).select(sql<number | string>`count(*)`.as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** One page of the documents matching the plan and filters, best first: score, then newest, then id. */
+export async function findSearchPage(db: Kysely<Database>, plan: SearchPlan, filters: SearchFilters, page: { limit: number; offset: number }) {
+  return matching(db, plan, filters)
+    .select(['d.doc_no', 'd.id', 'd.title', 'd.unit_name', 'd.campaign_slug', 'd.category', 'd.tier', 'd.province'])
+    .select(scoreOf(db, plan.terms.map((t) => t.term)).as('score'))
     .orderBy(sql`score`, 'desc')
     .orderBy(inByteOrder(db, 'd.published_at'), 'desc')
     .orderBy(inByteOrder(db, 'd.id'), 'asc')
     .limit(page.limit)
     .offset(page.offset)
     .execute();
-  if (rows.length > 0 || page.offset === 0) return { total: Number(rows[0]?.total ?? 0), rows };
-  // Past the last page: the rows that would carry the count are not there.
-  const counted = await query.clearSelect().select(sql<number | string>`count(*)`.as('n')).clearOrderBy().clearLimit().clearOffset().executeTakeFirstOrThrow();
-  return { total: Number(counted.n), rows };
 }
 
 /** Summary and body of the given documents, by doc_no, for their snippets. */

@@ -4,7 +4,7 @@ import { buildSnippet } from '../../../core/search/snippet.ts';
 import { termTokens } from '../../../core/search/tokens.ts';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
-import { findSearchPage, findSearchTexts, type SearchFilters, type SearchPlan } from './search.repository.ts';
+import { countSearchMatches, findSearchPage, findSearchTexts, type SearchFilters, type SearchPlan } from './search.repository.ts';
 
 // The case library's search: exactly the documents a LIKE '%term%' scan of the normalized title,
 // unit name, summary and body finds for every term, ranked, a page at a time (decision 0038).
@@ -32,18 +32,11 @@ export interface SearchHit {
   score: number;
 }
 
-/** The query as index tokens and checks; refuses a query too long or with too many terms. */
+/** The query's terms with their index tokens; refuses a query too long or with too many terms. */
 export function planSearch(query: string): SearchPlan {
   const parsed = parseQuery(query);
   if (!parsed.ok) throw new AppError(parsed.problem === 'too_long' ? 'search_query_too_long' : 'search_query_too_many_terms', { max: parsed.max });
-  const plan: SearchPlan = { tokens: [], verify: [], rankBy: parsed.terms };
-  for (const term of parsed.terms) {
-    const { tokens, exact } = termTokens(term);
-    plan.tokens.push(...tokens);
-    if (!exact) plan.verify.push(term);
-  }
-  plan.tokens = [...new Set(plan.tokens)];
-  return plan;
+  return { terms: parsed.terms.map((term) => ({ term, ...termTokens(term) })) };
 }
 
 /** One page of matching documents, best first; an empty query lists the filtered documents newest first. */
@@ -51,7 +44,9 @@ export async function searchDocuments(db: Kysely<Database>, input: SearchInput):
   if (!Number.isInteger(input.page) || input.page < 1) throw new AppError('invalid_request', { detail: 'page' });
   if (!Number.isInteger(input.pageSize) || input.pageSize < 1 || input.pageSize > MAX_PAGE_SIZE) throw new AppError('invalid_request', { detail: 'pageSize' });
   const plan = planSearch(input.query);
-  const { total, rows } = await findSearchPage(db, plan, input, { limit: input.pageSize, offset: (input.page - 1) * input.pageSize });
+  const filters: SearchFilters = { campaignSlug: input.campaignSlug, category: input.category, tier: input.tier, province: input.province };
+  const total = await countSearchMatches(db, plan, filters);
+  const rows = total === 0 ? [] : await findSearchPage(db, plan, filters, { limit: input.pageSize, offset: (input.page - 1) * input.pageSize });
   const texts = new Map((await findSearchTexts(db, rows.map((r) => r.doc_no))).map((t) => [t.doc_no, t]));
   const items = rows.map((row): SearchHit => {
     const text = texts.get(row.doc_no);
@@ -63,7 +58,7 @@ export async function searchDocuments(db: Kysely<Database>, input: SearchInput):
       category: row.category,
       tier: row.tier,
       province: row.province,
-      snippet: buildSnippet(text ? `${text.summary}\n${text.body}` : '', plan.rankBy),
+      snippet: buildSnippet(text ? `${text.summary}\n${text.body}` : '', plan.terms.map((t) => t.term)),
       score: Number(row.score),
     };
   });
