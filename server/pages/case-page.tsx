@@ -32,11 +32,13 @@ export function CasePage(props: { locale: Locale; head: PageHead; view: CasePage
           {view.photos.length > 0 && (
             <section className="case-photos" aria-labelledby="case-photos">
               <h2 id="case-photos">{t('casePage.photos')}</h2>
-              {view.photos.map((p) => (
-                <figure key={p.src}>
-                  <img src={p.src} alt={p.alt} loading="lazy" decoding="async" {...(p.width && p.height ? { width: p.width, height: p.height } : {})} />
-                </figure>
-              ))}
+              <div className="case-photo-grid">
+                {view.photos.map((p) => (
+                  <figure key={p.src}>
+                    <img src={p.src} alt={p.alt} loading="lazy" decoding="async" {...(p.width && p.height ? { width: p.width, height: p.height } : {})} />
+                  </figure>
+                ))}
+              </div>
             </section>
           )}
           {view.sections.map((s) => (

@@ -10,9 +10,11 @@ import { TestClient } from './test-client.ts';
 export const copyUrl = (caseId: string) => `/api/v1/cases/${caseId}/public-copy`;
 export const UNIT_NAME = '北京市朝阳区建外街道第一社区党委';
 
-/** A small real JPEG of the given size, as the upload's re-encoding leaves pictures. */
+/** A real JPEG of the given size (a soft gradient, so a screenshot reads as a photo's place), as the upload's re-encoding leaves pictures. */
 export async function jpeg(width: number, height: number, red = 200): Promise<Buffer> {
-  return sharp({ create: { width, height, channels: 3, background: { r: red, g: 40, b: 40 } } }).jpeg().toBuffer();
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1">`
+    + `<stop offset="0" stop-color="rgb(${red},60,50)"/><stop offset="1" stop-color="rgb(250,200,120)"/></linearGradient></defs><rect width="100%" height="100%" fill="url(#g)"/></svg>`;
+  return sharp(Buffer.from(svg)).jpeg().toBuffer();
 }
 
 /**

@@ -16,7 +16,8 @@ export const CASE_PAGE_CSS = `
 .case-text p{margin:0 0 12px;text-indent:2em}
 .case-text table{border-collapse:collapse;display:block;overflow-x:auto;max-width:100%}
 .case-text td,.case-text th{border:1px solid #d9d9d9;padding:4px 8px}
-.case-photos figure{margin:0 0 12px}
+.case-photo-grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(240px,1fr));gap:12px;align-items:start}
+.case-photos figure{margin:0}
 .case-photos img{display:block;width:100%;height:auto;border-radius:6px;background:#f0f0f0}
 .case-share{background:#fff;border-radius:10px;padding:18px;margin:16px 0;text-align:center}
 .case-share h2{text-align:left}
