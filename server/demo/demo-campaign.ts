@@ -19,7 +19,8 @@ import { wallClockAt } from '../../core/time/zoned-time.ts';
 // - demo-results: its notice ended days before, one objection still open: the organizer
 //   resolves it and confirms the final results.
 // - demo-sixth: the sixth edition, ten months back: finished, final results and certificates.
-// The selecting three choose best and excellent cases in proportion to the cases they get (decision 0035).
+// demo-review (for a visitor who moves it on to selection), demo-notice, demo-results and
+// demo-sixth choose best and excellent cases in proportion to the cases they get (decision 0035).
 // Written once, when the demo is seeded, into the demo's own campaigns folder beside a copy of
 // the seventh collection, so the demo never touches ./campaigns.
 
@@ -57,7 +58,7 @@ export const selectionPlaces = (units: number) => ({
 const SHAPES: readonly DemoCampaignShape[] = [
   { slug: DEMO_SLUG, mark: { 'zh-CN': '（演示）', en: ' (demo)' }, opens: -21, closes: 35, reviewDue: 65, note: 'with its window open on that day' },
   {
-    slug: DEMO_REVIEW_SLUG, mark: { 'zh-CN': '（演示·评审中）', en: ' (demo, in review)' }, opens: -70, closes: -14, reviewDue: 21,
+    slug: DEMO_REVIEW_SLUG, mark: { 'zh-CN': '（演示·评审中）', en: ' (demo, in review)' }, opens: -70, closes: -14, reviewDue: 21, selects: true,
     note: 'its window closed two weeks before that day, screened and in review',
   },
   {
