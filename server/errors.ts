@@ -86,6 +86,7 @@ const STATUS = {
   selection_suggestion_stale: 409,
   phase_finalize_required: 409,
   phase_results_final: 409,
+  phase_notice_published: 409,
   notice_selection_unfinished: 409,
   notice_already_published: 409,
   notice_body_required: 400,

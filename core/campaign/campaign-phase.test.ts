@@ -33,6 +33,9 @@ describe('campaign phases', () => {
     expect(phaseMoveRefusal({ from: 'screening', to: 'review', reason: null, collectionOpen: false, correctionsOpen: false })).toBeNull();
     expect(phaseMoveRefusal({ from: 'notice', to: 'final', reason: null, collectionOpen: false, correctionsOpen: false })).toBe('finalize_required');
     expect(phaseMoveRefusal({ from: 'final', to: 'notice', reason: '重新公示', collectionOpen: false, correctionsOpen: false })).toBe('results_final');
+    // Back to selection before the notice is out, not after: the public saw the list as it stood.
+    expect(phaseMoveRefusal({ from: 'notice', to: 'selection', reason: '名单有误', collectionOpen: false, correctionsOpen: false, noticePublished: false })).toBeNull();
+    expect(phaseMoveRefusal({ from: 'notice', to: 'selection', reason: '名单有误', collectionOpen: false, correctionsOpen: false, noticePublished: true })).toBe('notice_published');
   });
 
   it('moves one step back only with a reason', () => {

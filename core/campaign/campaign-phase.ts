@@ -56,7 +56,9 @@ export type PhaseMoveRefusal =
   /** The final phase comes only by finalizing the notice, which checks its end and its objections. */
   | 'finalize_required'
   /** Final results stand: certificates carry them. */
-  | 'results_final';
+  | 'results_final'
+  /** The shortlist went out to the public as it stood: changing it means a new notice, not a step back. */
+  | 'notice_published';
 
 export interface PhaseMove {
   from: CampaignPhase;
@@ -66,10 +68,12 @@ export interface PhaseMove {
   collectionOpen: boolean;
   /** Whether a returned case may still be resubmitted now (its correction date is ahead). */
   correctionsOpen: boolean;
+  /** Whether the campaign's notice has been published. */
+  noticePublished?: boolean;
 }
 
 /** Why the move may not happen, or null when it may. */
-export function phaseMoveRefusal({ from, to, reason, collectionOpen, correctionsOpen }: PhaseMove): PhaseMoveRefusal | null {
+export function phaseMoveRefusal({ from, to, reason, collectionOpen, correctionsOpen, noticePublished = false }: PhaseMove): PhaseMoveRefusal | null {
   const step = CAMPAIGN_PHASES.indexOf(to) - CAMPAIGN_PHASES.indexOf(from);
   if (step !== 1 && step !== -1) return 'not_adjacent';
   if (step === -1 && !(reason ?? '').trim()) return 'reason_required';
@@ -77,5 +81,6 @@ export function phaseMoveRefusal({ from, to, reason, collectionOpen, corrections
   if (from === 'screening' && step === 1 && correctionsOpen) return 'corrections_open';
   if (to === 'final') return 'finalize_required';
   if (from === 'final') return 'results_final';
+  if (from === 'notice' && noticePublished) return 'notice_published';
   return null;
 }

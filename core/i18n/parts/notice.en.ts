@@ -2,6 +2,7 @@ import type { noticeZhCN } from './notice.zh-CN.ts';
 
 export const noticeEn: Record<keyof typeof noticeZhCN, string> = {
   'error.phase_finalize_required': 'Once the notice has ended and every objection is resolved, confirm the final results on the notice page; the final phase cannot be entered directly.',
+  'error.phase_notice_published': 'The shortlist has been published for the notice, so the campaign cannot move back to selection: the list changes only through the outcomes of objections.',
   'error.phase_results_final': 'The final results are confirmed and certificates issued; the campaign cannot move back.',
   'error.notice_selection_unfinished': 'The selection is not settled: accept the suggestion and meet every quota before publishing the notice.',
   'error.notice_already_published': 'The notice of this campaign has already been published.',

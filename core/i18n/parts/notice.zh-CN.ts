@@ -1,6 +1,7 @@
 // Errors of the public notice (公示), its objections and finalizing; the evidence files of objections.
 export const noticeZhCN = {
   'error.phase_finalize_required': '公示结束且异议全部处理完毕后，请在“公示”页面确认最终结果，不能直接进入最终阶段。',
+  'error.phase_notice_published': '拟推荐名单已经公示，不能再退回遴选阶段：公示的名单只能通过处理异议调整。',
   'error.phase_results_final': '最终结果已经确认并生成证书，不能再退回。',
   'error.notice_selection_unfinished': '遴选名单尚未确定：请先采纳建议名单，并使各项名额均符合要求，再发布公示。',
   'error.notice_already_published': '本次征集的公示已经发布，不能重复发布。',

@@ -27,11 +27,15 @@ export async function moveCampaignPhase(trx: Transaction<Database>, actor: Actor
   const reason = input.reason?.trim() || null;
   const lastClose = await lastCollectionClose(trx, campaign);
   const correctionDue = await lastCorrectionDue(trx, campaign.id);
-  const refusal = phaseMoveRefusal({ from, to: input.to, reason, collectionOpen: now <= lastClose, correctionsOpen: correctionDue !== null && now.toISOString() < correctionDue });
+  const noticePublished = from === 'notice' && (await trx.selectFrom('notices').select('campaign_id').where('campaign_id', '=', campaign.id).executeTakeFirst()) !== undefined;
+  const refusal = phaseMoveRefusal({
+    from, to: input.to, reason, collectionOpen: now <= lastClose, correctionsOpen: correctionDue !== null && now.toISOString() < correctionDue, noticePublished,
+  });
   if (refusal === 'not_adjacent') throw new AppError('phase_not_adjacent', { phase: from, to: input.to });
   if (refusal === 'reason_required') throw new AppError('phase_reason_required');
   if (refusal === 'finalize_required') throw new AppError('phase_finalize_required');
   if (refusal === 'results_final') throw new AppError('phase_results_final');
+  if (refusal === 'notice_published') throw new AppError('phase_notice_published');
   if (refusal === 'collection_open') {
     throw new AppError('collection_still_open', { closesAt: formatInZone(lastClose, campaign.window.timeZone), zone: campaign.definition.window.timeZoneLabel[actor.locale] });
   }

@@ -25,6 +25,10 @@ describe(`the public notice (${testEngine()})`, () => {
     expect(notice).toMatchObject({ startsAtLocal: '2026-12-01 10:00', endsAtLocal: '2026-12-07 23:59', endsAt: '2026-12-07T16:00:00.000Z', zone: '北京时间', stage: 'running' });
     expect(notice.entries.map((e: { n: number; caseId: string; tier: string }) => [e.n, e.caseId, e.tier])).toEqual([[1, cases.A.caseId, 'best'], [2, cases.C.caseId, 'excellent']]);
     expect((await organizer.post(NOTICE, { body: '再发一次' })).json().error.code).toBe('notice_already_published');
+    // Nor back to selection to change the list the public now reads.
+    const back = await organizer.post('/api/v1/campaigns/seventh-collection/phase', { to: 'selection', reason: '名单要改' });
+    expect([back.statusCode, back.json().error.code, back.json().error.message]).toEqual([409, 'phase_notice_published', '拟推荐名单已经公示，不能再退回遴选阶段：公示的名单只能通过处理异议调整。']);
+    expect((await app.db.selectFrom('campaigns').select('phase').where('id', '=', campaignId).executeTakeFirstOrThrow()).phase).toBe('notice');
 
     // Anyone reads it, without case ids.
     const open = (await visitor.get(PUBLIC_NOTICE)).json().data;
