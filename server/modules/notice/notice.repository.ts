@@ -84,7 +84,7 @@ export async function saveUploadToken(db: Kysely<Database>, objectionId: string,
 /** An objection with its upload token and its notice's times, for an evidence upload. */
 export async function findEvidenceTarget(db: Kysely<Database>, objectionId: string) {
   return db.selectFrom('objections as o').innerJoin('notices as n', 'n.campaign_id', 'o.campaign_id')
-    .select(['o.id', 'o.campaign_id', 'o.upload_token_hash', 'o.upload_token_expires_at', 'n.ends_at', 'n.finalized_at'])
+    .select(['o.id', 'o.campaign_id', 'o.status', 'o.upload_token_hash', 'o.upload_token_expires_at', 'n.ends_at', 'n.finalized_at'])
     .where('o.id', '=', objectionId).executeTakeFirst();
 }
 

@@ -141,6 +141,14 @@ describe(`objection evidence files (${testEngine()})`, () => {
     expect((await startEvidence(visitor, again, '材料.pdf', 1000)).json().error.code).toBe('notice_not_running');
   });
 
+  it('refuses evidence for an objection once it has its outcome, though its token has not run out', async () => {
+    const { visitor, organizer, evidence } = await filedWorld();
+    const dismissed = await organizer.post(`${NOTICE}/objections/${evidence.objectionId}/outcome`, { status: 'dismissed', reason: '经核实，数据有台账佐证。' });
+    expect(dismissed.statusCode).toBe(200);
+    const late = await startEvidence(visitor, evidence, '补充材料.pdf', 1000, { 'accept-language': 'zh-CN' });
+    expect([late.statusCode, late.json().error]).toEqual([409, { code: 'objection_resolved', message: '这件异议已经处理过了。' }]);
+  });
+
   it('gives the files to the campaign’s organizers only', async () => {
     const { app, organizer, visitor, evidence, cases } = await filedWorld();
     const { patched } = await sendEvidence(visitor, evidence, '材料.pdf', await testPdf());

@@ -38,8 +38,9 @@ export async function issueUploadToken(db: Kysely<Database>, objectionId: string
 
 /**
  * The objection `token` lets its holder send files to, while the notice runs: not_found for an
- * unknown objection or a token not its own (the same answer, so neither can be probed), and
- * notice_not_running once the notice or the token has run out.
+ * unknown objection or a token not its own (the same answer, so neither can be probed),
+ * notice_not_running once the notice or the token has run out, and objection_resolved once the
+ * objection has its outcome.
  */
 export async function requireEvidenceUpload(db: Kysely<Database>, objectionId: string, token: string, now: Date) {
   const target = await findEvidenceTarget(db, objectionId);
@@ -48,6 +49,8 @@ export async function requireEvidenceUpload(db: Kysely<Database>, objectionId: s
   if (!target || !stored || stored.length !== given.length || !timingSafeEqual(stored, given)) throw new AppError('not_found');
   const running = noticeStage({ endsAt: target.ends_at, finalizedAt: target.finalized_at }, now) === 'running';
   if (!running || !target.upload_token_expires_at || target.upload_token_expires_at <= now.toISOString()) throw new AppError('notice_not_running');
+  // Evidence arriving after the outcome would be read by nobody, and would sit beside the outcome as if weighed.
+  if (target.status !== 'open') throw new AppError('objection_resolved');
   return { objectionId: target.id, expiresAt: target.upload_token_expires_at < target.ends_at ? target.upload_token_expires_at : target.ends_at };
 }
 
