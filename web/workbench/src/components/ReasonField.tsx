@@ -4,7 +4,8 @@ import './reason-field.css';
 
 // The reason an organizer must give for a decision (a changed selection, an objection's
 // outcome): counted as typed, refused before sending when empty, and the server's refusal shown
-// under it while what was typed stays.
+// under it while what was typed stays. Text past the limit is not cut: the count turns red and the
+// server refuses it, so nobody saves a reason of record shorter than the one they wrote.
 
 export interface ReasonState {
   value: string;
@@ -38,7 +39,7 @@ export function ReasonField({ id, label, missingText, max, refusal, field }: {
   return (
     <>
       <label htmlFor={id} className="wb-reason-label">{label}</label>
-      <Input.TextArea id={id} value={value} count={{ show: true, max, strategy: characters, exceedFormatter: (text) => [...text].slice(0, max).join('') }}
+      <Input.TextArea id={id} value={value} count={{ show: true, max, strategy: characters }}
         rows={4} status={missing ? 'error' : undefined}
         aria-invalid={missing || undefined} aria-describedby={missing ? `${id}-missing` : undefined}
         onChange={(e) => onChange(e.target.value)} />

@@ -129,7 +129,7 @@ function ObjectionItem({ slug, item, at, canResolve, onResolve }: { slug: string
       <div className="wb-notice-text">{item.body}</div>
       {item.files.length > 0 && (
         <div className="wb-notice-meta">
-          <span>{t('wb.notice.files')}:</span>
+          <span>{t('wb.notice.files')}</span>
           <ul className="wb-notice-files">
             {item.files.map((f) => (
               <li key={f.id}>
