@@ -61,7 +61,8 @@ describeInChromium('from scores to final results in the browser', () => {
     await page.getByRole('button', { name: '进入“公示”阶段' }).click();
     const move = page.getByRole('dialog', { name: '进入“公示”阶段？' });
     await move.getByRole('button', { name: '进入“公示”阶段' }).click();
-    await page.getByText('征集活动已进入“公示”阶段。').waitFor();
+    // The phase tag, not the success toast: the toast is gone after three seconds.
+    await expect.poll(() => page.locator('.wb-phase .ant-tag').first().innerText(), { timeout: 30_000 }).toBe('公示');
     await page.getByText('遴选结果只能查看，不能再计算或调整。', { exact: false }).waitFor();
     expect(await page.getByRole('button', { name: /调整“/ }).count()).toBe(0);
     await shot(page, 'phase-moved');
@@ -129,6 +130,11 @@ describeInChromium('from scores to final results in the browser', () => {
     await final.getByRole('button', { name: '确认最终结果' }).click();
     await page.getByText('最终结果已确认。').waitFor();
     await shot(page, 'final');
+    // The public notice now lists the final results: 甲 is off.
+    const after = await openPage(suite.browser, PHONE, `${suite.url}/app/notice?campaign=${SEVENTH}`, problems);
+    await after.page.getByText('结果已确认', { exact: false }).first().waitFor();
+    expect(await after.page.locator('.wb-notice-entries li').allInnerTexts()).toEqual([expect.stringContaining(TITLES.C)]);
+    await after.context.close();
     const results = await suite.app.db.selectFrom('final_results').select(['tier', 'serial']).execute();
     expect(results.map((r) => r.tier)).toEqual(['excellent']);
     await context.close();

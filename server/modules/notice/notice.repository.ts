@@ -59,6 +59,12 @@ export async function resolveObjectionRow(
   return Number(result.numUpdatedRows) === 1;
 }
 
+/** The final tier of each case on a finalized campaign's list, by case id. */
+export async function listFinalTiers(db: Kysely<Database>, campaignId: string): Promise<Map<string, 'best' | 'excellent'>> {
+  const rows = await db.selectFrom('final_results').select(['case_id', 'tier']).where('campaign_id', '=', campaignId).execute();
+  return new Map(rows.map((r) => [r.case_id, r.tier]));
+}
+
 export async function insertFinalResults(db: Kysely<Database>, rows: Insertable<FinalResultsTable>[]): Promise<void> {
   // Bound parameters stay well under SQLite's limit at 5 columns × 500 rows.
   for (let i = 0; i < rows.length; i += 500) await db.insertInto('final_results').values(rows.slice(i, i + 500)).execute();

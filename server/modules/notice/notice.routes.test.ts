@@ -84,6 +84,8 @@ describe(`the public notice (${testEngine()})`, () => {
     expect(results.map((r) => [r.case_id, r.tier])).toEqual([[cases.A.caseId, 'excellent'], [cases.C.caseId, 'excellent']]);
     expect(results.map((r) => r.serial)).toEqual([expect.stringMatching(/^ZJ7-0001-/), expect.stringMatching(/^ZJ7-0002-/)]);
     expect((await app.db.selectFrom('campaigns').select('phase').where('id', '=', campaignId).executeTakeFirstOrThrow()).phase).toBe('final');
+    // The public now reads the final list: 甲 as the upheld objection left it.
+    expect((await visitor.get(PUBLIC_NOTICE)).json().data.entries.map((e: { title: string; tier: string }) => [e.title, e.tier])).toEqual([['案例甲', 'excellent'], ['案例丙', 'excellent']]);
     // Every unit that submitted hears its result, selected or not.
     const told = await app.db.selectFrom('mails').select(['subject']).where('template', '=', 'campaign_result').execute();
     expect(told).toHaveLength(4);
