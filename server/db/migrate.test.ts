@@ -4,6 +4,12 @@ import { emptyDatabase, migrationEngines } from '../testing/empty-database.ts';
 import { migrateToLatest } from './migrate.ts';
 import { migrations } from './migrations/index.ts';
 
+// The case library's search index (decision 0038): FTS5 and its shadow tables on SQLite, a token table on PostgreSQL.
+const SEARCH_TABLES = {
+  sqlite: ['search_documents', 'search_fts', 'search_fts_config', 'search_fts_data', 'search_fts_docsize', 'search_fts_idx', 'search_texts'],
+  postgres: ['search_documents', 'search_texts', 'search_tokens'],
+};
+
 describe.each(migrationEngines)('migrations on %s', (engine) => {
   it('run from empty, then find nothing to do', async () => {
     const { db } = await emptyDatabase(engine);
@@ -14,7 +20,7 @@ describe.each(migrationEngines)('migrations on %s', (engine) => {
       'assignment_runs', 'attachments', 'audit_head', 'audit_log', 'audit_published_heads', 'blobs', 'campaign_reviewers', 'campaigns', 'case_contents', 'case_events', 'case_signatures', 'case_submissions', 'cases',
       'deadline_extensions', 'final_results', 'jobs', 'mails', 'notices', 'objection_files', 'objections', 'one_time_tokens', 'organization_members', 'organizations', 'published_cases', 'rate_limit_counters', 'reference_cases',
       'review_assignments', 'review_conflicts', 'review_reminders', 'reviewer_profiles', 'reviews', 'role_grants', 'schema_migrations', 'schema_migrations_lock',
-      'screening_decisions', 'screening_reports', 'selection_decisions', 'selection_suggestions', 'sessions', 'similarity_matches', 'upload_pieces', 'uploads', 'users',
+      'screening_decisions', 'screening_reports', ...SEARCH_TABLES[engine], 'selection_decisions', 'selection_suggestions', 'sessions', 'similarity_matches', 'upload_pieces', 'uploads', 'users',
     ]);
   });
 
