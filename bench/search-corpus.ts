@@ -1,22 +1,12 @@
-import { createDivisionIndex, type DivisionDescription } from '../core/org/divisions.ts';
 import { CATEGORY_KEYS, generateCase, SECTION_KEYS } from '../core/demo/case-text.ts';
 import { demoUnitName } from '../core/demo/unit-name.ts';
+import { COUNTIES } from './counties.ts';
 import { seededRandom, type Random } from '../core/random/seeded.ts';
 import { normalizeText } from '../core/search/normalize.ts';
-import { loadDivisionRecords } from '../server/modules/divisions/divisions.source.ts';
 import type { SearchDocument } from '../server/modules/search/search-index.ts';
 
 // The search benchmark's documents and queries. Document i is generated case i (real-looking
 // Chinese case text from the demo's phrase banks), placed in a county drawn from its seed.
-
-const divisionIndex = createDivisionIndex(loadDivisionRecords());
-const COUNTIES: DivisionDescription[] = [];
-for (const province of divisionIndex.listDivisions()!) {
-  for (const child of divisionIndex.listDivisions(province.code)!) {
-    const counties = child.hasChildren ? divisionIndex.listDivisions(child.code)! : [child];
-    for (const county of counties) COUNTIES.push(divisionIndex.describeDivision(county.code)!);
-  }
-}
 
 const plain = (html: string) => html.replace(/<[^>]+>/g, '\n').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').replace(/\n+/g, '\n').trim();
 

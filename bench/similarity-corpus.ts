@@ -1,22 +1,12 @@
-import { createDivisionIndex, type DivisionDescription } from '../core/org/divisions.ts';
 import { CATEGORY_KEYS, generateCase } from '../core/demo/case-text.ts';
 import { demoUnitName } from '../core/demo/unit-name.ts';
+import { COUNTIES } from './counties.ts';
 import { seededRandom, type Random } from '../core/random/seeded.ts';
 import { similarityText } from '../core/similarity/content-text.ts';
-import { loadDivisionRecords } from '../server/modules/divisions/divisions.source.ts';
 
 // The benchmark's documents and their labelled near-duplicates. Document i is generated from
 // seed i, so any of them can be made again when its text is needed instead of being kept: the
 // index holds 100,000 signatures, not 100,000 texts.
-
-const divisionIndex = createDivisionIndex(loadDivisionRecords());
-const COUNTIES: DivisionDescription[] = [];
-for (const province of divisionIndex.listDivisions()!) {
-  for (const child of divisionIndex.listDivisions(province.code)!) {
-    const counties = child.hasChildren ? divisionIndex.listDivisions(child.code)! : [child];
-    for (const county of counties) COUNTIES.push(divisionIndex.describeDivision(county.code)!);
-  }
-}
 
 /** The plain text of generated case `seed` (title, summary, parts), one block a line. */
 export function documentText(seed: number): string {
