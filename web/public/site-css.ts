@@ -5,6 +5,7 @@ html{-webkit-text-size-adjust:100%}
 body{margin:0;font-family:"Noto Sans CJK SC","Noto Sans SC","PingFang SC","Hiragino Sans GB","Microsoft YaHei","Source Han Sans SC",system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;font-size:16px;line-height:1.75;color:#1f1f1f;background:#f6f4f1}
 a{color:#a8071a}
 a:focus-visible,button:focus-visible{outline:3px solid #fa8c16;outline-offset:2px}
+input,select,textarea{max-width:100%}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .skip{position:absolute;left:-999px}.skip:focus{left:8px;top:8px;background:#fff;padding:4px 8px;z-index:10}
 .topbar{background:#a8071a;color:#fff}
