@@ -22,8 +22,18 @@ export type RankingFlag =
   | { id: string; kind: 'disagreement'; caseId: string; reviewIds: string[]; range: number }
   /** The reviewer's weighted totals barely vary (standard deviation, out of 100). */
   | { id: string; kind: 'flat_reviewer'; reviewerId: string; reviewIds: string[]; sd: number }
-  /** On these criteria the reviewer's scores do not vary, so they count as the criterion's mean. */
-  | { id: string; kind: 'unscaled_reviewer'; reviewerId: string; reviewIds: string[]; criteria: string[] };
+  /**
+   * The reviewer's scores are not normalized: on these criteria they do not vary, so they count
+   * as the criterion's mean (`no_spread`), or the reviewer has too few reviews, so every score
+   * counts as given (`few_reviews`).
+   */
+  | { id: string; kind: 'unscaled_reviewer'; reviewerId: string; reviewIds: string[] } & Unscaled;
+
+/** Why a reviewer's scores are not normalized, and on which criteria. */
+export interface Unscaled {
+  reason: 'no_spread' | 'few_reviews';
+  criteria: string[];
+}
 
 export const flagId = (kind: FlagKind, subjectId: string): string => `${kind}.${subjectId}`;
 
@@ -32,8 +42,8 @@ interface FlagInput {
   rows: readonly RankingRow[];
   reviews: readonly ScoredReview[];
   reviewsPerCase: number;
-  /** Criteria without spread, by reviewer. */
-  unscaled: ReadonlyMap<string, string[]>;
+  /** Reviewers whose scores are not normalized, with why. */
+  unscaled: ReadonlyMap<string, Unscaled>;
 }
 
 /** Every flag: the case flags in rank order, then the reviewer flags by reviewer id. */
@@ -57,8 +67,8 @@ export function rankingFlags({ rows, reviews, reviewsPerCase, unscaled }: FlagIn
     if (own.length >= FLAT_REVIEWER_MIN_REVIEWS && sd < FLAT_REVIEWER_SD) {
       flags.push({ id: flagId('flat_reviewer', reviewerId), kind: 'flat_reviewer', reviewerId, reviewIds: ids(own), sd });
     }
-    const criteria = unscaled.get(reviewerId);
-    if (criteria) flags.push({ id: flagId('unscaled_reviewer', reviewerId), kind: 'unscaled_reviewer', reviewerId, reviewIds: ids(own), criteria });
+    const why = unscaled.get(reviewerId);
+    if (why) flags.push({ id: flagId('unscaled_reviewer', reviewerId), kind: 'unscaled_reviewer', reviewerId, reviewIds: ids(own), ...why });
   }
   return flags;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rankCases, type ScoredReview, type SubmittedScores } from './ranking.ts';
-import { rankingFlags } from './ranking-flags.ts';
+import { rankingFlags, type Unscaled } from './ranking-flags.ts';
 
 const levels = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => ({ score: from + i }));
 /** Two criteria on 1–5; a total is weight × score / 5 summed. */
@@ -12,25 +12,40 @@ const picked = (rows: { caseId: string; raw: number | null; normalized: number |
 
 describe('normalized scores', () => {
   it('puts a harsh and a lenient reviewer on one scale: each best case ends level, the tie goes to the higher raw total', () => {
-    // Harsh H gives P 1,1 and Q 3,3 (mean 2, population SD 1: z = −1, +1); lenient L gives R 3,3 and
-    // S 5,5 (mean 4, SD 1: z = −1, +1). Every score of a: 1,3,3,5, mean 3, SD √(8/4) = √2; b the same.
-    // z = +1 → 3 + √2 = 4.41421; z = −1 → 1.58579. Total = 60·4.41421/5 + 40·4.41421/5 = 88.28 (31.72 for z = −1).
-    // Raw totals: P 20, Q 60, R 60, S 100. With the sample SD (n − 1) the top would be 83.09, not 88.28.
+    // Harsh H gives P 1,1, Q 2,2 and T 3,3 (mean 2, population SD √(2/3): z = −1.22474, 0, +1.22474);
+    // lenient L gives R 3,3, U 4,4 and S 5,5 (mean 4, the same SD and z). Every score of a: 1,2,3,3,4,5,
+    // mean 3, SD √(10/6) = 1.29099; b the same. z = +1.22474 → 3 + 1.58114 = 4.58114; 0 → 3; −1.22474 → 1.41886.
+    // Totals (60·x/5 + 40·x/5 = 20x): 91.62, 60, 28.38. Raw totals: P 20, Q 40, T 60, R 60, U 80, S 100.
     const ranking = rankCases({
-      scales: scales(60, 40), reviewsPerCase: 1, cases: cases('P:urban Q:rural R:rural S:urban'),
-      reviews: [review('H', 'P', 1, 1), review('H', 'Q', 3, 3), review('L', 'R', 3, 3), review('L', 'S', 5, 5)],
+      scales: scales(60, 40), reviewsPerCase: 1, cases: cases('P:urban Q:urban T:rural R:rural U:urban S:urban'),
+      reviews: [review('H', 'P', 1, 1), review('H', 'Q', 2, 2), review('H', 'T', 3, 3), review('L', 'R', 3, 3), review('L', 'U', 4, 4), review('L', 'S', 5, 5)],
     });
     expect(picked(ranking.rows)).toEqual([
-      ['S', 100, 88.28, 1, 1], ['Q', 60, 88.28, 2, 1], ['R', 60, 31.72, 3, 2], ['P', 20, 31.72, 4, 2],
+      ['S', 100, 91.62, 1, 1], ['T', 60, 91.62, 2, 1], ['U', 80, 60, 3, 2], ['Q', 40, 60, 4, 3], ['R', 60, 28.38, 5, 2], ['P', 20, 28.38, 6, 4],
     ]);
     expect(ranking.criteria).toEqual([
-      { criterion: 'a', weight: 60, min: 1, max: 5, mean: 3, sd: 1.41 },
-      { criterion: 'b', weight: 40, min: 1, max: 5, mean: 3, sd: 1.41 },
+      { criterion: 'a', weight: 60, min: 1, max: 5, mean: 3, sd: 1.29 },
+      { criterion: 'b', weight: 40, min: 1, max: 5, mean: 3, sd: 1.29 },
     ]);
-    expect(ranking.reviews.find((r) => r.reviewId === 'H-Q')).toEqual({
-      reviewId: 'H-Q', reviewerId: 'H', caseId: 'Q', raw: { a: 3, b: 3 }, normalized: { a: 4.41, b: 4.41 }, rawTotal: 60, normalizedTotal: 88.28,
+    expect(ranking.reviews.find((r) => r.reviewId === 'H-T')).toEqual({
+      reviewId: 'H-T', reviewerId: 'H', caseId: 'T', raw: { a: 3, b: 3 }, normalized: { a: 4.58, b: 4.58 }, rawTotal: 60, normalizedTotal: 91.62,
     });
     expect(ranking.flags).toEqual([]);
+  });
+
+  it('counts a reviewer with fewer than three reviews as given: two different scores are not stretched to z = ±1', () => {
+    // K scored two cases 4,4 and 5,5 (z would be −1 and +1 however close); M scored three, as in the test above.
+    // K's reviews keep their raw totals (80, 100); M's are normalized against all scores of a and b:
+    // 4,5,1,2,3 → mean 3, SD √2; M's z = −1.22474, 0, +1.22474 → 1.26795, 3, 4.73205 → totals 25.36, 60, 94.64.
+    const ranking = rankCases({
+      scales: scales(60, 40), reviewsPerCase: 1, cases: cases('A:urban B:urban C:urban D:urban E:urban'),
+      reviews: [review('K', 'A', 4, 4), review('K', 'B', 5, 5), review('M', 'C', 1, 1), review('M', 'D', 2, 2), review('M', 'E', 3, 3)],
+    });
+    expect(ranking.rows.map((r) => [r.caseId, r.raw, r.normalized])).toEqual([['B', 100, 100], ['E', 60, 94.64], ['A', 80, 80], ['D', 40, 60], ['C', 20, 25.36]]);
+    expect(ranking.reviews.find((r) => r.reviewId === 'K-A')!.normalized).toEqual({ a: 4, b: 4 });
+    expect(ranking.flags).toEqual([
+      { id: 'unscaled_reviewer.K', kind: 'unscaled_reviewer', reviewerId: 'K', reviewIds: ['K-A', 'K-B'], reason: 'few_reviews', criteria: ['a', 'b'] },
+    ]);
   });
 
   it('normalizes each criterion apart, clamps to the scale, and counts a score without spread as the criterion mean', () => {
@@ -50,7 +65,7 @@ describe('normalized scores', () => {
       ['B-X', { a: 3.5, b: 4.58 }, 76.49], ['B-Y', { a: 3.5, b: 1.42 }, 57.51], ['B-Z', { a: 3.5, b: 3 }, 67],
     ]);
     expect(ranking.flags).toEqual([
-      { id: 'unscaled_reviewer.B', kind: 'unscaled_reviewer', reviewerId: 'B', reviewIds: ['B-X', 'B-Y', 'B-Z'], criteria: ['a'] },
+      { id: 'unscaled_reviewer.B', kind: 'unscaled_reviewer', reviewerId: 'B', reviewIds: ['B-X', 'B-Y', 'B-Z'], reason: 'no_spread', criteria: ['a'] },
     ]);
   });
 
@@ -61,7 +76,7 @@ describe('normalized scores', () => {
     expect(ranking.rows[0]!.flags).toEqual(['too_few_scores.P']);
     expect(ranking.flags).toEqual([
       { id: 'too_few_scores.P', kind: 'too_few_scores', caseId: 'P', reviewIds: ['H-P'], count: 1, required: 3 },
-      { id: 'unscaled_reviewer.H', kind: 'unscaled_reviewer', reviewerId: 'H', reviewIds: ['H-P'], criteria: ['a', 'b'] },
+      { id: 'unscaled_reviewer.H', kind: 'unscaled_reviewer', reviewerId: 'H', reviewIds: ['H-P'], reason: 'few_reviews', criteria: ['a', 'b'] },
     ]);
   });
 
@@ -105,14 +120,14 @@ describe('normalized scores', () => {
 
 describe('flags', () => {
   it('flags reviewers of one case who disagree after normalization', () => {
-    // A: X 5,5  Y 1,1; B the opposite. Each reviewer: mean 3, SD 2; all scores: mean 3, SD 2, so
+    // A: X 5,5  Y 1,1; B the opposite. Two reviews each are too few to normalize, so
     // normalized = raw: A-X 100, B-X 20, range 80. Both cases average 60.
     const ranking = rankCases({
       scales: scales(60, 40), reviewsPerCase: 2, cases: cases('X:urban Y:urban'),
       reviews: [review('A', 'X', 5, 5), review('A', 'Y', 1, 1), review('B', 'X', 1, 1), review('B', 'Y', 5, 5)],
     });
     expect(ranking.rows.map((r) => [r.caseId, r.normalized, r.flags])).toEqual([['X', 60, ['disagreement.X']], ['Y', 60, ['disagreement.Y']]]);
-    expect(ranking.flags).toEqual([
+    expect(ranking.flags.filter((f) => f.kind === 'disagreement')).toEqual([
       { id: 'disagreement.X', kind: 'disagreement', caseId: 'X', reviewIds: ['A-X', 'B-X'], range: 80 },
       { id: 'disagreement.Y', kind: 'disagreement', caseId: 'Y', reviewIds: ['A-Y', 'B-Y'], range: 80 },
     ]);
@@ -121,7 +136,7 @@ describe('flags', () => {
   const scored = (reviewId: string, reviewerId: string, caseId: string, rawTotal: number, normalizedTotal = rawTotal): ScoredReview =>
     ({ reviewId, reviewerId, caseId, raw: {}, normalized: {}, rawTotal, normalizedTotal });
   const row = (caseId: string) => ({ caseId, category: 'urban', raw: 0, normalized: 0, scoreCount: 0, rank: 1, categoryRank: 1, flags: [] });
-  const noUnscaled = new Map<string, string[]>();
+  const noUnscaled = new Map<string, Unscaled>();
 
   it('flags disagreement from a range of 20 points up', () => {
     const flags = rankingFlags({

@@ -1,4 +1,4 @@
-import { rankingFlags, type RankingFlag } from './ranking-flags.ts';
+import { rankingFlags, type RankingFlag, type Unscaled } from './ranking-flags.ts';
 import { groupBy, meanAndSd, round2 } from './score-statistics.ts';
 import { exactWeightedTotal, scaleRange, type ScaleShape } from './scoring.ts';
 
@@ -9,6 +9,9 @@ import { exactWeightedTotal, scaleRange, type ScaleShape } from './scoring.ts';
 // spread of every score given on it, clamped to the scale. A reviewer whose scores on a
 // criterion do not vary (one score, or all the same) says nothing about where a case stands
 // among theirs: there z is 0, so the score counts as the criterion's mean, and a flag says so.
+// A reviewer with fewer than MIN_REVIEWS_TO_NORMALIZE reviews has no habit to speak of (with
+// two, every pair of different scores becomes z = ±1 however far apart they are): their scores
+// count as given, and a flag says so too.
 
 /** A case in review, ranked even before anyone scored it. */
 export interface CaseToRank {
@@ -78,6 +81,8 @@ export interface Ranking {
 
 /** Spreads below this count as none: whole-number scores never come this close without being equal. */
 const NO_SPREAD = 1e-9;
+/** A reviewer needs this many counted reviews before their scores are placed against their own habit. */
+export const MIN_REVIEWS_TO_NORMALIZE = 3;
 
 /**
  * The campaign's ranking. Only reviews of the given cases that score every criterion count
@@ -92,10 +97,11 @@ export function rankCases(input: RankingInput): Ranking {
   const criteria = scales.map((s) => ({ criterion: s.criterion, weight: s.weight, ...scaleRange(s), ...statsOf(counted.map((r) => r.scores[s.criterion]!)) }));
   const byReviewer = groupBy(counted, (r) => r.reviewerId);
   const habits = new Map([...byReviewer].map(([id, list]) => [id, new Map(scales.map((s) => [s.criterion, meanAndSd(list.map((r) => r.scores[s.criterion]!))]))]));
+  const sparse = new Set([...byReviewer].filter(([, list]) => list.length < MIN_REVIEWS_TO_NORMALIZE).map(([id]) => id));
 
   const reviews: ScoredReview[] = counted.map((r) => {
     const raw = Object.fromEntries(scales.map((s) => [s.criterion, r.scores[s.criterion]!]));
-    const exact = Object.fromEntries(criteria.map((c) => {
+    const exact = sparse.has(r.reviewerId) ? raw : Object.fromEntries(criteria.map((c) => {
       const habit = habits.get(r.reviewerId)!.get(c.criterion)!;
       const z = habit.sd < NO_SPREAD ? 0 : (raw[c.criterion]! - habit.mean) / habit.sd;
       return [c.criterion, Math.min(c.max, Math.max(c.min, c.mean + z * c.sd))];
@@ -121,7 +127,7 @@ export function rankCases(input: RankingInput): Ranking {
     places.set(row.category, row.categoryRank);
   }
 
-  const flags = rankingFlags({ rows, reviews, reviewsPerCase: input.reviewsPerCase, unscaled: unscaledCriteria(habits) });
+  const flags = rankingFlags({ rows, reviews, reviewsPerCase: input.reviewsPerCase, unscaled: unscaledCriteria(habits, sparse) });
   const rowOf = new Map(rows.map((r) => [r.caseId, r]));
   for (const flag of flags) if ('caseId' in flag) rowOf.get(flag.caseId)!.flags.push(flag.id);
   return {
@@ -154,12 +160,16 @@ function byPlace(a: RankingRow, b: RankingRow): number {
   return a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0;
 }
 
-/** For each reviewer, the criteria on which their scores do not vary. */
-function unscaledCriteria(habits: Map<string, Map<string, { sd: number }>>): Map<string, string[]> {
-  const out = new Map<string, string[]>();
+/** For each reviewer whose scores are not normalized: why, and on which criteria. */
+function unscaledCriteria(habits: Map<string, Map<string, { sd: number }>>, sparse: ReadonlySet<string>): Map<string, Unscaled> {
+  const out = new Map<string, Unscaled>();
   for (const [reviewerId, byCriterion] of habits) {
+    if (sparse.has(reviewerId)) {
+      out.set(reviewerId, { reason: 'few_reviews', criteria: [...byCriterion.keys()] });
+      continue;
+    }
     const flat = [...byCriterion].filter(([, h]) => h.sd < NO_SPREAD).map(([criterion]) => criterion);
-    if (flat.length > 0) out.set(reviewerId, flat);
+    if (flat.length > 0) out.set(reviewerId, { reason: 'no_spread', criteria: flat });
   }
   return out;
 }

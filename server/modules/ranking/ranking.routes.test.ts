@@ -68,7 +68,7 @@ describe(`the ranking (${testEngine()})`, () => {
       { caseId: cases.B.caseId, title: '案例乙', unitName: unitOf('B'), category: 'urban', raw: 40, normalized: 37.09, rank: 4, categoryRank: 3, scoreCount: 3, flags: [] },
       { caseId: cases.E.caseId, title: '案例戊', unitName: unitOf('E'), category: 'urban', raw: null, normalized: null, rank: null, categoryRank: null, scoreCount: 0, flags: [`too_few_scores.${cases.E.caseId}`] },
     ]);
-    expect([data.reviewsPerCase, data.thresholds]).toEqual([3, { disagreementRange: 20, flatReviewerSd: 3, flatReviewerMinReviews: 5 }]);
+    expect([data.reviewsPerCase, data.thresholds]).toEqual([3, { disagreementRange: 20, flatReviewerSd: 3, flatReviewerMinReviews: 5, minReviewsToNormalize: 3 }]);
     expect(data.criteria[0]).toEqual({ criterion: 'authenticity', weight: 25, min: 1, max: 5, mean: 3.4, sd: 1.2 });
     expect(data.flags.map((f: { id: string; kind: string; reviewIds: string[] }) => [f.kind, f.id, f.reviewIds.length])).toEqual([
       ['disagreement', `disagreement.${cases.A.caseId}`, 3],
@@ -124,13 +124,13 @@ describe(`the ranking (${testEngine()})`, () => {
     const listed = (await organizer.get(BASE)).json().data.flags.find((f: { id: string }) => f.id === id);
     expect(listed).toEqual({
       id, kind: 'unscaled_reviewer', reviewerId: r4.poolId, reviewerName: '赵四', reviewIds: [expect.any(String)],
-      criteria: ['authenticity', 'innovation', 'effectiveness', 'typicality'],
+      reason: 'few_reviews', criteria: ['authenticity', 'innovation', 'effectiveness', 'typicality'],
     });
     const opened = (await organizer.get(`${BASE}/flags/${id}`)).json().data;
-    // z = 0 on every criterion: E's one score counts as the mean of all eleven (38/11 = 3.45), total 69.09.
+    // One review is too few to place against the reviewer's habit: E's score counts as given.
     expect(opened.reviews.map((r: { caseId: string; reviewer: { name: string }; rawTotal: number; normalizedTotal: number; normalized: object }) =>
       [r.caseId, r.reviewer.name, r.rawTotal, r.normalizedTotal, r.normalized])).toEqual([
-      [cases.E.caseId, '赵四', 80, 69.09, { authenticity: 3.45, innovation: 3.45, effectiveness: 3.45, typicality: 3.45 }],
+      [cases.E.caseId, '赵四', 80, 80, { authenticity: 4, innovation: 4, effectiveness: 4, typicality: 4 }],
     ]);
   });
 

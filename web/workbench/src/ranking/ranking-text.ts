@@ -15,6 +15,8 @@ export function flagText(flag: RankingFlag, ranking: Ranking, t: Translator, loc
     case 'too_few_scores': return t('wb.ranking.flag.too_few_scores', { case: title(flag.caseId), count: flag.count, required: flag.required });
     case 'disagreement': return t('wb.ranking.flag.disagreement', { case: title(flag.caseId), range: score(flag.range, locale), threshold: thresholds.disagreementRange });
     case 'flat_reviewer': return t('wb.ranking.flag.flat_reviewer', { reviewer: flag.reviewerName, sd: score(flag.sd, locale), threshold: thresholds.flatReviewerSd });
-    case 'unscaled_reviewer': return t('wb.ranking.flag.unscaled_reviewer', { reviewer: flag.reviewerName, criteria: flag.criteria.map(criterionName).join(t('punct.list')) });
+    case 'unscaled_reviewer': return flag.reason === 'few_reviews'
+      ? t('wb.ranking.flag.few_reviews', { reviewer: flag.reviewerName, count: flag.reviewIds.length, min: thresholds.minReviewsToNormalize })
+      : t('wb.ranking.flag.unscaled_reviewer', { reviewer: flag.reviewerName, criteria: flag.criteria.map(criterionName).join(t('punct.list')) });
   }
 }
