@@ -2,7 +2,7 @@ import { breaksQuota, quotaCounts, type Quota, type SelectionCandidate, type Sel
 
 // Two exchange arguments about a selection (decision 0029). Swapping two cases of one category and
 // one province (or two provinces no quota caps) changes no quota's count, so: a case with enough
-// better cases beside it is never needed, and among equal scores the smaller id may take the place.
+// better cases beside it is never needed, and among equal scores the better-placed (or smaller id) may take the place.
 
 /** The tier of each selected candidate, by its index in the candidates. */
 export type TierOf = Map<number, SelectionTier>;
@@ -33,7 +33,7 @@ export function keptCandidates(candidates: readonly SelectionCandidate[], quotas
 /**
  * The same selection with ties settled by id: a selected case gives its place to an unselected one
  * of equal score and smaller index when no quota breaks; then within the selection the higher
- * score, and among equals the smaller index, is best. Candidates are sorted by id.
+ * score, and among equals the smaller index, is best. Candidates are sorted by ranking place, then id (`byPlaceThenId`).
  */
 export function preferSmallerIds(candidates: readonly SelectionCandidate[], quotas: readonly Quota[], chosen: TierOf): TierOf {
   const tiers = new Map(chosen);

@@ -15,6 +15,18 @@ export interface SelectionCandidate {
   province: string | null;
   /** Normalized score: higher is better. */
   score: number;
+  /**
+   * Place in the ranking (1 is first). Among equal scores the better place wins, so the
+   * suggestion breaks ties as the ranking does (raw total, then more scores, then id); without
+   * places the smaller id wins.
+   */
+  place?: number;
+}
+
+/** The order ties are settled in: ranking place where both have one, then id. */
+export function byPlaceThenId(a: SelectionCandidate, b: SelectionCandidate): number {
+  if (a.place !== undefined && b.place !== undefined && a.place !== b.place) return a.place - b.place;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 export interface CategoryBounds {

@@ -38,6 +38,16 @@ describe('the suggested selection', () => {
     expect(suggest([...cases].reverse(), quotas()).entries).toEqual(expected);
   });
 
+  it('breaks a tie as the ranking does when the candidates carry their places: the better place wins, not the smaller id', () => {
+    // c, b and a share 80 to the hundredth; the ranking put c before b before a (higher raw totals).
+    const cases = [{ ...aCase('a', 80), place: 4 }, { ...aCase('b', 80), place: 3 }, { ...aCase('c', 80), place: 2 }, { ...aCase('d', 90), place: 1 }];
+    const expected = [{ caseId: 'd', tier: 'best' }, { caseId: 'c', tier: 'excellent' }, { caseId: 'b', tier: 'excellent' }];
+    expect(suggest(cases, quotas()).entries).toEqual(expected);
+    expect(suggest([...cases].reverse(), quotas()).entries).toEqual(expected);
+    // With the best place to give: of the three tied, c takes it over a and b.
+    expect(suggest(cases.slice(0, 3), quotas()).entries).toEqual([{ caseId: 'c', tier: 'best' }, { caseId: 'b', tier: 'excellent' }, { caseId: 'a', tier: 'excellent' }]);
+  });
+
   it('names a province cap that binds, the score it costs and the cases it moves', () => {
     const cases = [aCase('z1', 95, 'zhejiang'), aCase('z2', 90, 'zhejiang'), aCase('z3', 85, 'zhejiang'), aCase('j1', 80, 'jiangsu'), aCase('g1', 70, 'guangdong')];
     expect(suggest(cases, quotas({ provinceCap: 2 }))).toEqual({

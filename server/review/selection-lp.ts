@@ -1,7 +1,7 @@
 import type { Highs } from 'highs';
 import { preferSmallerIds, keptCandidates, type TierOf } from '../../core/review/selection-ties.ts';
 import {
-  listQuotas, quotaCounts, quotaProblems, SELECTION_TIERS,
+  byPlaceThenId, listQuotas, quotaCounts, quotaProblems, SELECTION_TIERS,
   type Quota, type QuotaProblem, type SelectionCandidate, type SelectionEntry, type SelectionQuotas, type SelectionTier,
 } from '../../core/review/selection.ts';
 
@@ -58,14 +58,14 @@ interface Optimum {
 /**
  * The selection that fills the most places and, in this order, scores highest in the best tier
  * and then in the excellent tier, under every quota; with what each binding quota costs. The same
- * candidates and quotas give the same answer: ties go to the smaller id. Unusable quotas are
+ * candidates and quotas give the same answer: ties go to the better ranking place, then the smaller id. Unusable quotas are
  * refused with their problems, quotas no selection can meet with `quotas_infeasible`.
  */
 export function suggestSelection(highs: Highs, candidates: readonly SelectionCandidate[], quotas: SelectionQuotas): SuggestionOutcome {
   const problems = quotaProblems(quotas, candidates);
   if (problems.length > 0) return { ok: false, problems };
   if (candidates.length === 0) return { ok: true, suggestion: { entries: [], filled: { best: 0, excellent: 0 }, scores: { best: 0, excellent: 0 }, binding: [] } };
-  const sorted = [...candidates].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const sorted = [...candidates].sort(byPlaceThenId);
   const all = listQuotas(quotas, sorted);
   const optimum = solveOptimum(highs, sorted, all);
   if (!optimum) return { ok: false, problems: [{ code: 'quotas_infeasible' }] };

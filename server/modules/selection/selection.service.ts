@@ -44,7 +44,7 @@ export async function computeSuggestion(db: Kysely<Database>, actor: Actor, slug
   const { campaign, ranking, cases } = await computeRanking(db, actor, slug, readable, now);
   await requirePhaseOpen(db, campaign, 'select');
   const candidates: SelectionCandidate[] = ranking.rows.flatMap((r) => (r.normalized === null ? [] : [{
-    id: r.caseId, category: r.category, province: cases.get(r.caseId)!.divisionCode.slice(0, 2) || null, score: r.normalized,
+    id: r.caseId, category: r.category, province: cases.get(r.caseId)!.divisionCode.slice(0, 2) || null, score: r.normalized, place: r.rank ?? undefined,
   }]));
   const quotas: SelectionQuotas = campaign.definition.selection;
   const changed = (await listDecisions(db, campaign.id)).filter((d) => d.source === 'changed');
