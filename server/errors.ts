@@ -117,6 +117,7 @@ const STATUS = {
   search_query_too_long: 400,
   search_query_too_many_terms: 400,
   rate_limited: 429,
+  objection_limit: 429,
   too_many_attempts: 429,
   internal: 500,
   unavailable: 503,

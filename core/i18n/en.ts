@@ -176,7 +176,7 @@ export const en: Record<MessageKey, string> = {
   'password.repetitive': 'avoid repeated or sequential characters',
   'password.dates': 'avoid years and dates',
   'password.guessable': 'it is too easy to guess; make it longer, for example several unrelated words',
-  'error.rate_limited': 'Too many requests; please try again shortly.',
+  'error.rate_limited': 'Too many requests; please try again in {minutes} min.',
   'error.internal': 'Something went wrong on our side. Please try again; if it persists, contact the organizer and quote request {requestId}.',
   'error.unavailable': 'The service is unavailable for a moment; please try again shortly.',
   'error.overloaded': 'The platform is very busy right now; this page is held back so that saving and submitting cases keep working. Please try again in a few seconds.',

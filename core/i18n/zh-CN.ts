@@ -155,7 +155,7 @@ const base = {
   'password.repetitive': '不要使用重复或连续的字符',
   'password.dates': '不要使用年份或日期',
   'password.guessable': '太容易被猜中，请加长，比如用几个不相关的词组成短句',
-  'error.rate_limited': '请求过于频繁，请稍后再试。',
+  'error.rate_limited': '请求过于频繁，请 {minutes} 分钟后再试。',
   'error.internal': '服务器出现错误，请稍后再试。如问题持续，请联系主办单位并提供请求编号 {requestId}。',
   'error.unavailable': '服务暂时不可用，请稍后再试。',
   'error.overloaded': '平台当前访问量很大，为保证案例的保存和提交，本页面暂缓提供，请几秒钟后再试。',

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema.ts';
 
@@ -9,6 +10,12 @@ export interface Counted {
   current: number;
   ttl: number;
 }
+
+/**
+ * The row's key: a hash of the route and the client's key, so the table holds no addresses or
+ * e-mail addresses, only what tells one counter from another.
+ */
+export const rowKey = (route: string, key: string) => createHash('sha256').update(`${route}|${key}`).digest('base64url');
 
 /** Counts one request under `key` in a window of `windowMs`; the count so far and the time left. */
 export async function countRequest(db: Kysely<Database>, key: string, windowMs: number, now: number): Promise<Counted> {

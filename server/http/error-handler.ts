@@ -13,6 +13,9 @@ function wantsJson(request: FastifyRequest): boolean {
 
 function send(request: FastifyRequest, reply: FastifyReply, error: AppError, details?: unknown) {
   reply.code(error.status);
+  if (error.status === 429 && reply.getHeader('retry-after') === undefined && typeof error.params.minutes === 'number') {
+    reply.header('retry-after', error.params.minutes * 60);
+  }
   if (wantsJson(request)) {
     return reply.type('application/json; charset=utf-8').send(errorBody(error, request.locale, request.id, details));
   }
@@ -23,7 +26,13 @@ function fieldOf(issue: { instancePath: string; params?: unknown }): string {
   return issue.instancePath.replace(/^\//, '').replaceAll('/', '.') || (issue.params as { issue?: { path?: unknown[] } })?.issue?.path?.join('.') || '';
 }
 
-function toAppError(error: FastifyError, request: FastifyRequest): { appError: AppError; details?: unknown } {
+/** Whole minutes until a limited client may try again, from the limiter's Retry-After (seconds). */
+function minutesToWait(reply: FastifyReply): number {
+  const seconds = Number(reply.getHeader('retry-after'));
+  return Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds / 60) : 1;
+}
+
+function toAppError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): { appError: AppError; details?: unknown } {
   if (error instanceof AppError) return { appError: error, details: error.details };
   if (hasZodFastifySchemaValidationErrors(error)) {
     const textFaults = error.validation.flatMap((issue) => {
@@ -48,7 +57,7 @@ function toAppError(error: FastifyError, request: FastifyRequest): { appError: A
     return { appError: new AppError('unsupported_media_type', { type: request.headers['content-type'] ?? '' }) };
   }
   const status = error.statusCode ?? 500;
-  if (status === 429) return { appError: new AppError('rate_limited') };
+  if (status === 429) return { appError: new AppError('rate_limited', { minutes: minutesToWait(reply) }) };
   if (status === 404) return { appError: new AppError('not_found') };
   if (status >= 400 && status < 500) return { appError: new AppError('invalid_request', { detail: error.message }) };
   return { appError: new AppError('internal', { requestId: '' }) };
@@ -56,7 +65,7 @@ function toAppError(error: FastifyError, request: FastifyRequest): { appError: A
 
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const { appError, details } = toAppError(error, request);
+    const { appError, details } = toAppError(error, request, reply);
     if (appError.status >= 500) {
       request.log.error({ err: error }, 'request failed');
       const withId = new AppError(appError.code, { requestId: request.id });

@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { FastifyRateLimitStore, FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import type { Database } from '../db/schema.ts';
-import { countRequest, type Counted } from '../db/rate-limit-counters.ts';
+import { countRequest, rowKey, type Counted } from '../db/rate-limit-counters.ts';
 import type { Clock } from '../ids.ts';
 
 // @fastify/rate-limit's store, kept in the database: every instance counts into the same row, so
@@ -13,12 +12,6 @@ interface RouteInfo {
   method?: string | string[];
   url?: string;
 }
-
-/**
- * The row's key: a hash of the route and the client's key, so the table holds no addresses or
- * e-mail addresses, only what tells one counter from another.
- */
-export const rowKey = (route: string, key: string) => createHash('sha256').update(`${route}|${key}`).digest('base64url');
 
 /** The store class @fastify/rate-limit builds: one per limited route, keyed by route and client. */
 export function databaseRateLimitStore(db: Kysely<Database>, clock: Clock): FastifyRateLimitStoreCtor {

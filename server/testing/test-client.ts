@@ -24,7 +24,7 @@ export class TestClient {
     }
   }
 
-  async request(options: { method?: InjectOptions['method']; url: string; body?: unknown; headers?: Record<string, string> }) {
+  async request(options: { method?: InjectOptions['method']; url: string; body?: unknown; headers?: Record<string, string>; remoteAddress?: string }) {
     const method = options.method ?? 'GET';
     if (method !== 'GET' && !this.csrfToken) {
       const res = await this.app.inject({ url: '/api/v1/auth/csrf', cookies: this.cookies });
@@ -37,6 +37,7 @@ export class TestClient {
       cookies: this.cookies,
       headers: { ...this.headers, ...(method !== 'GET' ? { 'x-csrf-token': this.csrfToken! } : {}), ...options.headers },
       ...(options.body === undefined ? {} : { payload: options.body as InjectOptions['payload'] }),
+      ...(options.remoteAddress === undefined ? {} : { remoteAddress: options.remoteAddress }),
     });
     this.remember(res.headers['set-cookie']);
     return res;

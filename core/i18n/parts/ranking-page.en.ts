@@ -37,7 +37,7 @@ export const rankingPageEn: Record<keyof typeof rankingPageZhCN, string> = {
   'wb.ranking.flag.disagreement': '{case}: the reviewers’ normalized totals span {range} points (flagged from {threshold}).',
   'wb.ranking.flag.flat_reviewer': 'The raw totals {reviewer} gave have a standard deviation of only {sd} points (flagged below {threshold}).',
   'wb.ranking.flag.unscaled_reviewer': '{reviewer} gave the same scores on “{criteria}”: they cannot be normalized and count as the criterion’s mean.',
-  'wb.ranking.flag.few_reviews': '{reviewer} scored {count} case(s), fewer than {min}: their scores are too few to normalize and count as given.',
+  'wb.ranking.flag.few_reviews': '{reviewer} scored {count, plural, one {one case} other {# cases}}, fewer than {min}: their scores are too few to normalize and count as given.',
   'wb.ranking.open': 'See the scores',
   'wb.ranking.scoresTitle': 'Scores',
   'wb.ranking.noScores': 'No submitted score is behind this flag.',

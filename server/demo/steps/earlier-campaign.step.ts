@@ -51,7 +51,7 @@ export const earlierResultsStep: DemoStep = {
     const { line, notice } = await selectAndPublishPast(ctx, state, EARLIER_DAYS, false, certified?.id);
     const objected = contextAt(ctx, ctx.slug, OBJECTED_DAYS_AGO);
     const n = notice.entries.at(-1)!.n;
-    const { reference } = await fileObjection(ctx.db, ctx.slug, { n, ...OBJECTION }, 'zh-CN', objected.clock(), ctx.baseUrl);
+    const { reference } = await fileObjection(ctx.db, ctx.slug, { n, ...OBJECTION }, 'demo', 'zh-CN', objected.clock(), ctx.baseUrl);
     const objections = await ctx.db.selectFrom('objections').select('id').where('reference', '=', reference).execute();
     const resolved = contextAt(ctx, ctx.slug, RESOLVED_DAYS_AGO);
     await resolveObjection(ctx.db, organizer, ctx.slug, objections[0]!.id, { status: 'dismissed', reason: DISMISSAL_REASON }, resolved.clock(), ctx.baseUrl);

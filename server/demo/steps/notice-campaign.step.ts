@@ -39,7 +39,7 @@ export const noticeSelectionStep: DemoStep = {
     const { line, notice } = await selectAndPublishPast(ctx, state, NOTICE_DAYS, true);
     // A visitor objects, today, to the last case on the list.
     const n = notice.entries.at(-1)!.n;
-    const { reference } = await fileObjection(ctx.db, ctx.slug, { n, ...OBJECTION }, 'zh-CN', ctx.clock(), ctx.baseUrl);
+    const { reference } = await fileObjection(ctx.db, ctx.slug, { n, ...OBJECTION }, 'demo', 'zh-CN', ctx.clock(), ctx.baseUrl);
     return `${line}; objection ${reference} to no. ${n} filed today, open`;
   },
 };

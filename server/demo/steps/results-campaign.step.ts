@@ -39,7 +39,7 @@ export const resultsNoticeStep: DemoStep = {
     // Filed while the notice ran, against the first case on the list, and never resolved.
     const objected = contextAt(ctx, ctx.slug, OBJECTED_DAYS_AGO);
     const n = notice.entries[0]!.n;
-    const { reference } = await fileObjection(ctx.db, ctx.slug, { n, ...RESULTS_OBJECTION }, 'zh-CN', objected.clock(), ctx.baseUrl);
+    const { reference } = await fileObjection(ctx.db, ctx.slug, { n, ...RESULTS_OBJECTION }, 'demo', 'zh-CN', objected.clock(), ctx.baseUrl);
     return `${line}; objection ${reference} to no. ${n} filed ${daysAgo(OBJECTED_DAYS_AGO)}, open; the notice has ended`;
   },
 };

@@ -41,6 +41,16 @@ describe(`notice races (${testEngine()})`, () => {
     expect(await app.db.selectFrom('mails').select('id').where('template', '=', 'campaign_result').execute()).toHaveLength(4);
   });
 
+  it('takes five of eight different objections sent at once from one address', async () => {
+    const { app, organizer } = await noticeWorld();
+    await organizer.post(NOTICE, { body: '公示' });
+    const visitor = new TestClient(app);
+    expect((await visitor.post(`${PUBLIC_NOTICE}/objections`, objection(9))).json().error.code).toBe('objection_case_unknown');
+    const sent = await Promise.all(Array.from({ length: 8 }, (_, i) => visitor.post(`${PUBLIC_NOTICE}/objections`, objection(1, { body: `同时提出的第 ${i} 项异议，内容各不相同。` }))));
+    expect(outcomes(sent)).toEqual([201, 201, 201, 201, 201, 'objection_limit', 'objection_limit', 'objection_limit']);
+    expect(await app.db.selectFrom('objections').select('id').execute()).toHaveLength(5);
+  });
+
   it('finalizes or takes the outcome, never finalizes past an objection resolved into the old list', async () => {
     const { app, organizer, campaignId, setNow } = await noticeWorld();
     await organizer.post(NOTICE, { body: '公示' });

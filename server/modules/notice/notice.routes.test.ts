@@ -121,16 +121,36 @@ describe(`the public notice (${testEngine()})`, () => {
     expect(early.json().error.message).toBe('The notice runs until 2026-12-07 23:59 (Beijing time); the final results can be confirmed after that.');
   });
 
-  it('takes five objections an hour from one address', async () => {
+  it('takes five accepted objections an hour from one address; refused and repeated filings do not count', async () => {
     const { app, organizer } = await noticeWorld();
     await organizer.post(NOTICE, { body: '公示' });
     const visitor = new TestClient(app);
+    const file = (i: number, n = 1) => visitor.post(`${PUBLIC_NOTICE}/objections`, objection(n, { body: `第 ${i} 次提出的异议，内容各不相同。` }));
+    // Typos first: a case number not on the list, four times. None uses up an objection.
+    for (let i = 0; i < 4; i++) expect((await file(i, 99)).json().error.code).toBe('objection_case_unknown');
     const codes: number[] = [];
-    for (let i = 0; i < 8; i++) codes.push((await visitor.post(`${PUBLIC_NOTICE}/objections`, objection(1, { body: `第 ${i} 次提出的异议，内容各不相同。` }))).statusCode);
-    expect(codes).toEqual([201, 201, 201, 201, 201, 429, 429, 429]);
-    const refused = await visitor.post(`${PUBLIC_NOTICE}/objections`, objection(1, { body: '再来一次的异议内容写得很长。' }));
-    expect(refused.json().error.code).toBe('rate_limited');
+    for (let i = 0; i < 5; i++) codes.push((await file(i)).statusCode);
+    // The fifth sent again after a dropped answer gets its reference back and counts no more.
+    expect((await file(4)).statusCode).toBe(201);
+    codes.push((await file(5)).statusCode);
+    expect(codes).toEqual([201, 201, 201, 201, 201, 429]);
+    const refused = await file(6);
+    expect([refused.json().error.code, refused.json().error.message, refused.headers['retry-after']])
+      .toEqual(['objection_limit', '同一网络一小时内最多可提出 5 项异议，请 60 分钟后再提交。', '3600']);
     expect(await app.db.selectFrom('objections').select('id').execute()).toHaveLength(5);
+    // Another address is not held back by this one.
+    const other = await new TestClient(app).request({ method: 'POST', url: `${PUBLIC_NOTICE}/objections`, body: objection(1, { body: '另一处网络提出的异议内容。' }), remoteAddress: '203.0.113.9' });
+    expect(other.statusCode).toBe(201);
+  });
+
+  it('says when to try again once the flood guard refuses an address', async () => {
+    const { app, organizer } = await noticeWorld();
+    await organizer.post(NOTICE, { body: '公示' });
+    const visitor = new TestClient(app);
+    let last = await visitor.post(`${PUBLIC_NOTICE}/objections`, objection(99));
+    for (let i = 0; i < 30; i++) last = await visitor.post(`${PUBLIC_NOTICE}/objections`, objection(99));
+    expect([last.statusCode, last.json().error.code, last.json().error.message, last.headers['retry-after']])
+      .toEqual([429, 'rate_limited', '请求过于频繁，请 60 分钟后再试。', '3600']);
   });
 
   it('publishes only an accepted selection that meets its quotas, in the notice phase', async () => {

@@ -81,8 +81,9 @@ export async function noticeRoutes(app: FastifyInstance): Promise<void> {
   }, async (request) => ({ data: await readPublicNotice(app.db, request.params.slug, request.locale, app.clock()) }));
 
   routes.post(`${PUBLIC_BASE}/objections`, {
-    // Five an hour from one address: enough for a person with several objections, not for a flood.
-    config: { access: 'public', rateLimit: { max: 5, timeWindow: '1 hour' } },
+    // A flood guard on every request; the service allows OBJECTIONS_PER_HOUR accepted filings
+    // from one address, so a form refused for a typo does not use up a person's objections.
+    config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 hour' } },
     schema: {
       tags: ['notice'], summary: 'Files an objection to a case on the notice while it runs; anyone; answers with its reference',
       params: slugParams,
@@ -93,7 +94,7 @@ export async function noticeRoutes(app: FastifyInstance): Promise<void> {
     },
   }, async (request, reply) => {
     const { body } = request;
-    const receipt = await fileObjection(app.db, request.params.slug, { ...body, phone: body.phone ?? null, email: body.email ?? null }, request.locale, app.clock(), app.baseUrl);
+    const receipt = await fileObjection(app.db, request.params.slug, { ...body, phone: body.phone ?? null, email: body.email ?? null }, request.ip, request.locale, app.clock(), app.baseUrl);
     return reply.code(201).send({ data: receipt });
   });
 }

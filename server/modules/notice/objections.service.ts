@@ -5,6 +5,7 @@ import type { Locale } from '../../../core/i18n/locale.ts';
 import { noticeStage, objectionProblems, objectionReference, outcomeRefusal, OBJECTION_LIMITS, type ObjectionInput, type ObjectionOutcome } from '../../../core/notice/notice-rules.ts';
 import { normalizePhone } from '../../../core/org/phone.ts';
 import type { Database } from '../../db/schema.ts';
+import { countRequest, rowKey } from '../../db/rate-limit-counters.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../errors.ts';
 import { newId } from '../../ids.ts';
@@ -27,8 +28,15 @@ import { findNotice, findObjection, findSameObjection, insertObjection, listObje
 
 export interface ObjectionForm extends ObjectionInput { n: number }
 
-/** Anyone, while the notice runs: files the objection and answers with its reference and a token to send evidence files. */
-export async function fileObjection(db: Kysely<Database>, slug: string, form: ObjectionForm, locale: Locale, now: Date, baseUrl: string) {
+/** Objections one network (client address) may file in an hour; refused and repeated filings do not count. */
+export const OBJECTIONS_PER_HOUR = 5;
+const HOUR_MS = 3_600_000;
+
+/**
+ * Anyone, while the notice runs: files the objection and answers with its reference and a token
+ * to send evidence files. `clientKey` (the client's address) counts the filings it makes.
+ */
+export async function fileObjection(db: Kysely<Database>, slug: string, form: ObjectionForm, clientKey: string, locale: Locale, now: Date, baseUrl: string) {
   const campaign = await getCampaign(db, slug);
   const problems = objectionProblems(form);
   if (problems.length > 0) throw new AppError('objection_invalid', {}, { problems });
@@ -51,6 +59,9 @@ export async function fileObjection(db: Kysely<Database>, slug: string, form: Ob
     // A fresh upload token either way: the first answer, and its token, may never have arrived.
     const same = await findSameObjection(trx, row);
     if (same) return { reference: same.reference, mailed: same.email !== null, evidence: await issueUploadToken(trx, same.id, notice.ends_at, now) };
+    // Counted in this transaction: a filing refused after this point rolls its count back.
+    const filed = await countRequest(trx, rowKey('objection.file', clientKey), HOUR_MS, now.getTime());
+    if (filed.current > OBJECTIONS_PER_HOUR) throw new AppError('objection_limit', { max: OBJECTIONS_PER_HOUR, minutes: Math.ceil(filed.ttl / 60_000) });
     const reference = objectionReference(campaign.definition.edition, randomBytes(8));
     const id = newId();
     await insertObjection(trx, {
