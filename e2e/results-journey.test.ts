@@ -1,4 +1,7 @@
-import type { Page } from 'playwright-core';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page, Route } from 'playwright-core';
 import { beforeAll, expect, it } from 'vitest';
 import { testPdf } from '../server/testing/pdf-files.ts';
 import { PASSWORD } from '../server/testing/people.ts';
@@ -92,11 +95,34 @@ describeInChromium('from scores to final results in the browser', () => {
     await v.getByText('请至少留下电话或电子邮箱中的一种', { exact: false }).waitFor();
     expect(await v.locator('#wb-objection-body').inputValue()).toContain('重复统计');
     await v.locator('#wb-objection-phone').fill('139 1234 5678');
-    // A small PDF as evidence goes up with tus once the objection is filed (decision 0036).
-    await v.locator('#wb-objection-files').setInputFiles({ name: '统计表.pdf', mimeType: 'application/pdf', buffer: await testPdf() });
+    // A small PDF as evidence goes up with tus once the objection is filed (decision 0036). The
+    // first time its bytes never arrive and the visitor reloads the page; filing the same objection
+    // again gives the same one back, and the file continues on the upload it started.
+    const pdfPath = join(await mkdtemp(join(tmpdir(), 'evidence-')), '统计表.pdf');
+    await writeFile(pdfPath, await testPdf());
+    const creations: string[] = [];
+    v.on('request', (r) => { if (r.method() === 'POST' && new URL(r.url()).pathname === '/api/v1/uploads') creations.push(r.url()); });
+    const cut = (route: Route) => (route.request().method() === 'PATCH' ? route.abort('connectionreset') : route.fallback());
+    await v.route('**/api/v1/uploads/*', cut);
+    await v.locator('#wb-objection-files').setInputFiles(pdfPath);
+    await v.getByRole('button', { name: '提交异议' }).click();
+    await v.getByText('异议已受理').waitFor();
+    const first = /YY7-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec(await v.locator('.wb-notice-received').innerText())![0];
+    await expect.poll(() => creations.length).toBe(1);
+    await v.unroute('**/api/v1/uploads/*', cut);
+    await v.reload();
+    await v.locator('#wb-objection-case').click();
+    await v.locator('.ant-select-item-option', { hasText: '社区议事厅' }).click();
+    await v.locator('#wb-objection-name').fill('张𠮷');
+    await v.locator('#wb-objection-organization').fill('某街道党工委');
+    await v.locator('#wb-objection-body').fill('该案例所述“加装电梯 40 部”系两年合计，重复统计。');
+    await v.locator('#wb-objection-phone').fill('139 1234 5678');
+    await v.locator('#wb-objection-files').setInputFiles(pdfPath);
     await v.getByRole('button', { name: '提交异议' }).click();
     await v.getByText('异议已受理').waitFor();
     await v.getByText('证据材料已全部上传。').waitFor();
+    expect(await v.locator('.wb-notice-received').innerText()).toContain(first);
+    expect(creations).toHaveLength(1);
     const reference = /YY7-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec(await v.locator('.wb-notice-received').innerText())![0];
     expect(await axeViolations(v)).toEqual([]);
     await shot(v, 'objection-received-phone');

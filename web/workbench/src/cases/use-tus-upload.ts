@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import * as tus from 'tus-js-client';
 import type { Locale } from '../../../../core/i18n/locale.ts';
 import { csrfToken, tusErrorMessage } from './attachments-api.ts';
+import { fingerprintOf, forgetIfRefused, isNetworkTrouble, resumeOrStart } from './tus-resume.ts';
 
 // One resumable upload with tus-js-client. Its URL is remembered in localStorage under a
 // fingerprint of the case, the kind and the file, so after a reload choosing the same file
@@ -21,9 +22,6 @@ export interface UploadStatus {
 
 // Network trouble is retried for about ten minutes; a refusal (4xx other than 409/423) is final.
 const RETRY_DELAYS = [0, 1000, 3000, 5000, 10_000, 20_000, 30_000, 60_000, 60_000, 120_000, 120_000, 180_000];
-
-export const fingerprintOf = (caseId: string, kind: string, file: File) =>
-  ['zhengji', caseId, kind, file.name, file.type, file.size, file.lastModified].join(':');
 
 const IDLE: UploadStatus = { phase: 'idle', fileName: '', sent: 0, total: 0, resumedAt: null, error: null };
 
@@ -56,8 +54,7 @@ export function useTusUpload(options: { caseId: string; kind: string; locale: Lo
       removeFingerprintOnSuccess: true,
       retryDelays: RETRY_DELAYS,
       onShouldRetry: (error) => {
-        const code = error.originalResponse?.getStatus() ?? 0;
-        const retry = code === 0 || code >= 500 || code === 409 || code === 423;
+        const retry = isNetworkTrouble(error, [409, 423]);
         if (retry) setStatus((s) => ({ ...s, phase: 'retrying' }));
         return retry;
       },
@@ -69,18 +66,14 @@ export function useTusUpload(options: { caseId: string; kind: string; locale: Lo
       },
       onError: (error) => {
         current.current = null;
+        forgetIfRefused(upload, error);
         setStatus((s) => ({ ...s, phase: 'failed', error: tusErrorMessage(error as Error & { originalResponse?: { getBody(): string } | null }) }));
       },
     });
     current.current = upload;
     setStatus({ phase: 'uploading', fileName: file.name, sent: 0, total: file.size, resumedAt: null, error: null });
-    const previous = await upload.findPreviousUploads();
-    if (previous[0]) {
-      upload.resumeFromPreviousUpload(previous[0]);
-      // The real offset comes with the first progress event; show that this is a continuation.
-      setStatus((s) => ({ ...s, resumedAt: 0 }));
-    }
-    upload.start();
+    // A continuation shows as one; the real offset comes with the first progress event.
+    if (await resumeOrStart(upload)) setStatus((s) => (current.current === upload ? { ...s, resumedAt: s.resumedAt ?? 0 } : s));
   }, [caseId, kind, locale, onDone]);
 
   const pause = useCallback(() => {

@@ -4,11 +4,15 @@ import { EVIDENCE_LIMITS } from '../../../../core/api/notice.ts';
 import type { Locale } from '../../../../core/i18n/locale.ts';
 import { formatBytes } from '../../../../core/text/format-bytes.ts';
 import { csrfToken, tusErrorMessage } from '../cases/attachments-api.ts';
+import { fingerprintOf, forgetIfRefused, isNetworkTrouble, resumeOrStart } from '../cases/tus-resume.ts';
 import { useI18n } from '../i18n.tsx';
 
 // Evidence files of an objection (decision 0036): chosen with the form and checked against the
 // limits the server holds, then sent one after another with tus-js-client once the objection is
 // filed, with its upload token; a file that fails leaves the objection filed and is named.
+// Each upload's URL is remembered under the objection and the file: a visitor whose page was
+// reloaded mid-upload files the same objection again (the server answers with the same one and a
+// fresh token) and the same file continues where it stopped.
 
 export interface EvidenceStatus {
   name: string;
@@ -62,21 +66,23 @@ export function EvidencePicker({ files, onChange, disabled }: { files: File[]; o
 /** Sends one file for the objection; resolves with an error message, or null once it is kept. */
 function sendFile(file: File, evidence: { objectionId: string; token: string }, locale: Locale, csrf: string, onProgress: (sent: number) => void): Promise<string | null> {
   return new Promise((resolve) => {
-    const upload = new tus.Upload(file, {
+    const upload: tus.Upload = new tus.Upload(file, {
       endpoint: '/api/v1/uploads',
       metadata: { objectionId: evidence.objectionId, filename: file.name },
       headers: { 'x-csrf-token': csrf, 'accept-language': locale, 'zhengji-upload-token': evidence.token },
-      storeFingerprintForResuming: false,
+      fingerprint: async () => fingerprintOf(`objection-${evidence.objectionId}`, 'evidence', file),
+      storeFingerprintForResuming: true,
+      removeFingerprintOnSuccess: true,
       retryDelays: [0, 1000, 3000, 5000, 10_000],
-      onShouldRetry: (error) => {
-        const code = error.originalResponse?.getStatus() ?? 0;
-        return code === 0 || code >= 500 || code === 423;
-      },
+      onShouldRetry: (error) => isNetworkTrouble(error, [423]),
       onProgress: (sent) => onProgress(sent),
       onSuccess: () => resolve(null),
-      onError: (error) => resolve(tusErrorMessage(error as Error & { originalResponse?: { getBody(): string } | null })),
+      onError: (error) => {
+        forgetIfRefused(upload, error);
+        resolve(tusErrorMessage(error as Error & { originalResponse?: { getBody(): string } | null }));
+      },
     });
-    upload.start();
+    void resumeOrStart(upload);
   });
 }
 
