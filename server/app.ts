@@ -55,6 +55,7 @@ import { pagesRoutes } from './pages/pages.routes.tsx';
 import { verifyRoutes } from './pages/verify.routes.tsx';
 import { certificateRoutes } from './pages/certificate.routes.tsx';
 import { casePageRoutes } from './pages/case-page.routes.tsx';
+import { libraryRoutes } from './pages/library.routes.tsx';
 import { publishingRoutes } from './modules/publishing/publishing.routes.ts';
 import { certificatesRoutes } from './modules/certificates/certificates.routes.ts';
 import { auditHeadsRoutes } from './pages/audit-heads.routes.tsx';
@@ -173,6 +174,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(certificatesRoutes);
   await app.register(certificateRoutes);
   await app.register(casePageRoutes);
+  await app.register(libraryRoutes);
   await app.register(auditHeadsRoutes);
 
   app.withTypeProvider<ZodTypeProvider>().get('/api/v1/openapi.json', {

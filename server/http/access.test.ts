@@ -122,6 +122,8 @@ describe('route access declarations', () => {
       'GET /certificates/:serial public',
       'GET /campaigns/:slug/cases/:publicId public',
       'GET /campaigns/:slug/cases/:publicId/photos/:attachmentId public',
+      'GET /library public',
+      'GET /api/v1/library public',
       'GET /api/v1/cases/:id/public-copy organizer',
       'POST /api/v1/cases/:id/public-copy organizer',
       'PUT /api/v1/cases/:id/public-copy organizer',

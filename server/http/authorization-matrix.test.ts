@@ -141,6 +141,9 @@ const SAMPLES: Record<string, (w: World) => { url: string; body?: unknown }> = {
   // Anyone: a published case's page and its shown pictures; nothing published here, so 404 past the gate.
   'GET /campaigns/:slug/cases/:publicId': () => ({ url: '/campaigns/seventh-collection/cases/0123456789abcdef' }),
   'GET /campaigns/:slug/cases/:publicId/photos/:attachmentId': () => ({ url: '/campaigns/seventh-collection/cases/0123456789abcdef/photos/00000000-0000-4000-8000-000000000000' }),
+  // Anyone: the case library, holding only cases shown now (library.routes.test.ts).
+  'GET /library': () => ({ url: '/library?q=党建' }),
+  'GET /api/v1/library': () => ({ url: '/api/v1/library?q=党建' }),
   'GET /api/v1/cases/:id/conflicts': (w) => ({ url: `/api/v1/cases/${w.caseA}/conflicts` }),
   'POST /api/v1/cases/:id/conflicts/:reviewerId/dismissal': (w) => ({ url: `/api/v1/cases/${w.caseA}/conflicts/nobody/dismissal`, body: { reason: '已核实无利害关系' } }),
   'POST /api/v1/cases/:id/conflict-declaration': (w) => ({ url: `/api/v1/cases/${w.caseA}/conflict-declaration`, body: { reason: '曾指导该单位' } }),

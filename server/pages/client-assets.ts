@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { SITE_CSS } from '../../web/public/site-css.ts';
 import { CASE_PAGE_CSS } from '../../web/public/case-page-css.ts';
+import { LIBRARY_CSS } from '../../web/public/library-css.ts';
 import { encodeBody, type EncodedBody } from '../http/precompressed.ts';
 
 // What public pages load besides their HTML: one stylesheet and small scripts that only add to
@@ -47,7 +48,7 @@ export function clientAssets(): Promise<ClientAssets> {
     const scripts = await Promise.all(
       Object.entries(SCRIPTS).map(async ([name, entry]) => [name, asset(name, 'js', await bundle(entry))] as const),
     );
-    const css = (SITE_CSS + CASE_PAGE_CSS).replace(/\n/g, '');
+    const css = (SITE_CSS + CASE_PAGE_CSS + LIBRARY_CSS).replace(/\n/g, '');
     return { ...Object.fromEntries(scripts), site: asset('site', 'css', css) } as ClientAssets;
   })();
   return bundled;

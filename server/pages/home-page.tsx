@@ -4,6 +4,7 @@ import { translator } from '../../core/i18n/messages.ts';
 import type { StoredCampaign } from '../modules/campaigns/campaigns.service.ts';
 import { ApplyActions } from './apply-panel.tsx';
 import { Layout, type PageHead } from './layout.tsx';
+import { libraryUrl } from './library-view.ts';
 import { campaignPath } from './page-urls.ts';
 import { pick, specialPageView } from './special-page-view.ts';
 
@@ -20,6 +21,7 @@ export function HomePage(props: { campaigns: StoredCampaign[]; locale: Locale; n
       <main id="main" className="inner">
         <section className="first">
           <h1>{t('home.title')}</h1>
+          <p className="library-link"><a href={libraryUrl({}, locale)}>{t('library.link')}</a>{t('punct.colon')}{t('library.lead')}</p>
           {props.campaigns.length === 0 && <p>{t('home.empty')}</p>}
           {groups.map(({ phase, campaigns }) => (
             <div key={phase} className="campaign-group">

@@ -9,7 +9,9 @@ import { attachmentDisposition } from '../http/content-disposition.ts';
 import { rememberLanguageChoice } from '../http/locale.ts';
 import { encodeBody, sendEncoded, type EncodedBody } from '../http/precompressed.ts';
 import { LruCache } from '../shared/lru-cache.ts';
+import { displaysDuringCollection } from '../../core/publishing/publication-rules.ts';
 import { HomePage } from './home-page.tsx';
+import { campaignLibraryUrl } from './library-view.ts';
 import { renderDocument } from './layout.tsx';
 import { alternatesOf, campaignPath, declarationFormPath } from './page-urls.ts';
 import { SpecialPage } from './special-page.tsx';
@@ -62,6 +64,7 @@ export async function pagesRoutes(app: FastifyInstance): Promise<void> {
         view={specialPageView(c, stored.window, locale, now)}
         formUrl={declarationFormPath(c.slug, locale)}
         noticeUrl={stored.phase === 'notice' || stored.phase === 'final' ? `/app/notice?campaign=${encodeURIComponent(c.slug)}&lang=${locale}` : undefined}
+        libraryUrl={stored.phase === 'final' || displaysDuringCollection(c) ? campaignLibraryUrl(c.slug, locale) : undefined}
         unsupportedLanguage={unsupportedLanguage}
         head={{
           title: `${pick(c.title, locale)} · ${translator(locale)('site.name')}`,

@@ -14,7 +14,12 @@ const SECTIONS = [
   ['others', 'page.others'],
 ] as const;
 
-export function SpecialPage(props: { view: SpecialPageView; head: PageHead; formUrl: string; noticeUrl?: string | undefined; unsupportedLanguage?: string | undefined }) {
+export function SpecialPage(props: {
+  view: SpecialPageView; head: PageHead; formUrl: string; noticeUrl?: string | undefined;
+  /** The case library filtered to this campaign, when it can have cases shown. */
+  libraryUrl?: string | undefined;
+  unsupportedLanguage?: string | undefined;
+}) {
   const { view, head } = props;
   const { campaign: c, locale, t } = view;
   const heading = (index: number) => `${sectionNumber(locale, index + 1)}${locale === 'en' ? ' ' : ''}${t(SECTIONS[index]![1])}`;
@@ -47,6 +52,13 @@ export function SpecialPage(props: { view: SpecialPageView; head: PageHead; form
               <h2 id="notice-title">{t('page.noticeTitle')}</h2>
               <p>{t('page.noticeText')}</p>
               <div className="actions"><a className="button" href={props.noticeUrl}>{t('page.noticeLink')}</a></div>
+            </section>
+          )}
+          {props.libraryUrl && (
+            <section id="cases" className="apply" aria-labelledby="cases-title">
+              <h2 id="cases-title">{t('library.campaignCases')}</h2>
+              <p>{t('library.campaignCasesText')}</p>
+              <div className="actions"><a className="button secondary" href={props.libraryUrl}>{t('library.campaignCases')}</a></div>
             </section>
           )}
           <ApplyPanel campaign={c} phase={view.status.phase} locale={locale} t={t} opens={view.opens} closes={view.closes} zone={view.zone} formUrl={props.formUrl} />

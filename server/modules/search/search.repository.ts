@@ -34,6 +34,13 @@ export interface SearchFilters {
   category?: string;
   tier?: 'best' | 'excellent';
   province?: string;
+  /**
+   * Only documents whose case may be shown now (publicationRefusal, decision 0041): the copy
+   * published, the case submitted, and either final with a tier or passed screening in one of
+   * `displayCampaignIds` (the campaigns that show cases during the collection). The tier is then
+   * the case's final tier now, not the one indexed when it was published.
+   */
+  shownNow?: { displayCampaignIds: string[] };
 }
 
 export interface SearchTerm {
@@ -87,6 +94,23 @@ function indexMatch(db: Kysely<Database>, terms: SearchTerm[]) {
   return sql`d.doc_no in (select doc_no from search_tokens where tokens @> ${[...new Set(withRuns.flatMap((t) => t.tokens))]}::text[])`;
 }
 
+// The case's tier as the public sees it now: its final result's, once results are final.
+const liveTier = sql<'best' | 'excellent' | null>`(select f.tier from published_cases p
+  join campaigns k on k.id = p.campaign_id
+  join final_results f on f.case_id = p.case_id and f.campaign_id = p.campaign_id
+  where p.id = d.id and k.phase = 'final')`;
+
+/** publicationRefusal in SQL, so that counts and pages hold only what may be shown now. */
+function shownNow(displayCampaignIds: string[]) {
+  const during = displayCampaignIds.length === 0 ? sql`1 = 0` : sql`(c.screening = 'passed' and p.campaign_id in (${sql.join(displayCampaignIds)}))`;
+  return sql`exists (select 1 from published_cases p
+    join cases c on c.id = p.case_id
+    join campaigns k on k.id = p.campaign_id
+    left join final_results f on f.case_id = p.case_id and f.campaign_id = p.campaign_id
+    where p.id = d.id and p.state = 'published' and c.status = 'submitted'
+      and ((k.phase = 'final' and f.tier is not null) or ${during}))`;
+}
+
 function matching(db: Kysely<Database>, plan: SearchPlan, filters: SearchFilters) {
   let query = db.selectFrom('search_documents as d');
   const match = indexMatch(db, plan.terms);
@@ -98,8 +122,11 @@ function matching(db: Kysely<Database>, plan: SearchPlan, filters: SearchFilters
   }
   if (filters.campaignSlug !== undefined) query = query.where('d.campaign_slug', '=', filters.campaignSlug);
   if (filters.category !== undefined) query = query.where('d.category', '=', filters.category);
-  if (filters.tier !== undefined) query = query.where('d.tier', '=', filters.tier);
   if (filters.province !== undefined) query = query.where('d.province', '=', filters.province);
+  if (filters.shownNow) {
+    query = query.where(shownNow(filters.shownNow.displayCampaignIds) as never);
+    if (filters.tier !== undefined) query = query.where(sql`${liveTier} = ${filters.tier}` as never);
+  } else if (filters.tier !== undefined) query = query.where('d.tier', '=', filters.tier);
   return query;
 }
 
@@ -118,7 +145,8 @@ export async function countSearchMatches(db: Kysely<Database>, plan: SearchPlan,
 /** One page of the documents matching the plan and filters, best first: score, then newest, then id. */
 export async function findSearchPage(db: Kysely<Database>, plan: SearchPlan, filters: SearchFilters, page: { limit: number; offset: number }) {
   return matching(db, plan, filters)
-    .select(['d.doc_no', 'd.id', 'd.title', 'd.unit_name', 'd.campaign_slug', 'd.category', 'd.tier', 'd.province'])
+    .select(['d.doc_no', 'd.id', 'd.title', 'd.unit_name', 'd.campaign_slug', 'd.category', 'd.province', 'd.published_at'])
+    .select(filters.shownNow ? liveTier.as('tier') : sql<'best' | 'excellent' | null>`d.tier`.as('tier'))
     .select(scoreOf(db, plan.terms.map((t) => t.term)).as('score'))
     .orderBy(sql`score`, 'desc')
     .orderBy(inByteOrder(db, 'd.published_at'), 'desc')

@@ -26,6 +26,8 @@ export interface SearchHit {
   category: string;
   tier: 'best' | 'excellent' | null;
   province: string | null;
+  /** ISO-8601 UTC. */
+  publishedAt: string;
   /** Safe HTML: the text escaped, matches in <mark>. */
   snippet: string;
   /** 2 for each term in the title, 1 for each in the unit name; 0 for an empty query. */
@@ -44,7 +46,7 @@ export async function searchDocuments(db: Kysely<Database>, input: SearchInput):
   if (!Number.isInteger(input.page) || input.page < 1) throw new AppError('invalid_request', { detail: 'page' });
   if (!Number.isInteger(input.pageSize) || input.pageSize < 1 || input.pageSize > MAX_PAGE_SIZE) throw new AppError('invalid_request', { detail: 'pageSize' });
   const plan = planSearch(input.query);
-  const filters: SearchFilters = { campaignSlug: input.campaignSlug, category: input.category, tier: input.tier, province: input.province };
+  const filters: SearchFilters = { campaignSlug: input.campaignSlug, category: input.category, tier: input.tier, province: input.province, shownNow: input.shownNow };
   const total = await countSearchMatches(db, plan, filters);
   const rows = total === 0 ? [] : await findSearchPage(db, plan, filters, { limit: input.pageSize, offset: (input.page - 1) * input.pageSize });
   const texts = new Map((await findSearchTexts(db, rows.map((r) => r.doc_no))).map((t) => [t.doc_no, t]));
@@ -58,6 +60,7 @@ export async function searchDocuments(db: Kysely<Database>, input: SearchInput):
       category: row.category,
       tier: row.tier,
       province: row.province,
+      publishedAt: row.published_at,
       snippet: buildSnippet(text ? `${text.summary}\n${text.body}` : '', plan.terms.map((t) => t.term)),
       score: Number(row.score),
     };
