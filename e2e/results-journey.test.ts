@@ -145,9 +145,20 @@ describeInChromium('from scores to final results in the browser', () => {
     const dialog = page.getByRole('dialog', { name: `处理异议 ${reference}` });
     await dialog.getByText('异议成立').click();
     await dialog.locator('#wb-notice-reason').fill('经核实，电梯数量确系两年合计，不再推荐。');
+    // Meanwhile a colleague in another tab records the same outcome first: saving is refused, the
+    // reason stays, and the list behind the dialog shows the colleague's outcome without a reload.
+    const api = page.request;
+    const csrf = { 'x-csrf-token': ((await (await api.get(`${suite.url}/api/v1/auth/csrf`)).json()) as { token: string }).token };
+    const listed = ((await (await api.get(`${suite.url}/api/v1/campaigns/${SEVENTH}/notice`)).json()) as { data: { objections: { id: string; reference: string }[] } })
+      .data.objections.find((o) => o.reference === reference)!;
+    const colleague = await api.post(`${suite.url}/api/v1/campaigns/${SEVENTH}/notice/objections/${listed.id}/outcome`, { headers: csrf, data: { status: 'upheld', tier: 'none', reason: '同事先行处理：电梯数量重复统计。' } });
+    expect(colleague.status()).toBe(200);
     await dialog.getByRole('button', { name: '保存处理结果' }).click();
-    await dialog.waitFor({ state: 'hidden' });
+    await dialog.getByText('这件异议已经处理过了。').waitFor();
+    expect(await dialog.locator('#wb-notice-reason').inputValue()).toContain('两年合计');
     await page.locator('.wb-notice-objection', { hasText: reference }).getByText('结果改为“未入选”', { exact: false }).waitFor();
+    await dialog.getByRole('button', { name: /^取\s*消$/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
     expect(await axeViolations(page)).toEqual([]);
     await shot(page, 'resolved');
     await page.getByRole('button', { name: '确认最终结果' }).click();

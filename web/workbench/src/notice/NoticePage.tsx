@@ -6,6 +6,7 @@ import { useChosenCampaign } from '../campaigns/CampaignPicker.tsx';
 import { PhasePanel } from '../campaigns/PhasePanel.tsx';
 import { ReasonField, useRequiredReason } from '../components/ReasonField.tsx';
 import { useCampaign, zonedTime } from '../cases/case-shared.tsx';
+import { ApiError } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { Link } from '../router.tsx';
 import { NoticeList } from './NoticeList.tsx';
@@ -27,6 +28,8 @@ export function NoticePage() {
   const key = ['notice', slug];
   const view = useQuery({ queryKey: key, queryFn: () => noticeApi.notice(slug!), enabled: Boolean(slug) });
   const store = (data: OrganizerNotice) => client.setQueryData(key, data);
+  // Another organizer got there first (409): what they did shows at once, beside the refusal.
+  const refreshIfStale = (error: Error) => { if (error instanceof ApiError && error.status === 409) void view.refetch(); };
   const [resolving, setResolving] = useState<{ item: Objection; open: boolean; n: number } | null>(null);
   const data = view.data;
   const campaign = useCampaign(slug).data;
@@ -37,7 +40,7 @@ export function NoticePage() {
       <Card className="wb-card" title={t('wb.notice.title')}>
         <Typography.Paragraph type="secondary">{t('wb.notice.intro')}</Typography.Paragraph>
         {view.error && <Alert className="wb-alert" type="error" showIcon title={view.error.message} />}
-        {!data ? <Skeleton active /> : data.notice ? <Published slug={slug!} data={data} /> : <Draft slug={slug!} data={data} onPublished={(d) => { store(d); void message.success(t('wb.notice.published')); }} />}
+        {!data ? <Skeleton active /> : data.notice ? <Published slug={slug!} data={data} /> : <Draft slug={slug!} data={data} onStale={refreshIfStale} onPublished={(d) => { store(d); void message.success(t('wb.notice.published')); }} />}
       </Card>
       {data?.notice && (
         <Card className="wb-card" title={t('wb.notice.objectionsTitle')}>
@@ -55,22 +58,22 @@ export function NoticePage() {
           )}
         </Card>
       )}
-      {data?.notice && <Finalize slug={slug!} data={data} onDone={(d) => { store(d); void message.success(t('wb.notice.finalized')); }} />}
+      {data?.notice && <Finalize slug={slug!} data={data} onStale={refreshIfStale} onDone={(d) => { store(d); void message.success(t('wb.notice.finalized')); }} />}
       {slug && resolving && (
-        <ResolveDialog key={resolving.n} slug={slug} item={resolving.item} open={resolving.open} onClose={() => setResolving({ ...resolving, open: false })}
+        <ResolveDialog key={resolving.n} slug={slug} item={resolving.item} open={resolving.open} onClose={() => setResolving({ ...resolving, open: false })} onStale={refreshIfStale}
           onSaved={(d) => { store(d); setResolving({ ...resolving, open: false }); void message.success(t('wb.notice.resolved')); }} />
       )}
     </>
   );
 }
 
-function Draft({ slug, data, onPublished }: { slug: string; data: OrganizerNotice; onPublished: (d: OrganizerNotice) => void }) {
+function Draft({ slug, data, onPublished, onStale }: { slug: string; data: OrganizerNotice; onPublished: (d: OrganizerNotice) => void; onStale: (e: Error) => void }) {
   const { t, locale } = useI18n();
   const { modal } = App.useApp();
   const campaign = useCampaign(slug).data;
   const [body, setBody] = useState(data.draft.body);
   const [days, setDays] = useState(data.draft.days);
-  const publish = useMutation({ mutationFn: () => noticeApi.publish(slug, { body: body.trim(), days }), onSuccess: onPublished });
+  const publish = useMutation({ mutationFn: () => noticeApi.publish(slug, { body: body.trim(), days }), onSuccess: onPublished, onError: onStale });
   const open = data.phase === 'notice' && data.draft.ready;
   const confirm = () => modal.confirm({
     title: t('wb.notice.publishTitle'), content: t('wb.notice.publishText', { count: data.draft.selected, days }),
@@ -158,12 +161,12 @@ function ObjectionItem({ slug, item, at, canResolve, onResolve }: { slug: string
 }
 
 /** The outcome and its reason; the server's refusal shows here and what was typed stays. */
-function ResolveDialog({ slug, item, open, onClose, onSaved }: { slug: string; item: Objection; open: boolean; onClose: () => void; onSaved: (d: OrganizerNotice) => void }) {
+function ResolveDialog({ slug, item, open, onClose, onSaved, onStale }: { slug: string; item: Objection; open: boolean; onClose: () => void; onSaved: (d: OrganizerNotice) => void; onStale: (e: Error) => void }) {
   const { t } = useI18n();
   const [status, setStatus] = useState<Outcome['status']>('dismissed');
   const [tier, setTier] = useState<Tier>(item.currentTier === 'best' ? 'excellent' : 'none');
   const reason = useRequiredReason();
-  const save = useMutation({ mutationFn: (o: Outcome) => noticeApi.resolve(slug, item.id, o), onSuccess: onSaved });
+  const save = useMutation({ mutationFn: (o: Outcome) => noticeApi.resolve(slug, item.id, o), onSuccess: onSaved, onError: onStale });
   const submit = () => {
     const given = reason.take();
     if (given) save.mutate(status === 'upheld' ? { status, tier, reason: given } : { status, reason: given });
@@ -190,10 +193,10 @@ function ResolveDialog({ slug, item, open, onClose, onSaved }: { slug: string; i
   );
 }
 
-function Finalize({ slug, data, onDone }: { slug: string; data: OrganizerNotice; onDone: (d: OrganizerNotice) => void }) {
+function Finalize({ slug, data, onDone, onStale }: { slug: string; data: OrganizerNotice; onDone: (d: OrganizerNotice) => void; onStale: (e: Error) => void }) {
   const { t } = useI18n();
   const { modal } = App.useApp();
-  const finalize = useMutation({ mutationFn: () => noticeApi.finalize(slug), onSuccess: onDone });
+  const finalize = useMutation({ mutationFn: () => noticeApi.finalize(slug), onSuccess: onDone, onError: onStale });
   const entries = data.notice!.entries;
   const refusal = data.finalizeRefusal;
   // What the results will be: the list as published, with each upheld objection's change.
