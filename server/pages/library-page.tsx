@@ -100,7 +100,7 @@ function Results(props: LibraryPageProps & { asked: boolean }) {
       <ol className="library-hits" start={view.from}>
         {view.hits.map((hit) => (
           <li key={hit.path} className="library-hit">
-            <h3><a href={hit.path} data-field="title">{hit.title}</a></h3>
+            <h3><a href={hit.path} data-field="title" dangerouslySetInnerHTML={{ __html: hit.titleHtml }} /></h3>
             <p className="library-meta">
               {hit.tier && <span className="library-tier" data-field="tier">{hit.tier}</span>}
               <span className="sr">{t('library.unit')}</span>
@@ -146,7 +146,9 @@ function Empty(props: LibraryPageProps & { asked: boolean }) {
       <ul className="library-suggestions">
         {view.filters.map((f) => <li key={f.name}><a href={f.without}>{t('library.empty.removeFilter', { name: f.name, value: f.value })}</a></li>)}
         {terms.length > 1 && <li>{t('library.empty.fewerWords', { count: terms.length })}</li>}
-        {shortest !== undefined && <li>{t('library.empty.otherWords', { term: [...shortest].slice(0, 2).join('') })}</li>}
+        {shortest !== undefined && (
+          <li><a href={libraryUrl({ ...query, q: [...shortest].slice(0, 2).join(''), page: 1 }, locale)}>{t('library.empty.otherWords', { term: [...shortest].slice(0, 2).join('') })}</a></li>
+        )}
         <li><a href={libraryUrl({}, locale)}>{t('library.empty.everything')}</a></li>
       </ul>
     </section>

@@ -1,5 +1,7 @@
 import type { Locale } from '../../core/i18n/locale.ts';
 import { translator } from '../../core/i18n/messages.ts';
+import { parseQuery } from '../../core/search/normalize.ts';
+import { buildSnippet } from '../../core/search/snippet.ts';
 import { formatInZone } from '../../core/time/zoned-time.ts';
 import { listDivisions } from '../modules/divisions/divisions.service.ts';
 import type { StoredCampaign } from '../modules/campaigns/campaigns.service.ts';
@@ -16,6 +18,8 @@ export interface Option { value: string; label: string }
 export interface LibraryHitView {
   path: string;
   title: string;
+  /** Safe HTML: the title escaped, the query's terms in <mark>. */
+  titleHtml: string;
   unitName: string;
   facts: string[];
   tier: string | null;
@@ -77,6 +81,8 @@ export function libraryView(query: LibraryQuery, result: LibraryResult | undefin
   const provinces = provinceOptions();
   const campaignOptions = campaigns.map((c) => ({ value: c.definition.slug, label: c.definition.title[locale] }));
   const labelOf = (options: Option[], value: string) => options.find((o) => o.value === value)?.label ?? value;
+  const parsed = parseQuery(query.q);
+  const terms = parsed.ok ? parsed.terms : [];
   const bySlug = new Map(campaigns.map((c) => [c.definition.slug, c]));
   const hits = (result?.items ?? []).map((hit): LibraryHitView => {
     const campaign = bySlug.get(hit.campaignSlug);
@@ -87,6 +93,7 @@ export function libraryView(query: LibraryQuery, result: LibraryResult | undefin
     const date = formatInZone(new Date(hit.publishedAt), campaign?.window.timeZone ?? 'Asia/Shanghai').slice(0, 10);
     return {
       path: `${publicCasePath(hit.campaignSlug, hit.id)}?lang=${locale}`, title: hit.title, unitName: hit.unitName,
+      titleHtml: buildSnippet(hit.title, terms, Number.MAX_SAFE_INTEGER),
       facts: [province, category, definition?.title[locale]].filter((f): f is string => !!f),
       tier, published: t('library.published', { date }), publishedAt: hit.publishedAt, snippet: hit.snippet,
     };

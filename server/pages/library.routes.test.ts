@@ -3,7 +3,8 @@ import { forgetCampaignVersions } from '../modules/campaigns/campaigns.service.t
 import { setPhase } from '../testing/assignments.ts';
 import { changeCampaign } from '../testing/campaign-overrides.ts';
 import { attachRequiredFiles, completeContent, createDraftCase, saveContent } from '../testing/cases.ts';
-import { copyUrl, publishCopy, publishingWorld, type PublishingWorld } from '../testing/publishing-world.ts';
+import { libraryWorld, publishFurtherCase } from '../testing/library-world.ts';
+import { copyUrl, publishCopy, type PublishingWorld } from '../testing/publishing-world.ts';
 import { TEST_BASE_URL } from '../testing/test-app.ts';
 import { testEngine } from '../testing/test-database.ts';
 
@@ -12,38 +13,16 @@ const RED = '“红色物业”让社区治理更有温度';
 const RURAL = '党建引领乡村振兴的新路子';
 const SEA = '海岛党建：渔船上的流动党支部';
 
-/** The publishing world without its stand-in second campaign (a bare row, no definition), which no public list could read. */
-async function world() {
-  const w = await publishingWorld();
-  await w.app.db.deleteFrom('role_grants').where('campaign_id', '=', 'c8').execute();
-  await w.app.db.deleteFrom('campaigns').where('id', '=', 'c8').execute();
-  return w;
-}
-
-/** A further case submitted, passed and published at `at`, in the division and category given. */
-async function publishAnother(w: PublishingWorld, o: { title: string; unitName: string; divisionCode: string; category: string; summary: string; at: string }) {
-  const draft = await createDraftCase(w.app, { unitName: o.unitName, title: o.title });
-  await w.app.db.updateTable('organizations').set({ division_code: o.divisionCode }).where('id', '=', draft.organizationId).execute();
-  await saveContent(draft.client, draft.caseId, { ...completeContent(1200, o.title), category: o.category });
-  await attachRequiredFiles(w.app, draft.caseId);
-  const submitted = await draft.client.post(`/api/v1/cases/${draft.caseId}/submit`, { requestKey: crypto.randomUUID() });
-  if (submitted.statusCode !== 201) throw new Error(submitted.body);
-  await w.app.db.updateTable('cases').set({ screening: 'passed' }).where('id', '=', draft.caseId).execute();
-  w.setNow(new Date(o.at));
-  const copy = await publishCopy({ organizer: w.organizer, caseId: draft.caseId }, { summary: `<p>${o.summary}</p>` });
-  return { ...copy, caseId: draft.caseId };
-}
-
 /** Three published cases: the world's (Beijing, urban), one rural in Guangdong, one rural in Zhejiang; newest last. */
 async function library() {
-  const w = await world();
+  const w = await libraryWorld();
   w.setNow(new Date('2024-03-01T02:00:00Z'));
   const red = { ...(await publishCopy(w)), caseId: w.caseId };
-  const rural = await publishAnother(w, {
+  const rural = await publishFurtherCase(w, {
     title: RURAL, unitName: '广东省清远市连州市丰阳镇党委', divisionCode: '441882', category: 'rural', at: '2024-03-02T02:00:00Z',
     summary: '镇党委把党支部建在产业链上，带动村集体经济增收。',
   });
-  const sea = await publishAnother(w, {
+  const sea = await publishFurtherCase(w, {
     title: SEA, unitName: '浙江省舟山市普陀区沈家门街道党工委', divisionCode: '330903', category: 'rural', at: '2024-03-03T02:00:00Z',
     summary: '渔船出海，党员随船，流动党支部让组织生活不断线。',
   });
@@ -51,7 +30,7 @@ async function library() {
 }
 
 const q = (params: Record<string, string>) => `/library?${new URLSearchParams(params).toString()}`;
-const titles = (html: string) => [...html.matchAll(/<h3><a href="[^"]*" data-field="title">([^<]*)<\/a><\/h3>/g)].map((m) => m[1]);
+const titles = (html: string) => [...html.matchAll(/<h3><a href="[^"]*" data-field="title">(.*?)<\/a><\/h3>/g)].map((m) => m[1]!.replace(/<\/?mark>/g, ''));
 const links = (html: string) => [...html.matchAll(/<h3><a href="([^"]*)" data-field="title">/g)].map((m) => m[1]!.replaceAll('&amp;', '&'));
 const count = (html: string) => /<p class="library-count" role="status" data-total="(\d+)">([^<]*)/.exec(html)?.slice(1);
 const api = async (w: PublishingWorld, params: Record<string, string>) => (await w.stranger.get(`/api/v1/library?${new URLSearchParams(params).toString()}`)).json();
@@ -70,6 +49,7 @@ describe(`the case library (${testEngine()})`, () => {
     const body = (await w.stranger.get(q({ q: '流动 党支部' }))).body;
     expect(titles(body)).toEqual([SEA]);
     expect(count(body)).toEqual(['1', '共找到 1 个案例']);
+    expect(body).toContain('data-field="title">海岛党建：渔船上的<mark>流动党支部</mark></a></h3>');
     expect(/data-field="snippet">([^]*?)<\/p>/.exec(body)?.[1]).toBe('渔船出海，党员随船，<mark>流动党支部</mark>让组织生活不断线。 一、背景 社区党委牵头成立红色物业联盟，把<mark>党支部</mark>建在小区上，组织党员认领楼栋，群众有事找支部。 社区党委牵头成立红色物业联盟，把<mark>党支部</mark>建在小区上，组织党员认领楼栋，群众有事找支部。 社区党委…');
     const meta = /<p class="library-meta">([^]*?)<\/p>/.exec(body)?.[1];
     expect(meta).toBe('<span class="sr">申报单位</span><span data-field="unit">浙江省舟山市普陀区沈家门街道党工委</span><span>浙江省</span><span>农村基层党建</span><span>第七届全国基层党建创新典型案例征集活动</span><time dateTime="2024-03-03T02:00:00.000Z">公开于 2024-03-03</time>');
@@ -96,7 +76,7 @@ describe(`the case library (${testEngine()})`, () => {
       + '<li><a href="/library?q=%E5%85%9A%E5%BB%BA+%E6%B8%94%E8%88%B9&amp;province=44&amp;lang=zh-CN">去掉筛选条件“案例类别：农村基层党建”</a></li>'
       + '<li><a href="/library?q=%E5%85%9A%E5%BB%BA+%E6%B8%94%E8%88%B9&amp;category=rural&amp;lang=zh-CN">去掉筛选条件“省份：广东省”</a></li>'
       + '<li>减少关键词：现在的 2 个词须同时出现在一个案例中</li>'
-      + '<li>换用更短或其他的词，例如只搜“党建”</li>'
+      + '<li><a href="/library?q=%E5%85%9A%E5%BB%BA&amp;category=rural&amp;province=44&amp;lang=zh-CN">换用更短或其他的词，例如只搜“党建”</a></li>'
       + '<li><a href="/library?lang=zh-CN">查看全部公开的案例</a></li></ul>');
     const en = (await w.stranger.get(q({ q: '党建 渔船', province: '44', lang: 'en' }))).body;
     expect(en).toContain('<h2>No case matches</h2>');
@@ -131,7 +111,7 @@ describe(`the case library (${testEngine()})`, () => {
   });
 
   it('shows markup in a case as text and only <mark> as markup, in results and snippets', async () => {
-    const w = await world();
+    const w = await libraryWorld();
     await publishCopy(w, { title: `${HOSTILE}党建`, unitName: HOSTILE, summary: `<p>${HOSTILE.replaceAll('<', '&lt;')} 党建 &amp;</p>` });
     const html = (await w.stranger.get(q({ q: '<script> 党建' }))).body;
     expect(titles(html)).toEqual(['&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;党建']);
@@ -144,7 +124,7 @@ describe(`the case library (${testEngine()})`, () => {
   });
 
   it('refuses a query too long or with too many words with a message in the reader’s language, not an error page', async () => {
-    const w = await world();
+    const w = await libraryWorld();
     await publishCopy(w);
     const long = await w.stranger.get(q({ q: '党'.repeat(10_000) }));
     expect(long.statusCode).toBe(400);
@@ -195,7 +175,7 @@ describe(`the case library (${testEngine()})`, () => {
   });
 
   it('is linked from the home page and, filtered to the campaign, from its special page', async () => {
-    const w = await world();
+    const w = await libraryWorld();
     expect((await w.stranger.get('/')).body).toContain('<p class="library-link"><a href="/library?lang=zh-CN">案例库</a>：浏览和搜索各届征集活动公开展示的典型案例。</p>');
     const special = (await w.stranger.get('/campaigns/seventh-collection?lang=en')).body;
     expect(special).toContain('<a class="button secondary" href="/library?campaign=seventh-collection&amp;lang=en">Cases published by this campaign</a>');

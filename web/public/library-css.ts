@@ -24,5 +24,6 @@ export const LIBRARY_CSS = `
 .library-pages a{display:inline-block;min-width:2.5em;text-align:center;padding:4px 10px;border:1px solid #d9d9d9;border-radius:6px;text-decoration:none;background:#fff}
 .library-pages a[aria-current]{background:#a8071a;color:#fff;border-color:#a8071a}
 .library-suggestions li{margin:4px 0}
+@media (min-width:360px){.library-filters{grid-template-columns:repeat(2,minmax(0,1fr))}}
 @media (min-width:720px){.library-filters{grid-template-columns:repeat(4,minmax(0,1fr))}}
 `;
