@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mix32, seededRandom } from '../random/seeded.ts';
-import { containmentFromJaccard, estimateJaccard, estimateShareIn, exactSimilarity, intersectionSize, minhashSignature, sampledShingles, shingleLookup, shingleSet } from './minhash.ts';
+import { containmentFromJaccard, countSampledIn, estimateJaccard, estimateShareIn, exactSimilarity, intersectionSize, minhashSignature, sampledShingles, shingleLookup, shingleSet } from './minhash.ts';
 import { signatureFromBase64, signatureFromBytes, signatureToBase64, signatureToBytes } from './signature-codec.ts';
 
 /** Two sets of 4,000 random values sharing `common` of them. */
@@ -95,6 +95,21 @@ describe('sampled shingles', () => {
     const set = shingleSet('坚持党建引领，推动资源下沉，服务群众“最后一公里”。');
     const sampled = sampledShingles(minhashSignature(set));
     expect([...sampled].every((s) => set.includes(s))).toBe(true);
+  });
+
+  it('are counted from both signatures as estimateShareIn counts them, or -1 below the count asked for', () => {
+    for (const common of [0, 300, 1500, 3000, 4000]) {
+      const [a, b] = pairSharing(common, common + 11);
+      const lookup = shingleLookup(a);
+      const signatureB = minhashSignature(b);
+      // B's signature inside a larger array, as the index keeps it.
+      const stored = new Uint32Array(3 * 128);
+      stored.set(signatureB, 128);
+      const count = Math.round(estimateShareIn(lookup, signatureB) * 128);
+      expect(countSampledIn(lookup, minhashSignature(a), stored, 128, 0)).toBe(count);
+      expect(countSampledIn(lookup, minhashSignature(a), stored, 128, count)).toBe(count);
+      expect(countSampledIn(lookup, minhashSignature(a), stored, 128, count + 1)).toBe(-1);
+    }
   });
 
   it('estimate the share of a set held by another within 0.13, whatever their sizes', () => {

@@ -95,26 +95,41 @@ export function sampledShingles(signature: Uint32Array): Uint32Array {
 
 const sampledShingle = (value: number, i: number) => Math.imul((value - FAMILY.b[i]!) >>> 0, INVERSES[i]!) >>> 0;
 
-/** A set of shingle hashes to test many values against: open addressing, zero marks an empty place. */
+/**
+ * A set of shingle hashes to test many values against: open addressing, zero marks an empty place;
+ * `filter` has one bit set per value, indexed by its high bits (shingle hashes are mixed already),
+ * so most values not in the set are turned away without probing the table.
+ */
 export interface ShingleLookup {
   table: Uint32Array;
   holdsZero: boolean;
+  filter: Uint32Array;
+  filterShift: number;
 }
 
 export function shingleLookup(set: Uint32Array): ShingleLookup {
   let size = 16;
   while (size < set.length * 2) size *= 2;
   const table = new Uint32Array(size);
+  // 32 bits per value: about one value in 32 not in the set passes the filter.
+  let filterBits = 1 << 10;
+  while (filterBits < set.length * 32 && filterBits < 1 << 24) filterBits *= 2;
+  const filter = new Uint32Array(filterBits >>> 5);
+  const filterShift = 32 - Math.log2(filterBits);
   for (const value of set) {
+    const bit = value >>> filterShift;
+    filter[bit >>> 5]! |= 1 << (bit & 31);
     if (value === 0) continue;
     let at = mix32(value) & (size - 1);
     while (table[at] !== 0 && table[at] !== value) at = (at + 1) & (size - 1);
     table[at] = value;
   }
-  return { table, holdsZero: set.includes(0) };
+  return { table, holdsZero: set.includes(0), filter, filterShift };
 }
 
 function holds(lookup: ShingleLookup, value: number): boolean {
+  const bit = value >>> lookup.filterShift;
+  if ((lookup.filter[bit >>> 5]! & (1 << (bit & 31))) === 0) return false;
   if (value === 0) return lookup.holdsZero;
   const { table } = lookup;
   const mask = table.length - 1;
@@ -131,6 +146,26 @@ export function estimateShareIn(a: ShingleLookup, signatureB: Uint32Array): numb
   let inA = 0;
   for (let i = 0; i < SIGNATURE_LENGTH; i += 1) if (holds(a, sampledShingle(signatureB[i]!, i))) inA += 1;
   return inA / SIGNATURE_LENGTH;
+}
+
+/**
+ * estimateShareIn's count of B's sampled shingles found in A (`signatures` holds B's signature
+ * from `base`), with A's signature to skip most lookups: where B's value equals A's, both took the
+ * same shingle; where it is lower, B's shingle cannot be in A (A's least value would be at most
+ * it). Returns -1 as soon as fewer than `atLeast` can be found: screening asks this of ten
+ * thousand candidates a check, most of them far below what it looks for.
+ */
+export function countSampledIn(a: ShingleLookup, signatureA: Uint32Array, signatures: Uint32Array, base: number, atLeast: number): number {
+  const { b } = FAMILY;
+  let found = 0;
+  for (let i = 0; i < SIGNATURE_LENGTH; i += 1) {
+    if (found + SIGNATURE_LENGTH - i < atLeast) return -1;
+    const value = signatures[base + i]!;
+    const own = signatureA[i]!;
+    if (value === own) found += 1;
+    else if (value > own && holds(a, Math.imul((value - b[i]!) >>> 0, INVERSES[i]!) >>> 0)) found += 1;
+  }
+  return found >= atLeast ? found : -1;
 }
 
 /** The share of positions where the signatures agree: an estimate of the sets' Jaccard similarity. */

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { CATEGORY_KEYS, generateCase } from '../demo/case-text.ts';
-import { seededRandom } from '../random/seeded.ts';
+import { mix32, seededRandom } from '../random/seeded.ts';
 import { similarityText } from './content-text.ts';
 import { LshIndex } from './lsh-index.ts';
-import { findNearDuplicates, similarityDocument, type SimilarityDocument } from './near-duplicates.ts';
+import { minhashSignature } from './minhash.ts';
+import { candidatesToCount, CONTAINMENT_THRESHOLD, findNearDuplicates, MAX_COUNTED_BELOW, similarityDocument, type SimilarityDocument } from './near-duplicates.ts';
 
 const division = {
   code: '440305',
@@ -90,5 +91,48 @@ describe('LshIndex', () => {
     for (let copy = 0; copy < 30; copy += 1) docs.forEach((d, i) => big.add(`${copy}-${i}`, d.signature, d.shingles.length));
     expect(big.size).toBe(1800);
     expect(big.candidates(docs[17]!.signature).filter((id) => id.endsWith('-17'))).toHaveLength(30);
+  });
+});
+
+// A query of 3,000 random shingles; six copies holding 80 % of it and twelve documents holding
+// 35 % (between the screening floor, 0.3, and the threshold), each of 3,000 shingles.
+function crowdedIndex(): { index: LshIndex; query: SimilarityDocument; copies: string[] } {
+  const random = seededRandom('crowded');
+  const values = (n: number) => Array.from({ length: n }, () => mix32(random.int(0, 2 ** 31)));
+  const document = (set: number[]): SimilarityDocument => {
+    const shingles = Uint32Array.from(new Set(set)).sort();
+    return { shingles, signature: minhashSignature(shingles) };
+  };
+  const own = values(3000);
+  const index = new LshIndex();
+  const copies: string[] = [];
+  for (let i = 0; i < 18; i += 1) {
+    const share = i < 6 ? 0.8 : 0.35;
+    const taken = random.sample(own, Math.round(share * own.length));
+    const d = document([...taken, ...values(3000 - taken.length)]);
+    index.add(`doc-${i}`, d.signature, d.shingles.length);
+    if (i < 6) copies.push(`doc-${i}`);
+  }
+  return { index, query: document(own), copies };
+}
+
+describe('screening', () => {
+  const { index: crowded, query, copies } = crowdedIndex();
+
+  it('skips candidates whose signatures agree too rarely for a pair at the target', () => {
+    const atFloor = crowded.screen(query, 0.3).map((e) => e.id);
+    expect(atFloor.length).toBeGreaterThan(copies.length);
+    // A pair of containment 0.6 agrees in about 55 of 128 positions, one of 0.35 in about 27.
+    expect(crowded.screen(query, 0.3, 0.6).map((e) => e.id).sort()).toEqual(copies);
+  });
+
+  it('counts every candidate estimated at the threshold, and only the best few estimated under it', () => {
+    const screened = crowded.screen(query, 0.3, CONTAINMENT_THRESHOLD);
+    const under = screened.filter((e) => e.containment < CONTAINMENT_THRESHOLD);
+    expect(under.length).toBeGreaterThan(MAX_COUNTED_BELOW);
+    const chosen = candidatesToCount(crowded, query);
+    expect(chosen).toEqual([...screened.filter((e) => e.containment >= CONTAINMENT_THRESHOLD), ...under.slice(0, MAX_COUNTED_BELOW)]);
+    expect(copies.every((id) => chosen.some((e) => e.id === id))).toBe(true);
+    expect(candidatesToCount(crowded, query, CONTAINMENT_THRESHOLD, 'doc-0').map((e) => e.id)).not.toContain('doc-0');
   });
 });

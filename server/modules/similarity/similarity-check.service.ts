@@ -2,7 +2,7 @@ import type { Insertable, Kysely } from 'kysely';
 import { similarityText } from '../../../core/similarity/content-text.ts';
 import { LshIndex } from '../../../core/similarity/lsh-index.ts';
 import { estimateShareIn, shingleLookup, shingleSet } from '../../../core/similarity/minhash.ts';
-import { CONTAINMENT_THRESHOLD, findNearDuplicates, MAX_COUNTED, SCREEN_MARGIN, similarityDocument } from '../../../core/similarity/near-duplicates.ts';
+import { candidatesToCount, findNearDuplicates, similarityDocument } from '../../../core/similarity/near-duplicates.ts';
 import { normalizeForSimilarity } from '../../../core/similarity/normalize.ts';
 import { referenceComparableText } from '../../../core/similarity/reference-rows.ts';
 import { signatureFromBase64, signatureToBase64 } from '../../../core/similarity/signature-codec.ts';
@@ -95,8 +95,7 @@ export async function checkCaseSimilarity(db: Kysely<Database>, caseId: string, 
     const campaignId = latest.campaign_id;
     const document = similarityDocument(submittedText(latest.content));
     const snap = await snapshot(db, campaignId, caseId, true);
-    const screened = snap.index.screen(document, CONTAINMENT_THRESHOLD - SCREEN_MARGIN).slice(0, MAX_COUNTED);
-    const shingles = await candidateShingles(db, snap, screened.map((e) => e.id));
+    const shingles = await candidateShingles(db, snap, candidatesToCount(snap.index, document).map((e) => e.id));
     const matches = findNearDuplicates(snap.index, document, (key) => shingles.get(key));
 
     const written = await inTransaction(db, async (trx) => {
