@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import { libraryWorld, publishFurtherCase, type FurtherCase } from '../server/testing/library-world.ts';
 import { publishCopy } from '../server/testing/publishing-world.ts';
 import { describeInChromium, DESKTOP, fitsWidth, launchBrowser, openPage, PHONE, SCREENSHOTS } from './browser.ts';
+import { axeViolations } from './axe-rules.ts';
 import { sidewaysOverflow, ZOOMED } from './keyboard-zoom-helpers.ts';
 
 // The case library on a phone, on a desktop and at 200 % zoom on a phone (195 CSS px): Chinese
@@ -22,6 +23,7 @@ const STATES = [
   ['empty', '/library?q=%E6%B8%94%E8%88%B9+%E5%8D%8F%E4%BD%9C&province=44&category=rural&lang=zh-CN'],
   ['refused', `/library?q=${'x'.repeat(200)}&lang=zh-CN`],
   ['en', '/library?q=%E5%85%9A&size=2&lang=en'],
+  ['en-page-2', '/library?q=%E5%85%9A&size=2&page=2&lang=en'],
 ] as const;
 
 describeInChromium('the case library on a phone, on a desktop and at 200 % zoom', () => {
@@ -34,6 +36,7 @@ describeInChromium('the case library on a phone, on a desktop and at 200 % zoom'
     const url = await w.app.listen({ port: 0, host: '127.0.0.1' });
     const browser = await launchBrowser();
     const problems: string[] = [];
+    const violations: string[] = [];
     try {
       for (const [device, options] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
         const { context, page } = await openPage(browser, options, `${url}${SEARCH}`, problems);
@@ -42,6 +45,11 @@ describeInChromium('the case library on a phone, on a desktop and at 200 % zoom'
         expect(await page.locator('.library-snippet mark').first().innerText()).toBe('党建');
         expect(await fitsWidth(page)).toBe(true);
         await page.screenshot({ path: `docs/screenshots/library-${device}.png`, fullPage: true });
+        // axe with cases to show (the axe suite's own world has none published): marks, paging, both languages.
+        for (const [name, where] of STATES) {
+          await page.goto(`${url}${where}`);
+          violations.push(...(await axeViolations(page)).map((v) => `${name} [${device}] ${v.id} (${v.impact}): ${v.targets}`));
+        }
         await context.close();
       }
       const { context, page } = await openPage(browser, ZOOMED, `${url}${SEARCH}`, problems);
@@ -53,6 +61,7 @@ describeInChromium('the case library on a phone, on a desktop and at 200 % zoom'
         await page.screenshot({ path: `${SCREENSHOTS}/zoom-195-library-${name}.png`, fullPage: true });
       }
       expect(overflowing).toEqual({});
+      expect(violations).toEqual([]);
       await context.close();
       expect(problems).toEqual([]);
     } finally {
