@@ -167,13 +167,18 @@ describeInChromium('from scores to final results in the browser', () => {
     await final.getByRole('button', { name: '确认最终结果' }).click();
     await page.getByText('最终结果已确认。').waitFor();
     await shot(page, 'final');
-    // The public notice now lists the final results: 甲 is off.
-    const after = await openPage(suite.browser, PHONE, `${suite.url}/app/notice?campaign=${SEVENTH}`, problems);
-    await after.page.getByText('结果已确认', { exact: false }).first().waitFor();
-    expect(await after.page.locator('.wb-notice-entries li').allInnerTexts()).toEqual([expect.stringContaining(TITLES.C)]);
-    await after.context.close();
+    // The public notice now lists the final results: 甲 is off, 丙 names its certificate, and
+    // the number opens the page that confirms it.
     const results = await suite.app.db.selectFrom('final_results').select(['tier', 'serial']).execute();
     expect(results.map((r) => r.tier)).toEqual(['excellent']);
+    const after = await openPage(suite.browser, PHONE, `${suite.url}/app/notice?campaign=${SEVENTH}`, problems);
+    await after.page.getByText('结果已确认', { exact: false }).first().waitFor();
+    expect(await after.page.locator('.wb-notice-entries li').allInnerTexts()).toEqual([expect.stringMatching(new RegExp(`${TITLES.C}[^]*证书编号：${results[0]!.serial}`))]);
+    expect(await axeViolations(after.page)).toEqual([]);
+    await shot(after.page, 'final-public-phone');
+    await after.page.getByRole('link', { name: `核验“${TITLES.C}”的证书 ${results[0]!.serial}` }).click();
+    await after.page.getByText(`证书 ${results[0]!.serial} 真实有效`).waitFor();
+    await after.context.close();
     await context.close();
 
     // The unit downloads its certificate on a phone; a visitor follows its verification link.

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** The public page that confirms a certificate: `/certificates/<number>`, or a form to type one. */
+export const CERTIFICATE_PATH = '/certificates';
+
 const chosen = z.object({
   tier: z.enum(['best', 'excellent']),
   /** ISO instant the result became final. */

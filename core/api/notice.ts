@@ -8,8 +8,10 @@ const tier = z.enum(['best', 'excellent']);
 const decisionTier = z.enum(['best', 'excellent', 'none']);
 
 /** A case on the shortlist as published; `n` is its place on the list, used by the objection form. */
-export const publicEntrySchema = z.object({ n: z.number().int(), tier, title: z.string(), unitName: z.string(), category: z.string() });
-export const noticeEntrySchema = publicEntrySchema.extend({ caseId: z.string(), province: z.string().nullable() });
+const entrySchema = z.object({ n: z.number().int(), tier, title: z.string(), unitName: z.string(), category: z.string() });
+/** A case on the public list; once the results are final, with its certificate's number (null before). */
+export const publicEntrySchema = entrySchema.extend({ certificate: z.string().nullable() });
+export const noticeEntrySchema = entrySchema.extend({ caseId: z.string(), province: z.string().nullable() });
 
 const noticeTimes = {
   body: z.string(),

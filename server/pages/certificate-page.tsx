@@ -1,6 +1,7 @@
 import type { Locale } from '../../core/i18n/locale.ts';
 import { translator } from '../../core/i18n/messages.ts';
-import { CERTIFICATE_PATH, type CertificateCheck } from '../modules/certificates/certificates.service.ts';
+import { CERTIFICATE_PATH } from '../../core/api/certificates.ts';
+import type { CertificateCheck } from '../modules/certificates/certificates.service.ts';
 import { Layout, type PageHead } from './layout.tsx';
 
 /** The certificate verification page: what the platform recorded for a certificate, or a plain refusal. */

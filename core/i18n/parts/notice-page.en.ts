@@ -68,6 +68,8 @@ export const noticePageEn: Record<keyof typeof noticePageZhCN, string> = {
   'notice.public.period': 'Notice period: {start} to {end} ({zone})',
   'notice.public.ended': 'The notice period has ended; objections are no longer taken.',
   'notice.public.best': 'Best cases ({count})',
+  'notice.public.certificate': 'Certificate: ',
+  'notice.public.certificateCheck': 'Check the certificate {serial} of “{title}”',
   'notice.public.excellent': 'Excellent cases ({count})',
   'notice.public.formTitle': 'Object to a case',
   'notice.public.formIntro': 'If you object to a case on the list, state the facts and leave a phone number or an e-mail address so the organizers can check and answer. Your details are used only by the organizers.',

@@ -67,6 +67,8 @@ export const noticePageZhCN = {
   'notice.public.period': '公示期：{start} 至 {end}（{zone}）',
   'notice.public.ended': '公示期已结束，不再受理异议。',
   'notice.public.best': '最佳案例（{count} 个）',
+  'notice.public.certificate': '证书编号：',
+  'notice.public.certificateCheck': '核验“{title}”的证书 {serial}',
   'notice.public.excellent': '优秀案例（{count} 个）',
   'notice.public.formTitle': '提出异议',
   'notice.public.formIntro': '对名单中的案例有异议的，请写明具体事实，并至少留下电话或电子邮箱中的一种，以便核实和答复。提出人信息仅供主办单位核实使用。',

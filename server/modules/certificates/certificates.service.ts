@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { CaseResult } from '../../../core/api/certificates.ts';
+import { CERTIFICATE_PATH, type CaseResult } from '../../../core/api/certificates.ts';
 import { normalizeSerial } from '../../../core/certificates/serial.ts';
 import type { Locale } from '../../../core/i18n/locale.ts';
 import { translator } from '../../../core/i18n/messages.ts';
@@ -15,7 +15,6 @@ import { findCertificateBySerial, findFinalResultOfCase } from './certificates.r
 // looking its number up: what it shows comes from the database, never from the link, so a link
 // with a made-up or edited number is refused rather than believed.
 
-export const CERTIFICATE_PATH = '/certificates';
 
 /** The public page that confirms the certificate numbered `serial`, as its QR code encodes it. */
 export const certificateVerifyUrl = (baseUrl: string, serial: string, locale: Locale) =>

@@ -53,7 +53,9 @@ describe(`the public notice under attack (${testEngine()})`, () => {
     const text = res.payload;
     for (const c of Object.values(cases)) expect(text).not.toContain(c.caseId);
     for (const secret of ['13987654321', 'secret.person', '秘密的异议', '张𠮷', 'objections', 'caseId', 'province', 'publishedBy', 'organizer@']) expect(text).not.toContain(secret);
-    expect(Object.keys(res.json().data.entries[0]).sort()).toEqual(['category', 'n', 'tier', 'title', 'unitName']);
+    expect(Object.keys(res.json().data.entries[0]).sort()).toEqual(['category', 'certificate', 'n', 'tier', 'title', 'unitName']);
+    // No certificate before the results are final.
+    expect(res.json().data.entries.map((e: { certificate: unknown }) => e.certificate)).toEqual([null, null]);
     // Another campaign's slug, or one too long, answers not found / bad request, never 500.
     expect((await visitor.get('/api/v1/public/campaigns/no-such/notice')).statusCode).toBe(404);
     expect((await visitor.get(`/api/v1/public/campaigns/${'x'.repeat(65)}/notice`)).statusCode).toBe(400);

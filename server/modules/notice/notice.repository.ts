@@ -60,9 +60,9 @@ export async function resolveObjectionRow(
 }
 
 /** The final tier of each case on a finalized campaign's list, by case id. */
-export async function listFinalTiers(db: Kysely<Database>, campaignId: string): Promise<Map<string, 'best' | 'excellent'>> {
-  const rows = await db.selectFrom('final_results').select(['case_id', 'tier']).where('campaign_id', '=', campaignId).execute();
-  return new Map(rows.map((r) => [r.case_id, r.tier]));
+export async function listFinalResults(db: Kysely<Database>, campaignId: string): Promise<Map<string, { tier: 'best' | 'excellent'; serial: string }>> {
+  const rows = await db.selectFrom('final_results').select(['case_id', 'tier', 'serial']).where('campaign_id', '=', campaignId).execute();
+  return new Map(rows.map((r) => [r.case_id, { tier: r.tier, serial: r.serial }]));
 }
 
 export async function insertFinalResults(db: Kysely<Database>, rows: Insertable<FinalResultsTable>[]): Promise<void> {

@@ -33,8 +33,8 @@ describe(`the public notice (${testEngine()})`, () => {
     // Anyone reads it, without case ids.
     const open = (await visitor.get(PUBLIC_NOTICE)).json().data;
     expect(open.entries).toEqual([
-      { n: 1, tier: 'best', title: '案例甲', unitName: expect.any(String), category: expect.any(String) },
-      { n: 2, tier: 'excellent', title: '案例丙', unitName: expect.any(String), category: expect.any(String) },
+      { n: 1, tier: 'best', title: '案例甲', unitName: expect.any(String), category: expect.any(String), certificate: null },
+      { n: 2, tier: 'excellent', title: '案例丙', unitName: expect.any(String), category: expect.any(String), certificate: null },
     ]);
     expect(JSON.stringify(open)).not.toContain(cases.A.caseId);
 
@@ -84,8 +84,9 @@ describe(`the public notice (${testEngine()})`, () => {
     expect(results.map((r) => [r.case_id, r.tier])).toEqual([[cases.A.caseId, 'excellent'], [cases.C.caseId, 'excellent']]);
     expect(results.map((r) => r.serial)).toEqual([expect.stringMatching(/^ZJ7-0001-/), expect.stringMatching(/^ZJ7-0002-/)]);
     expect((await app.db.selectFrom('campaigns').select('phase').where('id', '=', campaignId).executeTakeFirstOrThrow()).phase).toBe('final');
-    // The public now reads the final list: 甲 as the upheld objection left it.
-    expect((await visitor.get(PUBLIC_NOTICE)).json().data.entries.map((e: { title: string; tier: string }) => [e.title, e.tier])).toEqual([['案例甲', 'excellent'], ['案例丙', 'excellent']]);
+    // The public now reads the final list: 甲 as the upheld objection left it, each with its certificate's number.
+    expect((await visitor.get(PUBLIC_NOTICE)).json().data.entries.map((e: { title: string; tier: string; certificate: string }) => [e.title, e.tier, e.certificate]))
+      .toEqual([['案例甲', 'excellent', results[0]!.serial], ['案例丙', 'excellent', results[1]!.serial]]);
     // Every unit that submitted hears its result, selected or not.
     const told = await app.db.selectFrom('mails').select(['subject']).where('template', '=', 'campaign_result').execute();
     expect(told).toHaveLength(4);

@@ -18,7 +18,7 @@ import { campaignForOrganizer } from '../screening/screening.service.ts';
 import { listDecisions, lockCampaignSelection } from '../selection/selection.repository.ts';
 import { selectionView } from '../selection/selection.service.ts';
 import { listObjectionsView } from './objections.service.ts';
-import { countOpenObjections, findNotice, insertFinalResults, insertNotice, listFinalTiers, listSubmittedCases, markFinalized } from './notice.repository.ts';
+import { countOpenObjections, findNotice, insertFinalResults, insertNotice, listFinalResults, listSubmittedCases, markFinalized } from './notice.repository.ts';
 
 // The public notice (公示) of the shortlist (issue 15, item 3; decision 0032). Organizers publish
 // the accepted selection, as it stands, for the campaign's number of days; the list published is
@@ -88,13 +88,15 @@ export async function readPublicNotice(db: Kysely<Database>, slug: string, local
   const categoryName = (key: string) => campaign.definition.categories.find((c) => c.key === key)?.name[locale] ?? key;
   const noticed = JSON.parse(notice.entries) as NoticeEntry[];
   // Once final, the list the public reads is the final one: a case an upheld objection took off
-  // is gone, and one it moved shows its new tier.
-  const final = notice.finalized_at ? await listFinalTiers(db, campaign.id) : null;
-  const entries = final ? noticed.filter((e) => final.has(e.caseId)).map((e) => ({ ...e, tier: final.get(e.caseId)! })) : noticed;
+  // is gone, one it moved shows its new tier, and each names its certificate, which anyone can check.
+  const final = notice.finalized_at ? await listFinalResults(db, campaign.id) : null;
+  const entries = final
+    ? noticed.filter((e) => final.has(e.caseId)).map((e) => ({ ...e, tier: final.get(e.caseId)!.tier, certificate: final.get(e.caseId)!.serial }))
+    : noticed.map((e) => ({ ...e, certificate: null }));
   return {
     campaignTitle: campaign.definition.title[locale],
     ...noticeTimes(notice, campaign, locale, now),
-    entries: entries.map((e) => ({ n: e.n, tier: e.tier, title: e.title, unitName: e.unitName, category: categoryName(e.category) })),
+    entries: entries.map((e) => ({ n: e.n, tier: e.tier, title: e.title, unitName: e.unitName, category: categoryName(e.category), certificate: e.certificate })),
   };
 }
 

@@ -1,10 +1,14 @@
 import { Tag } from 'antd';
+import { CERTIFICATE_PATH } from '../../../../core/api/certificates.ts';
 import { useI18n } from '../i18n.tsx';
 
 const TIER_COLORS = { best: 'red', excellent: 'gold' } as const;
 
-/** The shortlist as published, numbered, tier by tier; the same on the organizers' page and the public one. */
-export function NoticeList({ entries }: { entries: readonly { n: number; tier: 'best' | 'excellent'; title: string; unitName: string }[] }) {
+/**
+ * The shortlist as published, numbered, tier by tier; the same on the organizers' page and the
+ * public one. Once final, the public list links each case's certificate to its check page.
+ */
+export function NoticeList({ entries }: { entries: readonly { n: number; tier: 'best' | 'excellent'; title: string; unitName: string; certificate?: string | null }[] }) {
   const { t } = useI18n();
   return (
     <>
@@ -22,6 +26,11 @@ export function NoticeList({ entries }: { entries: readonly { n: number; tier: '
                 <li key={e.n} value={e.n}>
                   <span className="wb-notice-entry-title">{e.title}</span>
                   <span className="wb-notice-entry-unit">{e.unitName}</span>
+                  {e.certificate && (
+                    <span className="wb-notice-entry-certificate">
+                      {t('notice.public.certificate')}<a href={`${CERTIFICATE_PATH}/${encodeURIComponent(e.certificate)}`} aria-label={t('notice.public.certificateCheck', { serial: e.certificate, title: e.title })}>{e.certificate}</a>
+                    </span>
+                  )}
                 </li>
               ))}
             </ol>
