@@ -11,7 +11,8 @@ const EIGHTH = {
   ...seventhCampaignData(),
   slug: 'eighth-collection',
   edition: 8,
-  title: { 'zh-CN': '第八届全国基层党建创新典型案例征集活动', en: 'The Eighth National Collection' },
+  // Long, as the demo's are: what tells two campaigns apart comes at the end.
+  title: { 'zh-CN': '第八届全国基层党建创新典型案例征集活动（演示·评审阶段）', en: 'The Eighth National Collection (demo, in review)' },
   shortTitle: { 'zh-CN': '第八届基层党建创新典型案例征集', en: '8th Collection' },
 };
 
@@ -42,6 +43,15 @@ describeInChromium('choosing the campaign', () => {
       await page.waitForURL(new RegExp(`campaign=${to.slug}`));
       await expect.poll(shown).toContain(to.title);
       await page.screenshot({ path: `${SCREENSHOTS}/campaign-picker-${size}.png` });
+      // Nothing of either title is cut off: not the chosen one, not the choices in the list.
+      const clipped = (selector: string) => page.locator(selector).evaluateAll((nodes) => nodes.flatMap((node) =>
+        [node, ...node.querySelectorAll('*')].filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => `${e.className}: ${e.textContent}`)));
+      expect(await clipped('.wb-campaign-picker .ant-select')).toEqual([]);
+      await picker.click();
+      await page.locator('.wb-campaign-popup .ant-select-item-option').first().waitFor();
+      expect(await clipped('.wb-campaign-popup .ant-select-item-option')).toEqual([]);
+      await page.screenshot({ path: `${SCREENSHOTS}/campaign-picker-${size}-open.png` });
+      await page.keyboard.press('Escape');
 
       // The next page, reached without the address's choice, stays on it.
       await page.evaluate(() => { window.history.pushState(null, '', '/app/org/progress'); window.dispatchEvent(new PopStateEvent('popstate')); });

@@ -51,7 +51,7 @@ export function CampaignPicker({ chosen, onChange }: { chosen: ChosenCampaign; o
     <label className="wb-campaign-picker">
       <span>{t('wb.cases.campaign')}</span>
       <Select
-        className="wb-full" value={chosen.slug} aria-label={t('wb.cases.campaign')}
+        className="wb-full" value={chosen.slug} aria-label={t('wb.cases.campaign')} classNames={{ popup: { root: 'wb-campaign-popup' } }}
         onChange={(next: string) => { chosen.choose(next); onChange?.(); }}
         options={chosen.campaigns.map((c) => ({ value: c.slug, label: c.title[locale] }))}
       />
