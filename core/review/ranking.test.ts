@@ -43,6 +43,10 @@ describe('normalized scores', () => {
     });
     expect(ranking.rows.map((r) => [r.caseId, r.raw, r.normalized])).toEqual([['B', 100, 100], ['E', 60, 94.64], ['A', 80, 80], ['D', 40, 60], ['C', 20, 25.36]]);
     expect(ranking.reviews.find((r) => r.reviewId === 'K-A')!.normalized).toEqual({ a: 4, b: 4 });
+    // The rows of K's cases carry the flag, so the case list shows which figures are as given.
+    expect(ranking.rows.map((r) => [r.caseId, r.flags])).toEqual([
+      ['B', ['unscaled_reviewer.K']], ['E', []], ['A', ['unscaled_reviewer.K']], ['D', []], ['C', []],
+    ]);
     expect(ranking.flags).toEqual([
       { id: 'unscaled_reviewer.K', kind: 'unscaled_reviewer', reviewerId: 'K', reviewIds: ['K-A', 'K-B'], reason: 'few_reviews', criteria: ['a', 'b'] },
     ]);
@@ -73,7 +77,7 @@ describe('normalized scores', () => {
     const ranking = rankCases({ scales: scales(60, 40), reviewsPerCase: 3, cases: cases('P:urban'), reviews: [review('H', 'P', 4, 2)] });
     // 60·4/5 + 40·2/5 = 48 + 16
     expect(picked(ranking.rows)).toEqual([['P', 64, 64, 1, 1]]);
-    expect(ranking.rows[0]!.flags).toEqual(['too_few_scores.P']);
+    expect(ranking.rows[0]!.flags).toEqual(['too_few_scores.P', 'unscaled_reviewer.H']);
     expect(ranking.flags).toEqual([
       { id: 'too_few_scores.P', kind: 'too_few_scores', caseId: 'P', reviewIds: ['H-P'], count: 1, required: 3 },
       { id: 'unscaled_reviewer.H', kind: 'unscaled_reviewer', reviewerId: 'H', reviewIds: ['H-P'], reason: 'few_reviews', criteria: ['a', 'b'] },
@@ -126,7 +130,9 @@ describe('flags', () => {
       scales: scales(60, 40), reviewsPerCase: 2, cases: cases('X:urban Y:urban'),
       reviews: [review('A', 'X', 5, 5), review('A', 'Y', 1, 1), review('B', 'X', 1, 1), review('B', 'Y', 5, 5)],
     });
-    expect(ranking.rows.map((r) => [r.caseId, r.normalized, r.flags])).toEqual([['X', 60, ['disagreement.X']], ['Y', 60, ['disagreement.Y']]]);
+    expect(ranking.rows.map((r) => [r.caseId, r.normalized, r.flags])).toEqual([
+      ['X', 60, ['disagreement.X', 'unscaled_reviewer.A', 'unscaled_reviewer.B']], ['Y', 60, ['disagreement.Y', 'unscaled_reviewer.A', 'unscaled_reviewer.B']],
+    ]);
     expect(ranking.flags.filter((f) => f.kind === 'disagreement')).toEqual([
       { id: 'disagreement.X', kind: 'disagreement', caseId: 'X', reviewIds: ['A-X', 'B-X'], range: 80 },
       { id: 'disagreement.Y', kind: 'disagreement', caseId: 'Y', reviewIds: ['A-Y', 'B-Y'], range: 80 },

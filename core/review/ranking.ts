@@ -130,6 +130,12 @@ export function rankCases(input: RankingInput): Ranking {
   const flags = rankingFlags({ rows, reviews, reviewsPerCase: input.reviewsPerCase, unscaled: unscaledCriteria(habits, sparse) });
   const rowOf = new Map(rows.map((r) => [r.caseId, r]));
   for (const flag of flags) if ('caseId' in flag) rowOf.get(flag.caseId)!.flags.push(flag.id);
+  // A case scored as given by a reviewer with too few reviews says so on its own row too.
+  const reviewOf = new Map(reviews.map((r) => [r.reviewId, r]));
+  for (const flag of flags) {
+    if (flag.kind !== 'unscaled_reviewer' || flag.reason !== 'few_reviews') continue;
+    for (const caseId of new Set(flag.reviewIds.map((id) => reviewOf.get(id)!.caseId))) rowOf.get(caseId)!.flags.push(flag.id);
+  }
   return {
     criteria: criteria.map((c) => ({ ...c, mean: round2(c.mean), sd: round2(c.sd) })),
     rows,

@@ -5,7 +5,7 @@ export const rankingPageEn: Record<keyof typeof rankingPageZhCN, string> = {
   'wb.ranking.title': 'Review ranking',
   'wb.ranking.intro': 'The cases that passed screening with their review scores, out of 100. The raw score is the mean of the weighted totals the reviewers gave.',
   'wb.ranking.normalizedHelp': 'What is the “normalized” score?',
-  'wb.ranking.normalizedText': 'Some reviewers score harshly, some leniently; some use only 3–5, others all of 1–5. The normalized score takes each reviewer’s score on each criterion against that reviewer’s own mean and spread (a z-score), puts it back on the mean and spread of all reviewers’ scores, and adds the criteria up by weight. A case’s place then depends on the case, not on which reviewers it drew. The ranking orders cases by normalized score, highest first.',
+  'wb.ranking.normalizedText': 'Some reviewers score harshly, some leniently; some use only 3–5, others all of 1–5. The normalized score takes each reviewer’s score on each criterion against that reviewer’s own mean and spread (a z-score), puts it back on the mean and spread of all reviewers’ scores, and adds the criteria up by weight. A case’s place then depends on the case, not on which reviewers it drew. A reviewer with fewer than 3 reviews cannot be placed against their own habit: their scores count as given, and the cases they scored are marked “Unscaled reviewer”. The ranking orders cases by normalized score, highest first.',
   'wb.ranking.filter.category': 'Category',
   'wb.ranking.allCategories': 'All categories',
   'wb.ranking.sort': 'Sort',
