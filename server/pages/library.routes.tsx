@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { translator } from '../../core/i18n/messages.ts';
+import { MAX_QUERY_CHARS } from '../../core/search/normalize.ts';
 import { AppError } from '../errors.ts';
 import { errorResponseSchema } from '../http/error-schema.ts';
 import { rememberLanguageChoice } from '../http/locale.ts';
@@ -93,7 +94,7 @@ export async function libraryRoutes(app: FastifyInstance): Promise<void> {
       <LibraryPage
         locale={locale} query={query} view={view} total={result?.total ?? 0} refusal={refusal} unsupportedLanguage={unsupportedLanguage}
         head={{
-          title: query.q.trim() !== '' && !refusal ? `${query.q.trim().slice(0, 100)} · ${t('library.title')} · ${t('site.name')}` : `${t('library.title')} · ${t('site.name')}`,
+          title: query.q.trim() !== '' && !refusal ? `${[...query.q.trim()].slice(0, MAX_QUERY_CHARS).join('')} · ${t('library.title')} · ${t('site.name')}` : `${t('library.title')} · ${t('site.name')}`,
           description: t('library.description'),
           url: here(locale), alternates: { 'zh-CN': here('zh-CN'), en: here('en') }, stylesheet: app.assets.site.url,
         }}
