@@ -121,6 +121,9 @@ describe(`the public notice under attack (${testEngine()})`, () => {
     expect((await visitorFrom(app).post(OBJECT, objection(1))).statusCode).toBe(201);
     const [first] = (await organizer.get(NOTICE)).json().data.objections;
     expect((await organizer.post(`${NOTICE}/objections/${first.id}/outcome`, { status: 'upheld', tier: 'none', reason: '经核实，撤出名单。' })).statusCode).toBe(200);
+    // The same form sent again once it is resolved is refused, not "received" again.
+    const resent = await visitorFrom(app).post(OBJECT, objection(1));
+    expect([resent.statusCode, resent.json().error.code]).toEqual([409, 'objection_resolved']);
     // The published list is kept as it was: case 1 is still on it and may still be objected to.
     const again = await visitorFrom(app).post(OBJECT, objection(1, { body: '另一条针对该案例的异议，内容不同。' }));
     expect(again.statusCode).toBe(201);
@@ -269,5 +272,10 @@ describe(`the public notice under attack (${testEngine()})`, () => {
     expect((await start(v1, a.objectionId, a.token)).statusCode).toBe(404);
     expect((await start(v1, a.objectionId, again.token)).statusCode).toBe(201);
     expect(await app.db.selectFrom('uploads').select('objection_id').execute()).toEqual([{ objection_id: a.objectionId }]);
+    // Someone else who copies the words and the contact but not the author gets an objection of
+    // their own, not this one and a token that would replace its author's.
+    const copied = (await visitorFrom(app).post(OBJECT, objection(1, { name: '王冒名' }))).json().data.evidence;
+    expect(copied.objectionId).not.toBe(a.objectionId);
+    expect((await start(v1, a.objectionId, again.token)).statusCode).toBe(201);
   });
 });

@@ -21,9 +21,11 @@ export async function insertObjection(db: Kysely<Database>, row: Insertable<Obje
   await db.insertInto('objections').values(row).execute();
 }
 
-/** An earlier objection with the same case, text and contact: a second click or a resent form. */
-export async function findSameObjection(db: Kysely<Database>, row: Pick<ObjectionsTable, 'campaign_id' | 'case_id' | 'body' | 'phone' | 'email'>) {
-  let query = db.selectFrom('objections').select(['id', 'reference', 'email']).where('campaign_id', '=', row.campaign_id).where('case_id', '=', row.case_id).where('body', '=', row.body);
+/** An earlier objection with the same case, text, author and contact: a second click or a resent form. */
+export async function findSameObjection(db: Kysely<Database>, row: Pick<ObjectionsTable, 'campaign_id' | 'case_id' | 'body' | 'phone' | 'email' | 'author_name' | 'author_organization'>) {
+  let query = db.selectFrom('objections').select(['id', 'reference', 'email', 'status'])
+    .where('campaign_id', '=', row.campaign_id).where('case_id', '=', row.case_id).where('body', '=', row.body)
+    .where('author_name', '=', row.author_name).where('author_organization', '=', row.author_organization);
   query = row.phone === null ? query.where('phone', 'is', null) : query.where('phone', '=', row.phone);
   query = row.email === null ? query.where('email', 'is', null) : query.where('email', '=', row.email);
   return query.executeTakeFirst();

@@ -139,7 +139,10 @@ describe(`the public notice (${testEngine()})`, () => {
     expect([refused.json().error.code, refused.json().error.message, refused.headers['retry-after']])
       .toEqual(['objection_limit', '同一网络一小时内最多可提出 5 项异议，请 60 分钟后再提交。', '3600']);
     expect(await app.db.selectFrom('objections').select('id').execute()).toHaveLength(5);
-    // Another address is not held back by this one.
+    // Another address of the same IPv6 /64 is the same network; another address is not held back.
+    const v6 = (host: string) => new TestClient(app).request({ method: 'POST', url: `${PUBLIC_NOTICE}/objections`, body: objection(1, { body: `从 ${host} 提出的异议内容。` }), remoteAddress: host });
+    for (let i = 1; i <= 5; i++) expect((await v6(`2001:db8:1:2::${i}`)).statusCode).toBe(201);
+    expect((await v6('2001:db8:1:2::ff')).json().error.code).toBe('objection_limit');
     const other = await new TestClient(app).request({ method: 'POST', url: `${PUBLIC_NOTICE}/objections`, body: objection(1, { body: '另一处网络提出的异议内容。' }), remoteAddress: '203.0.113.9' });
     expect(other.statusCode).toBe(201);
   });

@@ -9,6 +9,7 @@ import { errorResponseSchema } from '../../http/error-schema.ts';
 import { finalizeResults, publishNotice, readNotice, readPublicNotice } from './notice.service.ts';
 import { fileObjection, resolveObjection } from './objections.service.ts';
 import { findObjectionFileForOrganizer } from './objection-evidence.ts';
+import { clientNetwork } from '../../shared/client-network.ts';
 import { sendStoredFile } from '../attachments/attachments.routes.ts';
 
 // The public notice (公示): organizers publish, resolve objections and finalize; anyone reads the
@@ -83,7 +84,7 @@ export async function noticeRoutes(app: FastifyInstance): Promise<void> {
   routes.post(`${PUBLIC_BASE}/objections`, {
     // A flood guard on every request; the service allows OBJECTIONS_PER_HOUR accepted filings
     // from one address, so a form refused for a typo does not use up a person's objections.
-    config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 hour' } },
+    config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 hour', keyGenerator: (request) => clientNetwork(request.ip) } },
     schema: {
       tags: ['notice'], summary: 'Files an objection to a case on the notice while it runs; anyone; answers with its reference',
       params: slugParams,
@@ -94,7 +95,7 @@ export async function noticeRoutes(app: FastifyInstance): Promise<void> {
     },
   }, async (request, reply) => {
     const { body } = request;
-    const receipt = await fileObjection(app.db, request.params.slug, { ...body, phone: body.phone ?? null, email: body.email ?? null }, request.ip, request.locale, app.clock(), app.baseUrl);
+    const receipt = await fileObjection(app.db, request.params.slug, { ...body, phone: body.phone ?? null, email: body.email ?? null }, clientNetwork(request.ip), request.locale, app.clock(), app.baseUrl);
     return reply.code(201).send({ data: receipt });
   });
 }

@@ -54,10 +54,12 @@ export async function fileObjection(db: Kysely<Database>, slug: string, form: Ob
     if (noticeStage({ endsAt: notice.ends_at, finalizedAt: notice.finalized_at }, now) !== 'running') throw new AppError('notice_not_running');
     const entry = (JSON.parse(notice.entries) as NoticeEntry[]).find((e) => e.n === form.n);
     if (!entry) throw new AppError('objection_case_unknown');
-    const row = { campaign_id: campaign.id, case_id: entry.caseId, body: form.body.trim(), phone, email };
+    const row = { campaign_id: campaign.id, case_id: entry.caseId, body: form.body.trim(), phone, email, author_name: form.name.trim(), author_organization: form.organization.trim() };
     // A second click, or the form sent again after a dropped answer, gets the first reference.
     // A fresh upload token either way: the first answer, and its token, may never have arrived.
     const same = await findSameObjection(trx, row);
+    // Resolved already: saying "received" again would invite evidence the objection can no longer take.
+    if (same && same.status !== 'open') throw new AppError('objection_resolved');
     if (same) return { reference: same.reference, mailed: same.email !== null, evidence: await issueUploadToken(trx, same.id, notice.ends_at, now) };
     // Counted in this transaction: a filing refused after this point rolls its count back.
     const filed = await countRequest(trx, rowKey('objection.file', clientKey), HOUR_MS, now.getTime());
@@ -65,7 +67,7 @@ export async function fileObjection(db: Kysely<Database>, slug: string, form: Ob
     const reference = objectionReference(campaign.definition.edition, randomBytes(8));
     const id = newId();
     await insertObjection(trx, {
-      ...row, id, reference, author_name: form.name.trim(), author_organization: form.organization.trim(),
+      ...row, id, reference,
       status: 'open', outcome_tier: null, outcome_reason: null, resolved_by: null, resolved_at: null, created_at: now.toISOString(), locale,
     });
     await appendAudit(trx, {
