@@ -97,11 +97,13 @@ describeInChromium('from scores to final results in the browser', () => {
     await v.locator('#wb-objection-phone').fill('139 1234 5678');
     // A small PDF as evidence goes up with tus once the objection is filed (decision 0036). The
     // first time its bytes never arrive and the visitor reloads the page; filing the same objection
-    // again gives the same one back, and the file continues on the upload it started.
+    // again gives the same one back, and the file continues on the upload it started. That
+    // continuation is then refused once: the refused upload is forgotten, and the visitor's
+    // "send again" starts a new one that arrives.
     const pdfPath = join(await mkdtemp(join(tmpdir(), 'evidence-')), '统计表.pdf');
     await writeFile(pdfPath, await testPdf());
     const creations: string[] = [];
-    v.on('request', (r) => { if (r.method() === 'POST' && new URL(r.url()).pathname === '/api/v1/uploads') creations.push(r.url()); });
+    v.on('response', (r) => { if (r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/v1/uploads') creations.push(new URL(r.headers().location!, suite.url).pathname); });
     const cut = (route: Route) => (route.request().method() === 'PATCH' ? route.abort('connectionreset') : route.fallback());
     await v.route('**/api/v1/uploads/*', cut);
     await v.locator('#wb-objection-files').setInputFiles(pdfPath);
@@ -118,11 +120,22 @@ describeInChromium('from scores to final results in the browser', () => {
     await v.locator('#wb-objection-body').fill('该案例所述“加装电梯 40 部”系两年合计，重复统计。');
     await v.locator('#wb-objection-phone').fill('139 1234 5678');
     await v.locator('#wb-objection-files').setInputFiles(pdfPath);
+    const refused: string[] = [];
+    const refuseOnce = (route: Route) => {
+      if (route.request().method() !== 'PATCH' || refused.length > 0) return route.fallback();
+      refused.push(new URL(route.request().url()).pathname);
+      return route.fulfill({ status: 400, contentType: 'application/json', body: JSON.stringify({ error: { code: 'invalid_request', message: '文件未通过检查。' } }) });
+    };
+    await v.route('**/api/v1/uploads/*', refuseOnce);
     await v.getByRole('button', { name: '提交异议' }).click();
     await v.getByText('异议已受理').waitFor();
-    await v.getByText('证据材料已全部上传。').waitFor();
     expect(await v.locator('.wb-notice-received').innerText()).toContain(first);
-    expect(creations).toHaveLength(1);
+    await v.getByRole('button', { name: '重新上传未成功的文件' }).click();
+    await v.getByText('证据材料已全部上传。').waitFor();
+    await v.unroute('**/api/v1/uploads/*', refuseOnce);
+    // The refused PATCH was the first upload's, resumed; the second try is a new upload.
+    expect(refused).toEqual([creations[0]]);
+    expect(creations).toHaveLength(2);
     const reference = /YY7-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec(await v.locator('.wb-notice-received').innerText())![0];
     expect(await axeViolations(v)).toEqual([]);
     await shot(v, 'objection-received-phone');

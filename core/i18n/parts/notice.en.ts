@@ -48,6 +48,7 @@ export const noticeEn: Record<keyof typeof noticeZhCN, string> = {
   'notice.evidence.failed': 'Not uploaded: {reason}',
   'notice.evidence.someFailed': 'The objection is filed, but these files could not be uploaded: {names}. To add them, tell the organizers through the contact you left.',
   'notice.evidence.allDone': 'All evidence files are uploaded.',
+  'notice.evidence.retry': 'Send the failed files again',
   'wb.notice.files': 'Evidence:',
   'wb.notice.fileDownload': 'Download {name} ({size})',
 };

@@ -47,6 +47,7 @@ export const noticeZhCN = {
   'notice.evidence.failed': '上传失败：{reason}',
   'notice.evidence.someFailed': '异议已受理，但以下证据材料未能上传：{names}。如需补充，可通过留下的联系方式告知主办单位。',
   'notice.evidence.allDone': '证据材料已全部上传。',
+  'notice.evidence.retry': '重新上传未成功的文件',
   'wb.notice.files': '证据材料：',
   'wb.notice.fileDownload': '下载 {name}（{size}）',
 } as const;

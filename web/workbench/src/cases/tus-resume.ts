@@ -22,11 +22,21 @@ export async function resumeOrStart(upload: tus.Upload): Promise<boolean> {
   return previous !== undefined;
 }
 
+/** Answers that say nothing against the file: signed out, forbidden for now, busy, too many requests. */
+const NOT_ABOUT_THE_FILE = [401, 403, 408, 409, 423, 429];
+
 /**
- * After a refusal (a 4xx answer) the remembered URL is of no use: terminating removes it here and
- * the bytes on the server. Network trouble keeps it, so the upload resumes after a reload.
+ * After a refusal of the upload itself (another 4xx answer) its remembered URL is of no use: it is
+ * forgotten here whatever the server answers to terminating it (often 404: the server dropped it
+ * already), and the bytes on the server are removed where they remain. Network trouble, or a
+ * refusal a new sign-in may lift, keeps it, so the upload resumes after a reload.
  */
 export function forgetIfRefused(upload: tus.Upload, error: Error): void {
   const code = (error as tus.DetailedError).originalResponse?.getStatus() ?? 0;
-  if (code >= 400 && code < 500) void upload.abort(true).catch(() => undefined);
+  if (code < 400 || code >= 500 || NOT_ABOUT_THE_FILE.includes(code)) return;
+  void upload.abort(true).catch(() => undefined);
+  const storage = upload.options.urlStorage;
+  void upload.findPreviousUploads()
+    .then((remembered) => Promise.all(remembered.map((p) => (p.urlStorageKey ? storage?.removeUpload(p.urlStorageKey) : undefined))))
+    .catch(() => undefined);
 }

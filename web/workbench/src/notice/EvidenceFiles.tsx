@@ -73,8 +73,9 @@ function sendFile(file: File, evidence: { objectionId: string; token: string }, 
       fingerprint: async () => fingerprintOf(`objection-${evidence.objectionId}`, 'evidence', file),
       storeFingerprintForResuming: true,
       removeFingerprintOnSuccess: true,
-      retryDelays: [0, 1000, 3000, 5000, 10_000],
-      onShouldRetry: (error) => isNetworkTrouble(error, [423]),
+      // About two minutes of network trouble; then the visitor may send the failed files again.
+      retryDelays: [0, 1000, 3000, 5000, 10_000, 20_000, 30_000, 60_000],
+      onShouldRetry: (error) => isNetworkTrouble(error, [409, 423]),
       onProgress: (sent) => onProgress(sent),
       onSuccess: () => resolve(null),
       onError: (error) => {

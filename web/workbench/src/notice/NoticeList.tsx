@@ -9,7 +9,7 @@ const TIER_COLORS = { best: 'red', excellent: 'gold' } as const;
  * public one. Once final, the public list links each case's certificate to its check page.
  */
 export function NoticeList({ entries }: { entries: readonly { n: number; tier: 'best' | 'excellent'; title: string; unitName: string; certificate?: string | null }[] }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   return (
     <>
       {(['best', 'excellent'] as const).map((tier) => {
@@ -28,7 +28,7 @@ export function NoticeList({ entries }: { entries: readonly { n: number; tier: '
                   <span className="wb-notice-entry-unit">{e.unitName}</span>
                   {e.certificate && (
                     <span className="wb-notice-entry-certificate">
-                      {t('notice.public.certificate')}<a href={`${CERTIFICATE_PATH}/${encodeURIComponent(e.certificate)}`} aria-label={t('notice.public.certificateCheck', { serial: e.certificate, title: e.title })}>{e.certificate}</a>
+                      {t('notice.public.certificate')}<a href={`${CERTIFICATE_PATH}/${encodeURIComponent(e.certificate)}${locale === 'en' ? '?lang=en' : ''}`} aria-label={t('notice.public.certificateCheck', { serial: e.certificate, title: e.title })}>{e.certificate}</a>
                     </span>
                   )}
                 </li>

@@ -28,8 +28,14 @@ export function NoticePage() {
   const key = ['notice', slug];
   const view = useQuery({ queryKey: key, queryFn: () => noticeApi.notice(slug!), enabled: Boolean(slug) });
   const store = (data: OrganizerNotice) => client.setQueryData(key, data);
-  // Another organizer got there first (409): what they did shows at once, beside the refusal.
-  const refreshIfStale = (error: Error) => { if (error instanceof ApiError && error.status === 409) void view.refetch(); };
+  // Another organizer got there first (409): what they did shows at once, and the refusal stays
+  // on the page even where the refetch replaces the form that showed it (a publish).
+  const [overtaken, setOvertaken] = useState<string | null>(null);
+  const refreshIfStale = (error: Error) => {
+    if (!(error instanceof ApiError && error.status === 409)) return;
+    setOvertaken(error.message);
+    void view.refetch();
+  };
   const [resolving, setResolving] = useState<{ item: Objection; open: boolean; n: number } | null>(null);
   const data = view.data;
   const campaign = useCampaign(slug).data;
@@ -40,6 +46,7 @@ export function NoticePage() {
       <Card className="wb-card" title={t('wb.notice.title')}>
         <Typography.Paragraph type="secondary">{t('wb.notice.intro')}</Typography.Paragraph>
         {view.error && <Alert className="wb-alert" type="error" showIcon title={view.error.message} />}
+        {overtaken && <Alert className="wb-alert" type="warning" showIcon closable={{ 'aria-label': t('wb.notice.cancel') }} onClose={() => setOvertaken(null)} title={overtaken} />}
         {!data ? <Skeleton active /> : data.notice ? <Published slug={slug!} data={data} /> : <Draft slug={slug!} data={data} onStale={refreshIfStale} onPublished={(d) => { store(d); void message.success(t('wb.notice.published')); }} />}
       </Card>
       {data?.notice && (

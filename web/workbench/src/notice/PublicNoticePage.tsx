@@ -66,6 +66,13 @@ function ObjectionFormView({ slug, data }: { slug: string; data: PublicNotice })
         subTitle={<>{t('notice.public.reference', { reference: send.data.reference })}<br />{t(send.data.mailed ? 'notice.public.mailed' : 'notice.public.notMailed')}</>}
         extra={<>
           {uploads.length > 0 && <EvidenceProgress statuses={uploads} />}
+          {uploads.some((u) => u.phase === 'failed') && uploads.every((u) => u.phase === 'done' || u.phase === 'failed') && (
+            <Button type="primary" onClick={() => {
+              // The token lasts as long as the notice: the files that failed go up again, each from where it stopped.
+              const kept = uploads.filter((u) => u.phase === 'done');
+              void sendEvidence(files.filter((_, i) => uploads[i]?.phase === 'failed'), send.data.evidence, locale, (retried) => setUploads([...kept, ...retried]));
+            }}>{t('notice.evidence.retry')}</Button>
+          )}
           <Button disabled={uploads.some((u) => u.phase === 'waiting' || u.phase === 'uploading')}
             onClick={() => { send.reset(); setFields(EMPTY); setN(undefined); setFiles([]); setUploads([]); }}>{t('notice.public.another')}</Button>
         </>} />
