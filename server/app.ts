@@ -56,6 +56,7 @@ import { verifyRoutes } from './pages/verify.routes.tsx';
 import { certificateRoutes } from './pages/certificate.routes.tsx';
 import { casePageRoutes } from './pages/case-page.routes.tsx';
 import { libraryRoutes } from './pages/library.routes.tsx';
+import { sitemapRoutes } from './pages/sitemap.routes.ts';
 import { publishingRoutes } from './modules/publishing/publishing.routes.ts';
 import { certificatesRoutes } from './modules/certificates/certificates.routes.ts';
 import { auditHeadsRoutes } from './pages/audit-heads.routes.tsx';
@@ -175,6 +176,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(certificateRoutes);
   await app.register(casePageRoutes);
   await app.register(libraryRoutes);
+  await app.register(sitemapRoutes);
   await app.register(auditHeadsRoutes);
 
   app.withTypeProvider<ZodTypeProvider>().get('/api/v1/openapi.json', {

@@ -144,6 +144,11 @@ const SAMPLES: Record<string, (w: World) => { url: string; body?: unknown }> = {
   // Anyone: the case library, holding only cases shown now (library.routes.test.ts).
   'GET /library': () => ({ url: '/library?q=党建' }),
   'GET /api/v1/library': () => ({ url: '/api/v1/library?q=党建' }),
+  // Anyone: what search engines read, only public addresses (sitemap.routes.test.ts).
+  'GET /robots.txt': () => ({ url: '/robots.txt' }),
+  'GET /sitemap.xml': () => ({ url: '/sitemap.xml' }),
+  'GET /sitemaps/pages.xml': () => ({ url: '/sitemaps/pages.xml' }),
+  'GET /sitemaps/cases-:n.xml': () => ({ url: '/sitemaps/cases-1.xml' }),
   'GET /api/v1/cases/:id/conflicts': (w) => ({ url: `/api/v1/cases/${w.caseA}/conflicts` }),
   'POST /api/v1/cases/:id/conflicts/:reviewerId/dismissal': (w) => ({ url: `/api/v1/cases/${w.caseA}/conflicts/nobody/dismissal`, body: { reason: '已核实无利害关系' } }),
   'POST /api/v1/cases/:id/conflict-declaration': (w) => ({ url: `/api/v1/cases/${w.caseA}/conflict-declaration`, body: { reason: '曾指导该单位' } }),

@@ -130,6 +130,22 @@ function matching(db: Kysely<Database>, plan: SearchPlan, filters: SearchFilters
   return query;
 }
 
+/** How many published cases may be shown now (for the sitemap). */
+export async function countShownCases(db: Kysely<Database>, displayCampaignIds: string[]): Promise<number> {
+  const row = await db.selectFrom('search_documents as d').where(shownNow(displayCampaignIds) as never)
+    .select(sql<number | string>`count(*)`.as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The published cases that may be shown now, by id, a slice at a time (for the sitemap). */
+export async function listShownCases(db: Kysely<Database>, displayCampaignIds: string[], page: { limit: number; offset: number }) {
+  return db.selectFrom('search_documents as d').where(shownNow(displayCampaignIds) as never)
+    .select(['d.id', 'd.campaign_slug', 'd.published_at'])
+    .orderBy(inByteOrder(db, 'd.id'), 'asc')
+    .limit(page.limit).offset(page.offset)
+    .execute();
+}
+
 /** How many documents match. */
 export async function countSearchMatches(db: Kysely<Database>, plan: SearchPlan, filters: SearchFilters): Promise<number> {
   const unfiltered = Object.values(filters).every((v) => v === undefined);
