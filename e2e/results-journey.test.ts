@@ -108,11 +108,13 @@ describeInChromium('from scores to final results in the browser', () => {
     await v.route('**/api/v1/uploads/*', cut);
     await v.locator('#wb-objection-files').setInputFiles(pdfPath);
     await v.getByRole('button', { name: '提交异议' }).click();
-    await v.getByText('异议已受理').waitFor();
+    await v.getByText('异议已受理', { exact: true }).waitFor();
     const first = /YY7-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec(await v.locator('.wb-notice-received').innerText())![0];
     await expect.poll(() => creations.length).toBe(1);
-    await v.unroute('**/api/v1/uploads/*', cut);
+    // Reloaded while the bytes are still cut off: tus-js-client retries (after 1 s, 3 s…) must not
+    // get through before the page is gone, or the first upload would finish on its own.
     await v.reload();
+    await v.unroute('**/api/v1/uploads/*', cut);
     await v.locator('#wb-objection-case').click();
     await v.locator('.ant-select-item-option', { hasText: '社区议事厅' }).click();
     await v.locator('#wb-objection-name').fill('张𠮷');
@@ -128,7 +130,7 @@ describeInChromium('from scores to final results in the browser', () => {
     };
     await v.route('**/api/v1/uploads/*', refuseOnce);
     await v.getByRole('button', { name: '提交异议' }).click();
-    await v.getByText('异议已受理').waitFor();
+    await v.getByText('异议已受理', { exact: true }).waitFor();
     expect(await v.locator('.wb-notice-received').innerText()).toContain(first);
     await v.getByRole('button', { name: '重新上传未成功的文件' }).click();
     await v.getByText('证据材料已全部上传。').waitFor();
