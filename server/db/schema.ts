@@ -10,6 +10,7 @@ import type { FinalResultsTable, NoticesTable, ObjectionFilesTable, ObjectionsTa
 import type { SelectionDecisionsTable, SelectionSuggestionsTable } from './schema-selection.ts';
 import type { SearchDocumentsTable, SearchTextsTable } from './schema-search.ts';
 import type { PublishedCasesTable } from './schema-publishing.ts';
+import type { ImportedCasesTable } from './schema-library-import.ts';
 
 export type * from './schema-cases.ts';
 export type * from './schema-review.ts';
@@ -292,4 +293,5 @@ export interface Database {
   search_documents: SearchDocumentsTable;
   search_texts: SearchTextsTable;
   published_cases: PublishedCasesTable;
+  imported_cases: ImportedCasesTable;
 }

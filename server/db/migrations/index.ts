@@ -28,6 +28,7 @@ import * as objectionEvidence from './2026-12-07-028-objection-evidence.ts';
 import * as objectionLocale from './2026-12-07-029-objection-locale.ts';
 import * as caseSearch from './2026-12-07-030-case-search.ts';
 import * as publishedCases from './2026-12-07-031-published-cases.ts';
+import * as importedCases from './2026-12-07-032-imported-cases.ts';
 
 // Listed by hand so the set is fixed at build time; names sort in the order they run.
 export const migrations: Record<string, Migration> = {
@@ -60,4 +61,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07-029-objection-locale': objectionLocale,
   '2026-12-07-030-case-search': caseSearch,
   '2026-12-07-031-published-cases': publishedCases,
+  '2026-12-07-032-imported-cases': importedCases,
 };
