@@ -6,6 +6,7 @@ import { MAX_QUERY_CHARS } from '../../core/search/normalize.ts';
 import { AppError } from '../errors.ts';
 import { errorResponseSchema } from '../http/error-schema.ts';
 import { rememberLanguageChoice } from '../http/locale.ts';
+import { clientNetwork } from '../shared/client-network.ts';
 import { listCampaigns } from '../modules/campaigns/campaigns.service.ts';
 import { searchLibrary, type LibraryQuery, type LibraryResult } from '../modules/search/library.service.ts';
 import { MAX_PAGE_SIZE } from '../modules/search/search.service.ts';
@@ -50,6 +51,15 @@ const libraryResponse = z.object({
   }),
 });
 
+/**
+ * Searches one network may make a minute, on the page and on the API each (decision 0045). A
+ * reader pages and refines a few times a minute; a network behind a carrier NAT holds many
+ * readers, hence the room. Counted per network (an IPv6 /64 is one) in the database, so every
+ * instance counts together; the 429 says in the caller's language how many minutes to wait.
+ */
+export const LIBRARY_SEARCHES_PER_MINUTE = 120;
+const searchLimit = { max: LIBRARY_SEARCHES_PER_MINUTE, timeWindow: '1 minute', keyGenerator: (request: { ip: string }) => clientNetwork(request.ip) };
+
 const whole = (text: string | undefined) => (text !== undefined && /^\d{1,9}$/.test(text) ? Number(text) : undefined);
 
 /** The reader's choices, leniently: a filter that cannot be one is left out, a page out of range is the nearest that is. */
@@ -73,7 +83,7 @@ export async function libraryRoutes(app: FastifyInstance): Promise<void> {
   const routes = app.withTypeProvider<ZodTypeProvider>();
 
   routes.get(LIBRARY_PATH, {
-    config: { access: 'public' },
+    config: { access: 'public', rateLimit: searchLimit },
     schema: { hide: true, querystring: libraryQuerystring },
   }, async (request, reply) => {
     const { locale, unsupportedLanguage } = request;
@@ -110,12 +120,12 @@ export async function libraryRoutes(app: FastifyInstance): Promise<void> {
   });
 
   routes.get('/api/v1/library', {
-    config: { access: 'public' },
+    config: { access: 'public', rateLimit: searchLimit },
     schema: {
       tags: ['library'],
       summary: 'The case library: published cases shown now, searched and filtered, best first (anyone may call it)',
       querystring: libraryQuerystring,
-      response: { 200: libraryResponse, 400: errorResponseSchema },
+      response: { 200: libraryResponse, 400: errorResponseSchema, 429: errorResponseSchema },
     },
   }, async (request, reply) => {
     const query = libraryQuery(request.query);
