@@ -34,6 +34,7 @@ import { superiorReviewRoutes } from './modules/cases/superior-review.routes.ts'
 import { divisionsRoutes } from './modules/divisions/divisions.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { importsRoutes } from './modules/imports/imports.routes.ts';
+import { libraryImportRoutes } from './modules/library-import/library-import.routes.ts';
 import { caseDocumentsRoutes } from './documents/documents.routes.ts';
 import { mailRoutes } from './modules/mail/mail.routes.ts';
 import { organizationsRoutes } from './modules/organizations/organizations.routes.ts';
@@ -163,6 +164,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(superiorMemberRoutes);
   await app.register(submittedVersionRoutes);
   await app.register(importsRoutes);
+  await app.register(libraryImportRoutes);
   await app.register(caseDocumentsRoutes);
   await app.register(uploadsRoutes);
   await app.register(attachmentsRoutes);

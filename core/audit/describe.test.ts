@@ -73,6 +73,7 @@ const SAMPLES: Record<string, AuditFacts> = {
   'publication.edit': entry('publication.edit', 'case', CASE, { publicId: 'p1', version: 2, fields: ['title'] }),
   'publication.publish': entry('publication.publish', 'case', CASE, { publicId: 'p1', version: 3, tier: null }),
   'publication.unpublish': entry('publication.unpublish', 'case', CASE, { publicId: 'p1', version: 4 }),
+  'library_import.run': entry('library_import.run', 'campaign', CAMPAIGN, { fileName: '第六届.xlsx', sha256: 'ab', written: 12, duplicates: 0, editions: [6] }),
 };
 
 // A move back carries its reason and reads differently from a move on.
@@ -131,6 +132,7 @@ const EN = {
   'publication.edit': '王芳 edited the public copy of the case “[村民议事会]”',
   'publication.publish': '王芳 published the case “[村民议事会]” online',
   'publication.unpublish': '王芳 took the case “[村民议事会]” off the public pages',
+  'library_import.run': '王芳 imported the earlier-edition file "第六届.xlsx" into [第七届全国基层党建典型案例]: 12 cases written',
 };
 
 const time = (iso: string) => iso.slice(0, 10);
@@ -196,6 +198,7 @@ describe('describeAudit', () => {
       'publication.edit': '王芳 修改了案例《[村民议事会]》的公开版本',
       'publication.publish': '王芳 将案例《[村民议事会]》网上展示',
       'publication.unpublish': '王芳 撤下了网上展示的案例《[村民议事会]》',
+      'library_import.run': '王芳 向[第七届全国基层党建典型案例]导入了往届案例文件“第六届.xlsx”：写入 12 个案例',
     });
   });
 

@@ -128,6 +128,7 @@ export const AUDIT_RULES = rules({
   'publication.edit': caseSentence('audit.publication.edit'),
   'publication.publish': caseSentence('audit.publication.publish'),
   'publication.unpublish': caseSentence('audit.publication.unpublish'),
+  'library_import.run': (e) => ({ key: 'audit.library_import.run', params: { campaign: subject('campaign')(e), file: text(e.change.fileName), written: String(e.change.written ?? 0) } }),
 });
 
 /** A selection tier (best, excellent, none) in the reader's language. */

@@ -184,6 +184,8 @@ const SAMPLES: Record<string, (w: World) => { url: string; body?: unknown }> = {
   'GET /api/v1/cases/:id/submitted': (w) => ({ url: `/api/v1/cases/${w.caseA}/submitted` }),
   // A JSON body passes the gate and is then refused as no Word file (import_failed), after the gate.
   'POST /api/v1/cases/:id/import-docx': (w) => ({ url: `/api/v1/cases/${w.caseA}/import-docx`, body: {} }),
+  // Organizers of the campaign; a JSON body passes the gate and is then refused as no import file. library-import.routes.test.ts refuses an organizer of another campaign by name.
+  'POST /api/v1/campaigns/:slug/earlier-editions/import': () => ({ url: '/api/v1/campaigns/seventh-collection/earlier-editions/import', body: {} }),
   'GET /api/v1/cases/:id/declaration-form.docx': (w) => ({ url: `/api/v1/cases/${w.caseA}/declaration-form.docx` }),
   'GET /api/v1/cases/:id/declaration-form.pdf': (w) => ({ url: `/api/v1/cases/${w.caseA}/declaration-form.pdf` }),
   'GET /api/v1/cases/:caseId/result': (w) => ({ url: `/api/v1/cases/${w.caseA}/result` }),

@@ -46,7 +46,7 @@ export async function readDocxPackage(bytes: Buffer, allowMacros: boolean): Prom
 }
 
 /** A zip of `parts`, each stored as is. */
-function storedZip(parts: Map<string, Buffer>): Buffer {
+export function storedZip(parts: Map<string, Buffer>): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;

@@ -3,6 +3,7 @@ import { displaysDuringCollection, publicationRefusal, publicTier, type PublicTi
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { getCampaignById, type StoredCampaign } from '../campaigns/campaigns.service.ts';
+import { readImportedCase } from '../library-import/imported-case.service.ts';
 import { findPictureSizes, findPublicCopy } from './publishing.repository.ts';
 import { showablePictures } from './publishing.service.ts';
 
@@ -34,7 +35,9 @@ export type PublicCase = ShownCase | { kind: 'taken_down'; campaign: StoredCampa
 /** The case page's content; not_found for anything not shown now (see above). */
 export async function readPublicCase(db: Kysely<Database>, slug: string, publicId: string): Promise<PublicCase> {
   const row = await findPublicCopy(db, publicId);
-  if (!row || row.slug !== slug) throw new AppError('not_found');
+  // An earlier edition's case imported from a file (decision 0044) has no case behind its copy.
+  if (!row) return readImportedCase(db, slug, publicId);
+  if (row.slug !== slug) throw new AppError('not_found');
   const campaign = await getCampaignById(db, row.campaign_id);
   const facts = { final: row.phase === 'final', finalTier: row.final_tier ?? null };
   const refusal = publicationRefusal({ status: row.status, screening: row.screening, ...facts, displayDuringCollection: displaysDuringCollection(campaign.definition) });

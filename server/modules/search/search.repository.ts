@@ -95,20 +95,22 @@ function indexMatch(db: Kysely<Database>, terms: SearchTerm[]) {
 }
 
 // The case's tier as the public sees it now: its final result's, once results are final.
-const liveTier = sql<'best' | 'excellent' | null>`(select f.tier from published_cases p
+// An imported earlier-edition case (decision 0044) keeps the tier it was imported with.
+const liveTier = sql<'best' | 'excellent' | null>`coalesce((select f.tier from published_cases p
   join campaigns k on k.id = p.campaign_id
   join final_results f on f.case_id = p.case_id and f.campaign_id = p.campaign_id
-  where p.id = d.id and k.phase = 'final')`;
+  where p.id = d.id and k.phase = 'final'), (select i.tier from imported_cases i where i.id = d.id))`;
 
 /** publicationRefusal in SQL, so that counts and pages hold only what may be shown now. */
 function shownNow(displayCampaignIds: string[]) {
   const during = displayCampaignIds.length === 0 ? sql`1 = 0` : sql`(c.screening = 'passed' and p.campaign_id in (${sql.join(displayCampaignIds)}))`;
-  return sql`exists (select 1 from published_cases p
+  return sql`(exists (select 1 from published_cases p
     join cases c on c.id = p.case_id
     join campaigns k on k.id = p.campaign_id
     left join final_results f on f.case_id = p.case_id and f.campaign_id = p.campaign_id
     where p.id = d.id and p.state = 'published' and c.status = 'submitted'
-      and ((k.phase = 'final' and f.tier is not null) or ${during}))`;
+      and ((k.phase = 'final' and f.tier is not null) or ${during}))
+    or exists (select 1 from imported_cases i where i.id = d.id))`;
 }
 
 function matching(db: Kysely<Database>, plan: SearchPlan, filters: SearchFilters) {
