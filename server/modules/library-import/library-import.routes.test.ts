@@ -116,6 +116,20 @@ describe(`importing earlier editions' cases (${testEngine()})`, () => {
     expect(JSON.parse(stored.sections).practice).toBe('<p>做法</p>');
   });
 
+  it('adds no case, unit or count to the organizer pages of any campaign', async () => {
+    const w = await importWorld();
+    const dashboard = async () => (await w.organizer.get('/api/v1/campaigns/seventh-collection/dashboard')).json();
+    const tables = async () => Promise.all((['cases', 'organizations', 'case_submissions', 'final_results', 'reviews'] as const)
+      .map(async (t) => Number((await w.app.db.selectFrom(t).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)));
+    const before = { dashboard: await dashboard(), tables: await tables() };
+    expect(before.dashboard.data).toBeDefined();
+    await upload(w.organizer, SAMPLE, { dryRun: false });
+    expect({ dashboard: await dashboard(), tables: await tables() }).toEqual(before);
+    // The edition's own campaign has nothing for organizers to screen, review, rank or certify.
+    const sixth = await w.app.db.selectFrom('campaigns').select('id').where('slug', '=', 'sixth-collection').executeTakeFirstOrThrow();
+    expect(await w.app.db.selectFrom('cases').select('id').where('campaign_id', '=', sixth.id).execute()).toEqual([]);
+  });
+
   it('refuses units, reviewers, strangers and other campaigns’ organizers, and writes nothing', async () => {
     const w = await importWorld();
     const seen: string[] = [];
