@@ -84,7 +84,7 @@ describe(`importing earlier editions' cases (${testEngine()})`, () => {
     const missing = await upload(w.organizer, json(noTitle));
     expect([missing.statusCode, missing.json().error.code, missing.json().error.message]).toEqual([422, 'library_import_missing_columns', '导入文件缺少 1 个必需的列：标题。请按导入格式说明补齐表头后再试。']);
     const missingEn = await upload(w.organizer, json(noTitle), { lang: 'en' });
-    expect(missingEn.json().error.message).toBe('The import file lacks a required column: Title. Add it to the header as the import format describes, then try again.');
+    expect(missingEn.json().error.message).toBe('The import file lacks a required column: Title. Complete the header as the import format describes, then try again.');
 
     const bad = [{ ...a!, 类别: '社区党建' }, { ...b!, 省份: '火星' }, c!, { ...c!, 摘要: '重复的一行' }, { ...a!, 标题: '超长摘要', 摘要: '党'.repeat(501) }, { ...b!, 标题: '带脚本', 做法: '<p>做法</p><script>alert(1)</script>' }];
     const dry = (await upload(w.organizer, json(bad))).json().data;
