@@ -58,6 +58,7 @@ import { certificateRoutes } from './pages/certificate.routes.tsx';
 import { casePageRoutes } from './pages/case-page.routes.tsx';
 import { libraryRoutes } from './pages/library.routes.tsx';
 import { sitemapRoutes } from './pages/sitemap.routes.ts';
+import { feedRoutes } from './pages/feed.routes.ts';
 import { publishingRoutes } from './modules/publishing/publishing.routes.ts';
 import { certificatesRoutes } from './modules/certificates/certificates.routes.ts';
 import { auditHeadsRoutes } from './pages/audit-heads.routes.tsx';
@@ -67,6 +68,8 @@ import { DEMO_ACCOUNTS } from './demo/demo-accounts.ts';
 import { registerLoadShedding, type SheddingLimits } from './http/load-shedding.ts';
 import { databaseRateLimitStore } from './http/rate-limit-store.ts';
 import { localStorage, type FileStorage } from './storage/file-storage.ts';
+import { createPublicCache } from './modules/public-cache/public-cache.ts';
+import type { PageCacheLimits } from './modules/public-cache/page-cache.ts';
 
 export interface AppOptions {
   db: Kysely<Database>;
@@ -84,6 +87,8 @@ export interface AppOptions {
   demo?: boolean;
   /** Turn work away by importance under pressure (the server); off when not given (tests). */
   shedding?: SheddingLimits;
+  /** The public pages' in-process cache (decision 0042); 2,000 pages and 64 MiB when not given. */
+  publicCache?: PageCacheLimits;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
@@ -110,6 +115,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('dataDir', options.dataDir);
   app.decorate('storage', options.storage ?? localStorage(options.dataDir));
   app.decorate('assets', await clientAssets());
+  app.decorate('publicCache', createPublicCache(options.db, options.publicCache));
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -179,6 +185,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(casePageRoutes);
   await app.register(libraryRoutes);
   await app.register(sitemapRoutes);
+  await app.register(feedRoutes);
   await app.register(auditHeadsRoutes);
 
   app.withTypeProvider<ZodTypeProvider>().get('/api/v1/openapi.json', {

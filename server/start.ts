@@ -5,6 +5,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { openStorage } from './storage/open-storage.ts';
 import { checkBucket } from './storage/s3-storage.ts';
 import { buildApp } from './app.ts';
+import type { PageCacheLimits } from './modules/public-cache/page-cache.ts';
 import { systemClock, type Clock } from './ids.ts';
 import { AUDIT_HEAD_JOB, AUDIT_HEAD_PERIODIC, createAuditHeadHandler } from './modules/audit/audit-heads.service.ts';
 import { startAuditSealer } from './modules/audit/audit-sealer.ts';
@@ -31,7 +32,7 @@ export interface Started {
  */
 export async function startApp(
   config: Config,
-  options: { logger?: FastifyServerOptions['logger']; clock?: Clock; jobIntervalMs?: number; auditSealIntervalMs?: number } = {},
+  options: { logger?: FastifyServerOptions['logger']; clock?: Clock; jobIntervalMs?: number; auditSealIntervalMs?: number; publicCache?: PageCacheLimits } = {},
 ): Promise<Started> {
   const clock = options.clock ?? systemClock;
   const sources = readCampaignFiles(config.campaignsDir);
@@ -61,6 +62,7 @@ export async function startApp(
       trustProxy: config.trustProxy,
       demo: config.demo,
       shedding: config.shedding,
+      publicCache: options.publicCache,
     });
     logCheckpointerFailure = (error) => app.log.error({ err: error }, 'the SQLite checkpoint worker stopped; checkpoints are back in commits');
     // Background work runs in every instance; leases keep two from taking one job, and a

@@ -18,7 +18,7 @@ describe.each(migrationEngines)('migrations on %s', (engine) => {
     const tables = (await db.introspection.getTables()).map((t) => t.name).sort();
     expect(tables).toEqual([
       'assignment_runs', 'attachments', 'audit_head', 'audit_log', 'audit_published_heads', 'blobs', 'campaign_reviewers', 'campaigns', 'case_contents', 'case_events', 'case_signatures', 'case_submissions', 'cases',
-      'deadline_extensions', 'final_results', 'imported_cases', 'jobs', 'mails', 'notices', 'objection_files', 'objections', 'one_time_tokens', 'organization_members', 'organizations', 'published_cases', 'rate_limit_counters', 'reference_cases',
+      'deadline_extensions', 'final_results', 'imported_cases', 'jobs', 'mails', 'notices', 'objection_files', 'objections', 'one_time_tokens', 'organization_members', 'organizations', 'public_generation', 'published_cases', 'rate_limit_counters', 'reference_cases',
       'review_assignments', 'review_conflicts', 'review_reminders', 'reviewer_profiles', 'reviews', 'role_grants', 'schema_migrations', 'schema_migrations_lock',
       'screening_decisions', 'screening_reports', ...SEARCH_TABLES[engine], 'selection_decisions', 'selection_suggestions', 'sessions', 'similarity_matches', 'upload_pieces', 'uploads', 'users',
     ]);

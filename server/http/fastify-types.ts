@@ -7,6 +7,7 @@ import type { FileStorage } from '../storage/file-storage.ts';
 import type { ClientAssets } from '../pages/client-assets.ts';
 import type { Access, RouteAccess } from './access.ts';
 import type { Actor } from '../modules/auth/actor.ts';
+import type { PublicCache } from '../modules/public-cache/public-cache.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -18,6 +19,8 @@ declare module 'fastify' {
     storage: FileStorage;
     routeAccess: RouteAccess[];
     assets: ClientAssets;
+    /** Rendered public pages of the current generation (decision 0042). */
+    publicCache: PublicCache;
   }
   interface FastifyRequest {
     locale: Locale;

@@ -12,6 +12,8 @@ export interface PageHead {
   alternates: Record<Locale, string>;
   stylesheet: string;
   scripts?: string[];
+  /** The Atom feed of the campaign's newly published cases, for feed readers to find (decision 0042). */
+  feed?: { url: string; title: string } | undefined;
   /** An article (a published case): its Open Graph type, picture and time, and JSON-LD, in the page's head. */
   article?: { image?: string | undefined; publishedAt: string; jsonLd: string };
 }
@@ -44,6 +46,7 @@ export function Layout(props: {
         <link rel="alternate" hrefLang="zh-CN" href={head.alternates['zh-CN']} />
         <link rel="alternate" hrefLang="en" href={head.alternates.en} />
         <link rel="alternate" hrefLang="x-default" href={head.alternates['zh-CN']} />
+        {head.feed && <link rel="alternate" type="application/atom+xml" title={head.feed.title} href={head.feed.url} />}
         <meta property="og:type" content={head.article ? 'article' : 'website'} />
         <meta property="og:site_name" content={t('site.name')} />
         <meta property="og:title" content={head.title} />

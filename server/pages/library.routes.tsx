@@ -5,15 +5,14 @@ import { translator } from '../../core/i18n/messages.ts';
 import { MAX_QUERY_CHARS } from '../../core/search/normalize.ts';
 import { AppError } from '../errors.ts';
 import { errorResponseSchema } from '../http/error-schema.ts';
-import { rememberLanguageChoice } from '../http/locale.ts';
 import { clientNetwork } from '../shared/client-network.ts';
-import { listCampaigns } from '../modules/campaigns/campaigns.service.ts';
 import { searchLibrary, type LibraryQuery, type LibraryResult } from '../modules/search/library.service.ts';
 import { MAX_PAGE_SIZE } from '../modules/search/search.service.ts';
 import { renderDocument } from './layout.tsx';
 import { LibraryPage } from './library-page.tsx';
 import { DEFAULT_PAGE_SIZE, LIBRARY_PATH, libraryUrl, libraryView } from './library-view.ts';
 import { publicCasePath } from './page-urls.ts';
+import { sendPublicPage } from './public-answer.ts';
 
 // The case library (issue 16, item 3; decision 0041): the public page and the same search as
 // JSON. Both are open to anyone and hold only cases shown now (library.service.ts).
@@ -87,36 +86,37 @@ export async function libraryRoutes(app: FastifyInstance): Promise<void> {
     schema: { hide: true, querystring: libraryQuerystring },
   }, async (request, reply) => {
     const { locale, unsupportedLanguage } = request;
-    const t = translator(locale);
     const query = libraryQuery(request.query);
-    let result: LibraryResult | undefined;
-    let refusal: string | undefined;
-    try {
-      result = await searchLibrary(app.db, query);
-    } catch (error) {
-      if (!isRefusal(error)) throw error;
-      refusal = error.messageIn(locale);
-    }
-    const campaigns = result?.campaigns ?? await listCampaigns(app.db);
-    const view = libraryView(query, result, campaigns, locale);
-    const here = (lang: 'zh-CN' | 'en') => `${app.baseUrl}${libraryUrl({ ...query, q: refusal ? '' : query.q }, lang)}`;
-    const html = renderDocument(
-      <LibraryPage
-        locale={locale} query={query} view={view} total={result?.total ?? 0} refusal={refusal} unsupportedLanguage={unsupportedLanguage}
-        head={{
-          title: query.q.trim() !== '' && !refusal ? `${[...query.q.trim()].slice(0, MAX_QUERY_CHARS).join('')} · ${t('library.title')} · ${t('site.name')}` : `${t('library.title')} · ${t('site.name')}`,
-          description: t('library.description'),
-          url: here(locale), alternates: { 'zh-CN': here('zh-CN'), en: here('en') }, stylesheet: app.assets.site.url,
-        }}
-      />,
-    );
-    rememberLanguageChoice(request, reply);
-    return reply.code(refusal ? 400 : 200)
-      .header('content-language', locale)
-      .header('vary', 'Accept-Encoding, Accept-Language, Cookie')
-      .header('cache-control', 'no-cache')
-      .type('text/html; charset=utf-8')
-      .send(html);
+    const generation = await app.publicCache.generation();
+    // Keyed by the canonical address of the choices: the same search asked two ways is one page.
+    const key = unsupportedLanguage === undefined ? `library|${libraryUrl(query, locale)}` : undefined;
+    const page = await app.publicCache.page(generation, key, async () => {
+      const t = translator(locale);
+      let result: LibraryResult | undefined;
+      let refusal: string | undefined;
+      try {
+        result = await searchLibrary(app.db, query);
+      } catch (error) {
+        if (!isRefusal(error)) throw error;
+        refusal = error.messageIn(locale);
+      }
+      const campaigns = result?.campaigns ?? await app.publicCache.campaigns(generation);
+      const view = libraryView(query, result, campaigns, locale);
+      const here = (lang: 'zh-CN' | 'en') => `${app.baseUrl}${libraryUrl({ ...query, q: refusal ? '' : query.q }, lang)}`;
+      const html = renderDocument(
+        <LibraryPage
+          locale={locale} query={query} view={view} total={result?.total ?? 0} refusal={refusal} unsupportedLanguage={unsupportedLanguage}
+          head={{
+            title: query.q.trim() !== '' && !refusal ? `${[...query.q.trim()].slice(0, MAX_QUERY_CHARS).join('')} · ${t('library.title')} · ${t('site.name')}` : `${t('library.title')} · ${t('site.name')}`,
+            description: t('library.description'),
+            url: here(locale), alternates: { 'zh-CN': here('zh-CN'), en: here('en') }, stylesheet: app.assets.site.url,
+          }}
+        />,
+      );
+      // A refusal (400) is answered, never kept.
+      return { status: refusal ? 400 : 200, type: 'text/html; charset=utf-8', body: html };
+    });
+    return sendPublicPage(request, reply, page);
   });
 
   routes.get('/api/v1/library', {

@@ -16,3 +16,6 @@ export const publicCasePath = (slug: string, publicId: string) => `${campaignPat
 
 export const publicCasePhotoPath = (slug: string, publicId: string, attachmentId: string) =>
   `${publicCasePath(slug, publicId)}/photos/${encodeURIComponent(attachmentId)}`;
+
+/** A campaign's Atom feed of newly published cases (decision 0042), in a language. */
+export const campaignFeedPath = (slug: string, locale?: Locale) => `${campaignPath(slug)}/feed.atom${locale ? `?lang=${locale}` : ''}`;

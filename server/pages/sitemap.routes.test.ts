@@ -8,11 +8,11 @@ import { sitemapFiles, URLS_PER_SITEMAP } from './sitemap.routes.ts';
 const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]!.replace(TEST_BASE_URL, ''));
 
 describe(`robots.txt and the sitemap (${testEngine()})`, () => {
-  it('keeps crawlers out of the workbench and the API and names the sitemap', async () => {
+  it('keeps crawlers out of the workbench and the API and names the sitemap and the feed of each campaign that shows cases', async () => {
     const w = await libraryWorld();
     const res = await w.stranger.get('/robots.txt');
     expect([res.statusCode, res.headers['content-type']]).toEqual([200, 'text/plain; charset=utf-8']);
-    expect(res.body).toBe(`User-agent: *\nDisallow: /app/\nDisallow: /api/\nSitemap: ${TEST_BASE_URL}/sitemap.xml\n`);
+    expect(res.body).toBe(`User-agent: *\nDisallow: /app/\nDisallow: /api/\nSitemap: ${TEST_BASE_URL}/sitemap.xml\nSitemap: ${TEST_BASE_URL}/campaigns/seventh-collection/feed.atom\n`);
   });
 
   it('lists the public pages and every case shown now, never one unpublished or withdrawn', async () => {

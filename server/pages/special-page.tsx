@@ -18,6 +18,10 @@ export function SpecialPage(props: {
   view: SpecialPageView; head: PageHead; formUrl: string; noticeUrl?: string | undefined;
   /** The case library filtered to this campaign, when it can have cases shown. */
   libraryUrl?: string | undefined;
+  /** Its newest cases shown now, linked (when it can have cases shown). */
+  cases?: { href: string; title: string; unitName: string }[] | undefined;
+  /** Its Atom feed of newly published cases. */
+  feedUrl?: string | undefined;
   unsupportedLanguage?: string | undefined;
 }) {
   const { view, head } = props;
@@ -58,7 +62,20 @@ export function SpecialPage(props: {
             <section id="cases" className="apply" aria-labelledby="cases-title">
               <h2 id="cases-title">{t('library.campaignCases')}</h2>
               <p>{t('library.campaignCasesText')}</p>
-              <div className="actions"><a className="button secondary" href={props.libraryUrl}>{t('library.campaignCases')}</a></div>
+              {props.cases && props.cases.length > 0 && (
+                <>
+                  <h3 id="latest-cases">{t('special.latestCases')}</h3>
+                  <ul className="latest-cases" aria-labelledby="latest-cases">
+                    {props.cases.map((x) => (
+                      <li key={x.href}><a href={x.href}>{x.title}</a> <span className="hint">{x.unitName}</span></li>
+                    ))}
+                  </ul>
+                </>
+              )}
+              <div className="actions">
+                <a className="button secondary" href={props.libraryUrl}>{props.cases && props.cases.length > 0 ? t('special.allCases') : t('library.campaignCases')}</a>
+                {props.feedUrl && <a className="feed-link" href={props.feedUrl} type="application/atom+xml">{t('feed.subscribe')}</a>}
+              </div>
             </section>
           )}
           <ApplyPanel campaign={c} phase={view.status.phase} locale={locale} t={t} opens={view.opens} closes={view.closes} zone={view.zone} formUrl={props.formUrl} />

@@ -22,7 +22,7 @@ export async function jpeg(width: number, height: number, red = 200): Promise<Bu
  * the collection; its organizer, a reviewer, an organizer of another campaign and a stranger.
  */
 export async function publishingWorld(options: { title?: string } = {}) {
-  const { app, setNow } = await createTestApp();
+  const { app, setNow, database } = await createTestApp();
   const campaign = await app.db.selectFrom('campaigns').select('id').where('slug', '=', SEVENTH).executeTakeFirstOrThrow();
   await changeCampaign(app, { display: { duringCollection: true, pictureKinds: ['photos'] } });
   forgetCampaignVersions(app.db);
@@ -43,7 +43,7 @@ export async function publishingWorld(options: { title?: string } = {}) {
   await createPerson(app.db, { email: 'reviewer@example.cn', grants: [{ role: 'reviewer', campaignId: campaign.id }] });
   await createOrganizerOfAnotherCampaign(app.db, 'other@example.cn');
   return {
-    app, setNow, campaignId: campaign.id, caseId: unit.caseId, photos, formId: form!.id,
+    app, setNow, database, campaignId: campaign.id, caseId: unit.caseId, photos, formId: form!.id,
     unit: unit.client,
     organizer: await signedIn(app, 'organizer@example.cn'),
     reviewer: await signedIn(app, 'reviewer@example.cn'),

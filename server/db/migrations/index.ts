@@ -29,6 +29,7 @@ import * as objectionLocale from './2026-12-07-029-objection-locale.ts';
 import * as caseSearch from './2026-12-07-030-case-search.ts';
 import * as publishedCases from './2026-12-07-031-published-cases.ts';
 import * as importedCases from './2026-12-07-032-imported-cases.ts';
+import * as publicGeneration from './2026-12-08-033-public-generation.ts';
 
 // Listed by hand so the set is fixed at build time; names sort in the order they run.
 export const migrations: Record<string, Migration> = {
@@ -62,4 +63,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07-030-case-search': caseSearch,
   '2026-12-07-031-published-cases': publishedCases,
   '2026-12-07-032-imported-cases': importedCases,
+  '2026-12-08-033-public-generation': publicGeneration,
 };

@@ -180,7 +180,10 @@ export async function getCampaign(db: Kysely<Database>, slug: string): Promise<S
   return { ...stored, phase: current.phase, phaseChangedAt: current.phase_changed_at, definitionVersion: current.definition_version };
 }
 
-/** Forgets which versions are current, so the next read sees a change this instance just made. */
+/**
+ * Forgets which versions are current, so the next read sees a change made here or elsewhere. The
+ * map is replaced, not cleared: a read still on its way, sent before the change, lands in the old one.
+ */
 export function forgetCampaignVersions(db: Kysely<Database>): void {
-  versionsOf(db).clear();
+  versionsByDb.delete(rootOf(db));
 }
