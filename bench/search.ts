@@ -26,7 +26,9 @@ import { queryFrom, searchCorpusDocument } from './search-corpus.ts';
 // BENCH_SEARCH_ZI sets the length of generated bodies (default: the generator's 1,700–4,700 字).
 // BENCH_SEARCH_ENGINES=postgres skips SQLite (to run the engines side by side).
 // BENCH_SEARCH_SQLITE_FILE=path queries an index this bench built earlier (a run stopped during its
-// build keeps the batches it committed, cases 0…n−1) instead of building one.
+// build keeps the batches it committed, cases 0…n−1) instead of building one; the file is brought to
+// the latest migration first. With BENCH_SEARCH_BUILD=1 the file is created or extended up to
+// BENCH_SEARCH_DOCS first (cases n…DOCS−1), so a long build can be kept, resumed and queried again.
 
 const DOCS = Number(process.env.BENCH_SEARCH_DOCS ?? 100_000);
 const QUERIES = Number(process.env.BENCH_SEARCH_QUERIES ?? 1_000);
@@ -54,11 +56,11 @@ async function likeScan(db: Kysely<Database>, query: string): Promise<string[]> 
   return (await scan.execute()).map((r) => r.id);
 }
 
-async function runEngine(handle: DatabaseHandle, queries: string[], build = true): Promise<Record<string, unknown>> {
+async function runEngine(handle: DatabaseHandle, queries: string[], build = true, from = 0): Promise<Record<string, unknown>> {
   const { db } = handle;
   const buildStart = performance.now();
   if (build) await migrateToLatest(db);
-  for (let start = 0; build && start < DOCS; start += BATCH) {
+  for (let start = from; build && start < DOCS; start += BATCH) {
     const docs = Array.from({ length: Math.min(BATCH, DOCS - start) }, (_, k) => searchCorpusDocument(start + k, TARGET_ZI));
     await db.transaction().execute(async (trx) => {
       for (const doc of docs) await indexDocument(trx, doc);
@@ -116,8 +118,14 @@ export async function run(): Promise<Record<string, unknown>> {
   if (built) {
     const handle = openSqlite(built);
     try {
-      const { n } = await handle.db.selectFrom('search_documents').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
-      return { ...(await runEngine(handle, makeQueries(Number(n)), false)), ...machine() };
+      await migrateToLatest(handle.db);
+      const count = async () => Number((await handle.db.selectFrom('search_documents').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n);
+      const n = await count();
+      if (process.env.BENCH_SEARCH_BUILD === '1' && n < DOCS) {
+        // Cases 0…n−1 are there (the build commits them in order): the rest are added, then queried.
+        return { ...(await runEngine(handle, makeQueries(DOCS), true, n)), ...machine() };
+      }
+      return { ...(await runEngine(handle, makeQueries(n), false)), ...machine() };
     } finally {
       await handle.close();
     }

@@ -42,6 +42,15 @@ export function indexTokens(normalText: string): IndexTokens {
   return { chars: [...chars], pairs: [...pairs], pairStream: stream.join(' ') };
 }
 
+/**
+ * The distinct characters and pairs of a normalized text, for an index of presence: the tokens
+ * of a title or a unit name (search_heads, decision 0045).
+ */
+export function presenceTokens(normalText: string): string[] {
+  const { chars, pairs } = indexTokens(normalText);
+  return [...chars, ...pairs];
+}
+
 export interface TermTokens {
   /** Tokens every document containing the term has (all of them: AND), for an index of presence. */
   tokens: string[];

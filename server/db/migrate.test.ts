@@ -4,10 +4,13 @@ import { emptyDatabase, migrationEngines } from '../testing/empty-database.ts';
 import { migrateToLatest } from './migrate.ts';
 import { migrations } from './migrations/index.ts';
 
-// The case library's search index (decision 0038): FTS5 and its shadow tables on SQLite, a token table on PostgreSQL.
+// The case library's search index (decisions 0038, 0045): FTS5 and its shadow tables on SQLite, token tables on PostgreSQL.
 const SEARCH_TABLES = {
-  sqlite: ['search_documents', 'search_fts', 'search_fts_config', 'search_fts_data', 'search_fts_docsize', 'search_fts_idx', 'search_texts'],
-  postgres: ['search_documents', 'search_texts', 'search_tokens'],
+  sqlite: [
+    'search_documents', 'search_fts', 'search_fts_config', 'search_fts_data', 'search_fts_docsize', 'search_fts_idx',
+    'search_heads', 'search_heads_config', 'search_heads_data', 'search_heads_docsize', 'search_heads_idx', 'search_texts',
+  ],
+  postgres: ['search_documents', 'search_heads', 'search_texts', 'search_tokens'],
 };
 
 describe.each(migrationEngines)('migrations on %s', (engine) => {

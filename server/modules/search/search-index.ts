@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { normalizeText } from '../../../core/search/normalize.ts';
-import { indexTokens } from '../../../core/search/tokens.ts';
+import { indexTokens, presenceTokens } from '../../../core/search/tokens.ts';
 import type { Database } from '../../db/schema.ts';
 import { deleteSearchDocument, insertSearchDocument } from './search.repository.ts';
 
@@ -48,6 +48,7 @@ export async function indexDocument(db: Kysely<Database>, doc: SearchDocument): 
     },
     text: { summary: doc.summary, body: doc.body, norm_text: normText },
     tokens: indexTokens(normText),
+    heads: { title: presenceTokens(normTitle), unit: presenceTokens(normUnit) },
   });
 }
 

@@ -1,7 +1,7 @@
-import { sql, SqliteAdapter, type Insertable, type Kysely } from 'kysely';
+import { sql, SqliteAdapter, type Insertable, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { SearchDocumentsTable, SearchTextsTable } from '../../db/schema-search.ts';
-import { pairsOf, type IndexTokens } from '../../../core/search/tokens.ts';
+import { pairsOf, RUN_GAP, type IndexTokens } from '../../../core/search/tokens.ts';
 
 // The only place that builds the search's SQL. The token index differs by engine (decision
 // 0038): an FTS5 table of characters and pairs in text order on SQLite, a text[] column of
@@ -13,19 +13,30 @@ export async function insertSearchDocument(db: Kysely<Database>, row: {
   document: Insertable<SearchDocumentsTable>;
   text: Omit<SearchTextsTable, 'doc_no'>;
   tokens: IndexTokens;
+  /** The distinct tokens of the normalized title and unit name (core/search/tokens.ts presenceTokens). */
+  heads: { title: string[]; unit: string[] };
 }): Promise<void> {
   const { doc_no } = await db.insertInto('search_documents').values(row.document).returning('doc_no').executeTakeFirstOrThrow();
   await db.insertInto('search_texts').values({ doc_no, ...row.text }).execute();
   const { chars, pairs, pairStream } = row.tokens;
-  if (onSqlite(db)) await sql`insert into search_fts (rowid, chars, pairs) values (${doc_no}, ${chars.join(' ')}, ${pairStream})`.execute(db);
-  else await sql`insert into search_tokens (doc_no, tokens) values (${doc_no}, ${[...chars, ...pairs]})`.execute(db);
+  const { title, unit } = row.heads;
+  if (onSqlite(db)) {
+    await sql`insert into search_fts (rowid, chars, pairs) values (${doc_no}, ${chars.join(' ')}, ${pairStream})`.execute(db);
+    await sql`insert into search_heads (rowid, title, unit) values (${doc_no}, ${title.join(' ')}, ${unit.join(' ')})`.execute(db);
+  } else {
+    await sql`insert into search_tokens (doc_no, tokens) values (${doc_no}, ${[...chars, ...pairs]})`.execute(db);
+    await sql`insert into search_heads (doc_no, title_tokens, unit_tokens) values (${doc_no}, ${title}, ${unit})`.execute(db);
+  }
 }
 
 export async function deleteSearchDocument(db: Kysely<Database>, id: string): Promise<void> {
   const found = await db.selectFrom('search_documents').select('doc_no').where('id', '=', id).executeTakeFirst();
   if (!found) return;
-  // PostgreSQL's search_tokens and both engines' search_texts go with the row (on delete cascade).
-  if (onSqlite(db)) await sql`delete from search_fts where rowid = ${found.doc_no}`.execute(db);
+  // PostgreSQL's search_tokens and search_heads and both engines' search_texts go with the row (on delete cascade).
+  if (onSqlite(db)) {
+    await sql`delete from search_fts where rowid = ${found.doc_no}`.execute(db);
+    await sql`delete from search_heads where rowid = ${found.doc_no}`.execute(db);
+  }
   await db.deleteFrom('search_documents').where('doc_no', '=', found.doc_no).execute();
 }
 
@@ -78,7 +89,13 @@ const phrase = (tokens: string[]) => `"${tokens.join(' ')}"`;
  * phrase of its pairs, which holds exactly where the run stands whole in the text.
  */
 function ftsQuery(terms: SearchTerm[]): string {
-  return terms.flatMap((t) => t.runs.map((run) => (run.length === 1 ? `chars : ${phrase(run)}` : `pairs : ${phrase(pairsOf(run))}`))).join(' AND ');
+  return terms.flatMap((t) => t.runs.map((run) => {
+    if (run.length > 1) return phrase(pairsOf(run));
+    // A pair is two characters, so only a pair can match one; one character is in `chars` only,
+    // but for the gap token, which `pairs` holds too. Without a column filter FTS5 need not read
+    // positions to count (decision 0045).
+    return run[0] === RUN_GAP ? `chars : ${phrase(run)}` : phrase(run);
+  })).join(' AND ');
 }
 
 /** Terms the index does not decide, checked as substrings of the whole text. */
@@ -87,11 +104,16 @@ function toVerify(db: Kysely<Database>, terms: SearchTerm[]): string[] {
   return terms.filter((t) => !(t.whole && (onSqlite(db) || t.runs[0]!.length <= 2))).map((t) => t.term);
 }
 
+/** The documents whose index tokens the terms need (every term's runs must have some): a superset of the matches, or exactly them (toVerify). */
+function indexSet(db: Kysely<Database>, terms: SearchTerm[]) {
+  if (onSqlite(db)) return sql`select rowid from search_fts where search_fts match ${ftsQuery(terms)}`;
+  return sql`select doc_no from search_tokens where tokens @> ${[...new Set(terms.flatMap((t) => t.tokens))]}::text[]`;
+}
+
 function indexMatch(db: Kysely<Database>, terms: SearchTerm[]) {
   const withRuns = terms.filter((t) => t.runs.length > 0);
   if (withRuns.length === 0) return undefined;
-  if (onSqlite(db)) return sql`d.doc_no in (select rowid from search_fts where search_fts match ${ftsQuery(withRuns)})`;
-  return sql`d.doc_no in (select doc_no from search_tokens where tokens @> ${[...new Set(withRuns.flatMap((t) => t.tokens))]}::text[])`;
+  return sql`d.doc_no in (${indexSet(db, withRuns)})`;
 }
 
 // The case's tier as the public sees it now: its final result's, once results are final.
@@ -113,15 +135,9 @@ function shownNow(displayCampaignIds: string[]) {
     or exists (select 1 from imported_cases i where i.id = d.id))`;
 }
 
-function matching(db: Kysely<Database>, plan: SearchPlan, filters: SearchFilters) {
-  let query = db.selectFrom('search_documents as d');
-  const match = indexMatch(db, plan.terms);
-  if (match) query = query.where(match as never);
-  const verify = toVerify(db, plan.terms);
-  if (verify.length > 0) {
-    query = query.innerJoin('search_texts as t', 't.doc_no', 'd.doc_no');
-    for (const term of verify) query = query.where(contains(db, 't.norm_text', term) as never);
-  }
+type DocumentQuery = SelectQueryBuilder<Database & { d: SearchDocumentsTable }, 'd', object>;
+
+function filtered(query: DocumentQuery, filters: SearchFilters): DocumentQuery {
   if (filters.campaignSlug !== undefined) query = query.where('d.campaign_slug', '=', filters.campaignSlug);
   if (filters.category !== undefined) query = query.where('d.category', '=', filters.category);
   if (filters.province !== undefined) query = query.where('d.province', '=', filters.province);
@@ -130,6 +146,18 @@ function matching(db: Kysely<Database>, plan: SearchPlan, filters: SearchFilters
     if (filters.tier !== undefined) query = query.where(sql`${liveTier} = ${filters.tier}` as never);
   } else if (filters.tier !== undefined) query = query.where('d.tier', '=', filters.tier);
   return query;
+}
+
+function matching(db: Kysely<Database>, plan: SearchPlan, filters: SearchFilters) {
+  let query: DocumentQuery = db.selectFrom('search_documents as d');
+  const match = indexMatch(db, plan.terms);
+  if (match) query = query.where(match as never);
+  const verify = toVerify(db, plan.terms);
+  if (verify.length > 0) {
+    query = query.where((eb) => eb.exists(eb.selectFrom('search_texts as t').select(sql`1`.as('one')).whereRef('t.doc_no', '=', 'd.doc_no')
+      .where(sql.join(verify.map((term) => contains(db, 't.norm_text', term)), sql` and `) as never)));
+  }
+  return filtered(query, filters);
 }
 
 /** How many published cases may be shown now (for the sitemap). */
@@ -160,11 +188,28 @@ export async function countSearchMatches(db: Kysely<Database>, plan: SearchPlan,
   return Number(row.n);
 }
 
-/** One page of the documents matching the plan and filters, best first: score, then newest, then id. */
-export async function findSearchPage(db: Kysely<Database>, plan: SearchPlan, filters: SearchFilters, page: { limit: number; offset: number }) {
-  return matching(db, plan, filters)
+export interface SearchPageRow {
+  doc_no: number;
+  id: string;
+  title: string;
+  unit_name: string;
+  campaign_slug: string;
+  category: string;
+  province: string | null;
+  published_at: string;
+  tier: 'best' | 'excellent' | null;
+  score: number;
+}
+
+function pageColumns(query: DocumentQuery, filters: SearchFilters) {
+  return query
     .select(['d.doc_no', 'd.id', 'd.title', 'd.unit_name', 'd.campaign_slug', 'd.category', 'd.province', 'd.published_at'])
-    .select(filters.shownNow ? liveTier.as('tier') : sql<'best' | 'excellent' | null>`d.tier`.as('tier'))
+    .select(filters.shownNow ? liveTier.as('tier') : sql<'best' | 'excellent' | null>`d.tier`.as('tier'));
+}
+
+/** Every match scored, then sorted: what the page is by definition, and cheap when the matches are few. */
+async function rankAll(db: Kysely<Database>, plan: SearchPlan, filters: SearchFilters, page: { limit: number; offset: number }): Promise<SearchPageRow[]> {
+  const rows = await pageColumns(matching(db, plan, filters), filters)
     .select(scoreOf(db, plan.terms.map((t) => t.term)).as('score'))
     .orderBy(sql`score`, 'desc')
     .orderBy(inByteOrder(db, 'd.published_at'), 'desc')
@@ -172,6 +217,118 @@ export async function findSearchPage(db: Kysely<Database>, plan: SearchPlan, fil
     .limit(page.limit)
     .offset(page.offset)
     .execute();
+  return rows.map((row) => ({ ...row, score: Number(row.score) }));
+}
+
+/** Up to this many matches are ranked all at once; past it, the page is read score level by score level. */
+export const RANK_ALL_AT_MOST = 2_000;
+/**
+ * A level is first looked for among the newest (skip + need) × this many documents; found there
+ * when it holds at least about 1 % of them. Reading a document's whole text (level 0) costs about
+ * five times reading its row, so that walk is five times shorter.
+ */
+const WALK_FACTOR = 100;
+const TEXT_READ_COST = 5;
+
+type Field = 'title' | 'unit';
+
+/** An index query on search_heads: every token of the term in each of `fields`, and (exact terms only) in none of `without`. */
+function headSet(db: Kysely<Database>, term: SearchTerm, fields: Field[], without: Field[] = []) {
+  if (onSqlite(db)) {
+    const all = (field: Field) => term.tokens.map((token) => `${field} : ${phrase([token])}`).join(' AND ');
+    const query = fields.map(all).join(' AND ') + without.map((field) => ` NOT (${all(field)})`).join('');
+    return sql`select rowid from search_heads where search_heads match ${query}`;
+  }
+  const has = (field: Field) => sql`${sql.ref(`${field}_tokens`)} @> ${term.tokens}::text[]`;
+  return sql`select doc_no from search_heads where ${sql.join([...fields.map(has), ...without.map((field) => sql`not ${has(field)}`)], sql` and `)}`;
+}
+
+interface Level {
+  score: number;
+  /** What a document of this level is, exactly, on its own row (and text). */
+  where: RawBuilder<unknown>[];
+  /** An index query giving a superset of the level, to read it whole and sort it. */
+  set: RawBuilder<unknown>;
+  /** How many times a row the level's check costs per document. */
+  rowCost: number;
+}
+
+function levelQuery(db: Kysely<Database>, level: Level, filters: SearchFilters, within: RawBuilder<unknown>): DocumentQuery {
+  let query: DocumentQuery = db.selectFrom('search_documents as d').where(sql`d.doc_no in (${within})` as never);
+  for (const condition of level.where) query = query.where(condition as never);
+  return filtered(query, filters);
+}
+
+/** The newest `count` documents, in the order results of one score are shown. */
+function newest(db: Kysely<Database>, count: number) {
+  return sql`select doc_no from search_documents order by ${inByteOrder(db, 'published_at')} desc, ${inByteOrder(db, 'id')} asc limit ${count}`;
+}
+
+/**
+ * A one-term query's page, level by level (decision 0045). The score of a match is 3 when the term
+ * is in its title and its unit name, 2 in the title only, 1 in the unit name only, 0 otherwise;
+ * within a level, newest first, then id. Each level is first looked for among the newest
+ * documents: when the page's rows of it are all there, they are the level's first rows. Otherwise
+ * (a rare level) the index's set of the level is read whole and sorted. Either way the rows are
+ * exactly the level's.
+ */
+async function pageByLevels(db: Kysely<Database>, term: SearchTerm, filters: SearchFilters, page: { limit: number; offset: number }, reading: LevelReading): Promise<SearchPageRow[]> {
+  const inTitle = contains(db, 'd.norm_title', term.term);
+  const inUnit = contains(db, 'd.norm_unit', term.term);
+  const not = (condition: RawBuilder<unknown>) => sql`not (${condition})`;
+  // A run of one or two characters is in a field exactly when its tokens are: the sets can leave the other field's out.
+  const exact = term.whole && term.runs[0]!.length <= 2;
+  const inText = sql`exists (select 1 from search_texts t where t.doc_no = d.doc_no and ${contains(db, 't.norm_text', term.term)})`;
+  const levels: Level[] = [
+    { score: 3, where: [inTitle, inUnit], set: headSet(db, term, ['title', 'unit']), rowCost: 1 },
+    { score: 2, where: [inTitle, not(inUnit)], set: headSet(db, term, ['title'], exact ? ['unit'] : []), rowCost: 1 },
+    { score: 1, where: [not(inTitle), inUnit], set: headSet(db, term, ['unit'], exact ? ['title'] : []), rowCost: 1 },
+    { score: 0, where: [not(inTitle), not(inUnit), inText], set: indexSet(db, [term]), rowCost: TEXT_READ_COST },
+  ];
+  const rows: SearchPageRow[] = [];
+  let skip = page.offset;
+  const read = (level: Level, within: RawBuilder<unknown>, need: number) => pageColumns(levelQuery(db, level, filters, within), filters)
+    .orderBy(inByteOrder(db, 'd.published_at'), 'desc')
+    .orderBy(inByteOrder(db, 'd.id'), 'asc')
+    .limit(need)
+    .offset(skip)
+    .execute();
+  for (const level of levels) {
+    const need = page.limit - rows.length;
+    if (need <= 0) break;
+    let found = reading === 'set' ? [] : await read(level, newest(db, Math.ceil(((skip + need) * WALK_FACTOR) / level.rowCost)), need);
+    if (found.length < need && reading !== 'walk') found = await read(level, level.set, need);
+    else if (found.length < need) found = await read(level, newest(db, Number.MAX_SAFE_INTEGER), need);
+    rows.push(...found.map((row) => ({ ...row, score: level.score })));
+    if (found.length > 0) skip = 0;
+    else if (skip > 0) {
+      // The level holds at most `skip` documents: all of them are before the page.
+      const counted = await levelQuery(db, level, filters, level.set).select(sql<number | string>`count(*)`.as('n')).executeTakeFirstOrThrow();
+      skip -= Number(counted.n);
+    }
+  }
+  return rows;
+}
+
+/** How a level is read: among the newest documents first, then by its set ('either'), or (for tests) only one way. */
+export type LevelReading = 'either' | 'walk' | 'set';
+
+export interface PageOptions {
+  /** countSearchMatches for the same plan and filters; counted again when not given. */
+  total?: number;
+  /** Matches up to this many are ranked all at once (default RANK_ALL_AT_MOST; tests vary it). */
+  rankAllAtMost?: number;
+  levelReading?: LevelReading;
+}
+
+/** One page of the documents matching the plan and filters, best first: score, then newest, then id. */
+export async function findSearchPage(db: Kysely<Database>, plan: SearchPlan, filters: SearchFilters, page: { limit: number; offset: number }, options: PageOptions = {}): Promise<SearchPageRow[]> {
+  const [term, ...others] = plan.terms;
+  // Levels serve a single term the index can find (a run of letters, digits and marks at least).
+  if (!term || others.length > 0 || term.runs.length === 0) return rankAll(db, plan, filters, page);
+  const total = options.total ?? await countSearchMatches(db, plan, filters);
+  if (total <= (options.rankAllAtMost ?? RANK_ALL_AT_MOST)) return rankAll(db, plan, filters, page);
+  return pageByLevels(db, term, filters, page, options.levelReading ?? 'either');
 }
 
 /** Summary and body of the given documents, by doc_no, for their snippets. */

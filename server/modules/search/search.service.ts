@@ -48,7 +48,7 @@ export async function searchDocuments(db: Kysely<Database>, input: SearchInput):
   const plan = planSearch(input.query);
   const filters: SearchFilters = { campaignSlug: input.campaignSlug, category: input.category, tier: input.tier, province: input.province, shownNow: input.shownNow };
   const total = await countSearchMatches(db, plan, filters);
-  const rows = total === 0 ? [] : await findSearchPage(db, plan, filters, { limit: input.pageSize, offset: (input.page - 1) * input.pageSize });
+  const rows = total === 0 ? [] : await findSearchPage(db, plan, filters, { limit: input.pageSize, offset: (input.page - 1) * input.pageSize }, { total });
   const texts = new Map((await findSearchTexts(db, rows.map((r) => r.doc_no))).map((t) => [t.doc_no, t]));
   const items = rows.map((row): SearchHit => {
     const text = texts.get(row.doc_no);
