@@ -30,6 +30,7 @@ import * as caseSearch from './2026-12-07-030-case-search.ts';
 import * as publishedCases from './2026-12-07-031-published-cases.ts';
 import * as importedCases from './2026-12-07-032-imported-cases.ts';
 import * as publicGeneration from './2026-12-08-033-public-generation.ts';
+import * as searchHeads from './2026-12-08-034-search-heads.ts';
 
 // Listed by hand so the set is fixed at build time; names sort in the order they run.
 export const migrations: Record<string, Migration> = {
@@ -64,4 +65,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07-031-published-cases': publishedCases,
   '2026-12-07-032-imported-cases': importedCases,
   '2026-12-08-033-public-generation': publicGeneration,
+  '2026-12-08-034-search-heads': searchHeads,
 };
