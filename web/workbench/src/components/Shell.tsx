@@ -32,6 +32,7 @@ function navFor(role: WorkRole, me: Me): { path: string; label: MessageKey }[] {
     { path: '/app/org/notice', label: 'wb.nav.notice' },
     { path: '/app/org/dashboard', label: 'wb.nav.dashboard' },
     { path: '/app/org/exports', label: 'wb.nav.exports' },
+    { path: '/app/org/library-import', label: 'wb.libraryImport.nav' },
   ];
   // The audit log and the mail log answer platform organizers only (GET /api/v1/audit).
   if (isPlatformOrganizer(me)) items.push({ path: '/app/org/organizers', label: 'wb.nav.organizers' }, { path: '/app/org/audit', label: 'wb.nav.audit' }, { path: '/app/org/mail', label: 'wb.nav.mail' });

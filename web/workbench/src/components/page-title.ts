@@ -24,6 +24,7 @@ const TITLES: Record<string, MessageKey> = {
   '/app/org/notice': 'wb.notice.title',
   '/app/notice': 'notice.public.title',
   '/app/org/exports': 'wb.exports.title',
+  '/app/org/library-import': 'wb.libraryImport.title',
   '/app/org/dashboard': 'wb.dashboard.title',
   '/app/org/audit': 'wb.nav.audit',
   '/app/org/mail': 'wb.nav.mail',

@@ -7,7 +7,7 @@ import { homeOf, useMe, useRole } from '../session.tsx';
 import {
   AccountPage, AssignmentPage, AuditPage, CaseEditorPage, ExportsPage, DashboardPage, MailPage, MembersPage, MyCasesPage, NoticePage, OrganizersPage, OrgCasesPage, OrgReviewersPage,
   OrgUnitDetailPage, OrgUnitsPage, preloadWhenIdle, ProgressPage, RankingPage, ReceiptPage, SelectionPage, ReferenceCasesPage, ReviewCasePage, ReviewerProfilePage,
-  ReviewerWorkbenchPage, ScreeningPage, SuperiorReviewsPage, UnitPage,
+  ReviewerWorkbenchPage, ScreeningPage, SuperiorReviewsPage, UnitPage, LibraryImportPage,
 } from './pages.tsx';
 import { Redirect } from './Redirect.tsx';
 
@@ -52,6 +52,7 @@ export function SignedInRoutes() {
   else if (path === '/app/org/selection') page = <SelectionPage />;
   else if (path === '/app/org/notice') page = <NoticePage />;
   else if (path === '/app/org/exports') page = <ExportsPage />;
+  else if (path === '/app/org/library-import') page = <LibraryImportPage />;
   else if (path === '/app/org/dashboard') page = <DashboardPage />;
   else if (path === '/app/org/audit') page = <AuditPage />;
   else if (path === '/app/org/mail') page = <MailPage />;

@@ -14,3 +14,4 @@ export { RankingPage } from '../ranking/RankingPage.tsx';
 export { SelectionPage } from '../selection/SelectionPage.tsx';
 export { NoticePage } from '../notice/NoticePage.tsx';
 export { ExportsPage } from '../exports/ExportsPage.tsx';
+export { LibraryImportPage } from '../library-import/LibraryImportPage.tsx';

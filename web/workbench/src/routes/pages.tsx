@@ -62,6 +62,7 @@ export const RankingPage = named(load.organizer, 'RankingPage');
 export const SelectionPage = named(load.organizer, 'SelectionPage');
 export const NoticePage = named(load.organizer, 'NoticePage');
 export const ExportsPage = named(load.organizer, 'ExportsPage');
+export const LibraryImportPage = named(load.organizer, 'LibraryImportPage');
 export const AuditPage = named(load.organizer, 'AuditPage');
 export const MailPage = named(load.organizer, 'MailPage');
 export const OrganizersPage = named(load.organizer, 'OrganizersPage');
