@@ -1,5 +1,5 @@
 // `npm run bench -- NAME` runs bench/NAME.ts and prints its result as one JSON line, last.
-const BENCHES = ['public-pages', 'deadline', 'deadline-mix', 'upload', 'workbench-load', 'similarity', 'assignment', 'export-10k', 'screening-reports', 'search'] as const;
+const BENCHES = ['public-pages', 'deadline', 'deadline-mix', 'upload', 'workbench-load', 'similarity', 'assignment', 'export-10k', 'screening-reports', 'search', 'ranking-fairness'] as const;
 
 const benchName = process.argv[2];
 if (!benchName || !(BENCHES as readonly string[]).includes(benchName)) {

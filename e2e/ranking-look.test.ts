@@ -95,7 +95,7 @@ describeInChromium('the ranking in the workbench', () => {
     await page.keyboard.press('Escape');
     await drawer.waitFor({ state: 'hidden' });
     await expect.poll(() => open.evaluate((e) => e === document.activeElement)).toBe(true);
-    await page.getByText('赵四只评了 1 份，少于 3 份，分数太少无法标准化，按原始分计', { exact: false }).waitFor();
+    await page.getByText('赵四只评了 1 份（少于 5 份），其打分习惯主要按全体专家的习惯估计（本人占 17%）', { exact: false }).waitFor();
 
     await page.getByText('English').first().click();
     await page.getByText('What is the “normalized” score?').waitFor();

@@ -32,7 +32,7 @@ describeInChromium('from scores to final results in the browser', () => {
   const problems: string[] = [];
   let unit: { caseId: string; email: string };
 
-  // Normalized: A (urban) 88.46, C (rural) 77.8, D (urban) 68, B (urban) 37.09 (server/testing/selection-world.ts).
+  // Normalized: A (urban) 82.69, C (rural) 78.93, D (urban) 75.91, B (urban) 40.34 (server/testing/selection-world.ts).
   beforeAll(async () => {
     unit = (await scoreForSelection(suite.app, QUOTAS, TITLES)).cases.C;
   }, 180_000);

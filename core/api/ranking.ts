@@ -14,7 +14,7 @@ export const rankingFlagSchema = z.discriminatedUnion('kind', [
   z.object({ id: z.string(), kind: z.literal('too_few_scores'), caseId: z.string(), reviewIds, count, required: count }),
   z.object({ id: z.string(), kind: z.literal('disagreement'), caseId: z.string(), reviewIds, range: z.number() }),
   z.object({ id: z.string(), kind: z.literal('flat_reviewer'), ...reviewer, reviewIds, sd: z.number() }),
-  z.object({ id: z.string(), kind: z.literal('unscaled_reviewer'), ...reviewer, reviewIds, reason: z.enum(['no_spread', 'few_reviews']), criteria: z.array(z.string()) }),
+  z.object({ id: z.string(), kind: z.literal('few_reviews'), ...reviewer, reviewIds, count, ownShare: z.number() }),
 ]);
 
 export const rankingRowSchema = z.object({
@@ -34,7 +34,7 @@ export const rankingRowSchema = z.object({
 
 export const rankingResponse = dataOf(z.object({
   reviewsPerCase: count,
-  thresholds: z.object({ disagreementRange: z.number(), flatReviewerSd: z.number(), flatReviewerMinReviews: count, minReviewsToNormalize: count }),
+  thresholds: z.object({ disagreementRange: z.number(), flatReviewerSd: z.number(), flatReviewerMinReviews: count, habitPriorReviews: count }),
   /** The mean and spread of every score given on each criterion: what normalized scores are put back on. */
   criteria: z.array(z.object({ criterion: z.string(), weight: z.number(), min: z.number(), max: z.number(), mean: z.number(), sd: z.number() })),
   rows: z.array(rankingRowSchema),

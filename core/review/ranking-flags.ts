@@ -12,7 +12,7 @@ export const FLAT_REVIEWER_SD = 3;
 /** …over at least this many reviews barely varies their scores. */
 export const FLAT_REVIEWER_MIN_REVIEWS = 5;
 
-export const FLAG_KINDS = ['too_few_scores', 'disagreement', 'flat_reviewer', 'unscaled_reviewer'] as const;
+export const FLAG_KINDS = ['too_few_scores', 'disagreement', 'flat_reviewer', 'few_reviews'] as const;
 export type FlagKind = (typeof FLAG_KINDS)[number];
 
 export type RankingFlag =
@@ -23,17 +23,10 @@ export type RankingFlag =
   /** The reviewer's weighted totals barely vary (standard deviation, out of 100). */
   | { id: string; kind: 'flat_reviewer'; reviewerId: string; reviewIds: string[]; sd: number }
   /**
-   * The reviewer's scores are not normalized: on these criteria they do not vary, so they count
-   * as the criterion's mean (`no_spread`), or the reviewer has too few reviews, so every score
-   * counts as given (`few_reviews`).
+   * The reviewer has fewer reviews than the habit's prior weight (`habitPriorReviews`): their
+   * habit is read more from everyone's scores than from their own; `ownShare` is n / (n + k).
    */
-  | { id: string; kind: 'unscaled_reviewer'; reviewerId: string; reviewIds: string[] } & Unscaled;
-
-/** Why a reviewer's scores are not normalized, and on which criteria. */
-export interface Unscaled {
-  reason: 'no_spread' | 'few_reviews';
-  criteria: string[];
-}
+  | { id: string; kind: 'few_reviews'; reviewerId: string; reviewIds: string[]; count: number; ownShare: number };
 
 export const flagId = (kind: FlagKind, subjectId: string): string => `${kind}.${subjectId}`;
 
@@ -42,12 +35,12 @@ interface FlagInput {
   rows: readonly RankingRow[];
   reviews: readonly ScoredReview[];
   reviewsPerCase: number;
-  /** Reviewers whose scores are not normalized, with why. */
-  unscaled: ReadonlyMap<string, Unscaled>;
+  /** k of the shrunk habit (ranking.ts): a reviewer with fewer reviews is flagged. */
+  habitPriorReviews: number;
 }
 
 /** Every flag: the case flags in rank order, then the reviewer flags by reviewer id. */
-export function rankingFlags({ rows, reviews, reviewsPerCase, unscaled }: FlagInput): RankingFlag[] {
+export function rankingFlags({ rows, reviews, reviewsPerCase, habitPriorReviews }: FlagInput): RankingFlag[] {
   const byCase = groupBy(reviews, (r) => r.caseId);
   const byReviewer = groupBy(reviews, (r) => r.reviewerId);
   const ids = (list: readonly ScoredReview[]) => list.map((r) => r.reviewId).sort();
@@ -67,8 +60,10 @@ export function rankingFlags({ rows, reviews, reviewsPerCase, unscaled }: FlagIn
     if (own.length >= FLAT_REVIEWER_MIN_REVIEWS && sd < FLAT_REVIEWER_SD) {
       flags.push({ id: flagId('flat_reviewer', reviewerId), kind: 'flat_reviewer', reviewerId, reviewIds: ids(own), sd });
     }
-    const why = unscaled.get(reviewerId);
-    if (why) flags.push({ id: flagId('unscaled_reviewer', reviewerId), kind: 'unscaled_reviewer', reviewerId, reviewIds: ids(own), ...why });
+    if (own.length < habitPriorReviews) {
+      const ownShare = round2(own.length / (own.length + habitPriorReviews));
+      flags.push({ id: flagId('few_reviews', reviewerId), kind: 'few_reviews', reviewerId, reviewIds: ids(own), count: own.length, ownShare });
+    }
   }
   return flags;
 }

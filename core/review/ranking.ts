@@ -1,17 +1,21 @@
-import { rankingFlags, type RankingFlag, type Unscaled } from './ranking-flags.ts';
+import { rankingFlags, type RankingFlag } from './ranking-flags.ts';
 import { groupBy, meanAndSd, round2 } from './score-statistics.ts';
 import { exactWeightedTotal, scaleRange, type ScaleShape } from './scoring.ts';
 
 // Raw and normalized scores of a campaign's cases, ranked overall and per category
 // (decision 0028). A harsh and a lenient reviewer should not decide the outcome more than the
-// case does: each score is placed against its reviewer's own habit on that criterion (z-score,
+// case does: each score is placed against its reviewer's habit on that criterion (z-score,
 // population standard deviation), then put back on the criterion's scale with the mean and
-// spread of every score given on it, clamped to the scale. A reviewer whose scores on a
-// criterion do not vary (one score, or all the same) says nothing about where a case stands
-// among theirs: there z is 0, so the score counts as the criterion's mean, and a flag says so.
-// A reviewer with fewer than MIN_REVIEWS_TO_NORMALIZE reviews has no habit to speak of (with
-// two, every pair of different scores becomes z = ±1 however far apart they are): their scores
-// count as given, and a flag says so too.
+// spread of every score given on it, clamped to the scale.
+// A reviewer's habit is read from few scores when they reviewed few cases (with two, any two
+// different scores would become z = ±1 however close they are). So it is shrunk towards the
+// habit of everyone on that criterion, as if the reviewer had also given HABIT_PRIOR_REVIEWS
+// scores like everyone's: with n scores of mean m and spread s, and everyone's M and S,
+//   m′ = (n·m + k·M) / (n + k),   s′² = (n·s² + k·S²) / (n + k),   z = (x − m′) / s′.
+// With many reviews this is the reviewer's own habit; with one, the score stays near as given.
+// It moves smoothly with n (no cut-off to cross), and a reviewer whose scores do not vary still
+// has a spread to divide by. A reviewer with fewer than HABIT_PRIOR_REVIEWS reviews is flagged:
+// their habit is then more everyone's than their own.
 
 /** A case in review, ranked even before anyone scored it. */
 export interface CaseToRank {
@@ -33,6 +37,8 @@ export interface RankingInput {
   reviewsPerCase: number;
   cases: readonly CaseToRank[];
   reviews: readonly SubmittedScores[];
+  /** k of the shrunk habit; HABIT_PRIOR_REVIEWS unless given (0: every reviewer by their own habit alone). */
+  habitPriorReviews?: number;
 }
 
 /** A review that counts, with its scores as given and as normalized, and both weighted totals out of 100. */
@@ -81,8 +87,8 @@ export interface Ranking {
 
 /** Spreads below this count as none: whole-number scores never come this close without being equal. */
 const NO_SPREAD = 1e-9;
-/** A reviewer needs this many counted reviews before their scores are placed against their own habit. */
-export const MIN_REVIEWS_TO_NORMALIZE = 3;
+/** k: a reviewer's habit counts as if they had also given this many scores like everyone's. */
+export const HABIT_PRIOR_REVIEWS = 5;
 
 /**
  * The campaign's ranking. Only reviews of the given cases that score every criterion count
@@ -91,22 +97,22 @@ export const MIN_REVIEWS_TO_NORMALIZE = 3;
  */
 export function rankCases(input: RankingInput): Ranking {
   const { scales } = input;
+  const k = input.habitPriorReviews ?? HABIT_PRIOR_REVIEWS;
   const inRanking = new Set(input.cases.map((c) => c.caseId));
   const counted = input.reviews.filter((r) => inRanking.has(r.caseId) && scales.every((s) => typeof r.scores[s.criterion] === 'number'));
 
   const criteria = scales.map((s) => ({ criterion: s.criterion, weight: s.weight, ...scaleRange(s), ...statsOf(counted.map((r) => r.scores[s.criterion]!)) }));
   const byReviewer = groupBy(counted, (r) => r.reviewerId);
-  const habits = new Map([...byReviewer].map(([id, list]) => [id, new Map(scales.map((s) => [s.criterion, meanAndSd(list.map((r) => r.scores[s.criterion]!))]))]));
-  const sparse = new Set([...byReviewer].filter(([, list]) => list.length < MIN_REVIEWS_TO_NORMALIZE).map(([id]) => id));
+  const habits = new Map([...byReviewer].map(([id, list]) => [id, new Map(criteria.map((c) => [c.criterion, shrunkHabit(list.map((r) => r.scores[c.criterion]!), c, k)]))]));
 
   const reviews: ScoredReview[] = counted.map((r) => {
     const raw = Object.fromEntries(scales.map((s) => [s.criterion, r.scores[s.criterion]!]));
-    const exact = sparse.has(r.reviewerId) ? raw : Object.fromEntries(criteria.map((c) => {
+    const exact = Object.fromEntries(criteria.map((c) => {
       const habit = habits.get(r.reviewerId)!.get(c.criterion)!;
       const z = habit.sd < NO_SPREAD ? 0 : (raw[c.criterion]! - habit.mean) / habit.sd;
       return [c.criterion, Math.min(c.max, Math.max(c.min, c.mean + z * c.sd))];
     }));
-    const normalized = Object.fromEntries(Object.entries(exact).map(([k, v]) => [k, round2(v)]));
+    const normalized = Object.fromEntries(Object.entries(exact).map(([key, v]) => [key, round2(v)]));
     return { reviewId: r.reviewId, reviewerId: r.reviewerId, caseId: r.caseId, raw, normalized, rawTotal: exactWeightedTotal(scales, raw)!, normalizedTotal: exactWeightedTotal(scales, exact)! };
   });
 
@@ -127,13 +133,13 @@ export function rankCases(input: RankingInput): Ranking {
     places.set(row.category, row.categoryRank);
   }
 
-  const flags = rankingFlags({ rows, reviews, reviewsPerCase: input.reviewsPerCase, unscaled: unscaledCriteria(habits, sparse) });
+  const flags = rankingFlags({ rows, reviews, reviewsPerCase: input.reviewsPerCase, habitPriorReviews: k });
   const rowOf = new Map(rows.map((r) => [r.caseId, r]));
   for (const flag of flags) if ('caseId' in flag) rowOf.get(flag.caseId)!.flags.push(flag.id);
-  // A case scored as given by a reviewer with too few reviews says so on its own row too.
+  // A case scored by a reviewer with few reviews says so on its own row too.
   const reviewOf = new Map(reviews.map((r) => [r.reviewId, r]));
   for (const flag of flags) {
-    if (flag.kind !== 'unscaled_reviewer' || flag.reason !== 'few_reviews') continue;
+    if (flag.kind !== 'few_reviews') continue;
     for (const caseId of new Set(flag.reviewIds.map((id) => reviewOf.get(id)!.caseId))) rowOf.get(caseId)!.flags.push(flag.id);
   }
   return {
@@ -166,16 +172,12 @@ function byPlace(a: RankingRow, b: RankingRow): number {
   return a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0;
 }
 
-/** For each reviewer whose scores are not normalized: why, and on which criteria. */
-function unscaledCriteria(habits: Map<string, Map<string, { sd: number }>>, sparse: ReadonlySet<string>): Map<string, Unscaled> {
-  const out = new Map<string, Unscaled>();
-  for (const [reviewerId, byCriterion] of habits) {
-    if (sparse.has(reviewerId)) {
-      out.set(reviewerId, { reason: 'few_reviews', criteria: [...byCriterion.keys()] });
-      continue;
-    }
-    const flat = [...byCriterion].filter(([, h]) => h.sd < NO_SPREAD).map(([criterion]) => criterion);
-    if (flat.length > 0) out.set(reviewerId, { reason: 'no_spread', criteria: flat });
-  }
-  return out;
+/** A reviewer's habit on one criterion, shrunk towards everyone's (see the top of this file). */
+function shrunkHabit(scores: readonly number[], everyone: { mean: number; sd: number }, k: number): { mean: number; sd: number } {
+  const own = meanAndSd(scores);
+  const n = scores.length;
+  return {
+    mean: (n * own.mean + k * everyone.mean) / (n + k),
+    sd: Math.sqrt((n * own.sd ** 2 + k * everyone.sd ** 2) / (n + k)),
+  };
 }

@@ -15,7 +15,7 @@ type Titles = { A: string; B: string; C: string; D: string };
 /**
  * The seventh collection of `app` moved to its selection phase under `quotas`, with four
  * submitted cases (C rural, the others urban; every unit in one province) scored by three
- * reviewers as the ranking test scores them: normalized, A 88.46, C 77.8, D 68, B 37.09.
+ * reviewers as the ranking test scores them: normalized, A 82.69, C 78.93, D 75.91, B 40.34.
  */
 export async function scoreForSelection(app: FastifyInstance, quotas: SelectionQuotas, titles: Titles = { A: '案例甲', B: '案例乙', C: '案例丙', D: '案例丁' }) {
   const campaign = await app.db.selectFrom('campaigns').select(['id', 'definition', 'content_hash']).where('slug', '=', SEVENTH).executeTakeFirstOrThrow();

@@ -91,10 +91,10 @@ describe(`the organizers' dashboard (${testEngine()})`, () => {
       { category: 'rural', cases: 1, fullyScored: 1, assigned: 3, submitted: 3 },
       { category: 'urban', cases: 4, fullyScored: 2, assigned: 7, submitted: 6 },
     ]);
-    // Normalized scores as the ranking gives them (its test works them out): A 88.46, B 37.09 (urban), C 77.8 (rural).
+    // Normalized scores as the ranking gives them (its test works them out): A 82.69, B 40.34 (urban), C 78.93 (rural).
     expect(data.scores.categories.slice(0, 2)).toEqual(['rural', 'urban']);
     expect(data.scores.bands.map((b: { from: number; to: number; counts: number[] }) => [b.from, b.to, b.counts.slice(0, 2)])).toEqual([
-      [30, 40, [0, 1]], [40, 50, [0, 0]], [50, 60, [0, 0]], [60, 70, [0, 0]], [70, 80, [1, 0]], [80, 90, [0, 1]], [90, 100, [0, 0]],
+      [40, 50, [0, 1]], [50, 60, [0, 0]], [60, 70, [0, 0]], [70, 80, [1, 0]], [80, 90, [0, 1]], [90, 100, [0, 0]],
     ]);
     expect(data.scores.unscored).toBe(2);
   });

@@ -15,7 +15,7 @@ const EVIL = '=HYPERLINK("http://evil","x")';
 const QUOTAS = { best: 1, excellent: 1, categories: { rural: { min: 1 } }, provinceCap: null };
 
 /**
- * The selection world (A 88.46, C 77.80, D 68, B 37.09 normalized) with B titled like a formula,
+ * The selection world (A 82.69, C 78.93, D 75.91, B 40.34 normalized) with B titled like a formula,
  * the suggestion accepted and A demoted with a reason, one screening decision and one objection
  * written straight into their tables (the notice's service is another module's).
  */
@@ -85,11 +85,12 @@ describe(`exports (${testEngine()})`, () => {
       '真实性（原始分）', '创新性（原始分）', '实效性（原始分）', '典型性（原始分）', '真实性（标准化）', '创新性（标准化）', '实效性（标准化）', '典型性（标准化）',
       '加权总分（原始）', '加权总分（标准化）', '推荐等次', '评语', '决定时间（北京时间）', '案例原始分', '案例标准化得分', '总排名',
     ]);
-    // The ranking test's numbers: R1 gave A 5 everywhere (normalized 5.097, clamped to 5); R2's 4 normalizes to 4.86969.
+    // The ranking test's numbers: R1's 5 on A normalizes to 4.98251, R2's 4 to 4.23925, R3's 3 to 3.18236.
     const ofA = rows.filter((r) => r[0] === cases.A.caseId).map((r) => [r[4], r[5], ...r.slice(6, 16), r[16], r[17], r[19], r[20], r[21]]);
     expect(ofA.map((r) => r.map((v) => (typeof v === 'number' ? Math.round(v * 100) / 100 : v)))).toEqual(expect.arrayContaining([
-      ['王一', 'r1@example.cn', 5, 5, 5, 5, 5, 5, 5, 5, 100, 100, '优秀案例', 'A5', 80, 88.46, 1],
-      ['李二', 'r2@example.cn', 4, 4, 4, 4, 4.87, 4.87, 4.87, 4.87, 80, 97.39, '优秀案例', 'A4', 80, 88.46, 1],
+      ['王一', 'r1@example.cn', 5, 5, 5, 5, 4.98, 4.98, 4.98, 4.98, 100, 99.65, '优秀案例', 'A5', 80, 82.69, 1],
+      ['李二', 'r2@example.cn', 4, 4, 4, 4, 4.24, 4.24, 4.24, 4.24, 80, 84.79, '优秀案例', 'A4', 80, 82.69, 1],
+      ['张三', 'r3@example.cn', 3, 3, 3, 3, 3.18, 3.18, 3.18, 3.18, 60, 63.65, '优秀案例', 'A3', 80, 82.69, 1],
     ]));
     expect(ofA.length).toBe(3);
     expect(rows.length).toBe(1 + 10);

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { DISAGREEMENT_RANGE, FLAT_REVIEWER_MIN_REVIEWS, FLAT_REVIEWER_SD, type RankingFlag } from '../../../core/review/ranking-flags.ts';
-import { MIN_REVIEWS_TO_NORMALIZE, rankCases, type Ranking } from '../../../core/review/ranking.ts';
+import { HABIT_PRIOR_REVIEWS, rankCases, type Ranking } from '../../../core/review/ranking.ts';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -57,7 +57,7 @@ export async function campaignRanking(db: Kysely<Database>, actor: Actor, slug: 
   const flags = ranking.flags.filter((f) => ('caseId' in f ? shown.has(f.caseId) : f.reviewIds.some((id) => shown.has(caseOf.get(id)!))));
   return {
     reviewsPerCase: campaign.definition.review.reviewsPerCase,
-    thresholds: { disagreementRange: DISAGREEMENT_RANGE, flatReviewerSd: FLAT_REVIEWER_SD, flatReviewerMinReviews: FLAT_REVIEWER_MIN_REVIEWS, minReviewsToNormalize: MIN_REVIEWS_TO_NORMALIZE },
+    thresholds: { disagreementRange: DISAGREEMENT_RANGE, flatReviewerSd: FLAT_REVIEWER_SD, flatReviewerMinReviews: FLAT_REVIEWER_MIN_REVIEWS, habitPriorReviews: HABIT_PRIOR_REVIEWS },
     criteria: ranking.criteria,
     rows: rows.map((r) => ({
       caseId: r.caseId, title: cases.get(r.caseId)!.title, unitName: cases.get(r.caseId)!.unitName, category: r.category,

@@ -27,7 +27,7 @@ describe(`the selection (${testEngine()})`, () => {
     expect(computed.statusCode).toBe(200);
     let view = computed.json().data as View;
     expect(view.suggestion!.entries).toEqual([{ caseId: A, tier: 'best' }, { caseId: C, tier: 'excellent' }]);
-    expect(view.cases.map((c) => [c.caseId, c.score, c.suggested])).toEqual([[A, 88.46, 'best'], [C, 77.8, 'excellent'], [D, 68, 'none'], [B, 37.09, 'none']]);
+    expect(view.cases.map((c) => [c.caseId, c.score, c.suggested])).toEqual([[A, 82.69, 'best'], [C, 78.93, 'excellent'], [D, 75.91, 'none'], [B, 40.34, 'none']]);
     // Nothing decided yet: the rural minimum is not met.
     expect(view.problems).toEqual([{ code: 'quota_broken', quota: { kind: 'category_min', category: 'rural', limit: 1 }, count: 0 }]);
 

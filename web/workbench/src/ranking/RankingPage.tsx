@@ -14,8 +14,8 @@ import './ranking.css';
 
 type Sort = 'normalized' | 'raw';
 const PAGE_SIZE = 50;
-const FLAG_KINDS = ['too_few_scores', 'disagreement', 'flat_reviewer', 'unscaled_reviewer'] as const;
-const FLAG_COLORS: Record<RankingFlag['kind'], string> = { too_few_scores: 'gold', disagreement: 'red', flat_reviewer: 'blue', unscaled_reviewer: 'purple' };
+const FLAG_KINDS = ['too_few_scores', 'disagreement', 'flat_reviewer', 'few_reviews'] as const;
+const FLAG_COLORS: Record<RankingFlag['kind'], string> = { too_few_scores: 'gold', disagreement: 'red', flat_reviewer: 'blue', few_reviews: 'purple' };
 
 /** Highest raw score first, then the ranking's own order; cases without a score last. */
 function byRaw(a: RankingRow, b: RankingRow): number {
@@ -46,7 +46,6 @@ export function RankingPage() {
   const flags = new Map((data?.flags ?? []).map((f) => [f.id, f]));
   const kindCount = (k: RankingFlag['kind']) => (data?.flags ?? []).filter((f) => f.kind === k).length;
   const categoryName = (key: string) => campaign?.categories.find((c) => c.key === key)?.name[locale] ?? key;
-  const criterionName = (key: string) => campaign?.criteria.find((c) => c.key === key)?.name[locale] ?? key;
   const show = (flag: RankingFlag) => {
     opener.current = document.activeElement as HTMLElement | null;
     setOpen(flag);
@@ -138,7 +137,7 @@ export function RankingPage() {
             <List.Item className="wb-ranking-flag-item">
               <div>
                 <Tag color={FLAG_COLORS[f.kind]}>{t(`wb.ranking.kind.${f.kind}`)}</Tag>
-                {data && flagText(f, data, t, locale, criterionName)}
+                {data && flagText(f, data, t, locale)}
               </div>
               <Button size="small" onClick={() => show(f)}>{t('wb.ranking.open')}</Button>
             </List.Item>
@@ -152,7 +151,7 @@ export function RankingPage() {
       >
         {open && data && slug && (
           <>
-            <Typography.Paragraph>{flagText(open, data, t, locale, criterionName)}</Typography.Paragraph>
+            <Typography.Paragraph>{flagText(open, data, t, locale)}</Typography.Paragraph>
             <FlagScores slug={slug} flagId={open.id} campaign={campaign} />
           </>
         )}

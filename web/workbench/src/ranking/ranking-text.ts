@@ -8,15 +8,13 @@ export function score(n: number | null, locale: Locale): string {
 }
 
 /** What a flag says, in a sentence: the case or reviewer it is about and the figure behind it. */
-export function flagText(flag: RankingFlag, ranking: Ranking, t: Translator, locale: Locale, criterionName: (key: string) => string): string {
+export function flagText(flag: RankingFlag, ranking: Ranking, t: Translator, locale: Locale): string {
   const title = (caseId: string) => ranking.rows.find((r) => r.caseId === caseId)?.title ?? caseId;
   const { thresholds } = ranking;
   switch (flag.kind) {
     case 'too_few_scores': return t('wb.ranking.flag.too_few_scores', { case: title(flag.caseId), count: flag.count, required: flag.required });
     case 'disagreement': return t('wb.ranking.flag.disagreement', { case: title(flag.caseId), range: score(flag.range, locale), threshold: thresholds.disagreementRange });
     case 'flat_reviewer': return t('wb.ranking.flag.flat_reviewer', { reviewer: flag.reviewerName, sd: score(flag.sd, locale), threshold: thresholds.flatReviewerSd });
-    case 'unscaled_reviewer': return flag.reason === 'few_reviews'
-      ? t('wb.ranking.flag.few_reviews', { reviewer: flag.reviewerName, count: flag.reviewIds.length, min: thresholds.minReviewsToNormalize })
-      : t('wb.ranking.flag.unscaled_reviewer', { reviewer: flag.reviewerName, criteria: flag.criteria.map(criterionName).join(t('punct.list')) });
+    case 'few_reviews': return t('wb.ranking.flag.few_reviews', { reviewer: flag.reviewerName, count: flag.count, prior: thresholds.habitPriorReviews, share: Math.round(flag.ownShare * 100) });
   }
 }
