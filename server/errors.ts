@@ -126,6 +126,7 @@ const STATUS = {
   library_import_conflict: 409,
   rate_limited: 429,
   objection_limit: 429,
+  objection_network_limit: 429,
   too_many_attempts: 429,
   internal: 500,
   unavailable: 503,
