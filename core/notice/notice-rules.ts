@@ -10,6 +10,13 @@ export const DEFAULT_NOTICE_DAYS = 7;
 export const MAX_NOTICE_DAYS = 30;
 export const NOTICE_BODY_MAX = 5000;
 export const OBJECTION_LIMITS = { name: 50, organization: 100, body: 2000, bodyMin: 10, reason: 500 } as const;
+/**
+ * How many objections are taken in an hour (decision 0037): from one author (their e-mail, or
+ * phone without one) on one network, and from one network whoever files them, so colleagues
+ * behind one office's address each have their own; refused and repeated filings do not count.
+ * `requestsPerNetwork` is the flood guard on every request, counted before anything is read.
+ */
+export const OBJECTION_RATE = { perAuthor: 5, perNetwork: 20, requestsPerNetwork: 60 } as const;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { OBJECTION_RATE } from '../../../core/notice/notice-rules.ts';
 import { createOrganizerOfAnotherCampaign, signedIn } from '../../testing/people.ts';
 import { setPhase } from '../../testing/assignments.ts';
 import { NOTICE, noticeWorld, objection, PUBLIC_NOTICE, PUBLISHED } from '../../testing/notice-world.ts';
@@ -122,7 +123,7 @@ describe(`the public notice (${testEngine()})`, () => {
     expect(early.json().error.message).toBe('The notice runs until 2026-12-07 23:59 (Beijing time); the final results can be confirmed after that.');
   });
 
-  it('takes five accepted objections an hour from one address; refused and repeated filings do not count', async () => {
+  it('takes five accepted objections an hour from one person on one network; refused and repeated filings do not count', async () => {
     const { app, organizer } = await noticeWorld();
     await organizer.post(NOTICE, { body: '公示' });
     const visitor = new TestClient(app);
@@ -137,8 +138,11 @@ describe(`the public notice (${testEngine()})`, () => {
     expect(codes).toEqual([201, 201, 201, 201, 201, 429]);
     const refused = await file(6);
     expect([refused.json().error.code, refused.json().error.message, refused.headers['retry-after']])
-      .toEqual(['objection_limit', '同一网络一小时内最多可提出 5 项异议，请 60 分钟后再提交。', '3600']);
+      .toEqual(['objection_limit', '同一联系人一小时内最多可提出 5 项异议，请 60 分钟后再提交。', '3600']);
     expect(await app.db.selectFrom('objections').select('id').execute()).toHaveLength(5);
+    // A colleague behind the same office address is not held back by it.
+    const colleague = await visitor.post(`${PUBLIC_NOTICE}/objections`, objection(1, { name: '李四', email: 'li@example.cn', body: '同一单位另一位同志提出的异议。' }));
+    expect(colleague.statusCode).toBe(201);
     // Another address of the same IPv6 /64 is the same network; another address is not held back.
     const v6 = (host: string) => new TestClient(app).request({ method: 'POST', url: `${PUBLIC_NOTICE}/objections`, body: objection(1, { body: `从 ${host} 提出的异议内容。` }), remoteAddress: host });
     for (let i = 1; i <= 5; i++) expect((await v6(`2001:db8:1:2::${i}`)).statusCode).toBe(201);
@@ -147,12 +151,24 @@ describe(`the public notice (${testEngine()})`, () => {
     expect(other.statusCode).toBe(201);
   });
 
+  it('takes twenty objections an hour from one network whoever files them, and says so in English', async () => {
+    const { app, organizer } = await noticeWorld();
+    await organizer.post(NOTICE, { body: '公示' });
+    const visitor = new TestClient(app, { 'accept-language': 'en' });
+    const file = (i: number) => visitor.post(`${PUBLIC_NOTICE}/objections`, objection(1, { name: `同志${i}`, email: `p${i}@example.cn`, body: `第 ${i} 位同志提出的异议内容。` }));
+    for (let i = 0; i < OBJECTION_RATE.perNetwork; i++) expect((await file(i)).statusCode).toBe(201);
+    const refused = await file(OBJECTION_RATE.perNetwork);
+    expect([refused.statusCode, refused.json().error.code, refused.json().error.message])
+      .toEqual([429, 'objection_network_limit', 'At most 20 objections an hour can be filed from one network; please file this one in 60 min.']);
+    expect(await app.db.selectFrom('objections').select('id').execute()).toHaveLength(OBJECTION_RATE.perNetwork);
+  });
+
   it('says when to try again once the flood guard refuses an address', async () => {
     const { app, organizer } = await noticeWorld();
     await organizer.post(NOTICE, { body: '公示' });
     const visitor = new TestClient(app);
     let last = await visitor.post(`${PUBLIC_NOTICE}/objections`, objection(99));
-    for (let i = 0; i < 30; i++) last = await visitor.post(`${PUBLIC_NOTICE}/objections`, objection(99));
+    for (let i = 0; i < OBJECTION_RATE.requestsPerNetwork; i++) last = await visitor.post(`${PUBLIC_NOTICE}/objections`, objection(99));
     expect([last.statusCode, last.json().error.code, last.json().error.message, last.headers['retry-after']])
       .toEqual([429, 'rate_limited', '请求过于频繁，请 60 分钟后再试。', '3600']);
   });

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { objectionReceipt, organizerNoticeResponse, publicNoticeResponse } from '../../../core/api/notice.ts';
-import { MAX_NOTICE_DAYS } from '../../../core/notice/notice-rules.ts';
+import { MAX_NOTICE_DAYS, OBJECTION_RATE } from '../../../core/notice/notice-rules.ts';
 import { text } from '../../../core/text/clean-text.ts';
 import { requireActor } from '../../http/authenticate.ts';
 import { errorResponseSchema } from '../../http/error-schema.ts';
@@ -82,9 +82,9 @@ export async function noticeRoutes(app: FastifyInstance): Promise<void> {
   }, async (request) => ({ data: await readPublicNotice(app.db, request.params.slug, request.locale, app.clock()) }));
 
   routes.post(`${PUBLIC_BASE}/objections`, {
-    // A flood guard on every request; the service allows OBJECTIONS_PER_HOUR accepted filings
-    // from one address, so a form refused for a typo does not use up a person's objections.
-    config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 hour', keyGenerator: (request) => clientNetwork(request.ip) } },
+    // A flood guard on every request; the service counts accepted filings per author and per
+    // network (OBJECTION_RATE), so a form refused for a typo does not use up a person's objections.
+    config: { access: 'public', rateLimit: { max: OBJECTION_RATE.requestsPerNetwork, timeWindow: '1 hour', keyGenerator: (request) => clientNetwork(request.ip) } },
     schema: {
       tags: ['notice'], summary: 'Files an objection to a case on the notice while it runs; anyone; answers with its reference',
       params: slugParams,

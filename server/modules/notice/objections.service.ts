@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Objection } from '../../../core/api/notice.ts';
 import type { Locale } from '../../../core/i18n/locale.ts';
-import { noticeStage, objectionProblems, objectionReference, outcomeRefusal, OBJECTION_LIMITS, type ObjectionInput, type ObjectionOutcome } from '../../../core/notice/notice-rules.ts';
+import { noticeStage, objectionProblems, objectionReference, outcomeRefusal, OBJECTION_LIMITS, OBJECTION_RATE, type ObjectionInput, type ObjectionOutcome } from '../../../core/notice/notice-rules.ts';
 import { normalizePhone } from '../../../core/org/phone.ts';
 import type { Database } from '../../db/schema.ts';
 import { countRequest, rowKey } from '../../db/rate-limit-counters.ts';
@@ -28,13 +28,11 @@ import { findNotice, findObjection, findSameObjection, insertObjection, listObje
 
 export interface ObjectionForm extends ObjectionInput { n: number }
 
-/** Objections one network (client address) may file in an hour; refused and repeated filings do not count. */
-export const OBJECTIONS_PER_HOUR = 5;
 const HOUR_MS = 3_600_000;
 
 /**
  * Anyone, while the notice runs: files the objection and answers with its reference and a token
- * to send evidence files. `clientKey` (the client's address) counts the filings it makes.
+ * to send evidence files. `clientKey` (the client's network) counts the filings made from it.
  */
 export async function fileObjection(db: Kysely<Database>, slug: string, form: ObjectionForm, clientKey: string, locale: Locale, now: Date, baseUrl: string) {
   const campaign = await getCampaign(db, slug);
@@ -61,9 +59,11 @@ export async function fileObjection(db: Kysely<Database>, slug: string, form: Ob
     // Resolved already: saying "received" again would invite evidence the objection can no longer take.
     if (same && same.status !== 'open') throw new AppError('objection_resolved');
     if (same) return { reference: same.reference, mailed: same.email !== null, evidence: await issueUploadToken(trx, same.id, notice.ends_at, now) };
-    // Counted in this transaction: a filing refused after this point rolls its count back.
-    const filed = await countRequest(trx, rowKey('objection.file', clientKey), HOUR_MS, now.getTime());
-    if (filed.current > OBJECTIONS_PER_HOUR) throw new AppError('objection_limit', { max: OBJECTIONS_PER_HOUR, minutes: Math.ceil(filed.ttl / 60_000) });
+    // Counted in this transaction: a filing refused after this point rolls its counts back.
+    const byAuthor = await countRequest(trx, rowKey('objection.file.author', `${clientKey} ${email ?? phone}`), HOUR_MS, now.getTime());
+    if (byAuthor.current > OBJECTION_RATE.perAuthor) throw new AppError('objection_limit', { max: OBJECTION_RATE.perAuthor, minutes: Math.ceil(byAuthor.ttl / 60_000) });
+    const byNetwork = await countRequest(trx, rowKey('objection.file', clientKey), HOUR_MS, now.getTime());
+    if (byNetwork.current > OBJECTION_RATE.perNetwork) throw new AppError('objection_network_limit', { max: OBJECTION_RATE.perNetwork, minutes: Math.ceil(byNetwork.ttl / 60_000) });
     const reference = objectionReference(campaign.definition.edition, randomBytes(8));
     const id = newId();
     await insertObjection(trx, {
