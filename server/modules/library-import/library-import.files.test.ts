@@ -23,6 +23,10 @@ describe(`import files (${testEngine()})`, () => {
     const report = (await upload(w.organizer, file)).json().data;
     expect([report.format, report.counts, report.rows.map((r: { line: number }) => r.line)]).toEqual(['xlsx', { ok: 3, duplicate: 0, error: 0 }, [2, 3, 4]]);
     expect(report.rows[0].title).toBe('“村级议事会”让乡村治理有章可循');
+    // The documented sample workbook (docs/fixtures), Chinese headers, reads as the sample JSON does.
+    const sample = readFileSync(new URL('../../../docs/fixtures/earlier-editions.sample.xlsx', import.meta.url));
+    const fromSample = (await upload(w.organizer, sample)).json().data;
+    expect([fromSample.format, fromSample.counts, fromSample.rows.map((r: { title: string }) => r.title)]).toEqual(['xlsx', { ok: 3, duplicate: 0, error: 0 }, report.rows.map((r: { title: string }) => r.title)]);
   });
 
   it('refuses a zip bomb, a sheet past the row limit, a file too large and other files renamed .xlsx, each with a clear reason', async () => {
