@@ -64,6 +64,7 @@ export const libraryImportEn = {
   'wb.libraryImport.status.ok': 'To import',
   'wb.libraryImport.status.duplicate': 'Duplicate',
   'wb.libraryImport.status.error': 'Problem',
+  'wb.libraryImport.status.written': 'Imported',
   'wb.libraryImport.editionN': 'Edition {edition}',
   'wb.libraryImport.onlyProblems': 'Only rows with problems',
 } as const;

@@ -64,6 +64,7 @@ export const libraryImportZhCN = {
   'wb.libraryImport.status.ok': '可导入',
   'wb.libraryImport.status.duplicate': '重复',
   'wb.libraryImport.status.error': '有问题',
+  'wb.libraryImport.status.written': '已导入',
   'wb.libraryImport.editionN': '第 {edition} 届',
   'wb.libraryImport.onlyProblems': '只看有问题的行',
 } as const;

@@ -21,7 +21,10 @@ export function ImportReportView({ report }: { report: ImportReport }) {
   const phone = !Grid.useBreakpoint().md;
   const [onlyProblems, setOnlyProblems] = useState(report.counts.error > 0);
   const rows = onlyProblems ? report.rows.filter((r) => r.status === 'error' || r.warnings.length > 0) : report.rows;
-  const status = (row: ImportRow) => <Tag color={STATUS_COLORS[row.status]}>{t(`wb.libraryImport.status.${row.status}`)}</Tag>;
+  // After a real run an ok row is one that was written.
+  const status = (row: ImportRow) => (
+    <Tag color={STATUS_COLORS[row.status]}>{t(row.status === 'ok' && !report.dryRun ? 'wb.libraryImport.status.written' : `wb.libraryImport.status.${row.status}`)}</Tag>
+  );
   const caseText = (row: ImportRow) => (row.title
     ? <><Typography.Text strong>{row.title}</Typography.Text><br /><Typography.Text type="secondary">{row.unitName}</Typography.Text></>
     : <Typography.Text type="secondary">—</Typography.Text>);

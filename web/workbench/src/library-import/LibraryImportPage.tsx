@@ -83,7 +83,7 @@ export function LibraryImportPage() {
               renderItem={(e) => (
                 <List.Item>
                   <span>{e.title} <Typography.Text type="secondary">（{e.slug}）</Typography.Text></span>
-                  <Tag color={e.exists ? 'default' : 'blue'}>{t(e.exists ? 'wb.libraryImport.editionExists' : 'wb.libraryImport.editionNew')}</Tag>
+                  <Tag color={e.exists ? 'default' : 'blue'}>{t(e.exists || !shown.dryRun ? 'wb.libraryImport.editionExists' : 'wb.libraryImport.editionNew')}</Tag>
                 </List.Item>
               )}
             />
