@@ -81,27 +81,48 @@ function firstMatch(chars: string[], terms: string[]): number {
   return -1;
 }
 
+/** firstMatch for a text that is its own normal form, without surrogates (a UTF-16 unit is a character). */
+function firstPlainMatch(text: string, terms: string[]): number {
+  let best = -1;
+  for (const term of terms) {
+    const at = term === '' ? -1 : text.indexOf(term);
+    if (at >= 0 && (best < 0 || at < best)) best = at;
+  }
+  return best;
+}
+
+const SURROGATE = /[\uD800-\uDFFF]/;
+
 /**
  * About `length` characters of `text` around the first match of the normalized `terms`, with
  * "…" where it was cut; the start of the text when no term is in it.
  */
 export function buildSnippet(text: string, terms: string[], length = SNIPPET_CHARS): string {
-  const chars = [...text.replace(/\s+/g, ' ').trim()];
-  const first = Math.max(0, firstMatch(chars, terms));
-  const from = chars.length <= length ? 0 : Math.max(0, Math.min(first - Math.floor(length / 4), chars.length - length));
-  const to = Math.min(chars.length, from + length);
+  const collapsed = text.replace(/\s+/g, ' ').trim();
+  // Most text (Chinese is) is its own normal form with no character outside the BMP: then it is
+  // searched natively and only the passage is split into characters.
+  const plain = !SURROGATE.test(collapsed) && normalizeText(collapsed) === collapsed;
+  const chars = plain ? undefined : [...collapsed];
+  const total = chars ? chars.length : collapsed.length;
+  const first = Math.max(0, chars ? firstMatch(chars, terms) : firstPlainMatch(collapsed, terms));
+  const from = total <= length ? 0 : Math.max(0, Math.min(first - Math.floor(length / 4), total - length));
+  const to = Math.min(total, from + length);
   const longest = Math.max(0, ...terms.map((t) => [...t].length));
-  // Matches within the passage, found on it and a term's length past its end.
-  const matches = findMatches(mapNormal(chars.slice(from, to + longest)), terms).map(([s, e]) => [s + from, e + from] as const);
+  // The passage and a term's length past its end, where its matches are found.
+  const passage = chars ? chars.slice(from, to + longest) : [...collapsed.slice(from, to + longest)];
+  const matches = findMatches(mapNormal(passage), terms);
+  const part = (start: number, end: number) => escapeHtml(passage.slice(start - from, end - from).join(''));
   let html = from > 0 ? '…' : '';
   let at = from;
-  for (const [start, end] of matches) {
+  for (const [relativeStart, relativeEnd] of matches) {
+    const start = relativeStart + from;
+    const end = relativeEnd + from;
     if (end <= from || start >= to) continue;
     const s = Math.max(start, from);
     const e = Math.min(end, to);
-    html += escapeHtml(chars.slice(at, s).join('')) + '<mark>' + escapeHtml(chars.slice(s, e).join('')) + '</mark>';
+    html += part(at, s) + '<mark>' + part(s, e) + '</mark>';
     at = e;
   }
-  html += escapeHtml(chars.slice(at, to).join(''));
-  return to < chars.length ? html + '…' : html;
+  html += part(at, to);
+  return to < total ? html + '…' : html;
 }

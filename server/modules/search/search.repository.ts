@@ -249,13 +249,15 @@ interface Level {
   where: RawBuilder<unknown>[];
   /** An index query giving a superset of the level, to read it whole and sort it. */
   set: RawBuilder<unknown>;
+  /** What a document of the set must also be, on its own row, to be of the level (`where`, less what the set already decides). */
+  setWhere: RawBuilder<unknown>[];
   /** How many times a row the level's check costs per document. */
   rowCost: number;
 }
 
-function levelQuery(db: Kysely<Database>, level: Level, filters: SearchFilters, within: RawBuilder<unknown>): DocumentQuery {
+function levelQuery(db: Kysely<Database>, where: RawBuilder<unknown>[], filters: SearchFilters, within: RawBuilder<unknown>): DocumentQuery {
   let query: DocumentQuery = db.selectFrom('search_documents as d').where(sql`d.doc_no in (${within})` as never);
-  for (const condition of level.where) query = query.where(condition as never);
+  for (const condition of where) query = query.where(condition as never);
   return filtered(query, filters);
 }
 
@@ -264,30 +266,39 @@ function newest(db: Kysely<Database>, count: number) {
   return sql`select doc_no from search_documents order by ${inByteOrder(db, 'published_at')} desc, ${inByteOrder(db, 'id')} asc limit ${count}`;
 }
 
+/** Whether the set holds fewer than `bound` documents, counting no further than that. */
+async function fewerThan(db: Kysely<Database>, set: RawBuilder<unknown>, bound: number): Promise<boolean> {
+  const { rows } = await sql<{ n: number | string }>`select count(*) as n from (${set} limit ${bound}) s`.execute(db);
+  return Number(rows[0]!.n) < bound;
+}
+
 /**
  * A one-term query's page, level by level (decision 0045). The score of a match is 3 when the term
  * is in its title and its unit name, 2 in the title only, 1 in the unit name only, 0 otherwise;
- * within a level, newest first, then id. Each level is first looked for among the newest
- * documents: when the page's rows of it are all there, they are the level's first rows. Otherwise
- * (a rare level) the index's set of the level is read whole and sorted. Either way the rows are
- * exactly the level's.
+ * within a level, newest first, then id. A level that is common is looked for among the newest
+ * documents: when the page's rows of it are all there, they are the level's first rows. A rare
+ * one (or a common one not found there) is read whole from the index's set of it and sorted.
+ * Either way the rows are exactly the level's.
  */
-async function pageByLevels(db: Kysely<Database>, term: SearchTerm, filters: SearchFilters, page: { limit: number; offset: number }, reading: LevelReading): Promise<SearchPageRow[]> {
+async function pageByLevels(db: Kysely<Database>, term: SearchTerm, total: number, filters: SearchFilters, page: { limit: number; offset: number }, reading: LevelReading): Promise<SearchPageRow[]> {
   const inTitle = contains(db, 'd.norm_title', term.term);
   const inUnit = contains(db, 'd.norm_unit', term.term);
   const not = (condition: RawBuilder<unknown>) => sql`not (${condition})`;
   // A run of one or two characters is in a field exactly when its tokens are: the sets can leave the other field's out.
   const exact = term.whole && term.runs[0]!.length <= 2;
   const inText = sql`exists (select 1 from search_texts t where t.doc_no = d.doc_no and ${contains(db, 't.norm_text', term.term)})`;
+  // The index's set of matches is exact unless the term needs the substring check.
+  const matchesExact = toVerify(db, [term]).length === 0;
   const levels: Level[] = [
-    { score: 3, where: [inTitle, inUnit], set: headSet(db, term, ['title', 'unit']), rowCost: 1 },
-    { score: 2, where: [inTitle, not(inUnit)], set: headSet(db, term, ['title'], exact ? ['unit'] : []), rowCost: 1 },
-    { score: 1, where: [not(inTitle), inUnit], set: headSet(db, term, ['unit'], exact ? ['title'] : []), rowCost: 1 },
-    { score: 0, where: [not(inTitle), not(inUnit), inText], set: indexSet(db, [term]), rowCost: TEXT_READ_COST },
+    { score: 3, where: [inTitle, inUnit], set: headSet(db, term, ['title', 'unit']), setWhere: [inTitle, inUnit], rowCost: 1 },
+    { score: 2, where: [inTitle, not(inUnit)], set: headSet(db, term, ['title'], exact ? ['unit'] : []), setWhere: [inTitle, not(inUnit)], rowCost: 1 },
+    { score: 1, where: [not(inTitle), inUnit], set: headSet(db, term, ['unit'], exact ? ['title'] : []), setWhere: [not(inTitle), inUnit], rowCost: 1 },
+    { score: 0, where: [not(inTitle), not(inUnit), inText], set: indexSet(db, [term]), setWhere: matchesExact ? [not(inTitle), not(inUnit)] : [not(inTitle), not(inUnit), inText], rowCost: TEXT_READ_COST },
   ];
+  const documents = Number((await db.selectFrom('search_documents').select(sql<number | string>`coalesce(max(doc_no), 0)`.as('n')).executeTakeFirstOrThrow()).n);
   const rows: SearchPageRow[] = [];
   let skip = page.offset;
-  const read = (level: Level, within: RawBuilder<unknown>, need: number) => pageColumns(levelQuery(db, level, filters, within), filters)
+  const read = (where: RawBuilder<unknown>[], within: RawBuilder<unknown>, need: number) => pageColumns(levelQuery(db, where, filters, within), filters)
     .orderBy(inByteOrder(db, 'd.published_at'), 'desc')
     .orderBy(inByteOrder(db, 'd.id'), 'asc')
     .limit(need)
@@ -296,14 +307,20 @@ async function pageByLevels(db: Kysely<Database>, term: SearchTerm, filters: Sea
   for (const level of levels) {
     const need = page.limit - rows.length;
     if (need <= 0) break;
-    let found = reading === 'set' ? [] : await read(level, newest(db, Math.ceil(((skip + need) * WALK_FACTOR) / level.rowCost)), need);
-    if (found.length < need && reading !== 'walk') found = await read(level, level.set, need);
-    else if (found.length < need) found = await read(level, newest(db, Number.MAX_SAFE_INTEGER), need);
+    const window = Math.ceil(((skip + need) * WALK_FACTOR) / level.rowCost);
+    // Worth a walk when the level likely fills the page among the newest `window` documents: a
+    // set of title or unit matches holding at least `window` documents (counted no further), or
+    // matches of the text that are at least twice as dense as needed.
+    const common = reading === 'walk' || (reading === 'either' && (level.score > 0
+      ? !(await fewerThan(db, level.set, window))
+      : total * window >= 2 * (skip + need) * Math.max(1, documents)));
+    let found = common ? await read(level.where, newest(db, window), need) : [];
+    if (found.length < need) found = reading === 'walk' ? await read(level.where, newest(db, Number.MAX_SAFE_INTEGER), need) : await read(level.setWhere, level.set, need);
     rows.push(...found.map((row) => ({ ...row, score: level.score })));
     if (found.length > 0) skip = 0;
     else if (skip > 0) {
       // The level holds at most `skip` documents: all of them are before the page.
-      const counted = await levelQuery(db, level, filters, level.set).select(sql<number | string>`count(*)`.as('n')).executeTakeFirstOrThrow();
+      const counted = await levelQuery(db, level.setWhere, filters, level.set).select(sql<number | string>`count(*)`.as('n')).executeTakeFirstOrThrow();
       skip -= Number(counted.n);
     }
   }
@@ -328,7 +345,7 @@ export async function findSearchPage(db: Kysely<Database>, plan: SearchPlan, fil
   if (!term || others.length > 0 || term.runs.length === 0) return rankAll(db, plan, filters, page);
   const total = options.total ?? await countSearchMatches(db, plan, filters);
   if (total <= (options.rankAllAtMost ?? RANK_ALL_AT_MOST)) return rankAll(db, plan, filters, page);
-  return pageByLevels(db, term, filters, page, options.levelReading ?? 'either');
+  return pageByLevels(db, term, total, filters, page, options.levelReading ?? 'either');
 }
 
 /** Summary and body of the given documents, by doc_no, for their snippets. */
