@@ -5,7 +5,8 @@ import { testEngine } from '../testing/test-database.ts';
 import { LIBRARY_SEARCHES_PER_MINUTE } from './library.routes.tsx';
 
 // Public search is limited per network (decision 0045): the page and the API each allow
-// LIBRARY_SEARCHES_PER_MINUTE a minute, then answer 429 in the caller's language.
+// LIBRARY_SEARCHES_PER_MINUTE a minute, then answer 429 in the caller's language. Each test makes
+// over a hundred requests: on a loaded machine that takes longer than the default timeout.
 
 const get = (app: FastifyInstance, url: string, remoteAddress: string, headers: Record<string, string> = {}) =>
   app.inject({ url, remoteAddress, headers });
@@ -34,7 +35,7 @@ describe(`the case library's rate limit (${testEngine()})`, () => {
     // A minute later the network may search again.
     setNow(new Date('2024-03-01T02:01:01Z'));
     expect((await get(app, '/library?q=党建', '203.0.113.9')).statusCode).toBe(200);
-  });
+  }, 90_000);
 
   it('answers the API with the usual error body, and counts an IPv6 /64 as one network', async () => {
     const { app } = await createTestApp();
@@ -47,5 +48,5 @@ describe(`the case library's rate limit (${testEngine()})`, () => {
     expect(english.json()).toMatchObject({ error: { code: 'rate_limited', message: 'Too many requests; please try again in 1 min.' } });
     // The next /64 is another network.
     expect((await get(app, '/api/v1/library?q=村', '2001:db8:1:3::1')).statusCode).toBe(200);
-  });
+  }, 90_000);
 });
