@@ -100,6 +100,9 @@ export const PAGES: AxePage[] = [
   workbench('ranking', 'organizer', () => '/app/org/ranking', { ready: '.wb-ranking-help' }),
   workbench('selection', 'organizer', () => '/app/org/selection', { ready: '.wb-selection-total' }),
   workbench('exports', 'organizer', () => '/app/org/exports', { ready: '.wb-exports-item' }),
+  // The queue and the editor with copies to show: e2e/publishing-journey.test.ts; here, a campaign with none yet.
+  workbench('publishing queue', 'organizer', () => '/app/org/publishing', { ready: '.pp-filters .ant-radio-button-wrapper' }),
+  workbench('public copy, none made yet', 'organizer', (s) => `/app/org/publishing/${s.caseId}`, { ready: '.pp-back' }),
   workbench('organizers', 'organizer', () => '/app/org/organizers', { ready: '.ant-table-row' }),
   workbench('audit', 'organizer', () => '/app/org/audit', { ready: '.ant-table-row, .ant-list-item' }),
   workbench('mail', 'organizer', () => '/app/org/mail', { ready: '.ant-table-row' }),

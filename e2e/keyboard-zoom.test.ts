@@ -149,7 +149,7 @@ describeInChromium('keyboard and 200 % zoom', () => {
     const pages: [string, { email: string; password: string } | null, string[]][] = [
       ['editor', unitOf(draft), [`/app/cases/${draft.caseId}`]],
       ['unit', unitOf(submitted), ['/app/cases', `/app/cases/${submitted.caseId}`, `/app/cases/${submitted.caseId}/receipts/1`, '/app/superior-reviews', '/app/unit', '/app/unit/members', '/app/account']],
-      ['org', ADMIN, ['/app/org/cases', `/app/cases/${submitted.caseId}`, '/app/org/units', `/app/org/units/${submitted.organizationId}`, '/app/org/reviewers', '/app/org/screening', '/app/org/progress', '/app/org/reference-cases', '/app/org/assignment', '/app/org/ranking', '/app/org/selection', '/app/org/exports', '/app/org/audit', '/app/org/mail', '/app/org/organizers']],
+      ['org', ADMIN, ['/app/org/cases', `/app/cases/${submitted.caseId}`, '/app/org/units', `/app/org/units/${submitted.organizationId}`, '/app/org/reviewers', '/app/org/screening', '/app/org/progress', '/app/org/reference-cases', '/app/org/assignment', '/app/org/ranking', '/app/org/selection', '/app/org/publishing', `/app/org/publishing/${submitted.caseId}`, '/app/org/exports', '/app/org/audit', '/app/org/mail', '/app/org/organizers']],
       ['public', null, ['/app/sign-in', '/app/sign-up', '/app/forgot-password', '/campaigns/seventh-collection', '/campaigns/seventh-collection?lang=en', '/library', '/library?q=%E6%B8%94%E8%88%B9&province=44&lang=en']],
     ];
     const overflowing: Record<string, unknown> = {};

@@ -111,7 +111,7 @@ describeInChromium('workbench in Chromium', () => {
       expect(await fitsWidth(page)).toBe(true);
       await page.screenshot({ path: `${SCREENSHOTS}/workbench-org-units-${device}.png`, fullPage: true });
       if (device === 'desktop') {
-        expect(await page.locator('.wb-nav .ant-menu-item').allInnerTexts()).toEqual(['案例', '单位', '评审专家', '初审', '评审进度', '往届案例', '评审分配', '排名', '遴选', '公示', '数据看板', '导出', '往届案例导入', '主办方人员', '审计日志', '发信记录']);
+        expect(await page.locator('.wb-nav .ant-menu-item').allInnerTexts()).toEqual(['案例', '单位', '评审专家', '初审', '评审进度', '往届案例', '评审分配', '排名', '遴选', '公示', '网上展示', '数据看板', '导出', '往届案例导入', '主办方人员', '审计日志', '发信记录']);
         await page.getByRole('link', { name: UNIT }).click();
         await page.waitForURL(/\/app\/org\/units\/[0-9a-f-]{36}$/);
         await page.locator('.wb-unit-view').waitFor();

@@ -114,6 +114,7 @@ const STATUS = {
   publication_not_chosen: 409,
   publication_already_published: 409,
   publication_not_published: 409,
+  publication_category_unknown: 400,
   search_query_too_long: 400,
   search_query_too_many_terms: 400,
   library_import_unreadable: 422,

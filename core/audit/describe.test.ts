@@ -73,6 +73,7 @@ const SAMPLES: Record<string, AuditFacts> = {
   'publication.edit': entry('publication.edit', 'case', CASE, { publicId: 'p1', version: 2, fields: ['title'] }),
   'publication.publish': entry('publication.publish', 'case', CASE, { publicId: 'p1', version: 3, tier: null }),
   'publication.unpublish': entry('publication.unpublish', 'case', CASE, { publicId: 'p1', version: 4 }),
+  'publication.recreate': entry('publication.recreate', 'case', CASE, { publicId: 'p1', version: 5, fromSubmissionId: 's1', submissionId: 's2', takenDown: true }),
   'library_import.run': entry('library_import.run', 'campaign', CAMPAIGN, { fileName: '第六届.xlsx', sha256: 'ab', written: 12, duplicates: 0, editions: [6] }),
 };
 
@@ -132,6 +133,7 @@ const EN = {
   'publication.edit': '王芳 edited the public copy of the case “[村民议事会]”',
   'publication.publish': '王芳 published the case “[村民议事会]” online',
   'publication.unpublish': '王芳 took the case “[村民议事会]” off the public pages',
+  'publication.recreate': '王芳 made the public copy of the case “[村民议事会]” again from its latest submitted version',
   'library_import.run': '王芳 imported the earlier-edition file "第六届.xlsx" into [第七届全国基层党建典型案例]: 12 cases written',
 };
 
@@ -198,6 +200,7 @@ describe('describeAudit', () => {
       'publication.edit': '王芳 修改了案例《[村民议事会]》的公开版本',
       'publication.publish': '王芳 将案例《[村民议事会]》网上展示',
       'publication.unpublish': '王芳 撤下了网上展示的案例《[村民议事会]》',
+      'publication.recreate': '王芳 按最新报送版本重新生成了案例《[村民议事会]》的公开版本',
       'library_import.run': '王芳 向[第七届全国基层党建典型案例]导入了往届案例文件“第六届.xlsx”：写入 12 个案例',
     });
   });

@@ -128,6 +128,7 @@ export const AUDIT_RULES = rules({
   'publication.edit': caseSentence('audit.publication.edit'),
   'publication.publish': caseSentence('audit.publication.publish'),
   'publication.unpublish': caseSentence('audit.publication.unpublish'),
+  'publication.recreate': caseSentence('audit.publication.recreate'),
   'library_import.run': (e) => ({ key: 'audit.library_import.run', params: { campaign: subject('campaign')(e), file: text(e.change.fileName), written: String(e.change.written ?? 0) } }),
 });
 

@@ -23,6 +23,7 @@ import { exportsEn } from './parts/exports.en.ts';
 import { workbenchEn } from './parts/workbench.en.ts';
 import { searchEn } from './parts/search.en.ts';
 import { publishingEn } from './parts/publishing.en.ts';
+import { publishingPageEn } from './parts/publishing-page.en.ts';
 import { publicPagesEn } from './parts/public-pages.en.ts';
 import { libraryImportEn } from './parts/library-import.en.ts';
 import type { MessageKey } from './zh-CN.ts';
@@ -51,6 +52,7 @@ export const en: Record<MessageKey, string> = {
   ...exportsEn,
   ...searchEn,
   ...publishingEn,
+  ...publishingPageEn,
   ...publicPagesEn,
   ...libraryImportEn,
   'punct.colon': ': ',

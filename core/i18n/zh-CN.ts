@@ -26,6 +26,7 @@ import { exportsZhCN } from './parts/exports.zh-CN.ts';
 import { workbenchZhCN } from './parts/workbench.zh-CN.ts';
 import { searchZhCN } from './parts/search.zh-CN.ts';
 import { publishingZhCN } from './parts/publishing.zh-CN.ts';
+import { publishingPageZhCN } from './parts/publishing-page.zh-CN.ts';
 import { publicPagesZhCN } from './parts/public-pages.zh-CN.ts';
 import { libraryImportZhCN } from './parts/library-import.zh-CN.ts';
 
@@ -170,6 +171,7 @@ export const zhCN = {
   ...screeningZhCN, ...phaseZhCN, ...similarityZhCN, ...assignmentZhCN, ...scoringZhCN, ...rankingZhCN, ...selectionZhCN, ...noticeZhCN, ...noticePageZhCN, ...rankingPageZhCN, ...selectionPageZhCN, ...dashboardPageZhCN, ...demoZhCN, ...exportsZhCN, ...certificatesZhCN,
   ...searchZhCN,
   ...publishingZhCN,
+  ...publishingPageZhCN,
   ...publicPagesZhCN,
   ...libraryImportZhCN,
 } as const;

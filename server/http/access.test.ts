@@ -133,6 +133,8 @@ describe('route access declarations', () => {
       'PUT /api/v1/cases/:id/public-copy organizer',
       'POST /api/v1/cases/:id/public-copy/publish organizer',
       'POST /api/v1/cases/:id/public-copy/unpublish organizer',
+      'POST /api/v1/cases/:id/public-copy/recreate organizer',
+      'GET /api/v1/campaigns/:slug/publications organizer',
       'POST /api/v1/campaigns/:slug/earlier-editions/import organizer',
       'GET /api/v1/cases/:caseId/result signed-in',
       'GET /api/v1/cases/:caseId/certificate.pdf signed-in',

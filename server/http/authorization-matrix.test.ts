@@ -138,6 +138,9 @@ const SAMPLES: Record<string, (w: World) => { url: string; body?: unknown }> = {
   'PUT /api/v1/cases/:id/public-copy': (w) => ({ url: `/api/v1/cases/${w.caseA}/public-copy`, body: { version: 1, title: '标题', unitName: '单位', summary: '', sections: {}, photoIds: [] } }),
   'POST /api/v1/cases/:id/public-copy/publish': (w) => ({ url: `/api/v1/cases/${w.caseA}/public-copy/publish`, body: { version: 1 } }),
   'POST /api/v1/cases/:id/public-copy/unpublish': (w) => ({ url: `/api/v1/cases/${w.caseA}/public-copy/unpublish`, body: { version: 1 } }),
+  'POST /api/v1/cases/:id/public-copy/recreate': (w) => ({ url: `/api/v1/cases/${w.caseA}/public-copy/recreate`, body: { version: 1 } }),
+  // Organizers of the campaign only; publication-queue.routes.test.ts refuses a unit, a reviewer and an organizer of another campaign by name.
+  'GET /api/v1/campaigns/:slug/publications': () => ({ url: '/api/v1/campaigns/seventh-collection/publications' }),
   // Anyone: a published case's page and its shown pictures; nothing published here, so 404 past the gate.
   'GET /campaigns/:slug/cases/:publicId': () => ({ url: '/campaigns/seventh-collection/cases/0123456789abcdef' }),
   'GET /campaigns/:slug/cases/:publicId/photos/:attachmentId': () => ({ url: '/campaigns/seventh-collection/cases/0123456789abcdef/photos/00000000-0000-4000-8000-000000000000' }),

@@ -114,6 +114,7 @@ describe(`a case's public copy (${testEngine()})`, () => {
       { method: 'PUT' as const, path: '', body: { version: 1, title: 'x', unitName: 'y', summary: '', sections: {}, photoIds: [] } },
       { method: 'POST' as const, path: '/publish', body: { version: 1 } },
       { method: 'POST' as const, path: '/unpublish', body: { version: 1 } },
+      { method: 'POST' as const, path: '/recreate', body: { version: 1 } },
     ];
     const seen: string[] = [];
     for (const [name, client] of Object.entries({ unit: w.unit, reviewer: w.reviewer, stranger: w.stranger, otherOrganizer: w.otherOrganizer })) {

@@ -1,14 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { publicationResponse } from '../../../core/api/publishing.ts';
+import { publicationQueueResponse, publicationResponse } from '../../../core/api/publishing.ts';
+import { QUEUE_FILTERS, QUEUE_PAGE_SIZE_MAX } from '../../../core/publishing/publication-queue.ts';
 import { text } from '../../../core/text/clean-text.ts';
 import { requireActor } from '../../http/authenticate.ts';
 import { errorResponseSchema } from '../../http/error-schema.ts';
-import { createPublicCopy, editPublicCopy, publishCase, readPublicCopy, unpublishCase } from './publishing.service.ts';
+import { listPublications } from './publication-queue.service.ts';
+import { createPublicCopy, editPublicCopy, publishCase, readPublicCopy, recreatePublicCopy, unpublishCase } from './publishing.service.ts';
 
-// A case's public copy (网上展示): organizers of the case's campaign only (the platform's too);
-// anyone else past the gate is answered as if the case did not exist.
+// A case's public copy (网上展示) and the campaign's publishing queue: organizers of the case's
+// campaign only (the platform's too); anyone else past the gate is answered as if the case (or the
+// campaign) did not exist.
 const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema, 409: errorResponseSchema, 422: errorResponseSchema };
 const params = z.object({ id: z.string().max(64) });
 const BASE = '/api/v1/cases/:id/public-copy';
@@ -47,6 +50,29 @@ export async function publishingRoutes(app: FastifyInstance): Promise<void> {
     config,
     schema: { tags: ['publishing'], summary: 'Shows the public copy on its case page and in search, if the case may be shown now', params, body: versionBody, response: { 200: publicationResponse, ...errors } },
   }, async (request) => ({ data: await publishCase(app.db, requireActor(request.actor), request.params.id, request.body.version, app.clock()) }));
+
+  routes.post(`${BASE}/recreate`, {
+    config,
+    schema: {
+      tags: ['publishing'], summary: "Makes the copy again from the case's current submitted version, keeping its public id; a published copy is taken down until published again",
+      params, body: versionBody, response: { 200: publicationResponse, ...errors },
+    },
+  }, async (request) => ({ data: await recreatePublicCopy(app.db, requireActor(request.actor), request.params.id, request.body.version, app.clock()) }));
+
+  routes.get('/api/v1/campaigns/:slug/publications', {
+    config,
+    schema: {
+      tags: ['publishing'], summary: "The campaign's cases that may be shown now or have a public copy, with their copy's state, paged, and the counts per state; organizers of the campaign",
+      params: z.object({ slug: z.string().max(64) }),
+      querystring: z.object({
+        state: z.enum(QUEUE_FILTERS).optional(), category: z.string().max(64).optional(),
+        page: z.coerce.number().int().min(1).max(100_000).optional(), pageSize: z.coerce.number().int().min(1).max(QUEUE_PAGE_SIZE_MAX).optional(),
+      }),
+      response: { 200: publicationQueueResponse, ...errors },
+    },
+  }, async (request) => ({
+    data: await listPublications(app.db, requireActor(request.actor), request.params.slug, request.query, app.storage.has, app.clock()),
+  }));
 
   routes.post(`${BASE}/unpublish`, {
     config,

@@ -73,7 +73,7 @@ export async function createPublicCopy(db: Kysely<Database>, actor: Actor, caseI
       await insertCopy(trx, {
         id, case_id: row.id, campaign_id: row.campaign_id, submission_id: row.submission_id!, title: content.title, unit_name: row.unit_name,
         division_code: row.division_code, category: content.category ?? '', summary: content.summary,
-        sections: JSON.stringify(Object.fromEntries(campaign.definition.caseStyle.elements.map((e) => [e.key, content.sections[e.key] ?? '']))),
+        sections: JSON.stringify(sectionsOf(campaign, content.sections)),
         attachment_ids: '[]', state: 'unpublished', version: 1, created_by: actor.userId, created_at: stamp, updated_by: actor.userId, updated_at: stamp,
         published_by: null, published_at: null, first_published_at: null, unpublished_by: null, unpublished_at: null,
       });
@@ -143,6 +143,42 @@ export async function unpublishCase(db: Kysely<Database>, actor: Actor, caseId: 
   });
   return readPublicCopy(db, actor, caseId);
 }
+
+/**
+ * Makes the copy again from the case's current submitted version (a copy gone stale when the case
+ * was submitted again): the row and its public id stay, the text is the new version's as
+ * submitted, the pictures chosen stay where the new version still has them. Nothing unread goes
+ * public: a published copy is taken down in the same change, to be read and published again.
+ */
+export async function recreatePublicCopy(db: Kysely<Database>, actor: Actor, caseId: string, version: number, now: Date) {
+  const { row, campaign } = await caseForOrganizer(db, actor, caseId);
+  if (row.status !== 'submitted' || !row.submission_id || !row.content) throw new AppError('publication_case_not_submitted');
+  const content = caseContentSchema.parse(JSON.parse(row.content));
+  const showable = new Set(showablePictures(campaign.definition, row.attachments).map((f) => f.id));
+  await inTransaction(db, async (trx) => {
+    const copy = await requireCopy(trx, caseId, version);
+    const stamp = now.toISOString();
+    const wasPublished = copy.state === 'published';
+    const change = {
+      submission_id: row.submission_id!, title: content.title, unit_name: row.unit_name, division_code: row.division_code, category: content.category ?? '',
+      summary: content.summary, sections: JSON.stringify(sectionsOf(campaign, content.sections)),
+      attachment_ids: JSON.stringify((JSON.parse(copy.attachment_ids) as string[]).filter((id) => showable.has(id))),
+      updated_by: actor.userId, updated_at: stamp,
+      ...(wasPublished ? { state: 'unpublished' as const, unpublished_by: actor.userId, unpublished_at: stamp } : {}),
+    };
+    if (!(await updateCopy(trx, copy.id, copy.version, change))) throw new AppError('publication_version_conflict', { version: copy.version + 1 });
+    if (wasPublished) await removeDocument(trx, copy.id);
+    await appendAudit(trx, {
+      ...by(actor, caseId), action: 'publication.recreate',
+      change: { publicId: copy.id, version: copy.version + 1, fromSubmissionId: copy.submission_id, submissionId: row.submission_id, takenDown: wasPublished },
+    }, now);
+  });
+  return readPublicCopy(db, actor, caseId);
+}
+
+/** The campaign's sections in its order, from the submitted sections (a missing one is empty). */
+const sectionsOf = (campaign: StoredCampaign, sections: Record<string, string>) =>
+  Object.fromEntries(campaign.definition.caseStyle.elements.map((e) => [e.key, sections[e.key] ?? '']));
 
 async function requireCopy(db: Kysely<Database>, caseId: string, version: number): Promise<CopyRow> {
   const copy = await findCopyByCase(db, caseId);

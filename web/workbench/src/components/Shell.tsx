@@ -30,6 +30,7 @@ function navFor(role: WorkRole, me: Me): { path: string; label: MessageKey }[] {
     { path: '/app/org/ranking', label: 'wb.nav.ranking' },
     { path: '/app/org/selection', label: 'wb.nav.selection' },
     { path: '/app/org/notice', label: 'wb.nav.notice' },
+    { path: '/app/org/publishing', label: 'wb.nav.publishing' },
     { path: '/app/org/dashboard', label: 'wb.nav.dashboard' },
     { path: '/app/org/exports', label: 'wb.nav.exports' },
     { path: '/app/org/library-import', label: 'wb.libraryImport.nav' },

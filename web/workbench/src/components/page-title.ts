@@ -22,6 +22,7 @@ const TITLES: Record<string, MessageKey> = {
   '/app/org/ranking': 'wb.ranking.title',
   '/app/org/selection': 'wb.selection.title',
   '/app/org/notice': 'wb.notice.title',
+  '/app/org/publishing': 'wb.publishing.title',
   '/app/notice': 'notice.public.title',
   '/app/org/exports': 'wb.exports.title',
   '/app/org/library-import': 'wb.libraryImport.title',
@@ -36,6 +37,7 @@ const PATTERNS: [RegExp, MessageKey][] = [
   [new RegExp(`^/app/cases/${UUID}$`), 'wb.cases.pageTitle'],
   [new RegExp(`^/app/cases/${UUID}/receipts/\\d+$`), 'wb.cases.receiptTitle'],
   [new RegExp(`^/app/org/units/${UUID}$`), 'wb.org.detail'],
+  [new RegExp(`^/app/org/publishing/${UUID}$`), 'wb.publishing.editorTitle'],
 ];
 
 /** The message naming the signed-in page at `path`; an unknown path is the not-found page. */

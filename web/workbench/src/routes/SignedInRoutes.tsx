@@ -9,6 +9,7 @@ import {
   OrgUnitDetailPage, OrgUnitsPage, preloadWhenIdle, ProgressPage, RankingPage, ReceiptPage, SelectionPage, ReferenceCasesPage, ReviewCasePage, ReviewerProfilePage,
   ReviewerWorkbenchPage, ScreeningPage, SuperiorReviewsPage, UnitPage, LibraryImportPage,
 } from './pages.tsx';
+import { PublicCopyEditorPage, PublishingQueuePage } from './pages.tsx';
 import { Redirect } from './Redirect.tsx';
 
 // The signed-in workbench: the frame (Shell) and the page for the path. Loaded as its own chunk
@@ -28,6 +29,7 @@ export function SignedInRoutes() {
   const unitId = /^\/app\/org\/units\/([0-9a-f-]{36})$/.exec(path)?.[1];
   const caseId = /^\/app\/cases\/([0-9a-f-]{36})$/.exec(path)?.[1];
   const assignmentId = /^\/app\/reviews\/([0-9a-f-]{36})$/.exec(path)?.[1];
+  const publicCopyId = /^\/app\/org\/publishing\/([0-9a-f-]{36})$/.exec(path)?.[1];
   const receipt = /^\/app\/cases\/([0-9a-f-]{36})\/receipts\/(\d+)$/.exec(path);
   let page: ReactNode;
   if (path === '/app') page = <Redirect to={homeOf(role, me)} />;
@@ -51,6 +53,8 @@ export function SignedInRoutes() {
   else if (path === '/app/org/ranking') page = <RankingPage />;
   else if (path === '/app/org/selection') page = <SelectionPage />;
   else if (path === '/app/org/notice') page = <NoticePage />;
+  else if (path === '/app/org/publishing') page = <PublishingQueuePage />;
+  else if (publicCopyId) page = <PublicCopyEditorPage key={publicCopyId} caseId={publicCopyId} />;
   else if (path === '/app/org/exports') page = <ExportsPage />;
   else if (path === '/app/org/library-import') page = <LibraryImportPage />;
   else if (path === '/app/org/dashboard') page = <DashboardPage />;

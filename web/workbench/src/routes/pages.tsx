@@ -23,6 +23,7 @@ const load = {
   signedIn: () => import('./SignedInRoutes.tsx'),
   unit: () => import('./unit-pages.ts'),
   organizer: () => import('./organizer-pages.ts'),
+  publishing: () => import('./publishing-pages.ts'),
   reviewer: () => import('../pages/ReviewerProfilePage.tsx'),
   reviews: () => import('./reviewer-pages.ts'),
   editor: () => import('../cases/CaseEditorPage.tsx'),
@@ -66,6 +67,8 @@ export const LibraryImportPage = named(load.organizer, 'LibraryImportPage');
 export const AuditPage = named(load.organizer, 'AuditPage');
 export const MailPage = named(load.organizer, 'MailPage');
 export const OrganizersPage = named(load.organizer, 'OrganizersPage');
+export const PublishingQueuePage = named(load.publishing, 'PublishingQueuePage');
+export const PublicCopyEditorPage = named(load.publishing, 'PublicCopyEditorPage');
 export const ReferenceCasesPage = named(load.organizer, 'ReferenceCasesPage');
 export const ReviewerProfilePage = named(load.reviewer, 'ReviewerProfilePage');
 export const ReviewerWorkbenchPage = named(load.reviews, 'ReviewerWorkbenchPage');
@@ -90,6 +93,7 @@ export const PUBLIC: Record<string, { load: Load<unknown>; render: () => ReactNo
 
 /** The chunk of a signed-in path's page; a guess is harmless, it only starts a download. */
 function signedInPageChunk(path: string): Load<unknown> {
+  if (path.startsWith('/app/org/publishing')) return load.publishing;
   if (path.startsWith('/app/org/')) return load.organizer;
   if (/^\/app\/cases\/[0-9a-f-]{36}$/.test(path)) return load.editor;
   if (path === '/app/reviewer') return load.reviewer;
