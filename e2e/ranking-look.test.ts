@@ -26,7 +26,7 @@ describeInChromium('the ranking in the workbench', () => {
   const titleOf = (caseId: string) => ranking.rows.find((r) => r.caseId === caseId)!.title;
 
   // As server/modules/ranking/ranking.routes.test.ts: 甲 乙 丁 urban, 丙 rural, 戊 unscored. 王一, 李二
-  // and 张三 disagree on 甲 and 丙; 赵四 scores 丁 alone, too few to normalize: they count as given.
+  // and 张三 disagree on 甲 and 丙; 赵四 scores 甲 and 乙 only, so their habit is mostly everyone's (few_reviews).
   beforeAll(async () => {
     const app = suite.app;
     const submit = (title: string, category = 'urban') => createSubmittedCase(app, { content: { ...completeContent(1200, title), category } });
@@ -44,7 +44,8 @@ describeInChromium('the ranking in the workbench', () => {
     await score('王一', '甲', 5); await score('王一', '乙', 3); await score('王一', '丙', 4); await score('王一', '丁', 4);
     await score('李二', '甲', 4); await score('李二', '乙', 2); await score('李二', '丙', 3);
     await score('张三', '甲', 3); await score('张三', '乙', 1); await score('张三', '丙', 5);
-    await score('赵四', '丁', 5);
+    // A replacement reviewer with two reviews: normalized, 甲 passes 丁, which is ahead by raw score.
+    await score('赵四', '甲', 3); await score('赵四', '乙', 2);
     // What the page should show is what the API answers (its figures are checked in the ranking's own tests).
     const organizer = new TestClient(app);
     await organizer.post('/api/v1/auth/sign-in', { email: ADMIN.email, password: ADMIN.password });
@@ -95,7 +96,7 @@ describeInChromium('the ranking in the workbench', () => {
     await page.keyboard.press('Escape');
     await drawer.waitFor({ state: 'hidden' });
     await expect.poll(() => open.evaluate((e) => e === document.activeElement)).toBe(true);
-    await page.getByText('赵四只评了 1 份（少于 5 份），其打分习惯主要按全体专家的习惯估计（本人占 17%）', { exact: false }).waitFor();
+    await page.getByText('赵四只评了 2 份（少于 5 份），其打分习惯主要按全体专家的习惯估计（本人占 29%）', { exact: false }).waitFor();
 
     await page.getByText('English').first().click();
     await page.getByText('What is the “normalized” score?').waitFor();

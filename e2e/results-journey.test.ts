@@ -95,6 +95,12 @@ describeInChromium('from scores to final results in the browser', () => {
     await v.getByText('请至少留下电话或电子邮箱中的一种', { exact: false }).waitFor();
     expect(await v.locator('#wb-objection-body').inputValue()).toContain('重复统计');
     await v.locator('#wb-objection-phone').fill('139 1234 5678');
+    // A reload before sending keeps what was typed (this tab's sessionStorage).
+    await v.reload();
+    await v.locator('#wb-objection-name').waitFor();
+    expect(await Promise.all(['name', 'organization', 'phone', 'body'].map((f) => v.locator(`#wb-objection-${f}`).inputValue())))
+      .toEqual(['张𠮷', '某街道党工委', '139 1234 5678', '该案例所述“加装电梯 40 部”系两年合计，重复统计。']);
+    expect(await v.locator('.ant-select', { has: v.locator('#wb-objection-case') }).innerText()).toContain('社区议事厅');
     // A small PDF as evidence goes up with tus once the objection is filed (decision 0036). The
     // first time its bytes never arrive and the visitor reloads the page; filing the same objection
     // again gives the same one back, and the file continues on the upload it started. That
@@ -115,6 +121,9 @@ describeInChromium('from scores to final results in the browser', () => {
     // get through before the page is gone, or the first upload would finish on its own.
     await v.reload();
     await v.unroute('**/api/v1/uploads/*', cut);
+    // Filed: the author's details left the tab's storage, so the form comes back empty and is typed again.
+    await v.locator('#wb-objection-name').waitFor();
+    expect(await v.locator('#wb-objection-name').inputValue()).toBe('');
     await v.locator('#wb-objection-case').click();
     await v.locator('.ant-select-item-option', { hasText: '社区议事厅' }).click();
     await v.locator('#wb-objection-name').fill('张𠮷');

@@ -16,7 +16,7 @@ export const OBJECTION_LIMITS = { name: 50, organization: 100, body: 2000, bodyM
  * behind one office's address each have their own; refused and repeated filings do not count.
  * `requestsPerNetwork` is the flood guard on every request, counted before anything is read.
  */
-export const OBJECTION_RATE = { perAuthor: 5, perNetwork: 20, requestsPerNetwork: 60 } as const;
+export const OBJECTION_RATE = { perAuthor: 5, perNetwork: 10, requestsPerNetwork: 60 } as const;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

@@ -9,8 +9,8 @@ import { exactWeightedTotal, scaleRange, type ScaleShape } from './scoring.ts';
 // spread of every score given on it, clamped to the scale.
 // A reviewer's habit is read from few scores when they reviewed few cases (with two, any two
 // different scores would become z = ±1 however close they are). So it is shrunk towards the
-// habit of everyone on that criterion, as if the reviewer had also given HABIT_PRIOR_REVIEWS
-// scores like everyone's: with n scores of mean m and spread s, and everyone's M and S,
+// habit of everyone on that criterion, roughly as if the reviewer had also given
+// HABIT_PRIOR_REVIEWS scores like everyone's: with n scores of mean m and spread s, and everyone's M and S,
 //   m′ = (n·m + k·M) / (n + k),   s′² = (n·s² + k·S²) / (n + k),   z = (x − m′) / s′.
 // With many reviews this is the reviewer's own habit; with one, the score stays near as given.
 // It moves smoothly with n (no cut-off to cross), and a reviewer whose scores do not vary still
@@ -99,7 +99,7 @@ export function rankCases(input: RankingInput): Ranking {
   const { scales } = input;
   const k = input.habitPriorReviews ?? HABIT_PRIOR_REVIEWS;
   const inRanking = new Set(input.cases.map((c) => c.caseId));
-  const counted = input.reviews.filter((r) => inRanking.has(r.caseId) && scales.every((s) => typeof r.scores[s.criterion] === 'number'));
+  const counted = input.reviews.filter((r) => inRanking.has(r.caseId) && scales.every((s) => Number.isFinite(r.scores[s.criterion])));
 
   const criteria = scales.map((s) => ({ criterion: s.criterion, weight: s.weight, ...scaleRange(s), ...statsOf(counted.map((r) => r.scores[s.criterion]!)) }));
   const byReviewer = groupBy(counted, (r) => r.reviewerId);

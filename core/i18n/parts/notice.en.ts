@@ -13,7 +13,7 @@ export const noticeEn: Record<keyof typeof noticeZhCN, string> = {
   'error.notice_running': 'The notice runs until {endsAt} ({zone}); the final results can be confirmed after that.',
   'error.notice_objections_open': '{count, plural, one {# objection is} other {# objections are}} not yet resolved; resolve them all before confirming the final results.',
   'error.notice_already_final': 'The final results are already confirmed.',
-  'error.objection_limit': 'At most {max} objections an hour can be filed by one person; please file this one in {minutes} min.',
+  'error.objection_limit': 'At most {max} objections an hour can be filed by one person from one network; please file this one in {minutes} min.',
   'error.objection_network_limit': 'At most {max} objections an hour can be filed from one network; please file this one in {minutes} min.',
   'error.objection_invalid': 'The objection cannot be sent: {problems}',
   'error.objection_case_unknown': 'This case is not on the notice; choose one from the list.',

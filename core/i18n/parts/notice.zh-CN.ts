@@ -12,7 +12,7 @@ export const noticeZhCN = {
   'error.notice_running': '公示期至 {endsAt}（{zone}）结束，结束后才能确认最终结果。',
   'error.notice_objections_open': '还有 {count} 件异议尚未处理，请全部处理后再确认最终结果。',
   'error.notice_already_final': '最终结果已经确认。',
-  'error.objection_limit': '同一联系人一小时内最多可提出 {max} 项异议，请 {minutes} 分钟后再提交。',
+  'error.objection_limit': '同一联系人在同一网络一小时内最多可提出 {max} 项异议，请 {minutes} 分钟后再提交。',
   'error.objection_network_limit': '同一网络一小时内最多可提出 {max} 项异议，请 {minutes} 分钟后再提交。',
   'error.objection_invalid': '异议内容有误：{problems}',
   'error.objection_case_unknown': '公示名单中没有这个案例，请从名单中选择。',

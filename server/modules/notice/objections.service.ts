@@ -60,7 +60,7 @@ export async function fileObjection(db: Kysely<Database>, slug: string, form: Ob
     if (same && same.status !== 'open') throw new AppError('objection_resolved');
     if (same) return { reference: same.reference, mailed: same.email !== null, evidence: await issueUploadToken(trx, same.id, notice.ends_at, now) };
     // Counted in this transaction: a filing refused after this point rolls its counts back.
-    const byAuthor = await countRequest(trx, rowKey('objection.file.author', `${clientKey} ${email ?? phone}`), HOUR_MS, now.getTime());
+    const byAuthor = await countRequest(trx, rowKey('objection.file.author', `${clientKey} ${authorContact(email, phone)}`), HOUR_MS, now.getTime());
     if (byAuthor.current > OBJECTION_RATE.perAuthor) throw new AppError('objection_limit', { max: OBJECTION_RATE.perAuthor, minutes: Math.ceil(byAuthor.ttl / 60_000) });
     const byNetwork = await countRequest(trx, rowKey('objection.file', clientKey), HOUR_MS, now.getTime());
     if (byNetwork.current > OBJECTION_RATE.perNetwork) throw new AppError('objection_network_limit', { max: OBJECTION_RATE.perNetwork, minutes: Math.ceil(byNetwork.ttl / 60_000) });
@@ -83,6 +83,18 @@ export async function fileObjection(db: Kysely<Database>, slug: string, form: Ob
     }
     return { reference, mailed: email !== null, evidence: await issueUploadToken(trx, id, notice.ends_at, now) };
   });
+}
+
+/**
+ * Who an author is counted as: their e-mail in one form (NFKC, lower case, without a `+tag` or a
+ * trailing dot), or without one their phone less its extension. Not the phone when an e-mail is
+ * given: colleagues often give the office's landline. A person who invents addresses is still
+ * held by the network's limit.
+ */
+function authorContact(email: string | null, phone: string | null): string {
+  if (!email) return `p:${(phone ?? '').replace(/-\d{1,6}$/, '')}`;
+  const [local = '', domain = ''] = email.normalize('NFKC').toLowerCase().split(/@(?=[^@]*$)/);
+  return `e:${local.replace(/\+.*$/, '')}@${domain.replace(/\.+$/, '')}`;
 }
 
 /** Organizers of the campaign, while the notice phase lasts: records the outcome of an open objection. */

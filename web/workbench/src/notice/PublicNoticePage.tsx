@@ -7,10 +7,10 @@ import { useRouter } from '../router.tsx';
 import { EvidencePicker, EvidenceProgress, evidenceProblem, sendEvidence, type EvidenceStatus } from './EvidenceFiles.tsx';
 import { NoticeList } from './NoticeList.tsx';
 import { noticeApi, type ObjectionForm, type PublicNotice } from './notice-api.ts';
+import { useObjectionDraft } from './objection-draft.ts';
 import './notice.css';
 
 const LIMITS = { name: 50, organization: 100, body: 2000 } as const;
-const EMPTY = { name: '', organization: '', phone: '', email: '', body: '' };
 
 /** Anyone: the published shortlist (公示) with its period, and while it runs, the objection form. */
 export function PublicNoticePage() {
@@ -40,7 +40,7 @@ function Notice({ slug, data }: { slug: string; data: PublicNotice }) {
       <NoticeList entries={data.entries} />
       <section aria-labelledby="wb-objection-title" className="wb-notice-form">
         <h2 id="wb-objection-title" className="wb-auth-title">{t('notice.public.formTitle')}</h2>
-        {data.stage === 'running' ? <ObjectionFormView slug={slug} data={data} /> : <Alert type="info" showIcon title={t('notice.public.ended')} />}
+        {data.stage === 'running' ? <ObjectionFormView key={slug} slug={slug} data={data} /> : <Alert type="info" showIcon title={t('notice.public.ended')} />}
       </section>
     </>
   );
@@ -48,17 +48,23 @@ function Notice({ slug, data }: { slug: string; data: PublicNotice }) {
 
 function ObjectionFormView({ slug, data }: { slug: string; data: PublicNotice }) {
   const { t, locale } = useI18n();
-  const [n, setN] = useState<number | undefined>();
-  const [fields, setFields] = useState(EMPTY);
+  const [draft, change, clear] = useObjectionDraft(slug);
+  const { n: kept, ...fields } = draft;
+  // A case kept from before a reload counts only while it is still on the list.
+  const n = data.entries.some((e) => e.n === kept) ? kept : undefined;
   const [files, setFiles] = useState<File[]>([]);
   const [uploads, setUploads] = useState<EvidenceStatus[]>([]);
   const [caseMissing, setCaseMissing] = useState(false);
   // The reference shows as soon as the objection is filed; its files then go up one by one.
   const send = useMutation({
     mutationFn: (form: ObjectionForm) => noticeApi.object(slug, form),
-    onSuccess: (receipt) => { if (files.length > 0) void sendEvidence(files, receipt.evidence, locale, setUploads); },
+    onSuccess: (receipt) => {
+      // Filed: what identifies the author leaves this tab's storage (it may be a shared computer).
+      clear();
+      if (files.length > 0) void sendEvidence(files, receipt.evidence, locale, setUploads);
+    },
   });
-  const set = (name: keyof typeof EMPTY) => (e: { target: { value: string } }) => setFields((f) => ({ ...f, [name]: e.target.value }));
+  const set = (name: keyof typeof fields) => (e: { target: { value: string } }) => change({ [name]: e.target.value });
 
   if (send.isSuccess) {
     return (
@@ -74,7 +80,7 @@ function ObjectionFormView({ slug, data }: { slug: string; data: PublicNotice })
             }}>{t('notice.evidence.retry')}</Button>
           )}
           <Button disabled={uploads.some((u) => u.phase === 'waiting' || u.phase === 'uploading')}
-            onClick={() => { send.reset(); setFields(EMPTY); setN(undefined); setFiles([]); setUploads([]); }}>{t('notice.public.another')}</Button>
+            onClick={() => { send.reset(); setFiles([]); setUploads([]); }}>{t('notice.public.another')}</Button>
         </>} />
     );
   }
@@ -89,7 +95,7 @@ function ObjectionFormView({ slug, data }: { slug: string; data: PublicNotice })
       <Typography.Paragraph type="secondary">{t('notice.public.formIntro')}</Typography.Paragraph>
       <Form.Item label={t('notice.public.case')} htmlFor="wb-objection-case" required validateStatus={caseMissing ? 'error' : undefined} help={caseMissing ? t('notice.public.caseRequired') : undefined}>
         <Select<number> id="wb-objection-case" value={n} placeholder={t('notice.public.casePlaceholder')} showSearch optionFilterProp="label"
-          onChange={(v) => { setN(v); setCaseMissing(false); }}
+          onChange={(v) => { change({ n: v }); setCaseMissing(false); }}
           options={data.entries.map((e) => ({ value: e.n, label: `${e.n}. ${e.title}（${e.unitName}）` }))} />
       </Form.Item>
       <Form.Item label={t('notice.public.name')} htmlFor="wb-objection-name" required>

@@ -75,7 +75,7 @@ export function RankingPage() {
         <Typography.Paragraph type="secondary">{t('wb.ranking.intro')}</Typography.Paragraph>
         <details className="wb-ranking-help">
           <summary>{t('wb.ranking.normalizedHelp')}</summary>
-          <Typography.Paragraph>{t('wb.ranking.normalizedText')}</Typography.Paragraph>
+          <Typography.Paragraph>{t('wb.ranking.normalizedText', { prior: data?.thresholds.habitPriorReviews ?? 5 })}</Typography.Paragraph>
         </details>
         {ranking.isError && <Alert className="wb-alert" type="error" showIcon title={ranking.error.message} />}
         <Row gutter={[12, 12]} className="wb-filters">
