@@ -1,6 +1,6 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -77,17 +77,29 @@ function parseWrk(output: string): LoadResult {
   };
 }
 
-function runWrk(url: string, connections: number, seconds: number): Promise<LoadResult> {
+/** A wrk script that asks for `paths` in turn (paths are plain ASCII: percent-encoded). */
+function rotationScript(paths: string[]): string {
+  const file = path.join(os.tmpdir(), `zhengji-wrk-${process.pid}-${createHash('sha256').update(paths.join('\n')).digest('hex').slice(0, 12)}.lua`);
+  if (!existsSync(file)) {
+    writeFileSync(file, `local paths = {${paths.map((p) => JSON.stringify(p)).join(',')}}\nlocal i = 0\nrequest = function()\n  i = i + 1\n  return wrk.format(nil, paths[(i % #paths) + 1])\nend\n`);
+  }
+  return file;
+}
+
+function runWrk(url: string, connections: number, seconds: number, paths?: string[]): Promise<LoadResult> {
   const headerArgs = Object.entries(BROWSER_HEADERS).flatMap(([k, v]) => ['-H', `${k}: ${v}`]);
+  const script = paths ? ['-s', rotationScript(paths)] : [];
   return new Promise((resolve, reject) => {
-    execFile(WRK!, ['-t1', `-c${connections}`, `-d${seconds}s`, '--latency', ...headerArgs, url], (error, stdout) =>
+    execFile(WRK!, ['-t1', `-c${connections}`, `-d${seconds}s`, '--latency', ...headerArgs, ...script, url], (error, stdout) =>
       error ? reject(error) : resolve(parseWrk(stdout)),
     );
   });
 }
 
-async function runAutocannon(url: string, connections: number, seconds: number): Promise<LoadResult> {
-  const result = await autocannon({ url, connections, duration: seconds, headers: BROWSER_HEADERS });
+async function runAutocannon(url: string, connections: number, seconds: number, paths?: string[]): Promise<LoadResult> {
+  let i = 0;
+  const requests = paths ? [{ setupRequest: (request: { path: string }) => ({ ...request, path: paths[(i += 1) % paths.length]! }) }] : undefined;
+  const result = await autocannon({ url, connections, duration: seconds, headers: BROWSER_HEADERS, ...(requests ? { requests } : {}) });
   return {
     rps: Math.round(result.requests.average),
     p99_ms: result.latency.p99,
@@ -96,9 +108,9 @@ async function runAutocannon(url: string, connections: number, seconds: number):
   };
 }
 
-/** Drives `url` with `connections` keep-alive connections for `seconds`. */
-export function load(url: string, connections: number, seconds: number): Promise<LoadResult> {
-  return WRK ? runWrk(url, connections, seconds) : runAutocannon(url, connections, seconds);
+/** Drives `url` with `connections` keep-alive connections for `seconds`; with `paths`, asks for each of them on `url`'s host in turn. */
+export function load(url: string, connections: number, seconds: number, paths?: string[]): Promise<LoadResult> {
+  return WRK ? runWrk(url, connections, seconds, paths) : runAutocannon(url, connections, seconds, paths);
 }
 
 export const median = (values: number[]) => {

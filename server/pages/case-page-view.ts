@@ -5,6 +5,7 @@ import { translator } from '../../core/i18n/messages.ts';
 import { formatInZone } from '../../core/time/zoned-time.ts';
 import { describeDivision } from '../modules/divisions/divisions.service.ts';
 import type { ShownCase } from '../modules/publishing/public-case.service.ts';
+import { LruCache } from '../shared/lru-cache.ts';
 import { scriptSafeJson } from './layout.tsx';
 import { campaignPath, publicCasePath, publicCasePhotoPath } from './page-urls.ts';
 
@@ -29,6 +30,10 @@ export interface CasePageView {
   jsonLd: string;
 }
 
+// A QR code depends on its link alone and costs more than the rest of the page to draw: kept by
+// link (about 8 KB each), so a page rendered again after any change does not draw it again.
+const qrCodes = new LruCache<string>(1000);
+
 /** Everything the page needs; the QR code encodes the share link as an SVG data URL (the page's CSP allows data: images). */
 export async function casePageView(shown: ShownCase, locale: Locale, baseUrl: string): Promise<CasePageView> {
   const c = shown.campaign.definition;
@@ -42,7 +47,12 @@ export async function casePageView(shown: ShownCase, locale: Locale, baseUrl: st
   const summaryText = htmlToText(shown.summary).replace(/\s+/g, ' ');
   const description = [...summaryText].length > 150 ? `${[...summaryText].slice(0, 150).join('')}…` : summaryText;
   const tier = shown.tier ? c.tiers.find((x) => x.key === shown.tier)?.name[locale] ?? shown.tier : null;
-  const svg = await QRCode.toString(shareUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+  let qrDataUrl = qrCodes.get(shareUrl);
+  if (!qrDataUrl) {
+    const svg = await QRCode.toString(shareUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+    qrDataUrl = `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
+    qrCodes.set(shareUrl, qrDataUrl);
+  }
   return {
     title: shown.title, unitName: shown.unitName,
     region: division ? division.path.map((d) => d.name).join('') : '',
@@ -51,7 +61,7 @@ export async function casePageView(shown: ShownCase, locale: Locale, baseUrl: st
     sections: c.caseStyle.elements.map((e) => ({ key: e.key, name: e.name[locale], html: shown.sections[e.key] ?? '' })).filter((s) => htmlToText(s.html) !== ''),
     photos, campaignTitle: c.title[locale], campaignUrl: `${campaignPath(c.slug)}?lang=${locale}`,
     publishedAt: formatInZone(new Date(shown.publishedAt), shown.campaign.window.timeZone).slice(0, 10),
-    shareUrl, qrDataUrl: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`, description,
+    shareUrl, qrDataUrl, description,
     jsonLd: scriptSafeJson({
       '@context': 'https://schema.org', '@type': 'Article', headline: shown.title, description, inLanguage: locale,
       datePublished: shown.publishedAt, dateModified: shown.updatedAt, url: `${baseUrl}${path}`,

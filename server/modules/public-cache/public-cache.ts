@@ -61,8 +61,9 @@ export function createPublicCache(db: Kysely<Database>, limits: PageCacheLimits 
       const cached = key === undefined ? undefined : cache.get(key, generation);
       if (cached) return cached;
       const rendered = await render();
-      const page = new CachedPage(rendered);
-      if (key !== undefined && CACHEABLE.has(rendered.status)) cache.set(key, generation, page);
+      const kept = key !== undefined && CACHEABLE.has(rendered.status) && limits.maxEntries > 0;
+      const page = new CachedPage(rendered, kept);
+      if (kept) cache.set(key, generation, page);
       return page;
     },
     get size() {
