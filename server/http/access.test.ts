@@ -128,6 +128,7 @@ describe('route access declarations', () => {
       'GET /sitemap.xml public',
       'GET /sitemaps/pages.xml public',
       'GET /sitemaps/cases-:n.xml public',
+      'GET /campaigns/:slug/feed.atom public',
       'GET /api/v1/cases/:id/public-copy organizer',
       'POST /api/v1/cases/:id/public-copy organizer',
       'PUT /api/v1/cases/:id/public-copy organizer',

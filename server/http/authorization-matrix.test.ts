@@ -152,6 +152,7 @@ const SAMPLES: Record<string, (w: World) => { url: string; body?: unknown }> = {
   'GET /sitemap.xml': () => ({ url: '/sitemap.xml' }),
   'GET /sitemaps/pages.xml': () => ({ url: '/sitemaps/pages.xml' }),
   'GET /sitemaps/cases-:n.xml': () => ({ url: '/sitemaps/cases-1.xml' }),
+  'GET /campaigns/:slug/feed.atom': () => ({ url: '/campaigns/seventh-collection/feed.atom' }),
   'GET /api/v1/cases/:id/conflicts': (w) => ({ url: `/api/v1/cases/${w.caseA}/conflicts` }),
   'POST /api/v1/cases/:id/conflicts/:reviewerId/dismissal': (w) => ({ url: `/api/v1/cases/${w.caseA}/conflicts/nobody/dismissal`, body: { reason: '已核实无利害关系' } }),
   'POST /api/v1/cases/:id/conflict-declaration': (w) => ({ url: `/api/v1/cases/${w.caseA}/conflict-declaration`, body: { reason: '曾指导该单位' } }),
