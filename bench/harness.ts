@@ -98,7 +98,7 @@ function runWrk(url: string, connections: number, seconds: number, paths?: strin
 
 async function runAutocannon(url: string, connections: number, seconds: number, paths?: string[]): Promise<LoadResult> {
   let i = 0;
-  const requests = paths ? [{ setupRequest: (request: { path: string }) => ({ ...request, path: paths[(i += 1) % paths.length]! }) }] : undefined;
+  const requests: autocannon.Request[] | undefined = paths ? [{ setupRequest: (request) => ({ ...request, path: paths[(i += 1) % paths.length]! }) }] : undefined;
   const result = await autocannon({ url, connections, duration: seconds, headers: BROWSER_HEADERS, ...(requests ? { requests } : {}) });
   return {
     rps: Math.round(result.requests.average),
