@@ -1,6 +1,7 @@
 import { Grid, List, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../i18n.tsx';
+import { namedPageLinks } from '../icon-names.tsx';
 import type { ImportReport, ImportRow } from './library-import-api.ts';
 
 const STATUS_COLORS = { ok: 'green', duplicate: 'default', error: 'red' } as const;
@@ -48,7 +49,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
         />
       ) : (
         <Table<ImportRow>
-          size="small" rowKey={(r) => String(r.line)} dataSource={rows} pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+          size="small" rowKey={(r) => String(r.line)} dataSource={rows} pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false, ...namedPageLinks(t) } : false}
           onRow={(row) => ({ 'data-line': row.line, 'data-status': row.status }) as React.HTMLAttributes<HTMLElement>}
           columns={[
             { key: 'line', title: t('wb.libraryImport.col.line'), dataIndex: 'line', width: 64 },
